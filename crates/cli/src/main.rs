@@ -1,0 +1,2 @@
+//! The `yusuan` command (work in progress).
+fn main() {}

@@ -1,0 +1,10 @@
+//! yusuan (预算): budget disclosures of Chinese government units.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub use yusuan_classification as classification;
+pub use yusuan_import as import;
+pub use yusuan_money as money;
+pub use yusuan_performance as performance;
+pub use yusuan_reconcile as reconcile;
+pub use yusuan_tables as tables;
