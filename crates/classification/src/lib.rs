@@ -1,4 +1,20 @@
-//! yusuan-classification (work in progress).
+//! The 政府收支分类科目 (government revenue and expenditure classification) code tree.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+mod code;
+mod error;
+mod scheme;
+
+pub use code::Code;
+pub use error::ClassificationError;
+pub use scheme::{Level, ResidualKind, Scheme};
