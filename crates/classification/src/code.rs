@@ -191,18 +191,18 @@ impl Code {
     }
 
     /// The code one level up (`2080108` → `20801`), or `None` for a 类.
-    pub const fn parent(&self) -> Option<Code> {
+    pub fn parent(&self) -> Option<Code> {
         if self.len <= 3 {
             return None;
         }
+        let len = self.len - 2;
         let mut digits = self.digits;
-        let len = self.len as usize;
-        // len is 5, 7 or 9: positions len-2 and len-1 exist.
-        digits[len - 1] = 0;
-        digits[len - 2] = 0;
+        for slot in digits.iter_mut().skip(len as usize) {
+            *slot = 0;
+        }
         Some(Code {
             digits,
-            len: self.len - 2,
+            len,
             scheme: self.scheme,
         })
     }
