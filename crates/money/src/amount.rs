@@ -108,6 +108,25 @@ impl Wan {
         Wan(round_half_away(wan, 2))
     }
 
+    /// Converts 元 to 万元 exactly (÷ 10,000, no rounding): for a model that
+    /// must keep every digit of a table printed in 元.
+    ///
+    /// ```
+    /// use yusuan_money::{Decimal, Wan};
+    /// let yuan: Decimal = "371514655.00".parse().unwrap();
+    /// assert_eq!(Wan::from_yuan_exact(yuan).plain(), "37151.465500");
+    /// assert_eq!(Wan::from_yuan_exact(yuan).to_yuan()?, yuan);
+    /// # Ok::<(), yusuan_money::MoneyError>(())
+    /// ```
+    pub fn from_yuan_exact(yuan: Decimal) -> Wan {
+        let mut v = yuan;
+        // Moving the point four places is exact while the scale stays <= 28.
+        match v.set_scale(yuan.scale() + 4) {
+            Ok(()) => Wan(v),
+            Err(_) => Wan(yuan / Decimal::from(10_000)),
+        }
+    }
+
     /// Converts to 元 (× 10,000), exactly.
     ///
     /// ```
@@ -116,11 +135,21 @@ impl Wan {
     /// # Ok::<(), yusuan_money::MoneyError>(())
     /// ```
     pub fn to_yuan(self) -> Result<Decimal, MoneyError> {
-        self.0
+        let yuan = self
+            .0
             .checked_mul(Decimal::from(10_000))
             .ok_or(MoneyError::Overflow {
                 operation: "万元 to 元",
-            })
+            })?;
+        // Keep the scale the 元 figure was printed with (× 10^4 adds none).
+        let mut y = yuan;
+        if self.0.scale() >= 4 {
+            y.rescale(self.0.scale() - 4);
+            if y == yuan {
+                return Ok(y);
+            }
+        }
+        Ok(yuan)
     }
 
     /// Rounds to two places (0.01 万元), 四舍五入.
