@@ -1,4 +1,4 @@
-//! yusuan (预算): budget disclosures of Chinese government units.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
