@@ -153,7 +153,6 @@ impl Code {
     }
 
     /// Builds a code from digits already known to be valid (generated data).
-    #[allow(dead_code)]
     pub(crate) const fn from_parts(digits: [u8; MAX_DIGITS], len: u8, scheme: Scheme) -> Code {
         Code {
             digits,

@@ -11,10 +11,18 @@
     )
 )]
 
+mod catalog;
 mod code;
+mod embedded;
 mod error;
+#[rustfmt::skip]
+mod generated;
+mod load;
 mod scheme;
 
+pub use catalog::{
+    Catalog, CodePath, Coverage, CoverageRow, Entry, NameCheck, PathStep, Provenance, YearRange,
+};
 pub use code::Code;
 pub use error::ClassificationError;
 pub use scheme::{Level, ResidualKind, Scheme};
