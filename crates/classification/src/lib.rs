@@ -1,4 +1,117 @@
-//! The 政府收支分类科目 (government revenue and expenditure classification) code tree.
+//! The 政府收支分类科目 (government revenue and expenditure classification):
+//! codes, their tree, and their names by year.
+//!
+//! Every row of every table of a Chinese budget disclosure (预算公开) is
+//! labelled with a code of this classification, published each year by
+//! 财政部. There are four schemes, told apart by the first digit:
+//!
+//! | scheme | first digit | levels | example |
+//! |---|---|---|---|
+//! | 支出功能分类 ([`Scheme::Function`]) | 2 | 类 3 / 款 5 / 项 7 | 2080108 信息化建设 |
+//! | 部门预算支出经济分类 ([`Scheme::DepartmentEconomic`]) | 3 | 类 3 / 款 5 | 30239 其他交通费用 |
+//! | 政府预算支出经济分类 ([`Scheme::GovernmentEconomic`]) | 5 | 类 3 / 款 5 | 50101 … |
+//! | 收入分类 ([`Scheme::Revenue`]) | 1 | 类 3 / 款 5 / 项 7 / 目 9 | 10101 … |
+//!
+//! # Codes
+//!
+//! A [`Code`] is a small `Copy` value: parsing accepts what documents print
+//! (`2080108`, `208 01 08`, full-width digits) and a wrong length, a stray
+//! character or an unknown scheme is a [`ClassificationError`] that names
+//! the text. The tree operations need no names:
+//!
+//! ```
+//! use yusuan_classification::{Code, Level, ResidualKind, Scheme};
+//!
+//! let code = Code::parse("208 01 50")?;
+//! assert_eq!((code.scheme(), code.level()), (Scheme::Function, Level::Item));
+//! assert_eq!(code.parent().map(|p| p.to_string()), Some("20801".to_string()));
+//! assert_eq!(code.residual(), Some(ResidualKind::InstitutionOperation)); // …50 事业运行
+//!
+//! let err = Code::parse("20801089").unwrap_err();
+//! assert_eq!(err.to_string(), "code \"20801089\" has 8 digits; 支出功能分类 codes have 3, 5 or 7");
+//! # Ok::<(), yusuan_classification::ClassificationError>(())
+//! ```
+//!
+//! # Names, by year
+//!
+//! Names change between editions (20805 is 行政事业单位离退休 in 2019 and
+//! 行政事业单位养老支出 from 2023), so every lookup takes a budget year. A
+//! [`Catalog`] answers lookups, name checks, searches, children and paths:
+//!
+//! ```
+//! use yusuan_classification::{Catalog, Code, NameCheck, Scheme};
+//!
+//! let catalog = Catalog::embedded();
+//! let code = Code::parse("2080108")?;
+//! assert_eq!(
+//!     catalog.path(code, 2025).to_string(),
+//!     "208 社会保障和就业支出 > 20801 人力资源和社会保障管理事务 > 2080108 信息化建设"
+//! );
+//! assert_eq!(catalog.check_name(code, 2025, "信息化建设"), NameCheck::Matches);
+//! assert_eq!(catalog.check_name(code, 2019, "信息化建设"), NameCheck::Unknown); // not in the data for 2019
+//! let hits = catalog.search(Scheme::DepartmentEconomic, "差旅", Some(2025));
+//! assert_eq!(hits[0].to_string(), "30211 差旅费");
+//! # Ok::<(), yusuan_classification::ClassificationError>(())
+//! ```
+//!
+//! The catalog never guesses: a code it has no name for in a year gives
+//! `None` / [`NameCheck::Unknown`], and a path shows the gap as `?`.
+//!
+//! # Data
+//!
+//! No complete machine-readable edition of the 政府收支分类科目 was
+//! available when this crate was written, so the embedded catalog holds
+//! only what could be verified, and every entry records where it comes
+//! from ([`Provenance`]):
+//!
+//! - `data/printed-in-disclosures.tsv`: 131 (code, name) rows as
+//!   printed in real budget disclosures of 2019–2026
+//!   ([`Provenance::PrintedInDisclosure`], with the first and last budget
+//!   year that prints them; the entry applies to that range).
+//! - `data/official-2025.tsv`: parts of the 2025 edition
+//!   ([`Provenance::OfficialScheme`], budget year 2025): the 类 of
+//!   支出功能分类 (201–233; 234 and any special-treasury-bond 类 are left
+//!   out because their status in 2025 could not be verified), the ten 类 of
+//!   部门预算支出经济分类, and its 款 under 301, 302, 303, 307 and 310 (the
+//!   款 under 309, 311, 312, 313 and 399 are left out, not verified). A name
+//!   that could not be verified is left out, never guessed.
+//!
+//! [`Catalog::coverage`] reports, per scheme and level, how many codes and
+//! entries of each provenance the catalog holds.
+//!
+//! Each TSV file starts with `#` lines naming its source and edition. They
+//! are turned into `src/generated.rs` (`// @generated`, checked in), so the
+//! data is compiled into the binary as static tables: no file access, no
+//! parse errors at run time, and a test (`tests/data.rs`) fails if the
+//! generated file is stale. After editing a TSV file, regenerate with
+//! `YUSUAN_REGENERATE=1 cargo test -p yusuan-classification --test data`.
+//! The same tests check every row: unique (code, years), parent present,
+//! level matching length, names without stray spaces, and every code of the
+//! reference disclosure's tables present with its name exactly as printed.
+//!
+//! ## Loading a full official edition
+//!
+//! 财政部 publishes the full edition every year, and budget software keeps
+//! it in a database. Export it as TSV or CSV with the columns
+//! `code,name[,...]` and load it with [`Catalog::load_edition`] (or
+//! [`Catalog::load_edition_file`]); every line is validated, and all
+//! problems (bad code, empty name, duplicate code, missing parent) are
+//! reported with their line numbers. The result is a [`Catalog`] like the
+//! embedded one, so it can replace it, or be put in front of it with
+//! [`Catalog::layered_over`]:
+//!
+//! ```
+//! use yusuan_classification::{Catalog, Code, YearRange};
+//!
+//! let csv = "科目编码,科目名称\n215,资源勘探工业信息等支出\n21508,支持中小企业发展和管理支出\n";
+//! let edition = Catalog::load_edition("2025.csv", csv, "2025年政府收支分类科目", YearRange::single(2025))?;
+//! let catalog = edition.layered_over(Catalog::embedded());
+//! assert_eq!(
+//!     catalog.path(Code::parse("21508")?, 2025).to_string(),
+//!     "215 资源勘探工业信息等支出 > 21508 支持中小企业发展和管理支出"
+//! );
+//! # Ok::<(), yusuan_classification::ClassificationError>(())
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(
