@@ -1,0 +1,173 @@
+//! The text as lines: numbering, pages, normalisation, raw vs layout.
+
+use serde::{Deserialize, Serialize};
+
+/// How the text was extracted from the PDF.
+///
+/// `pdftotext` (poppler-utils) has two modes. Without options it writes the
+/// text in reading order, a table cell or a run of cells per line, often
+/// with blank lines between; with `-layout` it keeps the printed layout, one
+/// printed row per line, cells separated by runs of spaces. The importer
+/// tells them apart by itself ([`TextFormat::detect`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TextFormat {
+    /// `pdftotext FILE.pdf`: reading order (原始文本).
+    Raw,
+    /// `pdftotext -layout FILE.pdf`: printed layout (版式文本).
+    Layout,
+}
+
+impl TextFormat {
+    /// Chinese label: 原始文本 / 版式文本.
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            TextFormat::Raw => "原始文本",
+            TextFormat::Layout => "版式文本",
+        }
+    }
+
+    /// Tells raw from layout text.
+    ///
+    /// Layout text separates cells (and indents centred titles) with runs
+    /// of spaces; raw text almost never has a run of three or more spaces
+    /// between two printed characters. When more than one non-blank line in
+    /// seven has such a run (or a deep indent), the text is layout text.
+    ///
+    /// ```
+    /// use yusuan_import::TextFormat;
+    /// let raw = "单位收支总表\n\n收入\n\n一、一般公共预算拨款收入 4,175.52\n";
+    /// assert_eq!(TextFormat::detect(raw), TextFormat::Raw);
+    /// let layout = "         单位收支总表\n项目          预算数     项目     预算数\n一、一般公共预算拨款收入      4,175.52\n";
+    /// assert_eq!(TextFormat::detect(layout), TextFormat::Layout);
+    /// ```
+    pub fn detect(text: &str) -> TextFormat {
+        let mut nonblank = 0usize;
+        let mut spaced = 0usize;
+        for line in text.lines() {
+            let line = line.trim_start_matches('\u{c}');
+            let n = crate::source::normalize_line(line);
+            if n.trim().is_empty() {
+                continue;
+            }
+            nonblank += 1;
+            let indent = n.len() - n.trim_start().len();
+            if indent >= 8 || has_gap(n.trim(), 3) {
+                spaced += 1;
+            }
+        }
+        if nonblank > 0 && spaced * 7 > nonblank {
+            TextFormat::Layout
+        } else {
+            TextFormat::Raw
+        }
+    }
+}
+
+/// Whether `s` has a run of at least `n` spaces.
+pub(crate) fn has_gap(s: &str, n: usize) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        if c == ' ' {
+            run += 1;
+            if run >= n {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// [`yusuan_money::text::normalize`] plus tabs to spaces; one character in,
+/// one character out, so character offsets stay valid.
+pub(crate) fn normalize_line(s: &str) -> String {
+    s.chars()
+        .map(|c| match yusuan_money::text::normalize_char(c) {
+            '\t' => ' ',
+            // 【】 and 〔〕 are kept; the dashes documents use for "none" too.
+            other => other,
+        })
+        .collect()
+}
+
+/// One line of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// 1-based line number in the input.
+    pub number: usize,
+    /// 1-based page (form feeds counted), 1 if the text has none.
+    pub page: usize,
+    /// The line as given (form feed removed).
+    pub raw: String,
+    /// The line normalised ([`normalize_line`]); same character count as `raw`.
+    pub text: String,
+}
+
+impl Line {
+    /// Whether the line has no printed character.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The line without any whitespace ("收 入 总 计" → "收入总计").
+    pub fn squeezed(&self) -> String {
+        self.text.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+}
+
+/// The whole input, split into lines.
+#[derive(Debug, Clone)]
+pub(crate) struct Source {
+    pub lines: Vec<Line>,
+    pub format: TextFormat,
+}
+
+impl Source {
+    pub fn new(text: &str) -> Source {
+        let format = TextFormat::detect(text);
+        let mut page = 1;
+        let mut lines = Vec::new();
+        for (i, l) in text.lines().enumerate() {
+            let mut raw = l;
+            while let Some(rest) = raw.strip_prefix('\u{c}') {
+                page += 1;
+                raw = rest;
+            }
+            let raw: String = raw.chars().filter(|&c| c != '\u{c}' && c != '\r').collect();
+            let text = normalize_line(&raw);
+            lines.push(Line {
+                number: i + 1,
+                page,
+                raw,
+                text,
+            });
+        }
+        Source { lines, format }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_and_numbers() {
+        let s = Source::new("a\n\u{c}b\r\nc\u{c}\n");
+        assert_eq!(s.lines.len(), 3);
+        assert_eq!(s.lines[1].page, 2);
+        assert_eq!(s.lines[1].raw, "b");
+        assert_eq!(s.lines[2].number, 3);
+        assert_eq!(s.lines[2].raw, "c");
+    }
+
+    #[test]
+    fn normalisation_keeps_offsets() {
+        let raw = "合　计 ８，６３３．５６（一）";
+        let n = normalize_line(raw);
+        assert_eq!(n.chars().count(), raw.chars().count());
+        assert_eq!(n, "合 计 8,633.56(一)");
+    }
+}
