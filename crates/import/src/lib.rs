@@ -3,7 +3,9 @@
 #![warn(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
+mod solve;
 mod source;
+mod prose;
 mod segment;
 mod tokens;
 
