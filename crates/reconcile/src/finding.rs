@@ -1,0 +1,199 @@
+//! Findings (检查发现): what a rule found, where, and by how much.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use yusuan_money::{Percent, Wan};
+
+use crate::rules::Rule;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// 提示: worth knowing, not wrong (e.g. a share adjusted so the list sums
+    /// to 100.00%, a code the partial catalog does not know).
+    Info,
+    /// 警告: probably right, worth a look (e.g. a difference consistent with
+    /// rounding).
+    Warning,
+    /// 错误: the document contradicts itself.
+    Error,
+}
+
+impl Severity {
+    /// 错误 / 警告 / 提示.
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+
+    /// error / warning / info.
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label_en())
+    }
+}
+
+/// A value in a finding: an amount, a percentage, a plain number or text.
+///
+/// Serialised as `{"kind": "amount", "value": "8633.56"}` (numbers as
+/// strings, never floats).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Value {
+    /// An amount in 万元.
+    Amount(Wan),
+    /// A percentage (percentage points).
+    Percent(Percent),
+    /// A plain number (a weight, a count).
+    Number(#[serde(with = "rust_decimal::serde::str")] Decimal),
+    /// Text (a name, a code, a word).
+    Text(String),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Amount(w) => write!(f, "{w}"),
+            Value::Percent(p) => write!(f, "{p}"),
+            Value::Number(n) => write!(f, "{n}"),
+            Value::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+impl From<Wan> for Value {
+    fn from(w: Wan) -> Self {
+        Value::Amount(w)
+    }
+}
+
+impl From<Percent> for Value {
+    fn from(p: Percent) -> Self {
+        Value::Percent(p)
+    }
+}
+
+impl From<Decimal> for Value {
+    fn from(d: Decimal) -> Self {
+        Value::Number(d)
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Text(s)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Text(s.to_owned())
+    }
+}
+
+/// One cell taking part in a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellUse {
+    /// The cell's address in the disclosure, as text (see
+    /// `yusuan_tables::CellRef`), e.g. `"t1.income.total"`.
+    pub cell: String,
+    /// A readable Chinese label: table, row and column.
+    pub label: String,
+    /// The value printed there.
+    pub value: Value,
+}
+
+/// Where a finding is: table, row (code or label) and column.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    /// The table's Chinese name (收支总表 …), or 情况说明 / 项目绩效目标表.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+    /// The row: a classification code with its name, or a line label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    /// The column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+}
+
+impl Location {
+    /// A location in `table`.
+    pub fn table(table: impl Into<String>) -> Self {
+        Location {
+            table: Some(table.into()),
+            row: None,
+            column: None,
+        }
+    }
+
+    /// Sets the row.
+    pub fn row(mut self, row: impl Into<String>) -> Self {
+        self.row = Some(row.into());
+        self
+    }
+
+    /// Sets the column.
+    pub fn column(mut self, column: impl Into<String>) -> Self {
+        self.column = Some(column.into());
+        self
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<&str> = [&self.table, &self.row, &self.column]
+            .into_iter()
+            .filter_map(|p| p.as_deref())
+            .collect();
+        f.write_str(&parts.join(" · "))
+    }
+}
+
+/// One thing a rule found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The rule (serialised as its ID, e.g. `"T101"`).
+    pub rule: Rule,
+    /// How serious.
+    pub severity: Severity,
+    /// What was found, in Chinese.
+    pub message: String,
+    /// Where.
+    pub location: Location,
+    /// What the identity computes (or the other printing of the figure).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Value>,
+    /// What is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<Value>,
+    /// `actual − expected`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub difference: Option<Value>,
+    /// The rounding bound applied, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<Value>,
+    /// Why the finding has this severity (e.g. "consistent with rounding of
+    /// 3 parts, bound 0.015"; "尾差 on the last item").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Every cell taking part, the one under test first.
+    #[serde(default)]
+    pub cells: Vec<CellUse>,
+}

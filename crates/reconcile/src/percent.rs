@@ -1,0 +1,379 @@
+//! Printed shares (占比) and growth rates (增长率) recomputed with 四舍五入.
+//!
+//! A printed percentage is compared with the one recomputed from the printed
+//! amounts, rounded half away from zero to the places printed (usually two):
+//!
+//! - equal: **pass**;
+//! - a share that differs only because the publisher made the shares of a
+//!   list sum to exactly 100.00% (尾差 on the last item, or the largest-
+//!   remainder method; see [`yusuan_money::shares`]): **info**, explained;
+//! - different, but reachable from amounts within their own rounding (each
+//!   printed amount may be off by half a unit: the percentage is recomputed
+//!   at the corners of that box): a **warning**;
+//! - otherwise: an **error** (a real document prints 71.73% where the
+//!   amounts give 71.65%).
+//!
+//! ```
+//! use yusuan_money::{Percent, Wan};
+//! use yusuan_reconcile::percent::{judge_growth, judge_share_list, PercentAgreement};
+//! use yusuan_reconcile::tolerance::Rounding;
+//! let w = |s: &str| Wan::parse(s).unwrap();
+//! let p = |s: &str| Percent::parse(s).unwrap();
+//! // 信息化建设 3,430.74 against 2,846.74: 增长 20.51%.
+//! let g = judge_growth(Rounding::WAN, w("3430.74"), w("2846.74"), p("20.51%"))?;
+//! assert_eq!(g.agreement, PercentAgreement::Exact);
+//! // The seed's income shares: 1.50% is the 尾差 on the last item.
+//! let parts = [w("324.37"), w("4175.52"), w("568.77"), w("3434.90"), w("130.00")];
+//! let printed = [p("3.76%"), p("48.36%"), p("6.59%"), p("39.79%"), p("1.50%")];
+//! let j = judge_share_list(Rounding::WAN, w("8633.56"), &parts, &printed)?;
+//! assert!(j[..4].iter().all(|s| s.agreement == PercentAgreement::Exact));
+//! assert!(matches!(j[4].agreement, PercentAgreement::Adjusted(_)));
+//! assert_eq!(j[4].expected, p("1.51%"));
+//! # Ok::<(), yusuan_money::MoneyError>(())
+//! ```
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use yusuan_money::shares::{judge_printed_shares, ShareVerdict};
+use yusuan_money::{round_half_away, MoneyError, Percent, Wan};
+
+use crate::tolerance::Rounding;
+
+/// How a publisher made a list of shares sum to 100.00%.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareAdjustment {
+    /// 尾差 on the last item: the last share is `100.00 − Σ others`.
+    LastItemResidual,
+    /// Largest-remainder method (最大余数法).
+    LargestRemainder,
+}
+
+impl ShareAdjustment {
+    /// Chinese label: 尾差计入最后一项 / 最大余数法.
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            ShareAdjustment::LastItemResidual => "尾差计入最后一项",
+            ShareAdjustment::LargestRemainder => "最大余数法",
+        }
+    }
+}
+
+/// How a printed percentage relates to the recomputed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "adjustment", rename_all = "snake_case")]
+pub enum PercentAgreement {
+    /// Equal at the printed precision.
+    Exact,
+    /// Different only by a recognised adjustment that makes a list of shares
+    /// sum to 100.00%: info.
+    Adjusted(ShareAdjustment),
+    /// Different, but within what the rounding of the printed amounts
+    /// allows: a warning.
+    Rounding,
+    /// Different beyond that: an error.
+    Mismatch,
+}
+
+/// The outcome of one percentage comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PercentJudged {
+    /// Recomputed from the printed amounts, 四舍五入 to the printed places.
+    pub expected: Percent,
+    /// As printed.
+    pub actual: Percent,
+    /// `actual − expected`, in percentage points.
+    pub difference: Percent,
+    /// The unrounded recomputed value (percentage points).
+    pub exact: Decimal,
+    /// The verdict.
+    pub agreement: PercentAgreement,
+}
+
+/// Places to compare at: as printed, between 0 and 4.
+fn places(printed: Percent) -> u32 {
+    printed.points().scale().min(4)
+}
+
+/// `num / den × 100`, unrounded; `None` for a zero denominator or overflow.
+fn ratio(num: Decimal, den: Decimal) -> Option<Decimal> {
+    if den.is_zero() {
+        return None;
+    }
+    num.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(den)
+}
+
+/// Rounded extremes of `f(a, b) = a / b × 100 − offset` over the box
+/// `a ± ha`, `b ± hb`; `None` if the box lets `b` reach zero.
+fn corner_range(
+    a: Decimal,
+    ha: Decimal,
+    b: Decimal,
+    hb: Decimal,
+    offset: Decimal,
+    dp: u32,
+) -> Option<(Decimal, Decimal)> {
+    let b_lo = b.checked_sub(hb)?;
+    let b_hi = b.checked_add(hb)?;
+    if b_lo.is_sign_negative() != b_hi.is_sign_negative() || b_lo.is_zero() || b_hi.is_zero() {
+        return None;
+    }
+    let mut lo: Option<Decimal> = None;
+    let mut hi: Option<Decimal> = None;
+    for aa in [a.checked_sub(ha)?, a.checked_add(ha)?] {
+        for bb in [b_lo, b_hi] {
+            let v = ratio(aa, bb)?.checked_sub(offset)?;
+            lo = Some(lo.map_or(v, |l| l.min(v)));
+            hi = Some(hi.map_or(v, |h| h.max(v)));
+        }
+    }
+    Some((round_half_away(lo?, dp), round_half_away(hi?, dp)))
+}
+
+fn half(rounding: Rounding, printed: Wan) -> Decimal {
+    rounding.half_of(printed).value()
+}
+
+fn judge(
+    exact: Decimal,
+    range: Option<(Decimal, Decimal)>,
+    printed: Percent,
+    dp: u32,
+) -> PercentJudged {
+    let expected = Percent::new(round_half_away(exact, dp));
+    let actual = printed;
+    let difference = Percent::new(actual.points().saturating_sub(expected.points()));
+    let agreement = if expected == actual {
+        PercentAgreement::Exact
+    } else if range.is_some_and(|(lo, hi)| lo <= actual.points() && actual.points() <= hi) {
+        PercentAgreement::Rounding
+    } else {
+        PercentAgreement::Mismatch
+    };
+    PercentJudged {
+        expected,
+        actual,
+        difference,
+        exact,
+        agreement,
+    }
+}
+
+/// Judges a printed share `part / whole`.
+///
+/// # Errors
+/// [`MoneyError::ZeroDenominator`] for a zero `whole`; overflow.
+pub fn judge_share(
+    rounding: Rounding,
+    part: Wan,
+    whole: Wan,
+    printed: Percent,
+) -> Result<PercentJudged, MoneyError> {
+    let exact = Percent::exact_share(part, whole)?;
+    let dp = places(printed);
+    let range = corner_range(
+        part.value(),
+        half(rounding, part),
+        whole.value(),
+        half(rounding, whole),
+        Decimal::ZERO,
+        dp,
+    );
+    Ok(judge(exact, range, printed, dp))
+}
+
+/// Judges a printed growth rate `(new − old) / old × 100`.
+///
+/// # Errors
+/// [`MoneyError::ZeroDenominator`] for a zero `old`; overflow.
+pub fn judge_growth(
+    rounding: Rounding,
+    new: Wan,
+    old: Wan,
+    printed: Percent,
+) -> Result<PercentJudged, MoneyError> {
+    let exact = ratio(new.value(), old.value())
+        .and_then(|r| r.checked_sub(Decimal::ONE_HUNDRED))
+        .ok_or(MoneyError::ZeroDenominator {
+            what: "growth",
+            numerator: new.value(),
+        })?;
+    let dp = places(printed);
+    let range = corner_range(
+        new.value(),
+        half(rounding, new),
+        old.value(),
+        half(rounding, old),
+        Decimal::ONE_HUNDRED,
+        dp,
+    );
+    Ok(judge(exact, range, printed, dp))
+}
+
+/// Judges the printed shares of a list of `parts` of `whole`, in printed
+/// order, recognising the adjustments that make a complete list sum to
+/// 100.00% ([`judge_printed_shares`]). The adjustments are recognised only
+/// when the parts add up to `whole` exactly and there is one printed share
+/// per part.
+///
+/// # Errors
+/// [`MoneyError::ZeroDenominator`] for a zero `whole`; a negative part
+/// ([`MoneyError::NegativePart`]) when the list is complete; overflow.
+pub fn judge_share_list(
+    rounding: Rounding,
+    whole: Wan,
+    parts: &[Wan],
+    printed: &[Percent],
+) -> Result<Vec<PercentJudged>, MoneyError> {
+    let complete =
+        parts.len() == printed.len() && Wan::checked_sum(parts.iter().copied()) == Some(whole);
+    let verdicts = if complete {
+        judge_printed_shares(parts, printed)?
+    } else {
+        Vec::new()
+    };
+    parts
+        .iter()
+        .zip(printed)
+        .enumerate()
+        .map(|(i, (&part, &p))| {
+            let mut j = judge_share(rounding, part, whole, p)?;
+            if j.agreement != PercentAgreement::Exact {
+                match verdicts.get(i) {
+                    Some(ShareVerdict::LastItemResidual { .. }) => {
+                        j.agreement = PercentAgreement::Adjusted(ShareAdjustment::LastItemResidual)
+                    }
+                    Some(ShareVerdict::LargestRemainder { .. }) => {
+                        j.agreement = PercentAgreement::Adjusted(ShareAdjustment::LargestRemainder)
+                    }
+                    _ => {}
+                }
+            }
+            Ok(j)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Wan {
+        Wan::parse(s).unwrap()
+    }
+    fn p(s: &str) -> Percent {
+        Percent::parse(s).unwrap()
+    }
+
+    #[test]
+    fn seed_growth_rates() {
+        // (new, old, printed) from 一般公共预算支出表; hand check:
+        // 609.38/3489.14 = 17.465% -> 17.47; 584.00/2846.74 = 20.515% -> 20.51?
+        // 584/2846.74 = 0.205147... -> 20.51; 24.95/632.03 = 3.9476% -> 3.95;
+        // 0.43/10.37 = 4.1466% -> 4.15; 609.38/3566.14 = 17.0879% -> 17.09.
+        for (new, old, printed) in [
+            ("4098.52", "3489.14", "17.47%"),
+            ("3430.74", "2846.74", "20.51%"),
+            ("656.98", "632.03", "3.95%"),
+            ("10.80", "10.37", "4.15%"),
+            ("4175.52", "3566.14", "17.09%"),
+            ("77.00", "77.00", "0.00%"),
+        ] {
+            let j = judge_growth(Rounding::WAN, w(new), w(old), p(printed)).unwrap();
+            assert_eq!(j.agreement, PercentAgreement::Exact, "{new} {old} {printed}");
+        }
+    }
+
+    #[test]
+    fn growth_off_by_a_hundredth_is_an_error_when_the_amounts_are_large() {
+        // 17.48% for 609.38 / 3489.14: the box of ±0.005 moves the rate by
+        // about 0.0003 points only.
+        let j = judge_growth(Rounding::WAN, w("4098.52"), w("3489.14"), p("17.48%")).unwrap();
+        assert_eq!(j.agreement, PercentAgreement::Mismatch);
+        assert_eq!(j.expected, p("17.47%"));
+        assert_eq!(j.difference, p("0.01"));
+    }
+
+    #[test]
+    fn growth_within_amount_rounding_is_a_warning() {
+        // 0.43 on 10.37: 4.1466%. With ±0.005 on both: (10.795/10.375 − 1) =
+        // 4.048% … (10.805/10.365 − 1) = 4.245%: 4.20% is reachable.
+        let j = judge_growth(Rounding::WAN, w("10.80"), w("10.37"), p("4.20%")).unwrap();
+        assert_eq!(j.agreement, PercentAgreement::Rounding);
+        let j = judge_growth(Rounding::WAN, w("10.80"), w("10.37"), p("4.30%")).unwrap();
+        assert_eq!(j.agreement, PercentAgreement::Mismatch);
+    }
+
+    #[test]
+    fn growth_of_nothing_is_an_error() {
+        assert!(judge_growth(Rounding::WAN, w("1"), w("0"), p("1%")).is_err());
+    }
+
+    #[test]
+    fn fewer_printed_places_compare_at_that_precision() {
+        // 4175.52 / 8633.56 = 48.3638% printed as 48.4%.
+        let j = judge_share(Rounding::WAN, w("4175.52"), w("8633.56"), p("48.4%")).unwrap();
+        assert_eq!(j.agreement, PercentAgreement::Exact);
+        let j = judge_share(Rounding::WAN, w("4175.52"), w("8633.56"), p("48%")).unwrap();
+        assert_eq!(j.agreement, PercentAgreement::Exact);
+    }
+
+    #[test]
+    fn seed_spending_shares() {
+        // 基本支出 4,901.81 / 8,633.56 = 56.776% -> 56.78; 项目 43.224% -> 43.22.
+        let j = judge_share_list(
+            Rounding::WAN,
+            w("8633.56"),
+            &[w("4901.81"), w("3731.75")],
+            &[p("56.78%"), p("43.22%")],
+        )
+        .unwrap();
+        assert!(j.iter().all(|j| j.agreement == PercentAgreement::Exact));
+        // 4,098.52 / 4,175.52 = 98.156% -> 98.16; 77 / 4175.52 = 1.844% -> 1.84.
+        let j = judge_share_list(
+            Rounding::WAN,
+            w("4175.52"),
+            &[w("4098.52"), w("77.00")],
+            &[p("98.16%"), p("1.84%")],
+        )
+        .unwrap();
+        assert!(j.iter().all(|j| j.agreement == PercentAgreement::Exact));
+    }
+
+    #[test]
+    fn wrong_shares_summing_to_more_than_100_are_errors() {
+        // 71.65% / 28.35% printed as 71.73 / 28.34 (sum 100.07).
+        let j = judge_share_list(
+            Rounding::WAN,
+            w("10000.00"),
+            &[w("7165.00"), w("2835.00")],
+            &[p("71.73%"), p("28.34%")],
+        )
+        .unwrap();
+        assert_eq!(j[0].agreement, PercentAgreement::Mismatch);
+        assert_eq!(j[1].agreement, PercentAgreement::Mismatch);
+    }
+
+    #[test]
+    fn small_amounts_leave_room_for_rounding() {
+        // 28.35 of 100.00 may be 28.345 … 28.355 of 99.995 … 100.005:
+        // 28.34% is reachable, a warning rather than an error.
+        let j = judge_share(Rounding::WAN, w("28.35"), w("100.00"), p("28.34%")).unwrap();
+        assert_eq!(j.agreement, PercentAgreement::Rounding);
+    }
+
+    #[test]
+    fn residual_not_recognised_on_a_partial_list() {
+        // Only the last share quoted: 1.50% for 1.5057% is wrong on its own.
+        let j = judge_share_list(Rounding::WAN, w("8633.56"), &[w("130.00")], &[p("1.50%")])
+            .unwrap();
+        assert_eq!(j[0].agreement, PercentAgreement::Mismatch);
+    }
+
+    #[test]
+    fn share_within_amount_rounding_is_a_warning() {
+        // 0.01 of 0.03: 33.33%; with ±0.005 on the part, 16.67% … 50%.
+        let j = judge_share(Rounding::WAN, w("0.01"), w("0.03"), p("40.00%")).unwrap();
+        assert_eq!(j.agreement, PercentAgreement::Rounding);
+    }
+}

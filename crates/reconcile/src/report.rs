@@ -1,0 +1,307 @@
+//! The reconciliation report: per-rule outcomes, findings, summaries, and the
+//! human text and JSON renderings.
+//!
+//! # JSON
+//!
+//! `serde_json::to_string(&report)` gives a stable document (field names are
+//! part of the API; new fields may be added, none renamed or removed):
+//!
+//! ```text
+//! {
+//!   "subject":  { "title", "unit", "year", "amount_unit" },
+//!   "summary":  { "rules", "passed", "failed", "skipped", "checks",
+//!                 "errors", "warnings", "infos" },
+//!   "rules":    [ { "rule": "T101", "title_zh", "title_en", "severity",
+//!                   "status": "passed" | "failed" | "skipped",
+//!                   "skip_reason"?, "checks", "errors", "warnings", "infos" } ],
+//!   "findings": [ { "rule": "T101", "severity": "error" | "warning" | "info",
+//!                   "message", "location": { "table"?, "row"?, "column"? },
+//!                   "expected"?, "actual"?, "difference"?, "tolerance"?,
+//!                   "note"?, "cells": [ { "cell", "label", "value" } ] } ]
+//! }
+//! ```
+//!
+//! Values are `{"kind": "amount" | "percent" | "number" | "text", "value":
+//! "…"}` with numbers as strings.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{Family, Rule};
+
+/// What was checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subject {
+    /// The document's title, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The publishing unit or department.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The budget year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// The printed amount unit: `"万元"` or `"元"`.
+    pub amount_unit: String,
+}
+
+/// How a rule ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Every check held (info findings allowed).
+    Passed,
+    /// At least one warning or error.
+    Failed,
+    /// Not applicable to this document (see the reason).
+    Skipped,
+}
+
+impl Status {
+    /// 通过 / 未通过 / 跳过.
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            Status::Passed => "通过",
+            Status::Failed => "未通过",
+            Status::Skipped => "跳过",
+        }
+    }
+}
+
+/// The outcome of one rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleOutcome {
+    /// The rule (its ID).
+    pub rule: Rule,
+    /// Chinese title (copied from the catalogue for readers of the JSON).
+    pub title_zh: String,
+    /// English title.
+    pub title_en: String,
+    /// The rule's severity beyond tolerance.
+    pub severity: Severity,
+    /// Passed, failed or skipped.
+    pub status: Status,
+    /// Why the rule was skipped (e.g. the table is absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip_reason: Option<String>,
+    /// How many comparisons the rule made.
+    pub checks: u32,
+    /// Error findings.
+    pub errors: u32,
+    /// Warning findings.
+    pub warnings: u32,
+    /// Info findings.
+    pub infos: u32,
+}
+
+/// Counts over the whole report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Rules in the catalogue.
+    pub rules: u32,
+    /// Rules passed.
+    pub passed: u32,
+    /// Rules failed.
+    pub failed: u32,
+    /// Rules skipped.
+    pub skipped: u32,
+    /// Comparisons made.
+    pub checks: u32,
+    /// Error findings.
+    pub errors: u32,
+    /// Warning findings.
+    pub warnings: u32,
+    /// Info findings.
+    pub infos: u32,
+}
+
+/// The result of reconciling one disclosure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// What was checked.
+    pub subject: Subject,
+    /// Counts.
+    pub summary: Summary,
+    /// One outcome per rule of the catalogue, in catalogue order.
+    pub rules: Vec<RuleOutcome>,
+    /// Every finding, by severity (errors first), then rule, then order found.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.summary.errors > 0
+    }
+
+    /// Whether any finding is a warning.
+    pub fn has_warnings(&self) -> bool {
+        self.summary.warnings > 0
+    }
+
+    /// The findings of one severity.
+    pub fn findings_of(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.severity == severity)
+    }
+
+    /// The findings of one rule.
+    pub fn findings_for(&self, rule: Rule) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.rule == rule)
+    }
+
+    /// The outcome of one rule.
+    pub fn outcome(&self, rule: Rule) -> Option<&RuleOutcome> {
+        self.rules.iter().find(|o| o.rule == rule)
+    }
+
+    /// Pretty JSON (see the module docs for the fields).
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// One line: `8 errors, 1 warning, 1 info (62 rules: 50 passed, …)` in
+    /// Chinese, for a batch summary.
+    pub fn summary_line(&self) -> String {
+        let s = &self.summary;
+        format!(
+            "错误 {} · 警告 {} · 提示 {}（规则 {} 条：通过 {}，未通过 {}，跳过 {}；检查 {} 项）",
+            s.errors, s.warnings, s.infos, s.rules, s.passed, s.failed, s.skipped, s.checks
+        )
+    }
+
+    /// The human report: a header, the summary per severity and per family,
+    /// the findings grouped by severity (errors first) with expected, actual,
+    /// difference and the cells, then the skipped rules.
+    pub fn render_text(&self) -> String {
+        let mut out = String::new();
+        let _ = self.write_text(&mut out);
+        out
+    }
+
+    fn write_text(&self, out: &mut String) -> std::fmt::Result {
+        let s = &self.summary;
+        writeln!(out, "预算公开一致性检查报告")?;
+        let mut subject = String::new();
+        if let Some(unit) = &self.subject.unit {
+            subject.push_str(unit);
+        }
+        if let Some(year) = self.subject.year {
+            let _ = write!(subject, " {year} 年度");
+        }
+        if let Some(title) = &self.subject.title {
+            if !subject.is_empty() {
+                subject.push_str(" · ");
+            }
+            subject.push_str(title);
+        }
+        if !subject.trim().is_empty() {
+            writeln!(out, "对象：{}", subject.trim())?;
+        }
+        writeln!(out, "金额单位：{}", self.subject.amount_unit)?;
+        let verdict = if s.errors > 0 {
+            format!("发现 {} 个错误", s.errors)
+        } else {
+            "未发现错误".to_owned()
+        };
+        writeln!(out, "结论：{verdict}")?;
+        writeln!(out, "发现：{}", self.summary_line())?;
+        writeln!(out)?;
+        writeln!(out, "按类别：")?;
+        let mut families: Vec<Family> = self.rules.iter().map(|o| o.rule.family()).collect();
+        families.dedup();
+        for family in families {
+            let (mut n, mut p, mut f, mut k) = (0, 0, 0, 0);
+            for o in self.rules.iter().filter(|o| o.rule.family() == family) {
+                n += 1;
+                match o.status {
+                    Status::Passed => p += 1,
+                    Status::Failed => f += 1,
+                    Status::Skipped => k += 1,
+                }
+            }
+            writeln!(
+                out,
+                "  {}{} 条：通过 {p}，未通过 {f}，跳过 {k}",
+                pad_zh(family.label_zh(), 16),
+                n
+            )?;
+        }
+        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+            let count = self.findings_of(severity).count();
+            writeln!(out)?;
+            writeln!(out, "── {}（{count}）──", severity.label_zh())?;
+            for finding in self.findings_of(severity) {
+                write_finding(out, finding)?;
+            }
+        }
+        let skipped: Vec<&RuleOutcome> = self
+            .rules
+            .iter()
+            .filter(|o| o.status == Status::Skipped)
+            .collect();
+        if !skipped.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "── 跳过的规则（{}）──", skipped.len())?;
+            for o in skipped {
+                writeln!(
+                    out,
+                    "  [{}] {}：{}",
+                    o.rule.id(),
+                    o.title_zh,
+                    o.skip_reason.as_deref().unwrap_or("不适用")
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Pads Chinese text to a display width (CJK characters count as 2).
+fn pad_zh(text: &str, width: usize) -> String {
+    let w: usize = text
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum();
+    let mut s = text.to_owned();
+    for _ in w..width {
+        s.push(' ');
+    }
+    s
+}
+
+fn write_finding(out: &mut String, f: &Finding) -> std::fmt::Result {
+    writeln!(out, "[{}] {}", f.rule.id(), f.rule.title_zh())?;
+    let location = f.location.to_string();
+    if !location.is_empty() {
+        writeln!(out, "  位置：{location}")?;
+    }
+    writeln!(out, "  {}", f.message)?;
+    let mut numbers = Vec::new();
+    if let Some(e) = &f.expected {
+        numbers.push(format!("应为 {e}"));
+    }
+    if let Some(a) = &f.actual {
+        numbers.push(format!("实际 {a}"));
+    }
+    if let Some(d) = &f.difference {
+        numbers.push(format!("差额 {d}"));
+    }
+    if let Some(t) = &f.tolerance {
+        numbers.push(format!("容差 ±{t}"));
+    }
+    if !numbers.is_empty() {
+        writeln!(out, "  {}", numbers.join(" · "))?;
+    }
+    if let Some(note) = &f.note {
+        writeln!(out, "  注：{note}")?;
+    }
+    if !f.cells.is_empty() {
+        writeln!(out, "  单元格：")?;
+        for c in &f.cells {
+            writeln!(out, "    {} = {}  ({})", c.label, c.value, c.cell)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,1094 @@
+//! The rule catalogue (规则目录): every check the reconciliation performs,
+//! with a stable ID, a severity, a title and explanation in Chinese and
+//! English, its formula, its tolerance and what to do about a failure.
+//!
+//! IDs are grouped by family and never reused:
+//!
+//! | prefix | family |
+//! |---|---|
+//! | `T1xx` | within one table (表内) |
+//! | `X2xx` | across tables (表间) |
+//! | `N3xx` | narrative against the tables (情况说明) |
+//! | `P4xx` | 项目绩效目标表 |
+//! | `C5xx` | classification codes (政府收支分类科目) |
+//! | `S6xx` | structure and presence of the tables |
+//!
+//! ```
+//! use yusuan_reconcile::{Rule, Severity};
+//! let rule = Rule::from_id("T101").unwrap();
+//! assert_eq!(rule, Rule::IncomeSubtotal);
+//! assert_eq!(rule.severity(), Severity::Error);
+//! assert!(rule.info().formula.contains("本年收入合计"));
+//! assert!(Rule::ALL.len() > 40);
+//! ```
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::finding::Severity;
+
+/// A rule family, the first letter of its ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Family {
+    /// `T1xx` 表内: identities inside one table.
+    WithinTable,
+    /// `X2xx` 表间: identities across tables.
+    CrossTable,
+    /// `N3xx` 情况说明: the narrative against the tables.
+    Narrative,
+    /// `P4xx` 项目绩效目标表.
+    Performance,
+    /// `C5xx` 政府收支分类科目: codes and names.
+    Classification,
+    /// `S6xx` 结构: presence, emptiness and form of the tables.
+    Structure,
+}
+
+impl Family {
+    /// Chinese label.
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            Family::WithinTable => "表内平衡",
+            Family::CrossTable => "表间勾稽",
+            Family::Narrative => "情况说明",
+            Family::Performance => "项目绩效目标表",
+            Family::Classification => "政府收支分类科目",
+            Family::Structure => "表格结构",
+        }
+    }
+
+    /// English label.
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Family::WithinTable => "within a table",
+            Family::CrossTable => "across tables",
+            Family::Narrative => "narrative",
+            Family::Performance => "performance target table",
+            Family::Classification => "classification codes",
+            Family::Structure => "structure",
+        }
+    }
+
+    /// The ID prefix letter.
+    pub const fn prefix(self) -> char {
+        match self {
+            Family::WithinTable => 'T',
+            Family::CrossTable => 'X',
+            Family::Narrative => 'N',
+            Family::Performance => 'P',
+            Family::Classification => 'C',
+            Family::Structure => 'S',
+        }
+    }
+}
+
+/// How much difference a rule accepts before it reports an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Tolerance {
+    /// A total against the sum of its `n` printed parts: exact passes; up to
+    /// `n × 0.005` of the printed unit is a warning (rounding); more is an
+    /// error. See [`crate::tolerance`].
+    RoundingSum,
+    /// The same amount printed in two places: counted as two parts, so up to
+    /// 0.01 of the printed unit is a warning.
+    RoundingSame,
+    /// An inequality (≤ / ≥): satisfied passes; violated by no more than the
+    /// rounding of two figures is a warning; more is an error.
+    RoundingInequality,
+    /// A percentage recomputed with 四舍五入 at the printed places: equal
+    /// passes; a recognised 100% adjustment is info; reachable from amounts
+    /// within their rounding is a warning; otherwise an error. See
+    /// [`crate::percent`].
+    RecomputedPercent,
+    /// No numeric tolerance: the condition holds or it does not.
+    None,
+}
+
+impl Tolerance {
+    /// A sentence in Chinese.
+    pub const fn description_zh(self) -> &'static str {
+        match self {
+            Tolerance::RoundingSum => {
+                "合计与 n 个分项之和：完全相等为通过；差额不超过 n × 0.005（打印单位）为舍入误差（警告）；超过为错误。"
+            }
+            Tolerance::RoundingSame => {
+                "同一金额在两处打印：按两项计，差额不超过 0.01（打印单位）为舍入误差（警告）；超过为错误。"
+            }
+            Tolerance::RoundingInequality => {
+                "不等式：成立为通过；超出不超过两项舍入误差（0.01）为警告；超过为错误。"
+            }
+            Tolerance::RecomputedPercent => {
+                "按打印位数四舍五入重算：相等为通过；为使合计 100.00% 的尾差调整为提示；金额舍入范围内可得为警告；否则为错误。"
+            }
+            Tolerance::None => "无数值容差。",
+        }
+    }
+
+    /// A sentence in English.
+    pub const fn description_en(self) -> &'static str {
+        match self {
+            Tolerance::RoundingSum => {
+                "A total against its n printed parts: exact passes; a difference up to n × 0.005 of the printed unit is a rounding warning; more is an error."
+            }
+            Tolerance::RoundingSame => {
+                "The same amount printed twice: counted as two parts, so up to 0.01 of the printed unit is a rounding warning; more is an error."
+            }
+            Tolerance::RoundingInequality => {
+                "An inequality: satisfied passes; violated by no more than the rounding of two figures (0.01) is a warning; more is an error."
+            }
+            Tolerance::RecomputedPercent => {
+                "Recomputed with half-away-from-zero rounding at the printed places: equal passes; a recognised adjustment making shares sum to 100.00% is info; reachable from the amounts within their rounding is a warning; otherwise an error."
+            }
+            Tolerance::None => "No numeric tolerance.",
+        }
+    }
+}
+
+/// The documentation of one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RuleInfo {
+    /// Stable ID, e.g. `"T101"`.
+    pub id: &'static str,
+    /// Family.
+    pub family: Family,
+    /// Severity of a failure beyond tolerance.
+    pub severity: Severity,
+    /// Title in Chinese.
+    pub title_zh: &'static str,
+    /// Title in English.
+    pub title_en: &'static str,
+    /// What the rule checks and why, in Chinese.
+    pub explanation_zh: &'static str,
+    /// What the rule checks and why, in English.
+    pub explanation_en: &'static str,
+    /// The identity or condition, with the official terms.
+    pub formula: &'static str,
+    /// How much difference the rule accepts.
+    pub tolerance: Tolerance,
+    /// What to do about a failure, in Chinese.
+    pub action_zh: &'static str,
+    /// What to do about a failure, in English.
+    pub action_en: &'static str,
+}
+
+macro_rules! catalogue {
+    ($(
+        $(#[$doc:meta])*
+        $variant:ident = $id:literal {
+            family: $family:ident,
+            severity: $severity:ident,
+            tolerance: $tolerance:ident,
+            title_zh: $title_zh:literal,
+            title_en: $title_en:literal,
+            formula: $formula:literal,
+            explanation_zh: $ex_zh:literal,
+            explanation_en: $ex_en:literal,
+            action_zh: $act_zh:literal,
+            action_en: $act_en:literal $(,)?
+        }
+    ),* $(,)?) => {
+        /// A reconciliation rule. Each has a stable ID ([`Rule::id`]); see
+        /// [`Rule::info`] for its documentation and the module docs for the
+        /// families.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Rule {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Rule {
+            /// Every rule, in catalogue order (by family T, X, N, P, C, S, then ID).
+            pub const ALL: &'static [Rule] = &[ $( Rule::$variant, )* ];
+
+            /// The rule's documentation.
+            pub const fn info(self) -> &'static RuleInfo {
+                match self {
+                    $( Rule::$variant => &RuleInfo {
+                        id: $id,
+                        family: Family::$family,
+                        severity: Severity::$severity,
+                        tolerance: Tolerance::$tolerance,
+                        title_zh: $title_zh,
+                        title_en: $title_en,
+                        formula: $formula,
+                        explanation_zh: $ex_zh,
+                        explanation_en: $ex_en,
+                        action_zh: $act_zh,
+                        action_en: $act_en,
+                    }, )*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // ---------------------------------------------------------------- T1xx
+    /// 收支总表: 本年收入合计 = Σ income lines.
+    IncomeSubtotal = "T101" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收支总表：本年收入合计等于各项收入之和",
+        title_en: "Summary table: current-year income equals the sum of the income lines",
+        formula: "本年收入合计 = 一般公共预算拨款收入 + 政府性基金预算拨款收入 + 国有资本经营预算拨款收入 + 事业收入 + 事业单位经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入",
+        explanation_zh: "收支总表的本年收入合计应为各收入来源之和。",
+        explanation_en: "The current-year income total of the summary table (table 1) must be the sum of its income sources.",
+        action_zh: "核对各收入项与本年收入合计，找出漏列、重复或录入错误的金额。",
+        action_en: "Compare each income line with the subtotal; look for an omitted, duplicated or mistyped amount.",
+    },
+    /// 收支总表: 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 上年结转.
+    IncomeGrandTotal = "T102" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收支总表：收入总计等于本年收入合计加结余和结转",
+        title_en: "Summary table: total income equals current-year income plus balances used and carry-over",
+        formula: "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 上年结转",
+        explanation_zh: "收入总计包括本年收入和以前年度资金（使用非财政拨款结余、上年结转）。",
+        explanation_en: "Total income is the current-year income plus funds from earlier years (non-fiscal balances used, carry-over).",
+        action_zh: "核对收入总计与本年收入合计、使用非财政拨款结余、上年结转。",
+        action_en: "Check the grand total against the subtotal, the non-fiscal balance used and the carry-over.",
+    },
+    /// 收支总表: 本年支出合计 = Σ expenditure lines (功能分类 类).
+    ExpenditureSubtotal = "T103" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收支总表：本年支出合计等于各功能分类支出之和",
+        title_en: "Summary table: current-year expenditure equals the sum of the functional lines",
+        formula: "本年支出合计 = Σ 支出功能分类（类）",
+        explanation_zh: "收支总表支出方按支出功能分类的类级科目列示，其和应等于本年支出合计。",
+        explanation_en: "The expenditure side lists the functional classes (类); they must add up to the current-year expenditure.",
+        action_zh: "核对各类支出与本年支出合计。",
+        action_en: "Check each class line against the subtotal.",
+    },
+    /// 收支总表: 支出总计 = 本年支出合计 + 结转下年.
+    ExpenditureGrandTotal = "T104" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收支总表：支出总计等于本年支出合计加结转下年",
+        title_en: "Summary table: total expenditure equals current-year expenditure plus carry-forward",
+        formula: "支出总计 = 本年支出合计 + 结转下年",
+        explanation_zh: "支出总计包括本年支出和结转下年的资金。",
+        explanation_en: "Total expenditure is the current-year expenditure plus the amount carried forward to next year.",
+        action_zh: "核对支出总计与本年支出合计、结转下年。",
+        action_en: "Check the grand total against the subtotal and the carry-forward.",
+    },
+    /// 收支总表: 收入总计 = 支出总计.
+    SummaryBalance = "T105" {
+        family: WithinTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "收支总表：收入总计等于支出总计",
+        title_en: "Summary table: total income equals total expenditure",
+        formula: "收入总计 = 支出总计",
+        explanation_zh: "部门（单位）预算收支平衡，收入总计与支出总计相等。",
+        explanation_en: "A unit budget balances: total income equals total expenditure.",
+        action_zh: "核对收入方与支出方的总计。",
+        action_en: "Check the two grand totals.",
+    },
+    /// 收入总表: per row, 合计 = Σ income columns.
+    IncomeTableRow = "T111" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收入总表：合计等于各栏之和",
+        title_en: "Income table: each row's total equals the sum of its columns",
+        formula: "合计 = 上年结转 + 一般公共预算拨款收入 + 政府性基金预算拨款收入 + 国有资本经营预算拨款收入 + 事业收入 + 事业单位经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入 + 使用非财政拨款结余",
+        explanation_zh: "收入总表每一行的合计栏等于各收入来源栏之和（“其中：教育收费”不重复计算）。",
+        explanation_en: "In the income table (table 2) each row's total is the sum of its source columns (the of-which column, education fees, is not added again).",
+        action_zh: "核对该行各栏金额与合计。",
+        action_en: "Check the row's columns against its total.",
+    },
+    /// 收入总表: 其中:教育收费 ≤ 事业收入.
+    IncomeTableOfWhich = "T112" {
+        family: WithinTable, severity: Error, tolerance: RoundingInequality,
+        title_zh: "收入总表：其中项不大于所属项",
+        title_en: "Income table: an of-which amount does not exceed its parent",
+        formula: "其中:教育收费 ≤ 事业收入",
+        explanation_zh: "“其中”栏是所属栏的一部分，不能大于所属栏。",
+        explanation_en: "An of-which column is part of its parent column and cannot exceed it.",
+        action_zh: "核对教育收费与事业收入。",
+        action_en: "Check the education fees against the operating (事业) income.",
+    },
+    /// 收入总表: the 合计 row and the tree (类 = Σ 款, 款 = Σ 项), per column.
+    IncomeTableTree = "T113" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收入总表：合计行与科目层级之和",
+        title_en: "Income table: the total row and the code tree add up",
+        formula: "合计行 = Σ 类；类 = Σ 款；款 = Σ 项（各栏）",
+        explanation_zh: "按功能分类列示的收入总表，上级科目等于其下级科目之和，合计行等于各类之和。",
+        explanation_en: "Where the income table lists functional codes, a parent code equals the sum of its children and the total row the sum of the classes, column by column.",
+        action_zh: "核对上下级科目的金额。",
+        action_en: "Check the parent and child rows.",
+    },
+    /// 支出总表: per row, 合计 = 基本 + 项目 + 上缴 + 经营 + 对附属.
+    ExpenditureTableRow = "T121" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "支出总表：合计等于各栏之和",
+        title_en: "Expenditure table: each row's total equals the sum of its columns",
+        formula: "合计 = 基本支出 + 项目支出 + 上缴上级支出 + 事业单位经营支出 + 对附属单位补助支出",
+        explanation_zh: "支出总表每一行的合计等于基本支出、项目支出等各栏之和。",
+        explanation_en: "In the expenditure table (table 3) each row's total is basic + project + remittances + operating + subsidies to affiliates.",
+        action_zh: "核对该行各栏金额与合计。",
+        action_en: "Check the row's columns against its total.",
+    },
+    /// 支出总表: 类 = Σ 款, 款 = Σ 项, per column.
+    ExpenditureTableTree = "T122" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "支出总表：上级科目等于下级科目之和",
+        title_en: "Expenditure table: each parent code equals the sum of its children",
+        formula: "类 = Σ 款；款 = Σ 项（各栏）",
+        explanation_zh: "功能分类的类、款、项逐级汇总，各栏均应相等。",
+        explanation_en: "Functional codes aggregate class > section > item; every column must add up.",
+        action_zh: "核对上级科目与其下级科目的金额。",
+        action_en: "Check the parent row against its child rows.",
+    },
+    /// 支出总表: 合计 row = Σ 类 rows, per column.
+    ExpenditureTableTotal = "T123" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "支出总表：合计行等于各类之和",
+        title_en: "Expenditure table: the total row equals the sum of the classes",
+        formula: "合计行 = Σ 类（各栏）",
+        explanation_zh: "合计行各栏等于所有类级科目之和。",
+        explanation_en: "Each column of the total row is the sum of the class (类) rows.",
+        action_zh: "核对合计行与各类。",
+        action_en: "Check the total row against the class rows.",
+    },
+    /// 财政拨款收支总表: 本年收入 = Σ 拨款; 上年结转 = Σ 拨款.
+    FiscalIncomeParts = "T131" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "财政拨款收支总表：本年收入、上年结转等于各类拨款之和",
+        title_en: "Fiscal appropriations table: current income and carry-over equal their appropriation lines",
+        formula: "本年收入 = 一般公共预算拨款 + 政府性基金预算拨款 + 国有资本经营预算拨款；上年结转同",
+        explanation_zh: "财政拨款收入按三本预算分列，其和等于本年收入（上年结转亦然）。",
+        explanation_en: "Appropriations are split by the three budgets (general, government funds, state capital); they add up to the current income, and likewise for the carry-over.",
+        action_zh: "核对各类拨款与本年收入、上年结转。",
+        action_en: "Check each appropriation line against its subtotal.",
+    },
+    /// 财政拨款收支总表: 收入总计 = 本年收入 + 上年结转.
+    FiscalIncomeTotal = "T132" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "财政拨款收支总表：收入总计等于本年收入加上年结转",
+        title_en: "Fiscal appropriations table: total income equals current income plus carry-over",
+        formula: "收入总计 = 本年收入 + 上年结转",
+        explanation_zh: "财政拨款收入总计包括本年拨款和上年结转。",
+        explanation_en: "Total appropriation income is this year's appropriations plus the carry-over.",
+        action_zh: "核对收入总计、本年收入与上年结转。",
+        action_en: "Check the total against the current income and the carry-over.",
+    },
+    /// 财政拨款收支总表: 本年支出 = Σ 类 lines.
+    FiscalExpenditureSubtotal = "T133" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "财政拨款收支总表：本年支出等于各功能分类支出之和",
+        title_en: "Fiscal appropriations table: current expenditure equals the sum of the functional lines",
+        formula: "本年支出 = Σ 支出功能分类（类）",
+        explanation_zh: "财政拨款支出按功能分类类级列示，其和等于本年支出。",
+        explanation_en: "Appropriation spending is listed by functional class; the lines add up to the current expenditure.",
+        action_zh: "核对各类支出与本年支出。",
+        action_en: "Check each class line against the subtotal.",
+    },
+    /// 财政拨款收支总表: 支出总计 = 本年支出 + 结转下年.
+    FiscalExpenditureTotal = "T134" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "财政拨款收支总表：支出总计等于本年支出加结转下年",
+        title_en: "Fiscal appropriations table: total expenditure equals current expenditure plus carry-forward",
+        formula: "支出总计 = 本年支出 + 结转下年",
+        explanation_zh: "财政拨款支出总计包括本年支出和结转下年。",
+        explanation_en: "Total appropriation spending is the current spending plus the carry-forward.",
+        action_zh: "核对支出总计、本年支出与结转下年。",
+        action_en: "Check the total against the current expenditure and the carry-forward.",
+    },
+    /// 财政拨款收支总表: 收入总计 = 支出总计.
+    FiscalBalance = "T135" {
+        family: WithinTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "财政拨款收支总表：收入总计等于支出总计",
+        title_en: "Fiscal appropriations table: total income equals total expenditure",
+        formula: "收入总计 = 支出总计",
+        explanation_zh: "财政拨款收支平衡。",
+        explanation_en: "Appropriations balance: total income equals total expenditure.",
+        action_zh: "核对收入方与支出方的总计。",
+        action_en: "Check the two totals.",
+    },
+    /// 一般公共预算支出表: 小计 = 基本支出 + 项目支出, per row.
+    GeneralBudgetRow = "T141" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "一般公共预算支出表：小计等于基本支出加项目支出",
+        title_en: "General budget table: subtotal equals basic plus project expenditure",
+        formula: "预算数小计 = 基本支出 + 项目支出",
+        explanation_zh: "一般公共预算支出表每一行的预算数小计等于基本支出与项目支出之和。",
+        explanation_en: "In the general public budget table (table 5) each row's budget subtotal is basic plus project expenditure.",
+        action_zh: "核对该行小计、基本支出与项目支出；注意空白单元格在提取文本中会消失。",
+        action_en: "Check the row's subtotal, basic and project cells; blank cells vanish in extracted text, so a value may sit in the wrong column.",
+    },
+    /// 一般公共预算支出表: 类 = Σ 款, 款 = Σ 项, every column.
+    GeneralBudgetTree = "T142" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "一般公共预算支出表：上级科目等于下级科目之和",
+        title_en: "General budget table: each parent code equals the sum of its children",
+        formula: "类 = Σ 款；款 = Σ 项（执行数、预算数各栏，及增减额）",
+        explanation_zh: "执行数、预算数（小计、基本、项目）、扣除中央基建投资后各栏及增减额均逐级汇总。",
+        explanation_en: "Every amount column (executed, budget subtotal/basic/project, net of central capital construction, and the changes) aggregates up the code tree.",
+        action_zh: "核对上级科目与其下级科目的金额。",
+        action_en: "Check the parent row against its child rows.",
+    },
+    /// 一般公共预算支出表: 合计 row = Σ 类 rows.
+    GeneralBudgetTotal = "T143" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "一般公共预算支出表：合计行等于各类之和",
+        title_en: "General budget table: the total row equals the sum of the classes",
+        formula: "合计行 = Σ 类（各金额栏）",
+        explanation_zh: "合计行各金额栏等于所有类级科目之和。",
+        explanation_en: "Each amount column of the total row is the sum of the class rows.",
+        action_zh: "核对合计行与各类。",
+        action_en: "Check the total row against the class rows.",
+    },
+    /// 一般公共预算支出表: 增减额 = 预算数 − 执行数.
+    GeneralBudgetChange = "T144" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "一般公共预算支出表：增减额等于预算数减执行数",
+        title_en: "General budget table: change equals budget minus prior-year execution",
+        formula: "增减额 = 本年预算数 − 上年执行数（扣除中央基建投资后同）",
+        explanation_zh: "增减额为本年预算数与上年执行数之差，两组（含扣除中央基建投资后）均需成立。",
+        explanation_en: "The change is this year's budget minus last year's execution, for both pairs (also net of central capital construction).",
+        action_zh: "核对预算数、执行数与增减额。",
+        action_en: "Check the budget, the execution and the change.",
+    },
+    /// 一般公共预算支出表: 增减(%) = 增减额 / 执行数 × 100, 四舍五入.
+    GeneralBudgetChangeRate = "T145" {
+        family: WithinTable, severity: Error, tolerance: RecomputedPercent,
+        title_zh: "一般公共预算支出表：增减率按四舍五入重算一致",
+        title_en: "General budget table: the change rate recomputes",
+        formula: "增减(%) = (预算数 − 执行数) / 执行数 × 100，四舍五入",
+        explanation_zh: "增减率以上年执行数为基数，按四舍五入保留两位小数。执行数为零时无法计算。",
+        explanation_en: "The change rate is relative to last year's execution, rounded half away from zero to the printed places. It is undefined when the execution is zero.",
+        action_zh: "按公式重算增减率。",
+        action_en: "Recompute the rate with the formula.",
+    },
+    /// 一般公共预算基本支出表: 合计 = 人员经费 + 公用经费, per row.
+    BasicRow = "T151" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "基本支出表：合计等于人员经费加公用经费",
+        title_en: "Basic expenditure table: total equals personnel plus operating costs",
+        formula: "合计 = 人员经费 + 公用经费",
+        explanation_zh: "一般公共预算基本支出表每一行的合计等于人员经费与公用经费之和。",
+        explanation_en: "In the basic expenditure table (table 6) each row's total is personnel plus operating costs.",
+        action_zh: "核对该行各栏。",
+        action_en: "Check the row's columns.",
+    },
+    /// 一般公共预算基本支出表: 类 = Σ 款; 合计 row = Σ 类.
+    BasicTree = "T152" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "基本支出表：上级科目与合计行等于下级之和",
+        title_en: "Basic expenditure table: parent codes and the total row add up",
+        formula: "类 = Σ 款；合计行 = Σ 类（各栏）",
+        explanation_zh: "部门预算支出经济分类的类、款逐级汇总，合计行等于各类之和。",
+        explanation_en: "Economic codes aggregate class > section; the total row is the sum of the classes.",
+        action_zh: "核对上级科目与其下级科目的金额。",
+        action_en: "Check the parent rows against their children.",
+    },
+    /// 一般公共预算基本支出表: 人员经费 = 301 + 303; 公用经费 = the other classes.
+    BasicPersonnelSplit = "T153" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "基本支出表：人员经费等于工资福利支出加对个人和家庭的补助",
+        title_en: "Basic expenditure table: personnel costs are classes 301 + 303",
+        formula: "人员经费合计 = 301 工资福利支出 + 303 对个人和家庭的补助；公用经费合计 = 其余各类（302 商品和服务支出等）",
+        explanation_zh: "按口径，人员经费为工资福利支出与对个人和家庭的补助，公用经费为商品和服务支出等。",
+        explanation_en: "By definition personnel costs are wages and benefits (301) plus transfers to households (303); operating costs are goods and services (302) and the other classes.",
+        action_zh: "核对人员经费、公用经费与各类经济分类的合计。",
+        action_en: "Check the personnel and operating totals against the class rows.",
+    },
+    /// 政府性基金预算支出表: 合计 = 基本 + 项目, tree and total row.
+    GovernmentFundTable = "T161" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "政府性基金预算支出表：各栏与层级之和",
+        title_en: "Government fund table: rows, code tree and total add up",
+        formula: "合计 = 基本支出 + 项目支出；类 = Σ 款；款 = Σ 项；合计行 = Σ 类",
+        explanation_zh: "政府性基金预算支出表的行、科目层级和合计行均需平衡。",
+        explanation_en: "The government fund table (table 7) balances by row, by code tree and in its total row.",
+        action_zh: "核对各行、各级科目与合计行。",
+        action_en: "Check the rows, the tree and the total row.",
+    },
+    /// 国有资本经营预算支出表: 合计 = 基本 + 项目, tree and total row.
+    StateCapitalTable = "T171" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "国有资本经营预算支出表：各栏与层级之和",
+        title_en: "State capital table: rows, code tree and total add up",
+        formula: "合计 = 基本支出 + 项目支出；类 = Σ 款；款 = Σ 项；合计行 = Σ 类",
+        explanation_zh: "国有资本经营预算支出表的行、科目层级和合计行均需平衡。",
+        explanation_en: "The state capital operations table (table 8) balances by row, by code tree and in its total row.",
+        action_zh: "核对各行、各级科目与合计行。",
+        action_en: "Check the rows, the tree and the total row.",
+    },
+    /// “三公”经费表: 合计 = 出国 + 车 + 接待.
+    ThreePublicTotal = "T191" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "“三公”经费表：合计等于三项之和",
+        title_en: "“Three public” table: total equals the three items",
+        formula: "合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
+        explanation_zh: "“三公”经费合计为因公出国（境）费、公务用车购置及运行费、公务接待费之和。",
+        explanation_en: "The total is overseas travel + official vehicles (purchase and running) + official reception.",
+        action_zh: "核对三项与合计。",
+        action_en: "Check the three items against the total.",
+    },
+    /// “三公”经费表: 公务用车购置及运行费 = 购置费 + 运行费.
+    ThreePublicVehicles = "T192" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "“三公”经费表：公务用车购置及运行费等于购置费加运行费",
+        title_en: "“Three public” table: vehicles equal purchase plus running costs",
+        formula: "公务用车购置及运行费 = 公务用车购置费 + 公务用车运行费",
+        explanation_zh: "公务用车小计为购置费与运行费之和。",
+        explanation_en: "The vehicle subtotal is purchase plus running costs.",
+        action_zh: "核对购置费、运行费与小计。",
+        action_en: "Check purchase, running and the subtotal.",
+    },
+    // ---------------------------------------------------------------- X2xx
+    /// 收入总表 合计 = 收支总表 收入总计.
+    IncomeTableMatchesSummary = "X201" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "收入总表合计等于收支总表收入总计",
+        title_en: "Income table total equals the summary table's total income",
+        formula: "表2 合计 = 表1 收入总计",
+        explanation_zh: "收入总表与收支总表反映同一收入总额。",
+        explanation_en: "The income table (2) and the summary table (1) show the same total income.",
+        action_zh: "核对两表的收入总额。",
+        action_en: "Compare the two totals.",
+    },
+    /// Each 收入总表 column = the 收支总表 line of the same name.
+    IncomeColumnsMatchSummary = "X202" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "收入总表各栏等于收支总表同名收入项",
+        title_en: "Each income table column equals the summary line of the same name",
+        formula: "表2 各收入来源、上年结转、使用非财政拨款结余 = 表1 同名项目",
+        explanation_zh: "收入总表合计行各栏与收支总表同名收入项一一对应。",
+        explanation_en: "Each column of the income table's total row matches the summary table line of the same name.",
+        action_zh: "核对两表同名项目。",
+        action_en: "Compare the same-named figures.",
+    },
+    /// 支出总表 合计 = 收支总表 本年支出合计.
+    ExpenditureTableMatchesSummary = "X203" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "支出总表合计等于收支总表本年支出合计",
+        title_en: "Expenditure table total equals the summary's current-year expenditure",
+        formula: "表3 合计 = 表1 本年支出合计",
+        explanation_zh: "支出总表与收支总表反映同一本年支出。",
+        explanation_en: "The expenditure table (3) and the summary table (1) show the same current-year expenditure.",
+        action_zh: "核对两表的支出总额。",
+        action_en: "Compare the two totals.",
+    },
+    /// Each 支出总表 类 = the 收支总表 expenditure line of that class.
+    ExpenditureClassesMatchSummary = "X204" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "支出总表各类等于收支总表同名支出项",
+        title_en: "Each expenditure table class equals the summary line of that class",
+        formula: "表3 类 合计 = 表1 同名功能分类支出",
+        explanation_zh: "收支总表支出方各功能分类类级金额等于支出总表相应类的合计。",
+        explanation_en: "Each functional class on the summary's expenditure side equals that class's total in the expenditure table; every class must appear in both.",
+        action_zh: "核对两表同一类级科目的金额，及是否遗漏。",
+        action_en: "Compare the class in both tables, and look for a class missing from one of them.",
+    },
+    /// 支出总表 ≥ 一般公共预算支出表, per code and column (subset).
+    ExpenditureCoversGeneralBudget = "X205" {
+        family: CrossTable, severity: Error, tolerance: RoundingInequality,
+        title_zh: "一般公共预算支出不超过支出总表同一科目",
+        title_en: "General budget spending does not exceed all spending of the same code",
+        formula: "表5 预算数（小计/基本/项目） ≤ 表3 合计/基本支出/项目支出（同一科目）",
+        explanation_zh: "一般公共预算当年拨款是全部资金的一部分，同一科目同一栏不应超过支出总表。",
+        explanation_en: "Current general-budget appropriations are part of all funds: for each code and column they cannot exceed the expenditure table.",
+        action_zh: "核对两表同一科目的金额。",
+        action_en: "Compare the code in both tables.",
+    },
+    /// 财政拨款收支总表 一般公共预算 本年 = 收支总表 一般公共预算拨款收入 (and the
+    /// other two budgets).
+    FiscalIncomeMatchesSummary = "X206" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "财政拨款收支总表本年拨款等于收支总表同名收入",
+        title_en: "Fiscal table's current appropriations equal the summary's appropriation income",
+        formula: "表4 本年 一般公共预算拨款 = 表1 一般公共预算拨款收入（政府性基金、国有资本经营同）",
+        explanation_zh: "两表的本年财政拨款收入应一致。",
+        explanation_en: "Both tables show the same current-year appropriations, budget by budget.",
+        action_zh: "核对两表的本年拨款。",
+        action_en: "Compare the appropriations in both tables.",
+    },
+    /// 财政拨款收支总表 上年结转 ≤ 收支总表 上年结转.
+    FiscalCarryOverWithinSummary = "X207" {
+        family: CrossTable, severity: Error, tolerance: RoundingInequality,
+        title_zh: "财政拨款上年结转不超过收支总表上年结转",
+        title_en: "Fiscal carry-over does not exceed the summary's carry-over",
+        formula: "表4 上年结转 ≤ 表1 上年结转",
+        explanation_zh: "财政拨款结转是全部上年结转的一部分。",
+        explanation_en: "The appropriation carry-over is part of the whole carry-over.",
+        action_zh: "核对两表的上年结转。",
+        action_en: "Compare the carry-over in both tables.",
+    },
+    /// 财政拨款收支总表 each 类 ≤ 支出总表 that 类.
+    FiscalClassesWithinExpenditure = "X208" {
+        family: CrossTable, severity: Error, tolerance: RoundingInequality,
+        title_zh: "财政拨款各类支出不超过支出总表同类",
+        title_en: "Each fiscal class does not exceed the same class of the expenditure table",
+        formula: "表4 类 ≤ 表3 类 合计",
+        explanation_zh: "财政拨款支出是全部支出的一部分。",
+        explanation_en: "Appropriation spending is part of all spending.",
+        action_zh: "核对两表同一类级科目。",
+        action_en: "Compare the class in both tables.",
+    },
+    /// 财政拨款收支总表 each 类 ≥ 一般公共预算支出表 that 类.
+    FiscalClassesCoverGeneralBudget = "X209" {
+        family: CrossTable, severity: Error, tolerance: RoundingInequality,
+        title_zh: "财政拨款各类支出不小于一般公共预算支出表同类",
+        title_en: "Each fiscal class is at least the same class of the general budget table",
+        formula: "表4 类 ≥ 表5 类 预算数小计",
+        explanation_zh: "财政拨款支出包含一般公共预算当年拨款支出。",
+        explanation_en: "Appropriation spending includes the current general-budget spending.",
+        action_zh: "核对两表同一类级科目。",
+        action_en: "Compare the class in both tables.",
+    },
+    /// 一般公共预算支出表 合计 = 财政拨款收支总表 本年一般公共预算拨款.
+    GeneralBudgetMatchesFiscal = "X210" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "一般公共预算支出表合计等于本年一般公共预算拨款",
+        title_en: "General budget table total equals the current general-budget appropriation",
+        formula: "表5 合计 预算数小计 = 表4 本年收入 一般公共预算拨款",
+        explanation_zh: "一般公共预算支出表反映本年一般公共预算拨款的安排。",
+        explanation_en: "The general budget table (5) allocates this year's general-budget appropriation shown in table 4.",
+        action_zh: "核对两表的一般公共预算拨款。",
+        action_en: "Compare the two figures.",
+    },
+    /// 一般公共预算支出表 基本支出 合计 = 基本支出表 合计.
+    GeneralBudgetBasicMatchesBasicTable = "X211" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "一般公共预算基本支出等于基本支出表合计",
+        title_en: "General budget basic spending equals the basic expenditure table total",
+        formula: "表5 合计 基本支出 = 表6 合计",
+        explanation_zh: "基本支出表是一般公共预算基本支出按经济分类的展开。",
+        explanation_en: "Table 6 breaks down table 5's basic spending by economic code.",
+        action_zh: "核对两表的基本支出。",
+        action_en: "Compare the two totals.",
+    },
+    /// 政府性基金 / 国有资本 tables against the 财政拨款收支总表.
+    SpecialBudgetsWithinFiscal = "X212" {
+        family: CrossTable, severity: Error, tolerance: RoundingInequality,
+        title_zh: "政府性基金、国有资本经营预算支出不超过相应财政拨款",
+        title_en: "Government fund and state capital spending within their appropriations",
+        formula: "表7 合计 ≤ 表4 政府性基金预算拨款（本年 + 上年结转）；表8 合计 ≤ 表4 国有资本经营预算拨款（本年 + 上年结转）",
+        explanation_zh: "政府性基金、国有资本经营预算支出由相应拨款安排。",
+        explanation_en: "Government fund and state capital spending are funded by their own appropriations.",
+        action_zh: "核对表7、表8与表4。",
+        action_en: "Compare tables 7 and 8 with table 4.",
+    },
+    // ---------------------------------------------------------------- N3xx
+    /// A narrative amount equals the table cell it names.
+    NarrativeAmount = "N301" {
+        family: Narrative, severity: Error, tolerance: RoundingSame,
+        title_zh: "情况说明金额与表格一致",
+        title_en: "Narrative amounts match the tables",
+        formula: "说明中“X 万元” = 所指表格单元格",
+        explanation_zh: "情况说明引用的金额应与表格一致。",
+        explanation_en: "An amount quoted by the narrative equals the table cell it refers to.",
+        action_zh: "核对说明文字与表格。",
+        action_en: "Compare the sentence with the table.",
+    },
+    /// A narrative share recomputes from the amounts.
+    NarrativeShare = "N302" {
+        family: Narrative, severity: Error, tolerance: RecomputedPercent,
+        title_zh: "情况说明占比按四舍五入重算一致",
+        title_en: "Narrative shares recompute",
+        formula: "占比 = 分项 / 总额 × 100，四舍五入",
+        explanation_zh: "“占 Y%”按表格金额重算。为使各项占比合计 100.00%，将尾差计入最后一项是常见做法，报告为提示。",
+        explanation_en: "Each “占 Y%” is recomputed from the amounts. Putting the rounding residue on the last item so the shares sum to 100.00% is common practice and reported as info.",
+        action_zh: "按公式重算占比。",
+        action_en: "Recompute the share.",
+    },
+    /// A narrative growth rate recomputes from the amounts.
+    NarrativeGrowth = "N303" {
+        family: Narrative, severity: Error, tolerance: RecomputedPercent,
+        title_zh: "情况说明增长率按四舍五入重算一致",
+        title_en: "Narrative growth rates recompute",
+        formula: "增长率 = (本年 − 上年) / 上年 × 100，四舍五入",
+        explanation_zh: "“增长 B%”“下降 B%”按表格金额重算。",
+        explanation_en: "Each “增长/下降 B%” is recomputed from the amounts.",
+        action_zh: "按公式重算增长率。",
+        action_en: "Recompute the rate.",
+    },
+    /// A narrative change amount equals new − old.
+    NarrativeChange = "N304" {
+        family: Narrative, severity: Error, tolerance: RoundingSum,
+        title_zh: "情况说明增减金额等于两年之差",
+        title_en: "Narrative change amounts equal the difference",
+        formula: "“增加/减少 A 万元” = |本年 − 上年|",
+        explanation_zh: "说明中的增减金额等于两年金额之差。",
+        explanation_en: "A stated change equals the difference between the two years' amounts.",
+        action_zh: "核对增减金额。",
+        action_en: "Check the change.",
+    },
+    /// A direction word agrees with the numbers.
+    NarrativeDirection = "N305" {
+        family: Narrative, severity: Error, tolerance: RoundingSame,
+        title_zh: "情况说明增减方向与数据一致",
+        title_en: "Narrative direction words agree with the numbers",
+        formula: "增加/增长 ⇔ 本年 > 上年；减少/下降 ⇔ 本年 < 上年；持平 ⇔ 相等；大于/小于/等于 同理",
+        explanation_zh: "方向词（增加、减少、持平、大于、小于、等于等）须与数据相符；先规范化文本，以免断行或字间空格造成误报。",
+        explanation_en: "Direction words must agree with the numbers. Text is normalised first so words broken across lines or letter-spaced are still read.",
+        action_zh: "核对方向词与数据。",
+        action_en: "Check the word against the numbers.",
+    },
+    /// A table the narrative says is empty is empty, and the other way round.
+    NarrativeEmptyTable = "N306" {
+        family: Narrative, severity: Error, tolerance: None,
+        title_zh: "说明称无此项支出的表格为空",
+        title_en: "A table the narrative calls empty is empty",
+        formula: "说明“没有……支出” ⇒ 对应表格无金额",
+        explanation_zh: "情况说明称没有某类支出时，对应表格不应有金额。",
+        explanation_en: "When the narrative says the unit has no such spending, the table must carry no amount.",
+        action_zh: "核对说明与表格。",
+        action_en: "Compare the statement with the table.",
+    },
+    /// 政府采购 total = 货物 + 工程 + 服务.
+    ProcurementTotal = "N307" {
+        family: Narrative, severity: Error, tolerance: RoundingSum,
+        title_zh: "政府采购预算总额等于货物、工程、服务之和",
+        title_en: "Procurement total equals goods + works + services",
+        formula: "政府采购预算总额 = 货物 + 工程 + 服务",
+        explanation_zh: "政府采购预算按货物、工程、服务分列，其和等于总额。",
+        explanation_en: "Government procurement splits into goods, works and services, which add up to the total.",
+        action_zh: "核对采购总额与分项。",
+        action_en: "Check the total against its parts.",
+    },
+    /// 绩效管理 amount = 一般公共预算支出表 项目支出 合计.
+    PerformanceManagementAmount = "N308" {
+        family: Narrative, severity: Error, tolerance: RoundingSame,
+        title_zh: "绩效目标管理涉及金额等于一般公共预算项目支出",
+        title_en: "Amount under performance management equals general-budget project spending",
+        formula: "“涉及一般公共预算拨款 X 万元” = 表5 合计 项目支出",
+        explanation_zh: "项目支出全面实施绩效目标管理，涉及金额应等于一般公共预算项目支出合计。",
+        explanation_en: "All project spending is under performance-target management, so the amount stated equals table 5's project spending total.",
+        action_zh: "核对说明金额与表5项目支出。",
+        action_en: "Compare the amount with table 5's project column.",
+    },
+    // ---------------------------------------------------------------- P4xx
+    /// 年度资金总额 = 财政拨款 + 上年结转 + 其他资金.
+    ProjectFundsTotal = "P401" {
+        family: Performance, severity: Error, tolerance: RoundingSum,
+        title_zh: "项目资金：年度资金总额等于各来源之和",
+        title_en: "Project funds: the annual total equals its sources",
+        formula: "年度资金总额 = 财政拨款 + 上年结转 + 其他资金",
+        explanation_zh: "项目绩效目标表的年度资金总额为财政拨款、上年结转和其他资金之和。",
+        explanation_en: "The performance table's annual total is fiscal appropriation + carry-over + other funds.",
+        action_zh: "核对项目资金各栏。",
+        action_en: "Check the funds cells.",
+    },
+    /// Indicator weights sum to the declared total; + 执行率 = 100.
+    IndicatorWeights = "P402" {
+        family: Performance, severity: Error, tolerance: None,
+        title_zh: "指标分值合计正确",
+        title_en: "Indicator weights add up",
+        formula: "Σ 三级指标分值 = 表头分值权重（90）；Σ 分值 + 执行率分值（10） = 100",
+        explanation_zh: "各三级指标分值之和等于表头声明的权重，加上预算执行率分值为 100 分。",
+        explanation_en: "The indicator weights sum to the declared weight (90), and with the execution-rate weight (10) to 100.",
+        action_zh: "核对各指标分值。",
+        action_en: "Check the weights.",
+    },
+    /// A money 成本指标 against 年度资金总额.
+    CostIndicatorFunds = "P403" {
+        family: Performance, severity: Error, tolerance: RoundingSame,
+        title_zh: "成本指标与年度资金总额一致",
+        title_en: "Cost indicator agrees with the annual funds",
+        formula: "成本指标（项目预算执行数 ≤ X 万元）：X = 年度资金总额；X 不得超过年度资金总额",
+        explanation_zh: "以万元计的成本指标（如“项目预算执行数 ≤2459.07万元”）应与年度资金总额一致：超过总额为错误，相差 0.01 以内为舍入警告，低于总额为警告。",
+        explanation_en: "A money cost indicator (e.g. “项目预算执行数 ≤2459.07万元”) should equal the annual funds: above them is an error, within 0.01 a rounding warning, below them a warning.",
+        action_zh: "核对成本指标与项目资金。",
+        action_en: "Compare the cost indicator with the funds.",
+    },
+    /// Project funds ≤ 项目支出 of its 功能分类 in tables 3 and 5.
+    ProjectFundsWithinTables = "P404" {
+        family: Performance, severity: Error, tolerance: RoundingInequality,
+        title_zh: "项目资金不超过预算表项目支出",
+        title_en: "Project funds within the tables' project spending",
+        formula: "年度资金总额 ≤ 表3 项目支出（所属科目，无法确定时为合计）；财政拨款（当年） ≤ 表5 项目支出（同）",
+        explanation_zh: "项目资金来自单位预算的项目支出，不能超过支出总表（全部资金）和一般公共预算支出表（当年拨款）中所属科目的项目支出。",
+        explanation_en: "A project is funded from the unit's project spending: its funds cannot exceed the project column of its functional code in table 3 (all funds) and table 5 (current general budget).",
+        action_zh: "核对项目资金与预算表。",
+        action_en: "Compare the project funds with the tables.",
+    },
+    /// The performance table validates (targets readable, taxonomy, names).
+    PerformanceTableForm = "P405" {
+        family: Performance, severity: Error, tolerance: None,
+        title_zh: "项目绩效目标表填报规范",
+        title_en: "Performance target table is well-formed",
+        formula: "指标值可读；二级指标归属正确；项目名称、指标名称不为空且不重复",
+        explanation_zh: "指标值可解析，指标层级符合财预〔2021〕101号，名称完整。",
+        explanation_en: "Targets are readable, indicator levels follow 财预〔2021〕101号, names are present and distinct.",
+        action_zh: "按提示修改目标表。",
+        action_en: "Fix the table as the finding says.",
+    },
+    // ---------------------------------------------------------------- C5xx
+    /// A code exists in the catalog of the budget year.
+    CodeKnown = "C501" {
+        family: Classification, severity: Info, tolerance: None,
+        title_zh: "科目编码见于当年分类科目",
+        title_en: "Codes are in the year's catalog",
+        formula: "编码 ∈ 当年《政府收支分类科目》",
+        explanation_zh: "内置科目目录并不完整，未收录的编码只作提示；可加载完整的官方版本再查。",
+        explanation_en: "The built-in catalog is partial, so a code it does not know is only info; load a full official edition to check further.",
+        action_zh: "如非目录遗漏，核对科目编码。",
+        action_en: "Unless the catalog lacks it, check the code.",
+    },
+    /// A code's printed name matches that edition.
+    CodeName = "C502" {
+        family: Classification, severity: Warning, tolerance: None,
+        title_zh: "科目名称与当年分类科目一致",
+        title_en: "Code names match the year's edition",
+        formula: "打印名称 = 当年《政府收支分类科目》名称（规范化后）",
+        explanation_zh: "科目名称应与预算年度适用的分类科目一致（比较前规范化全角与空格）。",
+        explanation_en: "A printed name should be the name of the edition in force for the budget year (compared after normalising width and spaces).",
+        action_zh: "核对科目名称或编码。",
+        action_en: "Check the name or the code.",
+    },
+    /// Parent and child codes are consistent within a table.
+    CodeTree = "C503" {
+        family: Classification, severity: Error, tolerance: None,
+        title_zh: "科目层级一致",
+        title_en: "Parent and child codes are consistent",
+        formula: "每个款、项的上级科目在表中列示；编码层级与缩进一致；编码不重复",
+        explanation_zh: "表中列示的款、项应有其上级类、款，编码不重复。",
+        explanation_en: "Every 款/项 row has its parent row in the table, and no code appears twice.",
+        action_zh: "补列上级科目或更正编码。",
+        action_en: "Add the parent row or correct the code.",
+    },
+    /// The code scheme fits the table.
+    CodeScheme = "C504" {
+        family: Classification, severity: Error, tolerance: None,
+        title_zh: "科目编码属于该表应采用的分类",
+        title_en: "Codes belong to the table's scheme",
+        formula: "表3、表5、表7、表8：支出功能分类；表6：部门预算支出经济分类",
+        explanation_zh: "功能分类表只能列支出功能分类科目，基本支出表只能列经济分类科目。",
+        explanation_en: "Functional tables list functional codes; the basic expenditure table lists economic codes.",
+        action_zh: "更正科目编码。",
+        action_en: "Correct the code.",
+    },
+    // ---------------------------------------------------------------- S6xx
+    /// All nine tables are present.
+    TablePresent = "S601" {
+        family: Structure, severity: Warning, tolerance: None,
+        title_zh: "九张表齐全",
+        title_en: "All nine tables are present",
+        formula: "单位公开表1–9 均已公开",
+        explanation_zh: "部门（单位）预算公开应包括九张表；空表也应公开并附说明。",
+        explanation_en: "A budget disclosure publishes all nine tables; an empty one is published with its note.",
+        action_zh: "补充缺失的表。",
+        action_en: "Publish the missing table.",
+    },
+    /// An empty table carries its note.
+    EmptyTableNote = "S602" {
+        family: Structure, severity: Warning, tolerance: None,
+        title_zh: "空表附有说明",
+        title_en: "An empty table carries its note",
+        formula: "表无金额 ⇒ 附“没有……”说明",
+        explanation_zh: "政府性基金、国有资本经营、“三公”经费等表为空时，应注明单位没有该项收支。",
+        explanation_en: "An empty table (government fund, state capital, three public expenses) carries a note that the unit has none.",
+        action_zh: "为空表补充说明。",
+        action_en: "Add the note.",
+    },
+    /// A table whose note says it is empty carries no amount.
+    NotedEmptyTableIsEmpty = "S603" {
+        family: Structure, severity: Error, tolerance: None,
+        title_zh: "注明为空的表无金额",
+        title_en: "A table noted as empty carries no amount",
+        formula: "表注“没有……” ⇒ 表内金额均为空或零",
+        explanation_zh: "表注说明没有该项收支时，表内不应有非零金额。",
+        explanation_en: "If the table's note says the unit has none, the table carries no non-zero amount.",
+        action_zh: "删除说明或更正表格。",
+        action_en: "Remove the note or fix the table.",
+    },
+    /// Amounts are printed with at most two decimals.
+    AmountPrecision = "S604" {
+        family: Structure, severity: Warning, tolerance: None,
+        title_zh: "金额保留两位小数",
+        title_en: "Amounts carry at most two decimals",
+        formula: "小数位数 ≤ 2（打印单位）",
+        explanation_zh: "公开表格金额以万元（或元）保留两位小数。",
+        explanation_en: "Published amounts are printed with two decimals of the printed unit.",
+        action_zh: "核对该金额的录入。",
+        action_en: "Check how the amount was transcribed.",
+    },
+    /// Amounts are not negative.
+    NegativeAmount = "S605" {
+        family: Structure, severity: Warning, tolerance: None,
+        title_zh: "金额不为负",
+        title_en: "Amounts are not negative",
+        formula: "金额 ≥ 0（增减额除外）",
+        explanation_zh: "预算金额一般不为负；负数多为录入错误。",
+        explanation_en: "Budget amounts are normally not negative (changes excepted); a negative one is usually a transcription error.",
+        action_zh: "核对该金额。",
+        action_en: "Check the amount.",
+    },
+    /// No placeholder text (XX局) is left in the document.
+    Placeholder = "S606" {
+        family: Structure, severity: Error, tolerance: None,
+        title_zh: "无模板占位符",
+        title_en: "No template placeholders",
+        formula: "文本不含“XX”“××”等占位符",
+        explanation_zh: "公开文本中残留的模板占位符（如“XX局”）说明未按实际填写。",
+        explanation_en: "Placeholders left from the template (e.g. “XX局”) mean the text was not filled in.",
+        action_zh: "填写实际内容。",
+        action_en: "Fill in the actual text.",
+    },
+}
+
+impl Rule {
+    /// The stable ID, e.g. `"T101"`.
+    pub const fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    /// The family.
+    pub const fn family(self) -> Family {
+        self.info().family
+    }
+
+    /// The severity of a failure beyond tolerance.
+    pub const fn severity(self) -> Severity {
+        self.info().severity
+    }
+
+    /// Chinese title.
+    pub const fn title_zh(self) -> &'static str {
+        self.info().title_zh
+    }
+
+    /// English title.
+    pub const fn title_en(self) -> &'static str {
+        self.info().title_en
+    }
+
+    /// The rule with this ID (case-insensitive, surrounding spaces ignored).
+    pub fn from_id(id: &str) -> Option<Rule> {
+        let id = id.trim();
+        Rule::ALL
+            .iter()
+            .copied()
+            .find(|r| r.id().eq_ignore_ascii_case(id))
+    }
+
+    /// Position in [`Rule::ALL`].
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+
+    /// A multi-line explanation for `yusuan explain RULE`: ID, titles,
+    /// family, severity, formula, tolerance, explanation and action in both
+    /// languages.
+    pub fn explain(self) -> String {
+        let i = self.info();
+        format!(
+            "{id}  {tzh}\n      {ten}\n\n\
+             类别 Family:     {fzh} / {fen}\n\
+             级别 Severity:   {szh} / {sen}\n\
+             公式 Formula:    {formula}\n\
+             容差 Tolerance:  {tolzh}\n                 {tolen}\n\n\
+             说明：{exzh}\n\
+             Explanation: {exen}\n\n\
+             处理：{actzh}\n\
+             Action: {acten}\n",
+            id = i.id,
+            tzh = i.title_zh,
+            ten = i.title_en,
+            fzh = i.family.label_zh(),
+            fen = i.family.label_en(),
+            szh = i.severity.label_zh(),
+            sen = i.severity.label_en(),
+            formula = i.formula,
+            tolzh = i.tolerance.description_zh(),
+            tolen = i.tolerance.description_en(),
+            exzh = i.explanation_zh,
+            exen = i.explanation_en,
+            actzh = i.action_zh,
+            acten = i.action_en,
+        )
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        Rule::from_id(&id)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown rule ID {id:?}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_well_formed_and_sorted() {
+        let mut seen = HashSet::new();
+        let mut previous = (Family::WithinTable, "");
+        for (i, rule) in Rule::ALL.iter().enumerate() {
+            let id = rule.id();
+            assert!(seen.insert(id), "duplicate ID {id}");
+            assert_eq!(rule.index(), i, "{id} out of place in ALL");
+            assert_eq!(id.len(), 4, "{id}");
+            let mut chars = id.chars();
+            assert_eq!(chars.next(), Some(rule.family().prefix()), "{id} family");
+            assert!(chars.all(|c| c.is_ascii_digit()), "{id}");
+            let key = (rule.family(), id);
+            assert!(key > previous, "{id} after {}: keep ALL sorted", previous.1);
+            previous = key;
+            let digit = match rule.family() {
+                Family::WithinTable => '1',
+                Family::CrossTable => '2',
+                Family::Narrative => '3',
+                Family::Performance => '4',
+                Family::Classification => '5',
+                Family::Structure => '6',
+            };
+            assert_eq!(id.chars().nth(1), Some(digit), "{id}: family digit");
+            assert_eq!(Rule::from_id(id), Some(*rule));
+            assert_eq!(Rule::from_id(&id.to_lowercase()), Some(*rule));
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in Rule::ALL {
+            let i = rule.info();
+            for (what, text) in [
+                ("title_zh", i.title_zh),
+                ("title_en", i.title_en),
+                ("formula", i.formula),
+                ("explanation_zh", i.explanation_zh),
+                ("explanation_en", i.explanation_en),
+                ("action_zh", i.action_zh),
+                ("action_en", i.action_en),
+            ] {
+                assert!(!text.trim().is_empty(), "{} lacks {what}", i.id);
+            }
+            // Chinese fields carry Chinese; English fields are ASCII-led.
+            assert!(
+                i.title_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}",
+                i.id
+            );
+            assert!(i.title_en.starts_with(|c: char| c.is_ascii() || c == '“'), "{}", i.id);
+            let text = rule.explain();
+            assert!(text.contains(i.id) && text.contains(i.formula));
+        }
+    }
+
+    #[test]
+    fn serde_uses_the_id() {
+        let json = serde_json::to_string(&Rule::IncomeSubtotal).unwrap();
+        assert_eq!(json, "\"T101\"");
+        assert_eq!(serde_json::from_str::<Rule>("\"t101\"").unwrap(), Rule::IncomeSubtotal);
+        assert!(serde_json::from_str::<Rule>("\"T999\"").is_err());
+    }
+}
