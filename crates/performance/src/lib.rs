@@ -9,10 +9,10 @@
 //!   财预〔2021〕101号.
 //! - [`Target`], [`Comparator`], [`Unit`], [`QualitativeLevel`]: the printed
 //!   指标值 (`≤2459.07万元`, `≥1000台（套）`, `优`) read into typed targets.
-//! - [`validate`]: weights (indicators + 执行率 = 100, split by 一级指标),
+//! - [`validate()`]: weights (indicators + 执行率 = 100, split by 一级指标),
 //!   fund arithmetic, the 成本指标 ceiling against the funds, taxonomy,
 //!   duplicates, empty names → a list of typed [`Issue`]s with locations.
-//! - [`score`] under a [`ScoringPolicy`]: the 预算执行率 score, each
+//! - [`score()`] under a [`ScoringPolicy`]: the 预算执行率 score, each
 //!   indicator's score with its [`Rule`] and formula, the total and the
 //!   [`Grade`] (优/良/中/差).
 //!
@@ -43,9 +43,9 @@
 
 mod error;
 mod model;
-mod serde_dec;
 pub mod policy;
 pub mod score;
+mod serde_dec;
 pub mod target;
 pub mod taxonomy;
 pub mod validate;
@@ -54,14 +54,14 @@ pub use error::PerformanceError;
 pub use model::{
     Department, Indicator, Pairing, PairingConfidence, PerformanceTargetTable, ProjectFunds,
 };
-pub use target::{
-    Comparator, Dimension, Direction, Measure, QualitativeLevel, Scale, Target, Unit,
-};
 pub use policy::{
     Grade, GradeBands, LowerIsBetterRule, QualitativeBands, Rule, ScoringPolicy, Tier,
 };
 pub use score::{
     score, Actual, ActualEntry, ExecutionScore, LineScore, ProjectActuals, ScoreLine, Scorecard,
+};
+pub use target::{
+    Comparator, Dimension, Direction, Measure, QualitativeLevel, Scale, Target, Unit,
 };
 pub use taxonomy::{classify, Classification, Level1, Level2};
 pub use validate::{

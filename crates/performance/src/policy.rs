@@ -446,7 +446,9 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), Rule::ALL.len());
         for r in Rule::ALL {
-            assert!(!r.explanation().is_empty() && !r.source().is_empty() && !r.label_zh().is_empty());
+            assert!(
+                !r.explanation().is_empty() && !r.source().is_empty() && !r.label_zh().is_empty()
+            );
             let json = serde_json::to_string(&r).unwrap();
             assert_eq!(json, format!("\"{}\"", r.code()));
         }
@@ -474,7 +476,9 @@ mod tests {
             .with_lower_is_better(LowerIsBetterRule::LinearDeduction)
             .with_working_day_hours(Decimal::from(8));
         let json = serde_json::to_string(&p).unwrap();
-        assert!(json.contains("\"linear_deduction\"") && json.contains("\"working_day_hours\":\"8\""));
+        assert!(
+            json.contains("\"linear_deduction\"") && json.contains("\"working_day_hours\":\"8\"")
+        );
         assert_eq!(serde_json::from_str::<ScoringPolicy>(&json).unwrap(), p);
     }
 }

@@ -30,7 +30,7 @@ use crate::model::{Indicator, PerformanceTargetTable};
 use crate::policy::{Grade, LowerIsBetterRule, Rule, ScoringPolicy, Tier};
 use crate::target::{Comparator, Dimension, Measure, QualitativeLevel, Target, Unit};
 use crate::taxonomy::{Level1, Level2};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use yusuan_money::{round_half_away, Percent, Wan};
@@ -276,7 +276,8 @@ pub fn score(
         let index = match entry.index {
             Some(i) => {
                 let ok = table.indicators.get(i).is_some_and(|ind| {
-                    yusuan_money::text::squeeze(&ind.name) == yusuan_money::text::squeeze(&entry.name)
+                    yusuan_money::text::squeeze(&ind.name)
+                        == yusuan_money::text::squeeze(&entry.name)
                 });
                 if !ok {
                     return Err(PerformanceError::UnknownActual {
@@ -356,9 +357,7 @@ pub fn score(
     let total = execution.as_ref().map(|e| e.score).unwrap_or_default()
         + lines.iter().filter_map(ScoreLine::score).sum::<Decimal>();
     let max_total = table.total_weight();
-    let grade = missing
-        .is_empty()
-        .then(|| policy.grade_bands.grade(total));
+    let grade = missing.is_empty().then(|| policy.grade_bands.grade(total));
     Ok(Scorecard {
         project_name: project,
         policy: policy.name.clone(),
@@ -371,9 +370,17 @@ pub fn score(
     })
 }
 
-/// 四舍五入 to 2 places, never above the weight.
+/// 四舍五入 to 2 places, never above the weight (a weight with more than
+/// two places caps at its value truncated to two), never below 0; always
+/// printed with two places.
 fn finish(raw: Decimal, weight: Decimal) -> Decimal {
-    round_half_away(raw, 2).min(weight).max(Decimal::ZERO)
+    let mut score = round_half_away(raw, 2);
+    if score > weight {
+        score = weight.round_dp_with_strategy(2, RoundingStrategy::ToZero);
+    }
+    let mut score = score.max(Decimal::ZERO);
+    score.rescale(2);
+    score
 }
 
 /// `= raw` or `= raw → score` for formulas.
@@ -416,9 +423,12 @@ fn score_execution(
     let raw = ratio.min(Decimal::ONE) * weight;
     let score = finish(raw, weight);
     let formula = if ratio > Decimal::ONE {
-        format!("{executed} ÷ {budget} > 1, capped: {weight}")
+        format!("{executed} ÷ {budget} > 1, capped at the 分值: {score}")
     } else {
-        format!("{executed} ÷ {budget} × {weight} {}", result_text(raw, score))
+        format!(
+            "{executed} ÷ {budget} × {weight} {}",
+            result_text(raw, score)
+        )
     };
     Ok(ExecutionScore {
         budget,
@@ -460,7 +470,9 @@ fn convert(
     let incompatible = || PerformanceError::IncompatibleUnits {
         index,
         indicator: ind.name.clone(),
-        target_unit: target_unit.map(|u| u.label_zh().to_owned()).unwrap_or_default(),
+        target_unit: target_unit
+            .map(|u| u.label_zh().to_owned())
+            .unwrap_or_default(),
         actual_unit: actual
             .unit
             .as_ref()
@@ -525,7 +537,11 @@ fn score_indicator(
             let (shown_actual, conversion) = if m.unit.as_ref() == unit.as_ref() {
                 (m.value.to_string(), String::new())
             } else {
-                let approx = if round_half_away(a, 4) == a { "=" } else { "≈" };
+                let approx = if round_half_away(a, 4) == a {
+                    "="
+                } else {
+                    "≈"
+                };
                 let shown = round_half_away(a, 4).normalize().to_string();
                 let note = format!("{m} {approx} {shown}{u}; ");
                 (shown, note)
@@ -546,11 +562,12 @@ fn score_indicator(
             }
             let bands = policy.qualitative_bands;
             if level.rank() >= target.rank() {
+                let score = finish(weight, weight);
                 return Ok(LineScore {
-                    score: weight,
+                    score,
                     met: true,
                     rule: Rule::MetTarget,
-                    formula: format!("{level} 达到目标 {target}: 满分 {weight}"),
+                    formula: format!("{level} 达到目标 {target}: 满分 {score}"),
                 });
             }
             let steps = target.rank() - level.rank();
@@ -615,12 +632,13 @@ fn score_quantitative(
     policy: &ScoringPolicy,
 ) -> LineScore {
     if comparator.is_met(a, t) {
+        let score = finish(weight, weight);
         return LineScore {
-            score: weight,
+            score,
             met: true,
             rule: Rule::MetTarget,
             formula: format!(
-                "{shown_actual}{unit} {} {t}{unit}: 满分 {weight}",
+                "{shown_actual}{unit} {} {t}{unit}: 满分 {score}",
                 comparator.symbol()
             ),
         };
@@ -686,11 +704,12 @@ fn score_quantitative(
         }
     };
     let score = finish(raw, weight);
-    let formula = if raw < Decimal::ZERO || (rule == Rule::LowerIsBetterLinearDeduction && raw.is_zero()) {
-        format!("{text} ≤ 0 → 0")
-    } else {
-        format!("{text} {}", result_text(raw, score))
-    };
+    let formula =
+        if raw < Decimal::ZERO || (rule == Rule::LowerIsBetterLinearDeduction && raw.is_zero()) {
+            format!("{text} ≤ 0 → 0")
+        } else {
+            format!("{text} {}", result_text(raw, score))
+        };
     LineScore {
         score,
         met: false,

@@ -6,7 +6,7 @@
 //! let json = include_str!("../../../examples/data/2025-jinbao-target.json");
 //! let table: PerformanceTargetTable = serde_json::from_str(json).unwrap();
 //! let report = validate(&table, &ScoringPolicy::central());
-//! assert_eq!(report.split.total.to_string(), "100.0");
+//! assert_eq!(report.split.to_string(), "产出 40 + 成本 20 + 效益 30 + 满意度 0 + 预算执行率 10 = 100");
 //! assert!(report.errors().next().is_none());
 //! // ≤2459.07万元 against 年度资金总额 2,459.08: a warning, not an error
 //! assert!(report.warnings().any(|i| matches!(i.kind, IssueKind::CostCeilingDiffersFromFunds { .. })));
@@ -387,7 +387,12 @@ impl fmt::Display for WeightSplit {
         write!(
             f,
             "产出 {} + 成本 {} + 效益 {} + 满意度 {} + 预算执行率 {} = {}",
-            self.output, self.cost, self.benefit, self.satisfaction, self.execution_rate, self.total
+            self.output.normalize(),
+            self.cost.normalize(),
+            self.benefit.normalize(),
+            self.satisfaction.normalize(),
+            self.execution_rate.normalize(),
+            self.total.normalize()
         )
     }
 }
@@ -409,7 +414,9 @@ impl ValidationReport {
 
     /// The findings of severity [`Severity::Warning`].
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
-        self.issues.iter().filter(|i| i.severity == Severity::Warning)
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
     }
 
     /// Whether there is no error (warnings and infos allowed).
@@ -499,7 +506,10 @@ pub fn validate(table: &PerformanceTargetTable, policy: &ScoringPolicy) -> Valid
         if key.is_empty() {
             issues.push(Issue::new(at(), IssueKind::EmptyIndicatorName));
         } else if let Some(&first_index) = seen.get(&key) {
-            issues.push(Issue::new(at(), IssueKind::DuplicateIndicator { first_index }));
+            issues.push(Issue::new(
+                at(),
+                IssueKind::DuplicateIndicator { first_index },
+            ));
         } else {
             seen.insert(key, index);
         }
@@ -521,7 +531,10 @@ pub fn validate(table: &PerformanceTargetTable, policy: &ScoringPolicy) -> Valid
         }
         match Target::parse(&ind.target) {
             Err(crate::PerformanceError::UnreadableTarget { text, reason }) => {
-                issues.push(Issue::new(at(), IssueKind::UnreadableTarget { text, reason }));
+                issues.push(Issue::new(
+                    at(),
+                    IssueKind::UnreadableTarget { text, reason },
+                ));
             }
             Err(other) => issues.push(Issue::new(
                 at(),
