@@ -340,6 +340,8 @@ impl fmt::Display for Coverage {
 pub struct Catalog {
     /// Sorted by code; for one code, in order of preference (stable sort).
     entries: Vec<Entry>,
+    /// `entries[i].code.sort_key()`, for a cache-friendly binary search.
+    keys: Vec<u64>,
 }
 
 impl From<Vec<Entry>> for Catalog {
@@ -360,7 +362,8 @@ impl Catalog {
     pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Catalog {
         let mut entries: Vec<Entry> = entries.into_iter().collect();
         entries.sort_by_key(|e| e.code);
-        Catalog { entries }
+        let keys = entries.iter().map(|e| e.code.sort_key()).collect();
+        Catalog { entries, keys }
     }
 
     /// This catalog with `other`'s entries added after its own: for a code
@@ -401,10 +404,14 @@ impl Catalog {
 
     /// Every entry of `code`, all years, in order of preference.
     pub fn history(&self, code: Code) -> &[Entry] {
-        let start = self.entries.partition_point(|e| e.code < code);
-        let rest = self.entries.get(start..).unwrap_or(&[]);
-        let len = rest.partition_point(|e| e.code == code);
-        rest.get(..len).unwrap_or(&[])
+        let key = code.sort_key();
+        let start = self.keys.partition_point(|&k| k < key);
+        let len = self
+            .keys
+            .get(start..)
+            .unwrap_or(&[])
+            .partition_point(|&k| k == key);
+        self.entries.get(start..start + len).unwrap_or(&[])
     }
 
     /// The entry naming `code` in budget year `year`, if any.
@@ -507,7 +514,8 @@ impl Catalog {
     /// # Ok::<(), yusuan_classification::ClassificationError>(())
     /// ```
     pub fn children(&self, code: Code, year: u16) -> Vec<&Entry> {
-        let start = self.entries.partition_point(|e| e.code <= code);
+        let key = code.sort_key();
+        let start = self.keys.partition_point(|&k| k <= key);
         let mut out: Vec<&Entry> = Vec::new();
         for entry in self.entries.get(start..).unwrap_or(&[]) {
             if !code.is_ancestor_of(entry.code) {

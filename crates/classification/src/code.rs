@@ -161,6 +161,16 @@ impl Code {
         }
     }
 
+    /// A number that orders like the code itself: the digits right-padded
+    /// with zeros to 9, then the length (for fast sorted lookups).
+    pub(crate) fn sort_key(&self) -> u64 {
+        let mut key: u64 = 0;
+        for &d in &self.digits {
+            key = key * 10 + u64::from(d.saturating_sub(b'0'));
+        }
+        key * 16 + u64::from(self.len)
+    }
+
     /// The plain digits, e.g. `"2080108"`.
     pub fn as_str(&self) -> &str {
         let bytes = self.digits.get(..self.len()).unwrap_or(&[]);

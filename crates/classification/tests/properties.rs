@@ -107,3 +107,22 @@ proptest! {
         prop_assert_eq!(Code::parse(&s).is_ok(), ok);
     }
 }
+
+proptest! {
+    #[test]
+    fn catalog_order_is_code_order(a in valid_code(), b in valid_code()) {
+        // Lookups binary-search a packed key; it must order like the codes.
+        let (ca, cb) = (Code::parse(&a).unwrap(), Code::parse(&b).unwrap());
+        prop_assert_eq!(ca.cmp(&cb), a.cmp(&b));
+        let catalog = Catalog::from_entries([ca, cb].map(|c| {
+            yusuan_classification::Entry::new(
+                c,
+                "x",
+                yusuan_classification::YearRange::single(2025),
+                yusuan_classification::Provenance::OfficialScheme { edition: "t".into() },
+            )
+        }));
+        prop_assert_eq!(catalog.get(ca, 2025).map(|e| e.code()), Some(ca));
+        prop_assert_eq!(catalog.get(cb, 2025).map(|e| e.code()), Some(cb));
+    }
+}
