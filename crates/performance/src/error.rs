@@ -147,16 +147,6 @@ pub enum PerformanceError {
         /// Why.
         reason: &'static str,
     },
-    /// A table whose validation found errors was given to scoring.
-    #[error("project {project:?}: the table has {count} validation error(s), the first: {first}")]
-    InvalidTable {
-        /// 项目名称.
-        project: String,
-        /// How many errors.
-        count: usize,
-        /// The first error, as text.
-        first: String,
-    },
     /// A computation exceeded the range of a decimal.
     #[error("arithmetic overflow in {operation}")]
     Overflow {

@@ -97,22 +97,24 @@ impl PerformanceTargetTable {
 
     /// Σ 分值 of the indicators (without the 执行率).
     pub fn indicator_weight_total(&self) -> Decimal {
-        self.indicators.iter().map(|i| i.weight).sum()
+        saturating_sum(self.indicators.iter().map(|i| i.weight))
     }
 
     /// Σ 分值 of the indicators plus the 执行率分值 (100 in a well-formed
     /// table).
     pub fn total_weight(&self) -> Decimal {
-        self.indicator_weight_total() + self.execution_rate_weight
+        self.indicator_weight_total()
+            .saturating_add(self.execution_rate_weight)
     }
 
     /// Σ 分值 of the indicators under one 一级指标.
     pub fn weight_of(&self, level1: Level1) -> Decimal {
-        self.indicators
-            .iter()
-            .filter(|i| i.level1 == level1)
-            .map(|i| i.weight)
-            .sum()
+        saturating_sum(
+            self.indicators
+                .iter()
+                .filter(|i| i.level1 == level1)
+                .map(|i| i.weight),
+        )
     }
 
     /// The indicators whose 三级指标 name equals `name` (compared after
@@ -127,6 +129,14 @@ impl PerformanceTargetTable {
             .enumerate()
             .filter(move |(_, i)| yusuan_money::text::squeeze(&i.name) == key)
     }
+}
+
+/// Σ that saturates instead of panicking on overflow (absurd weights in
+/// hand-written JSON are reported by validation, not a panic).
+pub(crate) fn saturating_sum(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values
+        .into_iter()
+        .fold(Decimal::ZERO, |acc, v| acc.saturating_add(v))
 }
 
 /// 主管部门及代码: the supervising department and its code, as in

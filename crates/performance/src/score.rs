@@ -354,8 +354,13 @@ pub fn score(
         });
     }
 
-    let total = execution.as_ref().map(|e| e.score).unwrap_or_default()
-        + lines.iter().filter_map(ScoreLine::score).sum::<Decimal>();
+    let total = crate::model::saturating_sum(
+        execution
+            .as_ref()
+            .map(|e| e.score)
+            .into_iter()
+            .chain(lines.iter().filter_map(ScoreLine::score)),
+    );
     let max_total = table.total_weight();
     let grade = missing.is_empty().then(|| policy.grade_bands.grade(total));
     Ok(Scorecard {
@@ -419,7 +424,10 @@ fn score_execution(
         .ok_or(PerformanceError::Overflow {
             operation: "预算执行率",
         })?;
-    let rate = Percent::new(round_half_away(ratio * Decimal::ONE_HUNDRED, 2));
+    let rate = Percent::new(round_half_away(
+        ratio.saturating_mul(Decimal::ONE_HUNDRED),
+        2,
+    ));
     let raw = ratio.min(Decimal::ONE) * weight;
     let score = finish(raw, weight);
     let formula = if ratio > Decimal::ONE {
@@ -679,7 +687,10 @@ fn score_quantitative(
                         Decimal::ZERO
                     }
                 } else {
-                    (Decimal::ONE - (a - t) / t).max(Decimal::ZERO)
+                    // An excess too large for a decimal deducts everything.
+                    (a - t).checked_div(t).map_or(Decimal::ZERO, |excess| {
+                        (Decimal::ONE - excess.min(Decimal::ONE)).max(Decimal::ZERO)
+                    })
                 };
                 (
                     Rule::LowerIsBetterLinearDeduction,

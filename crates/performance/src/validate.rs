@@ -377,7 +377,13 @@ impl WeightSplit {
             benefit,
             satisfaction,
             execution_rate,
-            total: output + cost + benefit + satisfaction + execution_rate,
+            total: crate::model::saturating_sum([
+                output,
+                cost,
+                benefit,
+                satisfaction,
+                execution_rate,
+            ]),
         }
     }
 }
@@ -474,7 +480,7 @@ pub fn validate(table: &PerformanceTargetTable, policy: &ScoringPolicy) -> Valid
     let funds = &table.funds;
     match (funds.total, funds.parts_sum()) {
         (Some(total), Some(parts_sum)) if total != parts_sum => {
-            let difference = Wan::new(total.value() - parts_sum.value());
+            let difference = Wan::new(total.value().saturating_sub(parts_sum.value()));
             let printed_parts = [funds.fiscal_appropriation, funds.carried_over, funds.other]
                 .iter()
                 .filter(|p| p.is_some())
@@ -584,7 +590,7 @@ pub fn validate(table: &PerformanceTargetTable, policy: &ScoringPolicy) -> Valid
                     IssueKind::CostCeilingDiffersFromFunds {
                         ceiling: *ceiling,
                         funds_total,
-                        difference: Wan::new(ceiling.value() - funds_total.value()),
+                        difference: Wan::new(ceiling.value().saturating_sub(funds_total.value())),
                     },
                 ));
             }

@@ -327,3 +327,45 @@ fn table_validation_findings() {
         .to_string();
     assert!(text.contains("测试项目") && text.contains("#3"), "{text}");
 }
+
+#[test]
+fn extreme_values_do_not_panic() {
+    let max = "79228162514264337593543950335";
+    let linear = ScoringPolicy::central().with_lower_is_better(LowerIsBetterRule::LinearDeduction);
+    let t = one(Level2::Timeliness, "≤0.01小时", "2.5");
+    assert_eq!(
+        line(&t, &actual(&format!("{max}小时")), &linear)
+            .unwrap()
+            .score,
+        d("0")
+    );
+    assert_eq!(
+        line(
+            &t,
+            &actual(&format!("{max}小时")),
+            &ScoringPolicy::central()
+        )
+        .unwrap()
+        .score,
+        d("0")
+    );
+    // Converting the largest decimal number of days into hours overflows: an error, not a panic.
+    assert!(matches!(
+        line(&t, &actual(&format!("{max}天")), &linear),
+        Err(PerformanceError::Overflow { .. })
+    ));
+    let mut a = actual("1小时");
+    a.budget = Some(Wan::parse("0.01").unwrap());
+    a.executed = Some(Wan::parse(max).unwrap());
+    assert!(matches!(
+        score(&t, &a, &ScoringPolicy::central()),
+        Err(PerformanceError::Overflow { .. })
+    ));
+    let mut huge = t.clone();
+    huge.indicators[0].weight = d(max);
+    huge.execution_rate_weight = d(max);
+    let report = validate(&huge, &ScoringPolicy::central());
+    assert!(report
+        .errors()
+        .any(|i| matches!(i.kind, IssueKind::WeightTotal { .. })));
+}
