@@ -1,0 +1,480 @@
+//! Addresses of numbers: [`CellRef`] (a table cell) and [`NumberRef`] (any
+//! number of a disclosure), with [`Disclosure::cells`], [`Disclosure::get`],
+//! [`Disclosure::set`] and [`Disclosure::describe`].
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use yusuan_money::{Percent, Wan};
+
+use crate::kinds::{terms, Column, RowKey, TableKind};
+use crate::narrative::{ClaimKind, ProcurementField};
+use crate::tables::{put, Number};
+use crate::view;
+use crate::{Disclosure, TablesError};
+
+/// The address of one table cell: table kind, row key, column.
+///
+/// JSON: `{"table": "expenditure_summary", "row": "2080108", "column":
+/// "project"}`. `Display` gives a short Chinese label; for the row's name and
+/// the printed title use [`Disclosure::describe`].
+///
+/// ```
+/// use yusuan_tables::{CellRef, Column, RowKey, TableKind};
+/// let cell = CellRef::new(TableKind::ExpenditureSummary, "2080108".parse::<RowKey>()?, Column::Project);
+/// assert_eq!(cell.to_string(), "支出总表 / 2080108 / 项目支出");
+/// let json = serde_json::to_string(&cell).unwrap();
+/// assert_eq!(json, r#"{"table":"expenditure_summary","row":"2080108","column":"project"}"#);
+/// # Ok::<(), yusuan_tables::TablesError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellRef {
+    /// The table.
+    pub table: TableKind,
+    /// The row.
+    pub row: RowKey,
+    /// The column.
+    pub column: Column,
+}
+
+impl CellRef {
+    /// A cell address.
+    pub fn new(table: TableKind, row: impl Into<RowKey>, column: Column) -> CellRef {
+        CellRef {
+            table,
+            row: row.into(),
+            column,
+        }
+    }
+}
+
+impl fmt::Display for CellRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} / {} / {}",
+            self.table.label_zh(),
+            self.row.label_zh(),
+            self.column.header_zh(self.table)
+        )
+    }
+}
+
+/// Which number of a narrative claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ClaimField {
+    /// The amount (share, change, total, amount claims).
+    Amount,
+    /// The printed share (占 Y%).
+    Percent,
+    /// The whole of a share, as stated.
+    Whole,
+    /// The comparison figure of a change.
+    BaseAmount,
+    /// The change amount (增加 A 万元).
+    Change,
+    /// The rate (增长 B%).
+    Rate,
+    /// The amount of the n-th part of a total (0-based).
+    Part(usize),
+}
+
+impl ClaimField {
+    /// Chinese label: 金额, 占比, 总数, 比较数, 增减额, 增减率, 第n项.
+    pub fn label_zh(self) -> String {
+        match self {
+            ClaimField::Amount => "金额".into(),
+            ClaimField::Percent => "占比".into(),
+            ClaimField::Whole => "总数".into(),
+            ClaimField::BaseAmount => "比较数".into(),
+            ClaimField::Change => "增减额".into(),
+            ClaimField::Rate => "增减率".into(),
+            ClaimField::Part(n) => format!("第{}项", n + 1),
+        }
+    }
+}
+
+terms! {
+    /// A number of the 项目资金 of a 项目绩效目标表.
+    pub enum FundsField {
+        /// 年度资金总额.
+        Total = ("total", "年度资金总额"),
+        /// 其中：财政拨款.
+        FiscalAppropriation = ("fiscal_appropriation", "财政拨款"),
+        /// 上年结转.
+        CarriedOver = ("carried_over", "上年结转"),
+        /// 其他资金.
+        Other = ("other", "其他资金"),
+    }
+}
+
+/// The address of any number of a disclosure: a table cell, a 政府采购
+/// figure, the 绩效目标管理 amount, a number of a narrative claim, or a
+/// 项目资金 figure of a 项目绩效目标表.
+///
+/// ```
+/// use yusuan_tables::{ClaimField, NumberRef, ProcurementField};
+/// let r = NumberRef::Narrative { claim: 3, field: ClaimField::Percent };
+/// assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"narrative":{"claim":3,"field":"percent"}}"#);
+/// let p = NumberRef::Procurement(ProcurementField::Goods);
+/// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"procurement":"goods"}"#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NumberRef {
+    /// A table cell.
+    Cell(CellRef),
+    /// A figure of the 政府采购 statement.
+    Procurement(ProcurementField),
+    /// The amount of the 绩效目标管理 statement.
+    PerformanceManagement,
+    /// A number of the narrative claim with this index.
+    Narrative {
+        /// Index into [`Disclosure::narrative`].
+        claim: usize,
+        /// Which number.
+        field: ClaimField,
+    },
+    /// A 项目资金 figure of a 项目绩效目标表.
+    PerformanceFunds {
+        /// Index into [`Disclosure::performance_tables`].
+        table: usize,
+        /// Which figure.
+        field: FundsField,
+    },
+}
+
+impl From<CellRef> for NumberRef {
+    fn from(c: CellRef) -> NumberRef {
+        NumberRef::Cell(c)
+    }
+}
+
+impl fmt::Display for NumberRef {
+    /// A short label; [`Disclosure::describe`] gives names.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumberRef::Cell(c) => write!(f, "{c}"),
+            NumberRef::Procurement(p) => write!(f, "政府采购 / {}", p.label_zh()),
+            NumberRef::PerformanceManagement => f.write_str("预算绩效管理 / 涉及金额"),
+            NumberRef::Narrative { claim, field } => {
+                write!(f, "情况说明 第{}条 / {}", claim + 1, field.label_zh())
+            }
+            NumberRef::PerformanceFunds { table, field } => {
+                write!(f, "项目绩效目标表 第{}张 / {}", table + 1, field.label_zh())
+            }
+        }
+    }
+}
+
+/// A mutable slot of a number outside the tables.
+enum Slot<'a> {
+    Amount(&'a mut Option<Wan>),
+    Percent(&'a mut Option<Percent>),
+    /// A required amount (not optional in the model): can be changed, not
+    /// blanked.
+    RequiredAmount(&'a mut Wan),
+    RequiredPercent(&'a mut Percent),
+}
+
+impl Disclosure {
+    /// Every number of the disclosure with its address: all table cells
+    /// that hold a value (blank cells are skipped), then 政府采购, the
+    /// 绩效目标管理 amount, the numbers of each narrative claim and the
+    /// 项目资金 of each 项目绩效目标表.
+    ///
+    /// ```
+    /// use yusuan_money::Wan;
+    /// use yusuan_tables::*;
+    /// let d = Disclosure::builder("某单位", 2025)
+    ///     .procurement(Procurement { total: Some(Wan::parse("1912.9")?), ..Default::default() })
+    ///     .build()?;
+    /// let cells = d.cells();
+    /// assert_eq!(cells, [(NumberRef::Procurement(ProcurementField::Total), Wan::parse("1912.9")?.into())]);
+    /// assert_eq!(d.get(&cells[0].0), Some(cells[0].1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cells(&self) -> Vec<(NumberRef, Number)> {
+        let mut out = Vec::new();
+        for v in view::views(self) {
+            for section in &v.sections {
+                for row in &section.rows {
+                    for (column, value) in section.columns.iter().zip(&row.values) {
+                        if let Some(n) = value {
+                            out.push((NumberRef::Cell(CellRef::new(v.kind, row.key, *column)), *n));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(p) = &self.procurement {
+            for &field in ProcurementField::ALL {
+                if let Some(w) = p.get(field) {
+                    out.push((NumberRef::Procurement(field), w.into()));
+                }
+            }
+        }
+        if let Some(w) = self.performance_management.as_ref().and_then(|p| p.amount) {
+            out.push((NumberRef::PerformanceManagement, w.into()));
+        }
+        for (i, claim) in self.narrative.iter().enumerate() {
+            for field in claim_fields(&claim.kind) {
+                let at = NumberRef::Narrative { claim: i, field };
+                if let Some(n) = self.get(&at) {
+                    out.push((at, n));
+                }
+            }
+        }
+        for (i, _) in self.performance_tables.iter().enumerate() {
+            for &field in FundsField::ALL {
+                let at = NumberRef::PerformanceFunds { table: i, field };
+                if let Some(n) = self.get(&at) {
+                    out.push((at, n));
+                }
+            }
+        }
+        out
+    }
+
+    /// The number at `at`; `None` if it is blank or the address names
+    /// nothing.
+    pub fn get(&self, at: &NumberRef) -> Option<Number> {
+        match at {
+            NumberRef::Cell(c) => self.tables.get(c.table, &c.row, c.column),
+            NumberRef::Procurement(f) => self.procurement.as_ref()?.get(*f).map(Number::from),
+            NumberRef::PerformanceManagement => self
+                .performance_management
+                .as_ref()?
+                .amount
+                .map(Number::from),
+            NumberRef::Narrative { claim, field } => {
+                claim_get(&self.narrative.get(*claim)?.kind, *field)
+            }
+            NumberRef::PerformanceFunds { table, field } => {
+                let f = &self.performance_tables.get(*table)?.funds;
+                match field {
+                    FundsField::Total => f.total,
+                    FundsField::FiscalAppropriation => f.fiscal_appropriation,
+                    FundsField::CarriedOver => f.carried_over,
+                    FundsField::Other => f.other,
+                }
+                .map(Number::from)
+            }
+        }
+    }
+
+    /// Sets the number at `at` (`None` blanks it) and returns the old value;
+    /// for a mutation test that perturbs one number, or an editor.
+    ///
+    /// # Errors
+    /// [`TablesError::NoSuchNumber`] if the address names no existing row,
+    /// column, claim field or table (or a required number is blanked);
+    /// [`TablesError::WrongValueKind`] for a percentage given for an amount
+    /// or the reverse.
+    ///
+    /// ```
+    /// use yusuan_classification::Code;
+    /// use yusuan_money::Wan;
+    /// use yusuan_tables::*;
+    /// let w = |s: &str| Some(Wan::parse(s).unwrap());
+    /// let mut d = Disclosure::builder("某单位", 2025)
+    ///     .expenditure_summary(CodeTable::new().numbered("单位公开表3", "单位支出总表")
+    ///         .row(Code::parse("2080108")?, "信息化建设",
+    ///              ExpenditureAmounts { total: w("3731.75"), project: w("3731.75"), ..Default::default() }))
+    ///     .build()?;
+    /// let at = NumberRef::Cell(CellRef::new(
+    ///     TableKind::ExpenditureSummary, "2080108".parse::<RowKey>()?, Column::Project));
+    /// let old = d.set(&at, Some(Wan::parse("3731.76")?.into()))?;
+    /// assert_eq!(old, Some(Wan::parse("3731.75")?.into()));
+    /// assert_eq!(d.describe(&at), "单位支出总表 / 2080108 信息化建设 / 项目支出");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set(
+        &mut self,
+        at: &NumberRef,
+        value: Option<Number>,
+    ) -> Result<Option<Number>, TablesError> {
+        let described = self.describe(at);
+        let missing = || TablesError::NoSuchNumber {
+            at: described.clone(),
+        };
+        let relabel = |e: TablesError| match e {
+            TablesError::WrongValueKind {
+                expected, found, ..
+            } => TablesError::WrongValueKind {
+                at: described.clone(),
+                expected,
+                found,
+            },
+            TablesError::NoSuchNumber { .. } => missing(),
+            other => other,
+        };
+        let slot = match at {
+            NumberRef::Cell(c) => {
+                return self
+                    .tables
+                    .set(c.table, &c.row, c.column, value)
+                    .ok_or_else(missing)?
+                    .map_err(relabel);
+            }
+            NumberRef::Procurement(f) => {
+                Slot::Amount(self.procurement.as_mut().ok_or_else(missing)?.slot(*f))
+            }
+            NumberRef::PerformanceManagement => Slot::Amount(
+                &mut self
+                    .performance_management
+                    .as_mut()
+                    .ok_or_else(missing)?
+                    .amount,
+            ),
+            NumberRef::Narrative { claim, field } => {
+                let claim = self.narrative.get_mut(*claim).ok_or_else(missing)?;
+                claim_slot(&mut claim.kind, *field).ok_or_else(missing)?
+            }
+            NumberRef::PerformanceFunds { table, field } => {
+                let f = &mut self
+                    .performance_tables
+                    .get_mut(*table)
+                    .ok_or_else(missing)?
+                    .funds;
+                Slot::Amount(match field {
+                    FundsField::Total => &mut f.total,
+                    FundsField::FiscalAppropriation => &mut f.fiscal_appropriation,
+                    FundsField::CarriedOver => &mut f.carried_over,
+                    FundsField::Other => &mut f.other,
+                })
+            }
+        };
+        let column = Column::Total; // only used in messages, replaced by relabel
+        match slot {
+            Slot::Amount(s) => put(s, value, column).map_err(relabel),
+            Slot::Percent(s) => put(s, value, column).map_err(relabel),
+            Slot::RequiredAmount(s) => {
+                let mut tmp = Some(*s);
+                let old = put(&mut tmp, value, column).map_err(relabel)?;
+                *s = tmp.ok_or_else(missing)?;
+                Ok(old)
+            }
+            Slot::RequiredPercent(s) => {
+                let mut tmp = Some(*s);
+                let old = put(&mut tmp, value, column).map_err(relabel)?;
+                *s = tmp.ok_or_else(missing)?;
+                Ok(old)
+            }
+        }
+    }
+
+    /// A human label for a number, with the table's printed title and the
+    /// row's printed name: `单位支出总表 / 2080108 信息化建设 / 项目支出`,
+    /// `情况说明 第3条「上年结转」/ 占比`, `政府采购 / 货物`.
+    pub fn describe(&self, at: &NumberRef) -> String {
+        match at {
+            NumberRef::Cell(c) => {
+                let title = self
+                    .tables
+                    .meta(c.table)
+                    .and_then(|m| m.title.clone())
+                    .unwrap_or_else(|| c.table.label_zh().to_owned());
+                format!(
+                    "{title} / {} / {}",
+                    self.row_label(c.table, &c.row),
+                    c.column.header_zh(c.table)
+                )
+            }
+            NumberRef::Narrative { claim, field } => match self.narrative.get(*claim) {
+                Some(cl) => {
+                    let field = match (field, &cl.kind) {
+                        (ClaimField::Part(n), ClaimKind::Total { parts, .. }) => parts
+                            .get(*n)
+                            .map(|p| p.subject.clone())
+                            .unwrap_or_else(|| field.label_zh()),
+                        _ => field.label_zh(),
+                    };
+                    format!(
+                        "情况说明 第{}条「{}」/ {field}",
+                        claim + 1,
+                        cl.kind.subject()
+                    )
+                }
+                None => at.to_string(),
+            },
+            NumberRef::PerformanceFunds { table, field } => {
+                match self.performance_tables.get(*table) {
+                    Some(t) => {
+                        format!("项目绩效目标表「{}」/ {}", t.project_name, field.label_zh())
+                    }
+                    None => at.to_string(),
+                }
+            }
+            _ => at.to_string(),
+        }
+    }
+
+    /// The label of a row as printed: `2080108 信息化建设`, `合计`,
+    /// `一、一般公共预算拨款收入`, `2025年预算数`.
+    pub fn row_label(&self, table: TableKind, row: &RowKey) -> String {
+        view::row_label(self, table, row).unwrap_or_else(|| row.label_zh())
+    }
+}
+
+/// The numeric fields a claim kind has (present or not).
+fn claim_fields(kind: &ClaimKind) -> Vec<ClaimField> {
+    match kind {
+        ClaimKind::Share { .. } => vec![ClaimField::Amount, ClaimField::Percent, ClaimField::Whole],
+        ClaimKind::Change { .. } => vec![
+            ClaimField::Amount,
+            ClaimField::BaseAmount,
+            ClaimField::Change,
+            ClaimField::Rate,
+        ],
+        ClaimKind::Total { parts, .. } => std::iter::once(ClaimField::Amount)
+            .chain((0..parts.len()).map(ClaimField::Part))
+            .collect(),
+        ClaimKind::Amount { .. } => vec![ClaimField::Amount],
+        ClaimKind::NoAmount { .. } => vec![],
+    }
+}
+
+fn claim_get(kind: &ClaimKind, field: ClaimField) -> Option<Number> {
+    match (kind, field) {
+        (ClaimKind::Share { amount, .. }, ClaimField::Amount)
+        | (ClaimKind::Total { amount, .. }, ClaimField::Amount)
+        | (ClaimKind::Amount { amount, .. }, ClaimField::Amount) => Some((*amount).into()),
+        (ClaimKind::Share { percent, .. }, ClaimField::Percent) => Some((*percent).into()),
+        (ClaimKind::Share { whole, .. }, ClaimField::Whole) => whole.map(Number::from),
+        (ClaimKind::Change { amount, .. }, ClaimField::Amount) => amount.map(Number::from),
+        (ClaimKind::Change { base_amount, .. }, ClaimField::BaseAmount) => {
+            base_amount.map(Number::from)
+        }
+        (ClaimKind::Change { change, .. }, ClaimField::Change) => change.map(Number::from),
+        (ClaimKind::Change { rate, .. }, ClaimField::Rate) => rate.map(Number::from),
+        (ClaimKind::Total { parts, .. }, ClaimField::Part(n)) => {
+            parts.get(n).map(|p| p.amount.into())
+        }
+        _ => None,
+    }
+}
+
+fn claim_slot(kind: &mut ClaimKind, field: ClaimField) -> Option<Slot<'_>> {
+    Some(match (kind, field) {
+        (ClaimKind::Share { amount, .. }, ClaimField::Amount)
+        | (ClaimKind::Total { amount, .. }, ClaimField::Amount)
+        | (ClaimKind::Amount { amount, .. }, ClaimField::Amount) => Slot::RequiredAmount(amount),
+        (ClaimKind::Share { percent, .. }, ClaimField::Percent) => Slot::RequiredPercent(percent),
+        (ClaimKind::Share { whole, .. }, ClaimField::Whole) => Slot::Amount(whole),
+        (ClaimKind::Change { amount, .. }, ClaimField::Amount) => Slot::Amount(amount),
+        (ClaimKind::Change { base_amount, .. }, ClaimField::BaseAmount) => {
+            Slot::Amount(base_amount)
+        }
+        (ClaimKind::Change { change, .. }, ClaimField::Change) => Slot::Amount(change),
+        (ClaimKind::Change { rate, .. }, ClaimField::Rate) => Slot::Percent(rate),
+        (ClaimKind::Total { parts, .. }, ClaimField::Part(n)) => {
+            Slot::RequiredAmount(&mut parts.get_mut(n)?.amount)
+        }
+        _ => return None,
+    })
+}

@@ -1,0 +1,381 @@
+//! The text parts of a disclosure: narrative claims (情况说明), 政府采购,
+//! 绩效目标管理, 名词解释 and 单位概况.
+
+use serde::{Deserialize, Serialize};
+use yusuan_money::{Percent, Wan};
+
+use crate::address::CellRef;
+use crate::kinds::{terms, Basis};
+
+/// One statement of the narrative (情况说明) that quotes numbers, kept with
+/// its sentence.
+///
+/// ```
+/// use yusuan_money::{Percent, Wan};
+/// use yusuan_tables::{Claim, ClaimKind};
+/// let claim = Claim::new(
+///     "其中：上年结转 324.37 万元，占 3.76%",
+///     ClaimKind::Share {
+///         subject: "上年结转".into(),
+///         amount: Wan::parse("324.37")?,
+///         percent: Percent::parse("3.76%")?,
+///         whole: Some(Wan::parse("8633.56")?),
+///         whole_subject: Some("收入预算".into()),
+///         whole_refers_to: None,
+///     },
+/// );
+/// assert_eq!(claim.kind.label_zh(), "占比");
+/// # Ok::<(), yusuan_money::MoneyError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// The heading of the section it is in, e.g. `二、关于 2025 年单位收入
+    /// 总表的说明`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The sentence as printed (PDF line breaks removed).
+    pub sentence: String,
+    /// What the sentence states.
+    pub kind: ClaimKind,
+    /// The table cell the claim's main amount should equal (for a share:
+    /// the part; for a change: the budget amount; for a total: the total),
+    /// when known. An importer leaves it `None` when unsure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<CellRef>,
+}
+
+impl Claim {
+    /// A claim with no section and no table reference.
+    pub fn new(sentence: impl Into<String>, kind: ClaimKind) -> Claim {
+        Claim {
+            section: None,
+            sentence: sentence.into(),
+            kind,
+            refers_to: None,
+        }
+    }
+
+    /// Sets the section heading.
+    pub fn in_section(mut self, section: impl Into<String>) -> Claim {
+        self.section = Some(section.into());
+        self
+    }
+
+    /// Sets the table cell the claim refers to.
+    pub fn refers_to(mut self, cell: CellRef) -> Claim {
+        self.refers_to = Some(cell);
+        self
+    }
+}
+
+/// What a narrative sentence states. JSON: an object with `"type"` naming
+/// the variant (`share`, `change`, `total`, `amount`, `no_amount`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum ClaimKind {
+    /// "X 万元，占 Y%": an amount and its printed share of a whole.
+    Share {
+        /// What the amount is, as printed (`上年结转`).
+        subject: String,
+        /// The amount (X).
+        amount: Wan,
+        /// The printed share (Y).
+        percent: Percent,
+        /// The whole as stated in the same sentence (`收入预算 8,633.56 万元，
+        /// 其中：…`), if stated there.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        whole: Option<Wan>,
+        /// What the whole is (`收入预算`), if named.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        whole_subject: Option<String>,
+        /// The table cell holding the whole, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        whole_refers_to: Option<CellRef>,
+    },
+    /// A comparison with another year: "2025 年预算数为 A 万元，比 2024 年
+    /// 执行数增加 B 万元，增长 C%", "与 2024 年执行数持平", "比 2025 年预算
+    /// 执行数减少 1.10%".
+    Change {
+        /// What is compared, as printed (`信息化建设`).
+        subject: String,
+        /// The amount of the current year, if stated.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        amount: Option<Wan>,
+        /// The year compared with (2024).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        base_year: Option<u16>,
+        /// What the comparison figure is (执行数, 预算数).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        base: Option<Basis>,
+        /// The comparison figure, if stated (`2025年当年预算执行数为1690.69万元`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        base_amount: Option<Wan>,
+        /// The first direction word as printed: 增加 / 减少 / 持平 …
+        direction: Direction,
+        /// The change amount after the direction word, if printed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        change: Option<Wan>,
+        /// A second direction word before the rate (增长 / 下降), if printed;
+        /// `None` when the rate follows `direction` directly ("减少1.10%").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rate_direction: Option<Direction>,
+        /// The rate, if printed (unsigned, as printed).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rate: Option<Percent>,
+    },
+    /// A total stated in words, optionally with its parts in the same
+    /// sentence ("基本支出 744.78 万元，其中：人员经费 606.93 万元…日常公用
+    /// 经费 137.85 万元").
+    Total {
+        /// What the total is (`收支总预算`).
+        subject: String,
+        /// The total.
+        amount: Wan,
+        /// Parts stated with it (not as shares).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<ClaimPart>,
+    },
+    /// An amount stated for a subject ("社会保障和就业支出 4,420.96 万元").
+    Amount {
+        /// What the amount is.
+        subject: String,
+        /// The amount.
+        amount: Wan,
+    },
+    /// A statement that there is no such amount ("没有使用政府性基金预算拨款
+    /// 安排的支出").
+    NoAmount {
+        /// What there is none of.
+        subject: String,
+    },
+}
+
+impl ClaimKind {
+    /// A Chinese name of the kind of claim: 占比, 增减, 总额, 金额, 无.
+    pub const fn label_zh(&self) -> &'static str {
+        match self {
+            ClaimKind::Share { .. } => "占比",
+            ClaimKind::Change { .. } => "增减",
+            ClaimKind::Total { .. } => "总额",
+            ClaimKind::Amount { .. } => "金额",
+            ClaimKind::NoAmount { .. } => "无",
+        }
+    }
+
+    /// The subject of the claim.
+    pub fn subject(&self) -> &str {
+        match self {
+            ClaimKind::Share { subject, .. }
+            | ClaimKind::Change { subject, .. }
+            | ClaimKind::Total { subject, .. }
+            | ClaimKind::Amount { subject, .. }
+            | ClaimKind::NoAmount { subject } => subject,
+        }
+    }
+}
+
+/// A part stated together with a total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimPart {
+    /// What the part is (`人员经费`).
+    pub subject: String,
+    /// The amount.
+    pub amount: Wan,
+    /// The table cell it should equal, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<CellRef>,
+}
+
+terms! {
+    /// A direction word of a comparison, as printed.
+    pub enum Direction {
+        /// 增加.
+        Increase = ("increase", "增加"),
+        /// 增长.
+        Growth = ("growth", "增长"),
+        /// 上升.
+        Rise = ("rise", "上升"),
+        /// 减少.
+        Decrease = ("decrease", "减少"),
+        /// 下降.
+        Decline = ("decline", "下降"),
+        /// 降低.
+        Reduce = ("reduce", "降低"),
+        /// 持平 (no change).
+        Flat = ("flat", "持平"),
+    }
+}
+
+impl Direction {
+    /// +1 for a rise, −1 for a fall, 0 for 持平.
+    pub const fn sign(self) -> i8 {
+        match self {
+            Direction::Increase | Direction::Growth | Direction::Rise => 1,
+            Direction::Decrease | Direction::Decline | Direction::Reduce => -1,
+            Direction::Flat => 0,
+        }
+    }
+
+    /// The word as printed in Chinese text, recognised (`增加` → Increase).
+    pub fn from_zh(word: &str) -> Option<Direction> {
+        Direction::ALL
+            .iter()
+            .copied()
+            .find(|d| d.label_zh() == word)
+    }
+}
+
+/// 政府采购情况: the procurement budget and its split.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procurement {
+    /// The sentence as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+    /// 政府采购预算总额.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Wan>,
+    /// 政府采购货物预算.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goods: Option<Wan>,
+    /// 政府采购工程预算.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub works: Option<Wan>,
+    /// 政府采购服务预算.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services: Option<Wan>,
+}
+
+terms! {
+    /// A number of the 政府采购 statement.
+    pub enum ProcurementField {
+        /// 总额.
+        Total = ("total", "总额"),
+        /// 货物.
+        Goods = ("goods", "货物"),
+        /// 工程.
+        Works = ("works", "工程"),
+        /// 服务.
+        Services = ("services", "服务"),
+    }
+}
+
+impl Procurement {
+    /// The field's slot.
+    pub(crate) fn slot(&mut self, field: ProcurementField) -> &mut Option<Wan> {
+        match field {
+            ProcurementField::Total => &mut self.total,
+            ProcurementField::Goods => &mut self.goods,
+            ProcurementField::Works => &mut self.works,
+            ProcurementField::Services => &mut self.services,
+        }
+    }
+
+    /// The field's value.
+    pub fn get(&self, field: ProcurementField) -> Option<Wan> {
+        match field {
+            ProcurementField::Total => self.total,
+            ProcurementField::Goods => self.goods,
+            ProcurementField::Works => self.works,
+            ProcurementField::Services => self.services,
+        }
+    }
+}
+
+/// 预算绩效管理情况: the statement that project spending is under 绩效目标
+/// 管理, "涉及一般公共预算拨款 3,430.74 万元".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerformanceManagement {
+    /// The paragraph as printed.
+    pub sentence: String,
+    /// The amount covered ("涉及…3,430.74 万元").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Wan>,
+    /// What the amount is, as printed (`一般公共预算拨款`, `项目预算资金`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount_subject: Option<String>,
+    /// The number of projects, if stated ("共19个").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_count: Option<u32>,
+    /// Projects named as having a 绩效目标表 in the document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<String>,
+}
+
+/// One 名词解释 entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    /// The term, e.g. `一般公共预算拨款收入`.
+    pub term: String,
+    /// The explanation.
+    pub explanation: String,
+}
+
+/// 单位概况 (or 部门概况): duties and organisation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Paragraphs of 主要职责 before the numbered list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duties_preamble: Vec<String>,
+    /// 主要职责, one entry per numbered item (without its number).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duties: Vec<String>,
+    /// 机构设置, the paragraphs as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organization: Vec<String>,
+    /// The internal divisions (处室, 内设机构) listed in 机构设置.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub divisions: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Column, RowKey, TableKind};
+
+    #[test]
+    fn claims_round_trip_and_reject_unknown_fields() {
+        let claim = Claim::new(
+            "比 2024 年执行数增加 584.00 万元，增长 20.51%。",
+            ClaimKind::Change {
+                subject: "信息化建设".into(),
+                amount: Some(Wan::parse("3430.74").unwrap()),
+                base_year: Some(2024),
+                base: Some(Basis::Execution),
+                base_amount: None,
+                direction: Direction::Increase,
+                change: Some(Wan::parse("584.00").unwrap()),
+                rate_direction: Some(Direction::Growth),
+                rate: Some(Percent::parse("20.51%").unwrap()),
+            },
+        )
+        .refers_to(CellRef::new(
+            TableKind::GeneralBudgetExpenditure,
+            "2080108".parse::<RowKey>().unwrap(),
+            Column::Total,
+        ));
+        let json = serde_json::to_string(&claim).unwrap();
+        assert!(
+            json.contains(r#""kind":{"type":"change","subject":"信息化建设""#),
+            "{json}"
+        );
+        assert!(json.contains(r#""direction":"increase""#));
+        let back: Claim = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, claim);
+        let typo = json.replace("\"rate\"", "\"rat\"");
+        assert!(serde_json::from_str::<Claim>(&typo).is_err());
+    }
+
+    #[test]
+    fn direction_words() {
+        assert_eq!(Direction::from_zh("持平"), Some(Direction::Flat));
+        assert_eq!(Direction::from_zh("下降").map(Direction::sign), Some(-1));
+        assert_eq!(Direction::from_zh("多"), None);
+    }
+}

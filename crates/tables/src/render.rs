@@ -1,0 +1,318 @@
+//! Rendering tables for people: aligned text with Chinese headers, and CSV
+//! (UTF-8 with a byte-order mark, so spreadsheet programs open the Chinese
+//! text correctly).
+//!
+//! Amounts are shown in the unit the table is printed in (万元 or 元), so the
+//! output can be compared with the document line by line.
+
+use crate::kinds::{AmountUnit, Column, RowKey};
+use crate::tables::Number;
+use crate::view::{TableView, ViewRow};
+use crate::Disclosure;
+use yusuan_money::Wan;
+
+/// The width of `s` on a terminal: CJK ideographs, kana, hangul and
+/// full-width forms count 2, everything else 1 (control characters 0).
+///
+/// ```
+/// use yusuan_tables::render::display_width;
+/// assert_eq!(display_width("合计"), 4);
+/// assert_eq!(display_width("8,633.56"), 8);
+/// assert_eq!(display_width("因公出国（境）费"), 16);
+/// ```
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    let u = c as u32;
+    if c.is_control() {
+        return 0;
+    }
+    let wide = matches!(u,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x2FFFD
+        | 0x30000..=0x3FFFD);
+    if wide {
+        2
+    } else {
+        1
+    }
+}
+
+fn pad_right(s: &str, width: usize) -> String {
+    let mut out = s.to_owned();
+    out.push_str(&" ".repeat(width.saturating_sub(display_width(s))));
+    out
+}
+
+fn pad_left(s: &str, width: usize) -> String {
+    let mut out = " ".repeat(width.saturating_sub(display_width(s)));
+    out.push_str(s);
+    out
+}
+
+/// A number as the table prints it: `8,633.56` (万元, or 元 for a table in
+/// 元), `17.47%`.
+fn shown(n: Number, unit: AmountUnit) -> String {
+    match (n, unit) {
+        (Number::Amount(w), AmountUnit::Yuan) => match w.to_yuan() {
+            Ok(y) => Wan::new(y).to_string(),
+            Err(_) => format!("{w} 万元"),
+        },
+        _ => n.to_string(),
+    }
+}
+
+/// A number for CSV: no thousands separators (`8633.56`), percentages with
+/// `%`.
+fn plain(n: Number, unit: AmountUnit) -> String {
+    match (n, unit) {
+        (Number::Amount(w), AmountUnit::Yuan) => match w.to_yuan() {
+            Ok(y) => y.to_string(),
+            Err(_) => w.plain(),
+        },
+        (Number::Amount(w), _) => w.plain(),
+        (Number::Percent(p), _) => p.to_string(),
+    }
+}
+
+fn key_cell(row: &ViewRow) -> String {
+    match row.key {
+        RowKey::Code(c) => format!("{}{}", "  ".repeat(row.depth), c),
+        _ => String::new(),
+    }
+}
+
+fn label_cell(row: &ViewRow) -> String {
+    format!("{}{}", "  ".repeat(row.depth), row.label)
+}
+
+/// The table as aligned text: a heading with the printed number, title and
+/// unit, then one block per section with Chinese headers; an empty table
+/// shows its note.
+///
+/// ```
+/// use yusuan_classification::Code;
+/// use yusuan_money::Wan;
+/// use yusuan_tables::*;
+/// let w = |s: &str| Some(Wan::parse(s).unwrap());
+/// let d = Disclosure::builder("某单位", 2025)
+///     .expenditure_summary(CodeTable::new()
+///         .numbered("单位公开表3", "单位支出总表")
+///         .with_columns(&[Column::Total, Column::Basic, Column::Project])
+///         .row(Code::parse("221")?, "住房保障支出",
+///              ExpenditureAmounts { total: w("350.93"), basic: w("350.93"), ..Default::default() }))
+///     .build()?;
+/// let text = render::text(&d.view(TableKind::ExpenditureSummary).unwrap());
+/// assert_eq!(text, "\
+/// 单位公开表3  单位支出总表  （单位：万元）
+/// 科目编码  科目名称        合计  基本支出  项目支出
+/// 221       住房保障支出  350.93    350.93
+/// ");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn text(view: &TableView<'_>) -> String {
+    let mut out = String::new();
+    let mut heading = Vec::new();
+    if let Some(n) = &view.meta.number {
+        heading.push(n.clone());
+    }
+    heading.push(view.title().to_owned());
+    heading.push(format!("（单位：{}）", view.amount_unit.label_zh()));
+    out.push_str(&heading.join("  "));
+    out.push('\n');
+    let with_code = view.sections.iter().all(|s| s.name.is_none());
+    for section in &view.sections {
+        if let Some(name) = section.name {
+            out.push_str(&format!("【{name}】\n"));
+        }
+        let mut header: Vec<String> = Vec::new();
+        if with_code {
+            header.push("科目编码".to_owned());
+            header.push("科目名称".to_owned());
+        } else {
+            header.push("项目".to_owned());
+        }
+        header.extend(section.columns.iter().map(|&c| view.header(c)));
+        let mut lines: Vec<Vec<String>> = vec![header];
+        for row in &section.rows {
+            let mut line = Vec::new();
+            if with_code {
+                line.push(key_cell(row));
+            }
+            line.push(label_cell(row));
+            line.extend(
+                row.values
+                    .iter()
+                    .map(|v| v.map(|n| shown(n, view.amount_unit)).unwrap_or_default()),
+            );
+            lines.push(line);
+        }
+        let ncols = lines.iter().map(Vec::len).max().unwrap_or(0);
+        let widths: Vec<usize> = (0..ncols)
+            .map(|i| {
+                lines
+                    .iter()
+                    .filter_map(|l| l.get(i))
+                    .map(|s| display_width(s))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let text_cols = if with_code { 2 } else { 1 };
+        for line in &lines {
+            let cells: Vec<String> = line
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(i, (s, &w))| {
+                    if i < text_cols {
+                        pad_right(s, w)
+                    } else {
+                        pad_left(s, w)
+                    }
+                })
+                .collect();
+            out.push_str(cells.join("  ").trim_end());
+            out.push('\n');
+        }
+        if section.rows.is_empty() {
+            out.push_str("（无数据）\n");
+        }
+    }
+    if let Some(note) = &view.meta.empty_note {
+        out.push_str(note);
+        out.push('\n');
+    }
+    out
+}
+
+/// Every table of the disclosure as text ([`text`]), in printed order,
+/// separated by blank lines, under a heading naming the unit and year.
+pub fn text_all(d: &Disclosure) -> String {
+    let mut out = format!("{} {}年{}\n", d.unit.name, d.year, d.kind.label_zh());
+    for v in d.views() {
+        out.push('\n');
+        out.push_str(&text(&v));
+    }
+    out
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The table as CSV: UTF-8 with a byte-order mark (U+FEFF) first, CRLF line
+/// ends, one header row (`科目编码,科目名称,合计（万元）,…`; the summary
+/// tables add a first column 收支 with 收入/支出), then one line per row.
+/// Amounts are plain decimals in the printed unit (`8633.56`), percentages
+/// end in `%`, blank cells are empty.
+///
+/// ```
+/// use yusuan_classification::Code;
+/// use yusuan_money::Wan;
+/// use yusuan_tables::*;
+/// let w = |s: &str| Some(Wan::parse(s).unwrap());
+/// let d = Disclosure::builder("某单位", 2025)
+///     .expenditure_summary(CodeTable::new()
+///         .with_columns(&[Column::Total, Column::Basic])
+///         .row(Code::parse("221")?, "住房保障支出",
+///              ExpenditureAmounts { total: w("1350.93"), ..Default::default() }))
+///     .build()?;
+/// let csv = render::csv(&d.view(TableKind::ExpenditureSummary).unwrap());
+/// assert_eq!(csv, "\u{feff}科目编码,科目名称,合计（万元）,基本支出（万元）\r\n221,住房保障支出,1350.93,\r\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn csv(view: &TableView<'_>) -> String {
+    let summary = view.sections.iter().any(|s| s.name.is_some());
+    let mut columns: Vec<Column> = Vec::new();
+    for s in &view.sections {
+        for &c in &s.columns {
+            if !columns.contains(&c) {
+                columns.push(c);
+            }
+        }
+    }
+    let unit = view.amount_unit.label_zh();
+    let mut header: Vec<String> = Vec::new();
+    if summary {
+        header.push("收支".to_owned());
+    }
+    header.push("科目编码".to_owned());
+    header.push(if summary { "项目" } else { "科目名称" }.to_owned());
+    header.extend(columns.iter().map(|&c| {
+        if c.is_percent() {
+            view.header(c)
+        } else {
+            format!("{}（{unit}）", view.header(c))
+        }
+    }));
+    let mut out = String::from('\u{feff}');
+    out.push_str(
+        &header
+            .iter()
+            .map(|h| csv_field(h))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    out.push_str("\r\n");
+    for s in &view.sections {
+        for row in &s.rows {
+            let mut line: Vec<String> = Vec::new();
+            if summary {
+                line.push(s.name.unwrap_or_default().to_owned());
+            }
+            line.push(match row.key {
+                RowKey::Code(c) => c.to_string(),
+                _ => String::new(),
+            });
+            line.push(row.label.clone());
+            for c in &columns {
+                let v = s
+                    .columns
+                    .iter()
+                    .position(|x| x == c)
+                    .and_then(|i| row.values.get(i).copied().flatten());
+                line.push(v.map(|n| plain(n, view.amount_unit)).unwrap_or_default());
+            }
+            out.push_str(
+                &line
+                    .iter()
+                    .map(|f| csv_field(f))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// One CSV per table: `(file name, contents)`, file names such as
+/// `03-expenditure_summary.csv` (template number and kind).
+pub fn csv_files(d: &Disclosure) -> Vec<(String, String)> {
+    d.views()
+        .iter()
+        .map(|v| {
+            (
+                format!("{:02}-{}.csv", v.kind.template_number(), v.kind.as_str()),
+                csv(v),
+            )
+        })
+        .collect()
+}
