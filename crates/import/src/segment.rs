@@ -605,3 +605,31 @@ mod corpus_debug {
         }
     }
 }
+
+impl TableKind {
+    /// The model's kind.
+    pub fn model(self) -> yusuan_tables::TableKind {
+        use yusuan_tables::TableKind as K;
+        match self {
+            TableKind::IncomeExpenditure => K::IncomeExpenditureSummary,
+            TableKind::Income => K::IncomeSummary,
+            TableKind::Expenditure => K::ExpenditureSummary,
+            TableKind::FiscalAppropriation => K::FiscalAppropriationSummary,
+            TableKind::GeneralPublic => K::GeneralBudgetExpenditure,
+            TableKind::GeneralPublicBasic => K::GeneralBudgetBasicExpenditure,
+            TableKind::GovernmentFund => K::GovernmentFundExpenditure,
+            TableKind::StateCapital => K::StateCapitalExpenditure,
+            TableKind::ThreePublic => K::ThreePublicExpenditure,
+        }
+    }
+}
+
+impl AmountUnit {
+    /// The model's unit.
+    pub fn model(self) -> yusuan_tables::AmountUnit {
+        match self {
+            AmountUnit::Wan => yusuan_tables::AmountUnit::Wan,
+            AmountUnit::Yuan => yusuan_tables::AmountUnit::Yuan,
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! Regular expressions, compiled once.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+macro_rules! pattern {
+    ($name:ident, $re:expr) => {
+        pub(crate) fn $name() -> &'static Regex {
+            // The pattern is a literal, compiled by the test below: it cannot fail.
+            #[allow(clippy::expect_used)]
+            static RE: Lazy<Regex> = Lazy::new(|| Regex::new($re).expect("valid literal regex"));
+            &RE
+        }
+    };
+}
+
+pattern!(period, r"([0-9]{4})年(预算数|执行数|决算数)");
+pattern!(doc_year, r"([0-9]{4})\s*年度?\s*(?:区级|市级|县级)?\s*(单位|部门)\s*(预算|决算)");
+pattern!(amount_wan, r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*万元");
+pattern!(
+    share_after,
+    r"^\s*[,，]?\s*占(?:比)?[^0-9%。;；]{0,16}?([0-9]+(?:\.[0-9]+)?)\s*%"
+);
+pattern!(
+    change,
+    r"(比|较|与)\s*([0-9]{4})?\s*年?度?\s*(?:当年)?\s*(预算执行数|执行数|预算数|预算|决算数|决算)?\s*(?:相比)?\s*[,，]?\s*(增加|减少|增长|下降|上升|降低|持平)"
+);
+pattern!(
+    after_direction,
+    r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|%)"
+);
+pattern!(
+    rate_after,
+    r"^\s*[,，]?\s*(增长|下降|上升|降低|增加|减少)?\s*([0-9]+(?:\.[0-9]+)?)\s*%"
+);
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn all_compile() {
+        for re in [
+            super::period(),
+            super::doc_year(),
+            super::amount_wan(),
+            super::share_after(),
+            super::change(),
+            super::after_direction(),
+            super::rate_after(),
+        ] {
+            assert!(!re.as_str().is_empty());
+        }
+    }
+}
