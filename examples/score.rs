@@ -19,8 +19,8 @@
 use std::process::ExitCode;
 
 use yusuan::performance::{
-    score, validate, LowerIsBetterRule, PerformanceTargetTable, ProjectActuals, QualitativeBands,
-    ScoringPolicy, Severity,
+    render, score, validate, LowerIsBetterRule, PerformanceTargetTable, ProjectActuals,
+    QualitativeBands, ScoringPolicy,
 };
 
 const USAGE: &str = "usage: score [--linear] [--bands-80-50] [TARGET.json ACTUALS.json]";
@@ -82,138 +82,15 @@ fn run(
     actuals: &ProjectActuals,
     policy: &ScoringPolicy,
 ) -> ExitCode {
-    println!("项目绩效自评 — {}", table.project_name);
-    println!(
-        "主管部门 {}    年度资金总额 {} 万元    policy: {}",
-        table.department.label(),
-        table
-            .funds
-            .total
-            .map(|w| w.to_string())
-            .unwrap_or_else(|| "-".to_owned()),
-        policy.name
-    );
     if let Some(note) = &actuals.note {
         println!("actuals: {note}");
     }
-
-    let report = validate(table, policy);
-    let count = |s: Severity| report.issues.iter().filter(|i| i.severity == s).count();
-    println!(
-        "\nvalidation: {} error(s), {} warning(s), {} note(s); weights {}",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-        report.split
-    );
-    for issue in report
-        .issues
-        .iter()
-        .filter(|i| i.severity != Severity::Info)
-    {
-        println!("  {issue}");
-    }
-
-    let card = match score(table, actuals, policy) {
-        Ok(card) => card,
-        Err(e) => return fail(&e.to_string()),
-    };
-
-    let widths = [4, 30, 14, 14, 6, 6];
-    let header = ["#", "三级指标", "指标值", "实际值", "分值", "得分"];
-    println!();
-    println!("{}  公式", row(&header.map(str::to_owned), &widths));
-    println!(
-        "{}",
-        "-".repeat(widths.iter().sum::<usize>() + 2 * widths.len() + 30)
-    );
-    if let Some(e) = &card.execution {
-        let cells = [
-            "-".to_owned(),
-            "预算执行率".to_owned(),
-            "-".to_owned(),
-            e.rate.to_string(),
-            e.weight.to_string(),
-            e.score.to_string(),
-        ];
-        println!("{}  {}", row(&cells, &widths), e.formula);
-    }
-    let mut group = None;
-    for line in &card.lines {
-        if group != Some(line.level2) {
-            group = Some(line.level2);
-            println!("[{} / {}]", line.level1, line.level2);
+    let validation = validate(table, policy);
+    match score(table, actuals, policy) {
+        Ok(card) => {
+            print!("{}", render::scorecard_text(table, &validation, &card));
+            ExitCode::SUCCESS
         }
-        let (score, formula) = match &line.outcome {
-            Some(o) => (o.score.to_string(), format!("{}: {}", o.rule, o.formula)),
-            None => ("—".to_owned(), "no actual given".to_owned()),
-        };
-        let cells = [
-            line.index.to_string(),
-            line.name.clone(),
-            line.target.clone(),
-            line.actual
-                .as_ref()
-                .map(|a| a.to_string())
-                .unwrap_or_else(|| "(missing)".to_owned()),
-            line.weight.to_string(),
-            score,
-        ];
-        println!("{}  {}", row(&cells, &widths), formula);
+        Err(e) => fail(&e.to_string()),
     }
-    println!();
-    if !card.missing.is_empty() {
-        println!("missing actuals (not scored): {}", card.missing.join("; "));
-    }
-    println!("总分 {} / {}", card.total, card.max_total.normalize());
-    match card.grade {
-        Some(g) => println!("评价等级 {g}"),
-        None => println!("评价等级: not graded while actuals are missing"),
-    }
-    ExitCode::SUCCESS
-}
-
-/// Display width of a cell: CJK and full-width characters take two columns.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6 => 2,
-            _ => 1,
-        })
-        .sum()
-}
-
-/// Cuts a cell to `max` columns, marking the cut with `…`.
-fn fit(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    for c in s.chars() {
-        if width(&out) + width(&c.to_string()) + 1 > max {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-fn row(cells: &[String], widths: &[usize]) -> String {
-    cells
-        .iter()
-        .zip(widths)
-        .map(|(cell, &w)| {
-            let cell = fit(cell, w);
-            let pad = w.saturating_sub(width(&cell));
-            format!("{cell}{}", " ".repeat(pad))
-        })
-        .collect::<Vec<_>>()
-        .join("  ")
 }

@@ -38,3 +38,58 @@ pub fn squeeze(text: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .collect()
 }
+
+/// Terminal display width: CJK ideographs, full-width forms and Hangul take
+/// two columns, everything else one. For aligning Chinese text tables.
+///
+/// ```
+/// assert_eq!(yusuan_money::text::display_width("合计 8,633.56"), 13);
+/// ```
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    match c as u32 {
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
+    }
+}
+
+/// Pads `text` with spaces to `width` display columns (left-aligned); cuts it
+/// with `…` if it is wider.
+///
+/// ```
+/// use yusuan_money::text::{display_width, pad_to};
+/// assert_eq!(pad_to("合计", 6), "合计  ");
+/// assert_eq!(display_width(&pad_to("社会保障和就业支出", 8)), 8);
+/// ```
+pub fn pad_to(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    if display_width(text) > width {
+        for c in text.chars() {
+            let w = char_width(c);
+            if used + w + 1 > width {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        out.push('…');
+        used += 1;
+    } else {
+        out.push_str(text);
+        used = display_width(text);
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}

@@ -44,6 +44,7 @@
 mod error;
 mod model;
 pub mod policy;
+pub mod render;
 pub mod score;
 mod serde_dec;
 pub mod target;
