@@ -113,6 +113,7 @@ pub(crate) fn prepare(src: &Source, part: &Part, kind: TableKind) -> Prepared {
             rows.push(row);
         } else if layout
             && row.code.is_none()
+            && row.toks.len() == 1
             && sq.chars().count() <= 12
             && line.text.len() - line.text.trim_start().len() >= 8
             && rows.last().is_some_and(|r| r.code.is_some() && r.line + 1 == line.number)

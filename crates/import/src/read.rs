@@ -434,7 +434,12 @@ fn read_summary(
         if let Some((k, name)) = current.take() {
             pending.push((k, name, vals));
         }
+        let line_has_numbers = row.has_numbers();
         for (k, name, vals) in pending {
+            if vals.is_empty() && !line_has_numbers && !starts_numbered(&name) {
+                // a header word ("本年收入", "财政拨款收入"), not a line
+                continue;
+            }
             let (grid, key) = match k {
                 SKey::Income(l) => (&mut income, RowKey::Line(l)),
                 SKey::Expenditure(l) => (&mut expenditure, RowKey::Line(l)),

@@ -204,6 +204,13 @@ pub(crate) fn new_row(
     half_unit: Decimal,
 ) -> Option<SRow> {
     let all = placements(&values, percent_cols)?;
+    if values.is_empty() {
+        return Some(SRow {
+            values,
+            cands: all,
+            consistent: true,
+        });
+    }
     let mut row = SRow {
         values,
         cands: Vec::new(),
