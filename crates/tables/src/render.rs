@@ -5,7 +5,7 @@
 //! Amounts are shown in the unit the table is printed in (万元 or 元), so the
 //! output can be compared with the document line by line.
 
-use crate::kinds::{AmountUnit, Column, RowKey};
+use crate::kinds::{AmountUnit, Column, RowKey, TableKind};
 use crate::tables::Number;
 use crate::view::{TableView, ViewRow};
 use crate::Disclosure;
@@ -89,7 +89,7 @@ fn plain(n: Number, unit: AmountUnit) -> String {
 
 fn key_cell(row: &ViewRow) -> String {
     match row.key {
-        RowKey::Code(c) => format!("{}{}", "  ".repeat(row.depth), c),
+        RowKey::Code(c) => c.to_string(),
         _ => String::new(),
     }
 }
@@ -132,7 +132,8 @@ pub fn text(view: &TableView<'_>) -> String {
     heading.push(format!("（单位：{}）", view.amount_unit.label_zh()));
     out.push_str(&heading.join("  "));
     out.push('\n');
-    let with_code = view.sections.iter().all(|s| s.name.is_none());
+    let with_code = view.kind != TableKind::ThreePublicExpenditure
+        && view.sections.iter().all(|s| s.name.is_none());
     for section in &view.sections {
         if let Some(name) = section.name {
             out.push_str(&format!("【{name}】\n"));

@@ -266,6 +266,11 @@ pub(crate) fn row_label(d: &Disclosure, kind: TableKind, key: &RowKey) -> Option
         .find(|r| r.key == *key)?;
     Some(match key {
         RowKey::Code(c) => format!("{c} {}", row.label),
+        // A printed label that does not name its line ("(一)一般公共预算拨款"
+        // under both 本年收入 and 上年结转) gets the line's own label.
+        RowKey::Line(l) if !row.label.contains(l.label_zh()) => {
+            format!("{}（{}）", row.label, l.label_zh())
+        }
         _ => row.label.clone(),
     })
 }
