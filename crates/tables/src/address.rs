@@ -187,6 +187,10 @@ impl Disclosure {
     /// 绩效目标管理 amount, the numbers of each narrative claim and the
     /// 项目资金 of each 项目绩效目标表.
     ///
+    /// A row key that appears twice in one table (a validation error) gives
+    /// two entries with the same address; [`Disclosure::get`] and
+    /// [`Disclosure::set`] reach the first.
+    ///
     /// ```
     /// use yusuan_money::Wan;
     /// use yusuan_tables::*;
