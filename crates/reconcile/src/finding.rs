@@ -6,6 +6,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use yusuan_money::{Percent, Wan};
 
+use yusuan_tables::NumberRef;
+
 use crate::rules::Rule;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
@@ -107,16 +109,18 @@ impl From<&str> for Value {
     }
 }
 
-/// One cell taking part in a finding.
+/// One number taking part in a finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CellUse {
-    /// The cell's address in the disclosure, as text (see
-    /// `yusuan_tables::CellRef`), e.g. `"t1.income.total"`.
-    pub cell: String,
-    /// A readable Chinese label: table, row and column.
+    /// Its address in the disclosure: `{"cell": {"table": …, "row": …,
+    /// "column": …}}`, `{"narrative": {"claim": 3, "field": "percent"}}`, …
+    /// (read it back with `Disclosure::get`).
+    pub at: NumberRef,
+    /// A readable Chinese label: table title, row name, column
+    /// (`Disclosure::describe`).
     pub label: String,
-    /// The value printed there.
-    pub value: Value,
+    /// The value printed there; `None` for a blank cell.
+    pub value: Option<Value>,
 }
 
 /// Where a finding is: table, row (code or label) and column.

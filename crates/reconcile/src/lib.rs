@@ -12,6 +12,7 @@
 )]
 
 pub mod direction;
+mod engine;
 mod error;
 mod finding;
 pub mod percent;
@@ -19,6 +20,7 @@ mod report;
 mod rules;
 pub mod tolerance;
 
+pub use engine::{reconcile, Reconciler};
 pub use error::ReconcileError;
 pub use finding::{CellUse, Finding, Location, Severity, Value};
 pub use report::{Report, RuleOutcome, Status, Subject, Summary};

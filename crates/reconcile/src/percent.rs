@@ -213,8 +213,8 @@ pub fn judge_growth(
 /// Judges the printed shares of a list of `parts` of `whole`, in printed
 /// order, recognising the adjustments that make a complete list sum to
 /// 100.00% ([`judge_printed_shares`]). The adjustments are recognised only
-/// when the parts add up to `whole` exactly and there is one printed share
-/// per part.
+/// when there is one printed share per part, the parts add up to `whole`
+/// (within their rounding) and the printed shares sum to exactly 100.00%.
 ///
 /// # Errors
 /// [`MoneyError::ZeroDenominator`] for a zero `whole`; a negative part
@@ -225,8 +225,13 @@ pub fn judge_share_list(
     parts: &[Wan],
     printed: &[Percent],
 ) -> Result<Vec<PercentJudged>, MoneyError> {
-    let complete =
-        parts.len() == printed.len() && Wan::checked_sum(parts.iter().copied()) == Some(whole);
+    // Complete: one share per part, and the parts add up to the whole
+    // (within the rounding of the printed parts).
+    let complete = parts.len() == printed.len()
+        && Wan::checked_sum(parts.iter().copied()).is_some_and(|sum| {
+            let bound: Decimal = parts.iter().map(|&p| rounding.half_of(p).value()).sum();
+            (sum.value() - whole.value()).abs() <= bound
+        });
     let verdicts = if complete {
         judge_printed_shares(parts, printed)?
     } else {

@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! {
-//!   "subject":  { "title", "unit", "year", "amount_unit" },
+//!   "subject":  { "title"?, "unit"?, "year"?, "kind"?, "amount_unit" },
 //!   "summary":  { "rules", "passed", "failed", "skipped", "checks",
 //!                 "errors", "warnings", "infos" },
 //!   "rules":    [ { "rule": "T101", "title_zh", "title_en", "severity",
@@ -17,7 +17,7 @@
 //!   "findings": [ { "rule": "T101", "severity": "error" | "warning" | "info",
 //!                   "message", "location": { "table"?, "row"?, "column"? },
 //!                   "expected"?, "actual"?, "difference"?, "tolerance"?,
-//!                   "note"?, "cells": [ { "cell", "label", "value" } ] } ]
+//!                   "note"?, "cells": [ { "at", "label", "value"? } ] } ]
 //! }
 //! ```
 //!
@@ -43,6 +43,9 @@ pub struct Subject {
     /// The budget year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
+    /// The kind of document (单位预算, 部门预算, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     /// The printed amount unit: `"万元"` or `"元"`.
     pub amount_unit: String,
 }
@@ -190,6 +193,9 @@ impl Report {
         if let Some(year) = self.subject.year {
             let _ = write!(subject, " {year} 年度");
         }
+        if let Some(kind) = &self.subject.kind {
+            subject.push_str(kind);
+        }
         if let Some(title) = &self.subject.title {
             if !subject.is_empty() {
                 subject.push_str(" · ");
@@ -224,7 +230,7 @@ impl Report {
             writeln!(
                 out,
                 "  {}{} 条：通过 {p}，未通过 {f}，跳过 {k}",
-                pad_zh(family.label_zh(), 16),
+                pad_zh(family.label_zh(), 18),
                 n
             )?;
         }
@@ -300,7 +306,10 @@ fn write_finding(out: &mut String, f: &Finding) -> std::fmt::Result {
     if !f.cells.is_empty() {
         writeln!(out, "  单元格：")?;
         for c in &f.cells {
-            writeln!(out, "    {} = {}  ({})", c.label, c.value, c.cell)?;
+            match &c.value {
+                Some(v) => writeln!(out, "    {} = {v}", c.label)?,
+                None => writeln!(out, "    {} = （空白）", c.label)?,
+            }
         }
     }
     Ok(())

@@ -284,6 +284,18 @@ catalogue! {
         action_zh: "核对收入方与支出方的总计。",
         action_en: "Check the two grand totals.",
     },
+    /// 收支总表 expenditure side printed with several columns (Shanghai):
+    /// 合计 = 基本 + 项目; 基本 = 人员 + 公用.
+    SummaryExpenditureColumns = "T106" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收支总表支出栏：合计等于基本支出加项目支出",
+        title_en: "Summary table expenditure columns: total equals basic plus project",
+        formula: "合计 = 基本支出 + 项目支出；基本支出 = 人员经费 + 公用经费",
+        explanation_zh: "部分模板（如上海）收支总表支出方分栏列示基本支出（人员经费、公用经费）和项目支出，各行应平衡。",
+        explanation_en: "Some templates (e.g. Shanghai) split the summary's expenditure side into basic (personnel, operating) and project columns; each row must balance.",
+        action_zh: "核对该行各栏。",
+        action_en: "Check the row's columns.",
+    },
     /// 收入总表: per row, 合计 = Σ income columns.
     IncomeTableRow = "T111" {
         family: WithinTable, severity: Error, tolerance: RoundingSum,
@@ -404,6 +416,18 @@ catalogue! {
         explanation_en: "Appropriations balance: total income equals total expenditure.",
         action_zh: "核对收入方与支出方的总计。",
         action_en: "Check the two totals.",
+    },
+    /// 财政拨款收支总表 expenditure side printed with several columns
+    /// (Shanghai): 合计 = 一般公共预算 + 政府性基金 + 国有资本经营.
+    FiscalExpenditureColumns = "T136" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "财政拨款收支总表支出栏：合计等于三本预算之和",
+        title_en: "Fiscal table expenditure columns: total equals the three budgets",
+        formula: "合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算",
+        explanation_zh: "部分模板的财政拨款收支总表支出方按三本预算分栏列示，各行应平衡。",
+        explanation_en: "Some templates split the fiscal table's expenditure side by the three budgets; each row must balance.",
+        action_zh: "核对该行各栏。",
+        action_en: "Check the row's columns.",
     },
     /// 一般公共预算支出表: 小计 = 基本支出 + 项目支出, per row.
     GeneralBudgetRow = "T141" {
@@ -760,6 +784,17 @@ catalogue! {
         action_zh: "核对说明金额与表5项目支出。",
         action_en: "Compare the amount with table 5's project column.",
     },
+    /// Years in the narrative agree with the budget year.
+    NarrativeYear = "N309" {
+        family: Narrative, severity: Error, tolerance: None,
+        title_zh: "情况说明年度与预算年度一致",
+        title_en: "Narrative years agree with the budget year",
+        formula: "说明各部分标题中的年度 = 预算年度；比较年度 < 预算年度",
+        explanation_zh: "情况说明各部分标题（如“关于 2025 年单位收支总表的说明”）的年度应为本预算年度，比较的基数年度应早于预算年度。",
+        explanation_en: "Section headings of the narrative (e.g. “关于 2025 年单位收支总表的说明”) name the budget year, and a comparison's base year precedes it.",
+        action_zh: "更正年度。",
+        action_en: "Correct the year.",
+    },
     // ---------------------------------------------------------------- P4xx
     /// 年度资金总额 = 财政拨款 + 上年结转 + 其他资金.
     ProjectFundsTotal = "P401" {
@@ -897,12 +932,12 @@ catalogue! {
     },
     /// Amounts are printed with at most two decimals.
     AmountPrecision = "S604" {
-        family: Structure, severity: Warning, tolerance: None,
+        family: Structure, severity: Error, tolerance: None,
         title_zh: "金额保留两位小数",
         title_en: "Amounts carry at most two decimals",
         formula: "小数位数 ≤ 2（打印单位）",
-        explanation_zh: "公开表格金额以万元（或元）保留两位小数。",
-        explanation_en: "Published amounts are printed with two decimals of the printed unit.",
+        explanation_zh: "公开表格金额以万元（或元）保留两位小数；更多小数位多为录入错误或单位混淆。",
+        explanation_en: "Published amounts are printed with two decimals of the printed unit; more decimals mean a typo or a unit mix-up.",
         action_zh: "核对该金额的录入。",
         action_en: "Check how the amount was transcribed.",
     },
@@ -927,6 +962,17 @@ catalogue! {
         explanation_en: "Placeholders left from the template (e.g. “XX局”) mean the text was not filled in.",
         action_zh: "填写实际内容。",
         action_en: "Fill in the actual text.",
+    },
+    /// The model is well-formed (row keys, columns, references).
+    ModelStructure = "S607" {
+        family: Structure, severity: Error, tolerance: None,
+        title_zh: "表格模型结构有效",
+        title_en: "The table model is well-formed",
+        formula: "行、栏属于该表；金额不在未列示的栏；说明引用的单元格存在",
+        explanation_zh: "转录的模型应与所公开的表格结构一致：每一行、每一栏都属于该表，说明引用的单元格存在。",
+        explanation_en: "The transcribed model matches the printed tables: rows and columns belong to the table, numbers sit in printed columns, and the narrative's references exist.",
+        action_zh: "更正转录。",
+        action_en: "Correct the transcription.",
     },
 }
 

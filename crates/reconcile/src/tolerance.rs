@@ -84,10 +84,10 @@ impl Rounding {
         Wan::new(self.half_unit)
     }
 
-    /// The extra rounding a figure printed with fewer decimals than the unit
-    /// carries: `0.5 × 10^−scale − half_unit` when positive, else zero. A
+    /// The extra rounding (in 万元) a figure printed with fewer decimals than
+    /// the unit carries: `0.5 × 10^−scale − half_unit` when positive, else zero. A
     /// figure without a decimal point (scale 0 in 万元) counts as exact.
-    fn coarse_extra(self, printed: Wan) -> Decimal {
+    pub fn coarse_extra(self, printed: Wan) -> Decimal {
         let scale = printed.value().scale();
         if scale == 0 {
             return Decimal::ZERO;
@@ -123,7 +123,7 @@ impl Rounding {
     /// `None` only on arithmetic overflow (amounts near 10^28).
     pub fn judge_sum(self, total: Wan, parts: &[Wan]) -> Option<Judged> {
         let expected = Wan::checked_sum(parts.iter().copied())?;
-        Some(self.judge_with_bound(expected, total, self.bound(total, parts), parts.len()))
+        Some(Judged::new(expected, total, self.bound(total, parts), parts.len()))
     }
 
     /// Judges two printings of what must be the same amount (in two tables,
@@ -131,7 +131,7 @@ impl Rounding {
     /// by 0.01 of the unit as a rounding warning.
     pub fn judge_same(self, expected: Wan, actual: Wan) -> Judged {
         let bound = self.bound(actual, &[expected, Wan::ZERO]);
-        self.judge_with_bound(expected, actual, bound, 2)
+        Judged::new(expected, actual, bound, 2)
     }
 
     /// Judges `actual = minuend − subtrahend` (e.g. 增减额 = 预算数 −
@@ -139,7 +139,7 @@ impl Rounding {
     pub fn judge_difference(self, actual: Wan, minuend: Wan, subtrahend: Wan) -> Option<Judged> {
         let expected = minuend.checked_sub(subtrahend)?;
         let bound = self.bound(actual, &[minuend, subtrahend]);
-        Some(self.judge_with_bound(expected, actual, bound, 2))
+        Some(Judged::new(expected, actual, bound, 2))
     }
 
     /// Judges `small ≤ large` between two printed figures: satisfied is
@@ -166,7 +166,14 @@ impl Rounding {
         })
     }
 
-    fn judge_with_bound(self, expected: Wan, actual: Wan, bound: Wan, parts: usize) -> Judged {
+}
+
+impl Judged {
+    /// Judges `actual` against `expected` with an explicit rounding `bound`
+    /// computed for `parts` printed parts (for figures printed in different
+    /// units, sum their [`Rounding::half_of`]).
+    pub fn new(expected: Wan, actual: Wan, bound: Wan, parts: usize) -> Judged {
+        let bound = Wan::new(bound.value().normalize());
         let difference = actual.checked_sub(expected).unwrap_or(Wan::new(Decimal::MAX));
         let agreement = if difference.is_zero() {
             Agreement::Exact

@@ -1,0 +1,449 @@
+//! Rules C5xx (classification codes and names) and S6xx (structure).
+
+use yusuan_classification::{Code, NameCheck};
+use yusuan_tables::{CellRef, Column, DocumentKind, IssueKind, NumberRef, RowKey, TableKind};
+
+use super::Ctx;
+use crate::finding::{CellUse, Location, Severity, Value};
+use crate::rules::Rule;
+
+pub(super) fn check(ctx: &mut Ctx<'_>) {
+    names(ctx);
+    structure(ctx);
+    presence(ctx);
+    placeholders(ctx);
+}
+
+/// Strips a printed ordinal (`一、`, `（一）`, `(二)`, `1.`) from a label.
+fn strip_ordinal(label: &str) -> &str {
+    let s = label.trim();
+    if let Some(pos) = s.find('、') {
+        let head = s.get(..pos).unwrap_or_default();
+        if !head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c)) {
+            return s.get(pos + '、'.len_utf8()..).unwrap_or(s).trim();
+        }
+    }
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(rest) = s.strip_prefix(open) {
+            if let Some(end) = rest.find(close) {
+                let head = rest.get(..end).unwrap_or_default();
+                if !head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c)) {
+                    return rest.get(end + close.len_utf8()..).unwrap_or(s).trim();
+                }
+            }
+        }
+    }
+    s
+}
+
+/// Every (table, code, printed name) of the disclosure.
+fn code_rows<'d>(ctx: &Ctx<'d>) -> Vec<(TableKind, Code, &'d str)> {
+    let d: &'d yusuan_tables::Disclosure = ctx.d;
+    let t = &d.tables;
+    let mut out = Vec::new();
+    macro_rules! code_table {
+        ($field:ident, $kind:expr) => {
+            if let Some(x) = &t.$field {
+                out.extend(x.rows.iter().map(|r| ($kind, r.code, r.name.as_str())));
+            }
+        };
+    }
+    if let Some(x) = &t.income_expenditure_summary {
+        out.extend(x.expenditure.iter().filter_map(|r| {
+            r.key
+                .code()
+                .map(|c| (TableKind::IncomeExpenditureSummary, c, strip_ordinal(&r.label)))
+        }));
+    }
+    code_table!(income_summary, TableKind::IncomeSummary);
+    code_table!(expenditure_summary, TableKind::ExpenditureSummary);
+    if let Some(x) = &t.fiscal_appropriation_summary {
+        out.extend(x.expenditure.iter().filter_map(|r| {
+            r.key
+                .code()
+                .map(|c| (TableKind::FiscalAppropriationSummary, c, strip_ordinal(&r.label)))
+        }));
+    }
+    code_table!(general_budget_expenditure, TableKind::GeneralBudgetExpenditure);
+    code_table!(general_budget_basic_expenditure, TableKind::GeneralBudgetBasicExpenditure);
+    code_table!(government_fund_expenditure, TableKind::GovernmentFundExpenditure);
+    code_table!(state_capital_expenditure, TableKind::StateCapitalExpenditure);
+    out
+}
+
+/// A printed name with its ordinal and a trailing （类）/（款）/（项） removed.
+fn bare(name: &str) -> &str {
+    let s = strip_ordinal(name);
+    for suffix in ["（类）", "（款）", "（项）", "(类)", "(款)", "(项)"] {
+        if let Some(x) = s.strip_suffix(suffix) {
+            return x.trim();
+        }
+    }
+    s
+}
+
+// ------------------------------------------------------------ C501, C502
+
+fn names(ctx: &mut Ctx<'_>) {
+    let year = ctx.d.year;
+    let catalog = ctx.catalog;
+    let rows = code_rows(ctx);
+    if rows.is_empty() {
+        ctx.skip(Rule::CodeKnown, "没有按科目编码列示的行");
+        ctx.skip(Rule::CodeName, "没有按科目编码列示的行");
+        return;
+    }
+    let mut seen: Vec<(Code, &str)> = Vec::with_capacity(rows.len());
+    for (kind, code, printed) in rows {
+        let name = bare(printed);
+        if seen.iter().any(|&(c, n)| c == code && n == name) {
+            continue;
+        }
+        seen.push((code, name));
+        ctx.count(Rule::CodeKnown);
+        let at = NumberRef::Cell(CellRef::new(kind, RowKey::Code(code), Column::Total));
+        let location = || {
+            Location::table(kind.label_zh()).row(format!("{code} {name}"))
+        };
+        match catalog.get(code, year) {
+            Some(entry) if entry.name() == name => {
+                ctx.count(Rule::CodeName);
+                continue;
+            }
+            Some(_) => {}
+            None => {
+                let history = catalog.history(code);
+                let note = if history.is_empty() {
+                    "内置科目目录不完整，未收录此编码；可加载完整的官方版本核对。".to_owned()
+                } else {
+                    let years: Vec<String> = history
+                        .iter()
+                        .map(|e| format!("{}（{}）", e.years(), e.name()))
+                        .collect();
+                    format!(
+                        "目录中此编码见于 {}，但没有 {year} 年的记录；目录不完整，仅作提示。",
+                        years.join("、")
+                    )
+                };
+                ctx.note(
+                    Rule::CodeKnown,
+                    Severity::Info,
+                    location(),
+                    format!("科目编码 {code}「{name}」不在内置的 {year} 年科目目录中。"),
+                    None,
+                    Some(Value::Text(code.to_string())),
+                    Some(note),
+                    vec![CellUse {
+                        at,
+                        label: ctx.label(&at),
+                        value: Some(Value::Text(format!("{code} {name}"))),
+                    }],
+                );
+                continue;
+            }
+        }
+        ctx.count(Rule::CodeName);
+        match catalog.check_name(code, year, name) {
+            NameCheck::Matches | NameCheck::Unknown => {}
+            NameCheck::Differs {
+                catalog_name,
+                name_valid_in,
+            } => {
+                let note = match name_valid_in {
+                    Some(years) => format!(
+                        "打印名称是该编码在 {years} 的名称，{year} 年版本已改为「{catalog_name}」。"
+                    ),
+                    None => format!("{year} 年版本的名称为「{catalog_name}」。"),
+                };
+                ctx.note(
+                    Rule::CodeName,
+                    Rule::CodeName.severity(),
+                    location(),
+                    format!(
+                        "科目 {code} 打印名称为「{name}」，{year} 年《政府收支分类科目》为「{catalog_name}」。"
+                    ),
+                    Some(Value::Text(catalog_name.clone())),
+                    Some(Value::Text(name.to_owned())),
+                    Some(note),
+                    vec![CellUse {
+                        at,
+                        label: ctx.label(&at),
+                        value: Some(Value::Text(format!("{code} {name}"))),
+                    }],
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+// ----------------------------------------------- C503, C504, S604, S607
+
+fn structure(ctx: &mut Ctx<'_>) {
+    let issues = ctx.d.validate();
+    // Every table row was looked at once by each of these rules.
+    for rule in [
+        Rule::CodeTree,
+        Rule::CodeScheme,
+        Rule::AmountPrecision,
+        Rule::ModelStructure,
+    ] {
+        ctx.count(rule);
+    }
+    for issue in issues {
+        let rule = match issue.kind {
+            IssueKind::MissingParent { .. } | IssueKind::DuplicateRow => Rule::CodeTree,
+            IssueKind::WrongScheme { .. } => Rule::CodeScheme,
+            IssueKind::TooManyDecimals { .. } => Rule::AmountPrecision,
+            _ => Rule::ModelStructure,
+        };
+        let severity = if issue.is_error() {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let at = match (issue.at, issue.table, issue.row, issue.column) {
+            (Some(at), ..) => Some(at),
+            (None, Some(t), Some(r), Some(c)) => Some(NumberRef::Cell(CellRef::new(t, r, c))),
+            _ => None,
+        };
+        let location = match (&at, issue.table, issue.row) {
+            (Some(at), ..) => ctx.location(at),
+            (None, Some(t), Some(r)) => {
+                Location::table(t.label_zh()).row(ctx.d.row_label(t, &r))
+            }
+            (None, Some(t), None) => Location::table(t.label_zh()),
+            _ => Location::default(),
+        };
+        let cells = at
+            .map(|at| {
+                vec![CellUse {
+                    at,
+                    label: ctx.label(&at),
+                    value: ctx.d.get(&at).map(|n| match n {
+                        yusuan_tables::Number::Amount(w) => Value::Amount(w),
+                        yusuan_tables::Number::Percent(p) => Value::Percent(p),
+                    }),
+                }]
+            })
+            .unwrap_or_default();
+        ctx.note(
+            rule,
+            severity,
+            location,
+            issue.to_string(),
+            None,
+            None,
+            Some(rule.info().action_zh.to_owned()),
+            cells,
+        );
+    }
+}
+
+// ------------------------------------------------ S601, S602, S603, S605
+
+fn presence(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let budget = matches!(
+        d.kind,
+        DocumentKind::UnitBudget | DocumentKind::DepartmentBudget
+    );
+    let mut any_empty = false;
+    let mut any_noted = false;
+    for &kind in TableKind::ALL {
+        let Some(meta) = d.tables.meta(kind) else {
+            if budget {
+                ctx.count(Rule::TablePresent);
+                ctx.note(
+                    Rule::TablePresent,
+                    Rule::TablePresent.severity(),
+                    Location::table(kind.label_zh()),
+                    format!("未公开{}（公开表{}）。", kind.label_zh(), kind.template_number()),
+                    None,
+                    None,
+                    Some(Rule::TablePresent.info().action_zh.to_owned()),
+                    Vec::new(),
+                );
+            }
+            continue;
+        };
+        if budget {
+            ctx.count(Rule::TablePresent);
+        }
+        let nonzero = super::narrative::nonzero_cells(ctx, kind);
+        let title = meta
+            .title
+            .clone()
+            .unwrap_or_else(|| kind.label_zh().to_owned());
+        // S605: negative amounts (changes excepted).
+        for (at, n) in &nonzero {
+            let NumberRef::Cell(c) = at else { continue };
+            if matches!(
+                c.column,
+                Column::Change
+                    | Column::ChangeExclCapital
+                    | Column::ChangePercent
+                    | Column::ChangePercentExclCapital
+            ) {
+                continue;
+            }
+            if n.value().is_sign_negative() {
+                ctx.note(
+                    Rule::NegativeAmount,
+                    Rule::NegativeAmount.severity(),
+                    ctx.location(at),
+                    format!("{} 为负数 {}。", ctx.label(at), n),
+                    None,
+                    Some(match n {
+                        yusuan_tables::Number::Amount(w) => Value::Amount(*w),
+                        yusuan_tables::Number::Percent(p) => Value::Percent(*p),
+                    }),
+                    Some(Rule::NegativeAmount.info().action_zh.to_owned()),
+                    Vec::new(),
+                );
+            }
+        }
+        ctx.count(Rule::NegativeAmount);
+        let has_amounts = !nonzero.is_empty();
+        match (&meta.empty_note, has_amounts) {
+            (Some(note), true) => {
+                any_noted = true;
+                ctx.count(Rule::NotedEmptyTableIsEmpty);
+                let cells: Vec<CellUse> = nonzero
+                    .iter()
+                    .take(10)
+                    .map(|(at, n)| CellUse {
+                        at: *at,
+                        label: ctx.label(at),
+                        value: Some(match n {
+                            yusuan_tables::Number::Amount(w) => Value::Amount(*w),
+                            yusuan_tables::Number::Percent(p) => Value::Percent(*p),
+                        }),
+                    })
+                    .collect();
+                ctx.note(
+                    Rule::NotedEmptyTableIsEmpty,
+                    Rule::NotedEmptyTableIsEmpty.severity(),
+                    Location::table(title.clone()),
+                    format!(
+                        "{title}注明「{note}」，但表中有 {} 个非零金额。",
+                        nonzero.len()
+                    ),
+                    Some(Value::Text("空表".into())),
+                    Some(Value::Text(format!("{} 个非零金额", nonzero.len()))),
+                    Some(Rule::NotedEmptyTableIsEmpty.info().action_zh.to_owned()),
+                    cells,
+                );
+            }
+            (Some(_), false) => {
+                any_noted = true;
+                any_empty = true;
+                ctx.count(Rule::NotedEmptyTableIsEmpty);
+                ctx.count(Rule::EmptyTableNote);
+            }
+            (None, false) => {
+                any_empty = true;
+                ctx.count(Rule::EmptyTableNote);
+                ctx.note(
+                    Rule::EmptyTableNote,
+                    Rule::EmptyTableNote.severity(),
+                    Location::table(title.clone()),
+                    format!("{title}没有金额，也没有说明单位没有该项收支的表注。"),
+                    None,
+                    None,
+                    Some(Rule::EmptyTableNote.info().action_zh.to_owned()),
+                    Vec::new(),
+                );
+            }
+            (None, true) => {}
+        }
+    }
+    if !budget {
+        ctx.skip(Rule::TablePresent, "非预算文件，表格构成不同");
+    }
+    if !any_empty {
+        ctx.skip(Rule::EmptyTableNote, "没有空表");
+    }
+    if !any_noted {
+        ctx.skip(Rule::NotedEmptyTableIsEmpty, "没有注明为空的表");
+    }
+}
+
+// ------------------------------------------------------------ S606
+
+/// Whether `text` holds a template placeholder such as `XX局` or `××`.
+pub(crate) fn has_placeholder(text: &str) -> bool {
+    let mut previous = false;
+    for c in text.chars() {
+        let is_x = matches!(c, 'X' | 'Ｘ' | '×' | '✕');
+        if is_x && previous {
+            return true;
+        }
+        previous = is_x;
+    }
+    false
+}
+
+fn placeholders(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let mut texts: Vec<(Location, &str)> = vec![(Location::table("单位名称"), d.unit.name.as_str())];
+    if let Some(t) = &d.title {
+        texts.push((Location::table("标题"), t.as_str()));
+    }
+    for (i, claim) in d.narrative.iter().enumerate() {
+        texts.push((
+            Location::table("情况说明").row(format!("第{}条", i + 1)),
+            claim.sentence.as_str(),
+        ));
+    }
+    for t in &d.performance_tables {
+        texts.push((Location::table("项目绩效目标表"), t.project_name.as_str()));
+    }
+    for &kind in TableKind::ALL {
+        if let Some(title) = d.tables.meta(kind).and_then(|m| m.title.as_deref()) {
+            texts.push((Location::table(kind.label_zh()), title));
+        }
+    }
+    let mut found = Vec::new();
+    for (loc, text) in texts {
+        ctx.count(Rule::Placeholder);
+        if has_placeholder(text) {
+            found.push((loc, text.to_owned()));
+        }
+    }
+    for (loc, text) in found {
+        ctx.note(
+            Rule::Placeholder,
+            Rule::Placeholder.severity(),
+            loc,
+            format!("文本中有模板占位符：「{text}」。"),
+            None,
+            Some(Value::Text(text)),
+            Some(Rule::Placeholder.info().action_zh.to_owned()),
+            Vec::new(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_are_stripped() {
+        assert_eq!(strip_ordinal("一、社会保障和就业支出"), "社会保障和就业支出");
+        assert_eq!(strip_ordinal("（二）住房保障支出"), "住房保障支出");
+        assert_eq!(strip_ordinal("(三)国有资本经营预算拨款"), "国有资本经营预算拨款");
+        assert_eq!(strip_ordinal("住房保障支出"), "住房保障支出");
+        assert_eq!(bare("社会保障和就业支出（类）"), "社会保障和就业支出");
+    }
+
+    #[test]
+    fn placeholders_are_found() {
+        assert!(has_placeholder("XX局2025年部门预算"));
+        assert!(has_placeholder("××单位"));
+        assert!(has_placeholder("ＸＸ区"));
+        assert!(!has_placeholder("人力资源和社会保障部信息中心"));
+        assert!(!has_placeholder("X光机 1 台"));
+    }
+}

@@ -1,0 +1,601 @@
+//! The reconciliation engine: runs every rule of the catalogue over a
+//! [`Disclosure`] and collects a [`Report`].
+//!
+//! The checks walk the typed model directly (no lookups by address), count
+//! every comparison, and build text only for findings, so a clean
+//! disclosure reconciles in microseconds.
+
+mod codes;
+mod narrative;
+mod performance;
+mod tables;
+
+use std::borrow::Cow;
+
+use yusuan_classification::Catalog;
+use yusuan_money::Wan;
+use yusuan_tables::{AmountUnit, Disclosure, NumberRef, TableKind};
+
+use crate::finding::{CellUse, Finding, Location, Severity, Value};
+use crate::percent::{PercentAgreement, PercentJudged};
+use crate::report::{Report, RuleOutcome, Status, Subject, Summary};
+use crate::rules::Rule;
+use crate::tolerance::{Agreement, Judged, Rounding};
+
+/// Reconciles a disclosure with the embedded classification catalog.
+///
+/// ```
+/// use yusuan_reconcile::{reconcile, Rule, Status};
+/// use yusuan_tables::Disclosure;
+/// let json = include_str!("../../../../examples/data/2025-mohrss-information-center.json");
+/// let report = reconcile(&Disclosure::from_json(json)?);
+/// assert!(!report.has_errors());
+/// assert_eq!(report.outcome(Rule::IncomeSubtotal).unwrap().status, Status::Passed);
+/// # Ok::<(), yusuan_tables::TablesError>(())
+/// ```
+pub fn reconcile(disclosure: &Disclosure) -> Report {
+    Reconciler::new().reconcile(disclosure)
+}
+
+/// A configurable reconciliation: which classification catalog names are
+/// checked against (default: [`Catalog::embedded`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Reconciler<'c> {
+    catalog: &'c Catalog,
+}
+
+impl Default for Reconciler<'static> {
+    fn default() -> Self {
+        Reconciler::new()
+    }
+}
+
+impl Reconciler<'static> {
+    /// With the embedded catalog.
+    pub fn new() -> Self {
+        Reconciler {
+            catalog: Catalog::embedded(),
+        }
+    }
+}
+
+impl<'c> Reconciler<'c> {
+    /// Checks codes and names against `catalog` (e.g. a full official
+    /// edition loaded from a file, layered over the embedded one).
+    pub fn with_catalog<'n>(self, catalog: &'n Catalog) -> Reconciler<'n> {
+        Reconciler { catalog }
+    }
+
+    /// Runs every rule and returns the report.
+    pub fn reconcile(&self, d: &Disclosure) -> Report {
+        let mut ctx = Ctx::new(d, self.catalog);
+        tables::check(&mut ctx);
+        narrative::check(&mut ctx);
+        performance::check(&mut ctx);
+        codes::check(&mut ctx);
+        ctx.finish()
+    }
+}
+
+/// One printed figure taking part in a check: where, its value (`None` for a
+/// blank cell) and the rounding of the unit it is printed in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Term {
+    pub at: NumberRef,
+    pub v: Option<Wan>,
+    pub r: Rounding,
+}
+
+impl Term {
+    pub fn new(at: NumberRef, v: Option<Wan>, r: Rounding) -> Term {
+        Term { at, v, r }
+    }
+}
+
+/// The rounding of a unit.
+pub(crate) fn rounding_of(unit: AmountUnit) -> Rounding {
+    match unit {
+        AmountUnit::Yuan => Rounding::YUAN,
+        _ => Rounding::WAN,
+    }
+}
+
+pub(crate) struct Ctx<'d> {
+    pub d: &'d Disclosure,
+    pub catalog: &'d Catalog,
+    checks: Vec<u32>,
+    skips: Vec<Option<Cow<'static, str>>>,
+    findings: Vec<Finding>,
+    buf: Vec<Term>,
+}
+
+impl<'d> Ctx<'d> {
+    fn new(d: &'d Disclosure, catalog: &'d Catalog) -> Self {
+        Ctx {
+            d,
+            catalog,
+            checks: vec![0; Rule::ALL.len()],
+            skips: vec![None; Rule::ALL.len()],
+            findings: Vec::new(),
+            buf: Vec::with_capacity(32),
+        }
+    }
+
+    /// The rounding of the table of `kind` (its own unit or the document's).
+    pub fn table_rounding(&self, kind: TableKind) -> Rounding {
+        let unit = self
+            .d
+            .tables
+            .meta(kind)
+            .and_then(|m| m.amount_unit)
+            .unwrap_or(self.d.amount_unit);
+        rounding_of(unit)
+    }
+
+    /// Counts one comparison of `rule`.
+    pub fn count(&mut self, rule: Rule) {
+        if let Some(c) = self.checks.get_mut(rule.index()) {
+            *c = c.saturating_add(1);
+        }
+    }
+
+    /// Marks `rule` skipped (kept only if it makes no check at all).
+    pub fn skip(&mut self, rule: Rule, reason: impl Into<Cow<'static, str>>) {
+        if let Some(s) = self.skips.get_mut(rule.index()) {
+            if s.is_none() {
+                *s = Some(reason.into());
+            }
+        }
+    }
+
+    /// Records a finding.
+    pub fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    /// The readable label of a number.
+    pub fn label(&self, at: &NumberRef) -> String {
+        self.d.describe(at)
+    }
+
+    /// A short label: row and column for a table cell, the description
+    /// otherwise.
+    pub fn short(&self, at: &NumberRef) -> String {
+        match at {
+            NumberRef::Cell(c) => format!(
+                "{} {}",
+                self.d.row_label(c.table, &c.row),
+                c.column.header_zh(c.table)
+            ),
+            other => self.d.describe(other),
+        }
+    }
+
+    /// Where a number is.
+    pub fn location(&self, at: &NumberRef) -> Location {
+        match at {
+            NumberRef::Cell(c) => {
+                let title = self
+                    .d
+                    .tables
+                    .meta(c.table)
+                    .and_then(|m| m.title.clone())
+                    .unwrap_or_else(|| c.table.label_zh().to_owned());
+                Location::table(title)
+                    .row(self.d.row_label(c.table, &c.row))
+                    .column(c.column.header_zh(c.table))
+            }
+            NumberRef::Narrative { claim, field } => {
+                let subject = self
+                    .d
+                    .narrative
+                    .get(*claim)
+                    .map(|c| c.kind.subject().to_owned())
+                    .unwrap_or_default();
+                Location::table("情况说明")
+                    .row(format!("第{}条「{subject}」", claim + 1))
+                    .column(field.label_zh())
+            }
+            NumberRef::Procurement(f) => Location::table("政府采购").column(f.label_zh()),
+            NumberRef::PerformanceManagement => {
+                Location::table("预算绩效管理").column("涉及金额")
+            }
+            NumberRef::PerformanceFunds { table, field } => {
+                let project = self
+                    .d
+                    .performance_tables
+                    .get(*table)
+                    .map(|t| t.project_name.clone())
+                    .unwrap_or_default();
+                Location::table("项目绩效目标表")
+                    .row(project)
+                    .column(field.label_zh())
+            }
+            _ => Location::default(),
+        }
+    }
+
+    fn cell_use(&self, t: &Term) -> CellUse {
+        CellUse {
+            at: t.at,
+            label: self.label(&t.at),
+            value: t.v.map(Value::Amount),
+        }
+    }
+
+    /// A number as text, `（空白）` for a blank.
+    fn show(v: Option<Wan>) -> String {
+        v.map_or_else(|| "（空白）".to_owned(), |w| w.to_string())
+    }
+
+    /// Turns a judged comparison into a finding (if not exact).
+    fn report(&mut self, rule: Rule, j: Judged, terms: &[Term], message: impl FnOnce(&Self) -> String) {
+        let severity = match j.agreement {
+            Agreement::Exact => return,
+            Agreement::Rounding => Severity::Warning,
+            Agreement::Mismatch => rule.severity(),
+        };
+        let Some(first) = terms.first() else { return };
+        let note = match j.agreement {
+            Agreement::Rounding => Some(format!(
+                "差额 {} 在舍入误差范围内（{} 个打印数逐项四舍五入，容差 ±{}），可能并非错误。",
+                j.difference, j.parts, j.bound
+            )),
+            _ => Some(rule.info().action_zh.to_owned()),
+        };
+        let finding = Finding {
+            rule,
+            severity,
+            message: message(self),
+            location: self.location(&first.at),
+            expected: Some(Value::Amount(j.expected)),
+            actual: Some(Value::Amount(j.actual)),
+            difference: Some(Value::Amount(j.difference)),
+            tolerance: Some(Value::Amount(j.bound)),
+            note,
+            cells: terms.iter().map(|t| self.cell_use(t)).collect(),
+        };
+        self.push(finding);
+    }
+
+    /// `total = Σ parts`. Skipped when every figure is blank; a blank
+    /// counts as zero otherwise.
+    pub fn sum(&mut self, rule: Rule, total: Term, parts: &[Term]) {
+        if total.v.is_none() && parts.iter().all(|p| p.v.is_none()) {
+            return;
+        }
+        self.count(rule);
+        let mut expected = Wan::ZERO;
+        let mut bound = total.r.coarse_extra(total.v.unwrap_or(Wan::ZERO));
+        let mut n = 0usize;
+        for p in parts {
+            if let Some(v) = p.v {
+                expected = match expected.checked_add(v) {
+                    Some(e) => e,
+                    None => return,
+                };
+                bound = bound.saturating_add(p.r.half_of(v).value());
+                n += 1;
+            }
+        }
+        let actual = total.v.unwrap_or(Wan::ZERO);
+        let j = Judged::new(expected, actual, Wan::new(bound), n);
+        if j.agreement == Agreement::Exact {
+            return;
+        }
+        let mut terms = Vec::with_capacity(parts.len() + 1);
+        terms.push(total);
+        terms.extend(parts.iter().filter(|p| p.v.is_some()).copied());
+        self.report(rule, j, &terms, |c| {
+            let names: Vec<String> = parts
+                .iter()
+                .filter(|p| p.v.is_some())
+                .map(|p| c.short(&p.at))
+                .collect();
+            let names = if names.is_empty() {
+                "（无分项）".to_owned()
+            } else {
+                names.join(" + ")
+            };
+            format!(
+                "{} 为 {}，而 {} = {}，相差 {}。",
+                c.short(&total.at),
+                Self::show(total.v),
+                names,
+                j.expected,
+                j.difference
+            )
+        });
+    }
+
+    /// `actual` and `expected` are the same amount printed twice.
+    pub fn same(&mut self, rule: Rule, expected: Term, actual: Term) {
+        if expected.v.is_none() && actual.v.is_none() {
+            return;
+        }
+        self.count(rule);
+        let e = expected.v.unwrap_or(Wan::ZERO);
+        let a = actual.v.unwrap_or(Wan::ZERO);
+        let bound = expected
+            .r
+            .half_of(e)
+            .value()
+            .saturating_add(actual.r.half_of(a).value());
+        let j = Judged::new(e, a, Wan::new(bound), 2);
+        if j.agreement == Agreement::Exact {
+            return;
+        }
+        self.report(rule, j, &[actual, expected], |c| {
+            format!(
+                "{} 为 {}，与 {} 的 {} 不一致，相差 {}。",
+                c.label(&actual.at),
+                Self::show(actual.v),
+                c.label(&expected.at),
+                Self::show(expected.v),
+                j.difference
+            )
+        });
+    }
+
+    /// `small ≤ large`.
+    pub fn at_most(&mut self, rule: Rule, small: Term, large: Term) {
+        if small.v.is_none() && large.v.is_none() {
+            return;
+        }
+        self.count(rule);
+        let s = small.v.unwrap_or(Wan::ZERO);
+        let l = large.v.unwrap_or(Wan::ZERO);
+        let Some(difference) = s.checked_sub(l) else {
+            return;
+        };
+        let bound = Wan::new(
+            small
+                .r
+                .half_of(s)
+                .value()
+                .saturating_add(large.r.half_of(l).value())
+                .normalize(),
+        );
+        let agreement = if difference.value() <= rust_decimal::Decimal::ZERO {
+            return;
+        } else if difference <= bound {
+            Agreement::Rounding
+        } else {
+            Agreement::Mismatch
+        };
+        let j = Judged {
+            expected: l,
+            actual: s,
+            difference,
+            bound,
+            parts: 2,
+            agreement,
+        };
+        self.report(rule, j, &[small, large], |c| {
+            format!(
+                "{} 为 {}，超过 {} 的 {}，超出 {}。",
+                c.label(&small.at),
+                Self::show(small.v),
+                c.label(&large.at),
+                Self::show(large.v),
+                difference
+            )
+        });
+    }
+
+    /// `actual = minuend − subtrahend`.
+    pub fn difference(&mut self, rule: Rule, actual: Term, minuend: Term, subtrahend: Term) {
+        if actual.v.is_none() && minuend.v.is_none() && subtrahend.v.is_none() {
+            return;
+        }
+        self.count(rule);
+        let m = minuend.v.unwrap_or(Wan::ZERO);
+        let s = subtrahend.v.unwrap_or(Wan::ZERO);
+        let a = actual.v.unwrap_or(Wan::ZERO);
+        let Some(expected) = m.checked_sub(s) else {
+            return;
+        };
+        let bound = actual.r.coarse_extra(a)
+            .saturating_add(minuend.r.half_of(m).value())
+            .saturating_add(subtrahend.r.half_of(s).value());
+        let j = Judged::new(expected, a, Wan::new(bound), 2);
+        if j.agreement == Agreement::Exact {
+            return;
+        }
+        self.report(rule, j, &[actual, minuend, subtrahend], |c| {
+            format!(
+                "{} 为 {}，而 {} − {} = {}，相差 {}。",
+                c.short(&actual.at),
+                Self::show(actual.v),
+                c.short(&minuend.at),
+                c.short(&subtrahend.at),
+                expected,
+                j.difference
+            )
+        });
+    }
+
+    /// Records a percentage comparison (share or growth).
+    #[allow(clippy::too_many_arguments)]
+    pub fn percent(
+        &mut self,
+        rule: Rule,
+        at: NumberRef,
+        j: &PercentJudged,
+        inputs: &[Term],
+        what: &str,
+    ) {
+        self.count(rule);
+        let (severity, note) = match j.agreement {
+            PercentAgreement::Exact => return,
+            PercentAgreement::Adjusted(adj) => (
+                Severity::Info,
+                format!(
+                    "按金额计算为 {:.4}%，四舍五入为 {}；印发数 {} 是为使各项占比合计 100.00% 所作的调整（{}），属正常做法，并非错误。",
+                    j.exact, j.expected, j.actual, adj.label_zh()
+                ),
+            ),
+            PercentAgreement::Rounding => (
+                Severity::Warning,
+                format!(
+                    "按印发金额计算为 {:.4}%；考虑金额本身的四舍五入，{} 仍可得到，可能并非错误。",
+                    j.exact, j.actual
+                ),
+            ),
+            PercentAgreement::Mismatch => (
+                rule.severity(),
+                format!(
+                    "按金额计算为 {:.4}%，四舍五入为 {}。{}",
+                    j.exact,
+                    j.expected,
+                    rule.info().action_zh
+                ),
+            ),
+        };
+        let mut cells = Vec::with_capacity(inputs.len() + 1);
+        cells.push(CellUse {
+            at,
+            label: self.label(&at),
+            value: Some(Value::Percent(j.actual)),
+        });
+        cells.extend(inputs.iter().map(|t| self.cell_use(t)));
+        let message = format!(
+            "{} 印为 {}，按{}重算为 {}，相差 {} 个百分点。",
+            self.label(&at),
+            j.actual,
+            what,
+            j.expected,
+            j.difference.points()
+        );
+        let finding = Finding {
+            rule,
+            severity,
+            message,
+            location: self.location(&at),
+            expected: Some(Value::Percent(j.expected)),
+            actual: Some(Value::Percent(j.actual)),
+            difference: Some(Value::Percent(j.difference)),
+            tolerance: None,
+            note: Some(note),
+            cells,
+        };
+        self.push(finding);
+    }
+
+    /// A finding without arithmetic (codes, structure, text).
+    #[allow(clippy::too_many_arguments)]
+    pub fn note(
+        &mut self,
+        rule: Rule,
+        severity: Severity,
+        location: Location,
+        message: String,
+        expected: Option<Value>,
+        actual: Option<Value>,
+        note: Option<String>,
+        cells: Vec<CellUse>,
+    ) {
+        self.push(Finding {
+            rule,
+            severity,
+            message,
+            location,
+            expected,
+            actual,
+            difference: None,
+            tolerance: None,
+            note,
+            cells,
+        });
+    }
+
+    /// A scratch buffer of terms (returned with [`Ctx::give_back`]).
+    pub fn take_buf(&mut self) -> Vec<Term> {
+        let mut b = std::mem::take(&mut self.buf);
+        b.clear();
+        b
+    }
+
+    /// Returns the scratch buffer.
+    pub fn give_back(&mut self, buf: Vec<Term>) {
+        self.buf = buf;
+    }
+
+    fn finish(self) -> Report {
+        let Ctx {
+            d,
+            checks,
+            skips,
+            mut findings,
+            ..
+        } = self;
+        findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
+        let mut summary = Summary {
+            rules: u32::try_from(Rule::ALL.len()).unwrap_or(u32::MAX),
+            ..Summary::default()
+        };
+        let mut per_rule = vec![[0u32; 3]; Rule::ALL.len()];
+        for f in &findings {
+            let slot = match f.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            };
+            if let Some(c) = per_rule.get_mut(f.rule.index()).and_then(|r| r.get_mut(slot)) {
+                *c += 1;
+            }
+            match f.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        let mut rules = Vec::with_capacity(Rule::ALL.len());
+        for (i, &rule) in Rule::ALL.iter().enumerate() {
+            let n = checks.get(i).copied().unwrap_or(0);
+            let [errors, warnings, infos] = per_rule.get(i).copied().unwrap_or([0; 3]);
+            let (status, skip_reason) = if errors + warnings > 0 {
+                (Status::Failed, None)
+            } else if n > 0 || infos > 0 {
+                (Status::Passed, None)
+            } else {
+                let reason = skips
+                    .get(i)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or(Cow::Borrowed("本文件中没有可检查的内容"));
+                (Status::Skipped, Some(reason.into_owned()))
+            };
+            match status {
+                Status::Passed => summary.passed += 1,
+                Status::Failed => summary.failed += 1,
+                Status::Skipped => summary.skipped += 1,
+            }
+            summary.checks = summary.checks.saturating_add(n);
+            rules.push(RuleOutcome {
+                rule,
+                title_zh: rule.title_zh().to_owned(),
+                title_en: rule.title_en().to_owned(),
+                severity: rule.severity(),
+                status,
+                skip_reason,
+                checks: n,
+                errors,
+                warnings,
+                infos,
+            });
+        }
+        Report {
+            subject: Subject {
+                title: d.title.clone(),
+                unit: Some(d.unit.name.clone()).filter(|n| !n.is_empty()),
+                year: Some(d.year),
+                kind: Some(d.kind.label_zh().to_owned()),
+                amount_unit: d.amount_unit.label_zh().to_owned(),
+            },
+            summary,
+            rules,
+            findings,
+        }
+    }
+}

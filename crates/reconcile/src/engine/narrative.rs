@@ -1,0 +1,675 @@
+//! Rules N3xx: the narrative (情况说明), 政府采购 and 预算绩效管理 against
+//! the tables.
+
+use yusuan_money::{Percent, Wan};
+use yusuan_tables::{
+    CellRef, Claim, ClaimField, ClaimKind, Column, NumberRef, Period, RowKey, TableKind,
+};
+
+use super::{Ctx, Term};
+use crate::direction::Direction;
+use crate::finding::{CellUse, Location, Severity, Value};
+use crate::percent::{judge_growth, judge_share_list};
+use crate::rules::Rule;
+use crate::tolerance::{Agreement, Judged, Rounding};
+
+pub(super) fn check(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    if d.narrative.is_empty() {
+        for rule in [
+            Rule::NarrativeAmount,
+            Rule::NarrativeShare,
+            Rule::NarrativeGrowth,
+            Rule::NarrativeChange,
+            Rule::NarrativeDirection,
+            Rule::NarrativeEmptyTable,
+            Rule::NarrativeYear,
+        ] {
+            ctx.skip(rule, "没有情况说明");
+        }
+    }
+    amounts(ctx);
+    shares(ctx);
+    changes(ctx);
+    no_amounts(ctx);
+    years(ctx);
+    procurement(ctx);
+    performance_management(ctx);
+}
+
+fn narr(claim: usize, field: ClaimField, v: Option<Wan>) -> Term {
+    Term::new(NumberRef::Narrative { claim, field }, v, Rounding::WAN)
+}
+
+/// The table cell a claim refers to, as a term.
+fn cell_term(ctx: &Ctx<'_>, c: CellRef) -> Term {
+    let at = NumberRef::Cell(c);
+    Term::new(
+        at,
+        ctx.d.get(&at).and_then(|n| n.as_amount()),
+        ctx.table_rounding(c.table),
+    )
+}
+
+// ------------------------------------------------------------ N301
+
+fn amounts(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    for (i, claim) in d.narrative.iter().enumerate() {
+        let main = match &claim.kind {
+            ClaimKind::Share { amount, .. }
+            | ClaimKind::Total { amount, .. }
+            | ClaimKind::Amount { amount, .. } => Some(*amount),
+            ClaimKind::Change { amount, .. } => *amount,
+            _ => None,
+        };
+        if let (Some(cell), Some(v)) = (claim.refers_to, main) {
+            let t = cell_term(ctx, cell);
+            ctx.same(Rule::NarrativeAmount, t, narr(i, ClaimField::Amount, Some(v)));
+        }
+        match &claim.kind {
+            ClaimKind::Total { amount, parts, .. } => {
+                for (k, p) in parts.iter().enumerate() {
+                    if let Some(cell) = p.refers_to {
+                        let t = cell_term(ctx, cell);
+                        ctx.same(
+                            Rule::NarrativeAmount,
+                            t,
+                            narr(i, ClaimField::Part(k), Some(p.amount)),
+                        );
+                    }
+                }
+                // Parts stated "其中" cannot exceed their total.
+                if !parts.is_empty() {
+                    let sum = Wan::checked_sum(parts.iter().map(|p| p.amount));
+                    if let Some(sum) = sum {
+                        let bound: yusuan_money::Decimal = parts
+                            .iter()
+                            .map(|p| Rounding::WAN.half_of(p.amount).value())
+                            .sum();
+                        if sum.value() - amount.value() > bound {
+                            let mut terms = vec![narr(i, ClaimField::Amount, Some(*amount))];
+                            terms.extend(
+                                parts
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(k, p)| narr(i, ClaimField::Part(k), Some(p.amount))),
+                            );
+                            ctx.sum(Rule::NarrativeAmount, terms[0], &terms[1..]);
+                        } else {
+                            ctx.count(Rule::NarrativeAmount);
+                        }
+                    }
+                }
+            }
+            ClaimKind::Share {
+                whole: Some(w),
+                whole_refers_to: Some(cell),
+                ..
+            } => {
+                let t = cell_term(ctx, *cell);
+                ctx.same(Rule::NarrativeAmount, t, narr(i, ClaimField::Whole, Some(*w)));
+            }
+            _ => {}
+        }
+    }
+}
+
+// ------------------------------------------------------------ N302
+
+struct ShareItem {
+    claim: usize,
+    amount: Wan,
+    percent: Percent,
+    whole: Term,
+}
+
+fn shares(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let mut group: Vec<ShareItem> = Vec::new();
+    let mut key: Option<(Option<&str>, Option<&str>)> = None;
+    for (i, claim) in d.narrative.iter().enumerate() {
+        let ClaimKind::Share {
+            amount,
+            percent,
+            whole,
+            whole_subject,
+            whole_refers_to,
+            ..
+        } = &claim.kind
+        else {
+            flush(ctx, &mut group);
+            key = None;
+            continue;
+        };
+        let k = (claim.section.as_deref(), whole_subject.as_deref());
+        if key != Some(k) {
+            flush(ctx, &mut group);
+            key = Some(k);
+        }
+        let whole_term = match (whole, whole_refers_to) {
+            (Some(w), _) => narr(i, ClaimField::Whole, Some(*w)),
+            (None, Some(cell)) => cell_term(ctx, *cell),
+            // A share of an unstated whole: the group's whole, if any.
+            (None, None) => match group.first() {
+                Some(first) => first.whole,
+                None => Term::new(NumberRef::Narrative { claim: i, field: ClaimField::Whole }, None, Rounding::WAN),
+            },
+        };
+        group.push(ShareItem {
+            claim: i,
+            amount: *amount,
+            percent: *percent,
+            whole: whole_term,
+        });
+    }
+    flush(ctx, &mut group);
+}
+
+/// Judges one group of shares of the same whole.
+fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<ShareItem>) {
+    if group.is_empty() {
+        return;
+    }
+    let items = std::mem::take(group);
+    let Some(first) = items.first() else { return };
+    let whole = first.whole;
+    // Every claim of the group states the same whole.
+    for item in items.iter().skip(1) {
+        if item.whole.at != whole.at && item.whole.v.is_some() {
+            ctx.same(Rule::NarrativeAmount, whole, item.whole);
+        }
+    }
+    let Some(wv) = whole.v else {
+        return; // the whole is not stated: nothing to recompute against
+    };
+    if wv.is_zero() {
+        return;
+    }
+    let parts: Vec<Wan> = items.iter().map(|s| s.amount).collect();
+    let printed: Vec<Percent> = items.iter().map(|s| s.percent).collect();
+    // Shares printed to add up to 100.00% say the parts make up the whole.
+    let printed_sum = printed
+        .iter()
+        .try_fold(Percent::default(), |a, p| a.checked_add(*p));
+    if items.len() > 1 && printed_sum == Some(Percent::HUNDRED) {
+        let terms: Vec<Term> = items
+            .iter()
+            .map(|s| narr(s.claim, ClaimField::Amount, Some(s.amount)))
+            .collect();
+        ctx.sum(Rule::NarrativeShare, whole, &terms);
+    }
+    let Ok(judged) = judge_share_list(Rounding::WAN, wv, &parts, &printed) else {
+        return;
+    };
+    for (item, j) in items.iter().zip(&judged) {
+        let inputs = [narr(item.claim, ClaimField::Amount, Some(item.amount)), whole];
+        ctx.percent(
+            Rule::NarrativeShare,
+            NumberRef::Narrative {
+                claim: item.claim,
+                field: ClaimField::Percent,
+            },
+            j,
+            &inputs,
+            "金额 / 总额",
+        );
+    }
+}
+
+// ------------------------------------------------------- N303, N304, N305
+
+/// The table cell holding the comparison figure of a claim that refers to
+/// `cell`: the same row's 上年执行数 in the 一般公共预算支出表, the same
+/// column of the base period in the "三公" table.
+fn base_cell(cell: CellRef, base_year: Option<u16>, base: Option<yusuan_tables::Basis>) -> Option<CellRef> {
+    match cell.table {
+        TableKind::GeneralBudgetExpenditure => {
+            let column = match cell.column {
+                Column::Total => Column::PriorYear,
+                Column::TotalExclCapital => Column::PriorYearExclCapital,
+                _ => return None,
+            };
+            Some(CellRef::new(cell.table, cell.row, column))
+        }
+        TableKind::ThreePublicExpenditure => {
+            let (Some(year), Some(basis)) = (base_year, base) else {
+                return None;
+            };
+            Some(CellRef::new(
+                cell.table,
+                RowKey::Period(Period { year, basis }),
+                cell.column,
+            ))
+        }
+        _ => None,
+    }
+}
+
+fn direction_of(d: yusuan_tables::Direction) -> Direction {
+    match d.sign() {
+        1 => Direction::Increase,
+        -1 => Direction::Decrease,
+        _ => Direction::Flat,
+    }
+}
+
+fn changes(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    for (i, claim) in d.narrative.iter().enumerate() {
+        let ClaimKind::Change {
+            amount,
+            base_year,
+            base,
+            base_amount,
+            direction,
+            change,
+            rate_direction,
+            rate,
+            ..
+        } = &claim.kind
+        else {
+            continue;
+        };
+        change_claim(ctx, i, claim, *amount, *base_year, *base, *base_amount, *direction, *change, *rate_direction, *rate);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn change_claim(
+    ctx: &mut Ctx<'_>,
+    i: usize,
+    claim: &Claim,
+    amount: Option<Wan>,
+    base_year: Option<u16>,
+    base: Option<yusuan_tables::Basis>,
+    base_amount: Option<Wan>,
+    direction: yusuan_tables::Direction,
+    change: Option<Wan>,
+    rate_direction: Option<yusuan_tables::Direction>,
+    rate: Option<Percent>,
+) {
+    // The new figure: as stated, else the referred cell.
+    let new = match (amount, claim.refers_to) {
+        (Some(v), _) => Some(narr(i, ClaimField::Amount, Some(v))),
+        (None, Some(cell)) => Some(cell_term(ctx, cell)),
+        _ => None,
+    };
+    // The base figure: as stated (checked against its cell), else its cell.
+    let base_cell = claim.refers_to.and_then(|c| base_cell(c, base_year, base));
+    let old = match (base_amount, base_cell) {
+        (Some(v), Some(cell)) => {
+            let stated = narr(i, ClaimField::BaseAmount, Some(v));
+            let t = cell_term(ctx, cell);
+            ctx.same(Rule::NarrativeAmount, t, stated);
+            Some(stated)
+        }
+        (Some(v), None) => Some(narr(i, ClaimField::BaseAmount, Some(v))),
+        (None, Some(cell)) => Some(cell_term(ctx, cell)),
+        (None, None) => None,
+    };
+    let (Some(new), Some(old)) = (new, old) else {
+        return; // nothing to compare with
+    };
+    let (Some(nv), Some(ov)) = (new.v, old.v) else {
+        return;
+    };
+
+    // N305: the direction word.
+    for (word, field) in [(Some(direction), ClaimField::Change), (rate_direction, ClaimField::Rate)] {
+        let Some(word) = word else { continue };
+        let dir = direction_of(word);
+        ctx.count(Rule::NarrativeDirection);
+        let agreement = dir.judge(new.r, nv, ov);
+        if agreement == Agreement::Exact {
+            continue;
+        }
+        let severity = match agreement {
+            Agreement::Rounding => Severity::Warning,
+            _ => Rule::NarrativeDirection.severity(),
+        };
+        let actual_dir = Direction::of_change(nv, ov);
+        let message = format!(
+            "情况说明第{}条称「{}」{}，但 {} 为 {}、{} 为 {}（实为{}）。",
+            i + 1,
+            claim.kind.subject(),
+            word.label_zh(),
+            ctx.label(&new.at),
+            nv,
+            ctx.label(&old.at),
+            ov,
+            actual_dir.label_zh()
+        );
+        let note = match agreement {
+            Agreement::Rounding => Some(
+                "两数之差在四舍五入误差范围内，未舍入的金额仍可能符合该说法。".to_owned(),
+            ),
+            _ => Some(Rule::NarrativeDirection.info().action_zh.to_owned()),
+        };
+        let cells = vec![
+            CellUse {
+                at: NumberRef::Narrative { claim: i, field },
+                label: ctx.label(&NumberRef::Narrative { claim: i, field }),
+                value: Some(Value::Text(word.label_zh().to_owned())),
+            },
+            cell_use(ctx, &new),
+            cell_use(ctx, &old),
+        ];
+        ctx.note(
+            Rule::NarrativeDirection,
+            severity,
+            ctx.location(&NumberRef::Narrative { claim: i, field }),
+            message,
+            Some(Value::Text(actual_dir.label_zh().to_owned())),
+            Some(Value::Text(word.label_zh().to_owned())),
+            note,
+            cells,
+        );
+    }
+
+    // N304: the change amount (unsigned, as printed).
+    if let Some(cv) = change {
+        let change_term = narr(i, ClaimField::Change, Some(cv));
+        if let Some(diff) = nv.checked_sub(ov) {
+            ctx.count(Rule::NarrativeChange);
+            let expected = diff.abs();
+            let bound = Rounding::WAN
+                .coarse_extra(cv)
+                .saturating_add(new.r.half_of(nv).value())
+                .saturating_add(old.r.half_of(ov).value());
+            let j = Judged::new(expected, cv, Wan::new(bound), 2);
+            if j.agreement != Agreement::Exact {
+                let terms = [change_term, new, old];
+                ctx.report(Rule::NarrativeChange, j, &terms, |c| {
+                    format!(
+                        "情况说明第{}条称变动 {}，而 {} 与 {} 相差 {}。",
+                        i + 1,
+                        cv,
+                        c.label(&new.at),
+                        c.label(&old.at),
+                        expected
+                    )
+                });
+            }
+        }
+    }
+
+    // N303: the rate, signed by its direction word.
+    if let Some(rate) = rate {
+        if ov.is_zero() {
+            return;
+        }
+        let sign = rate_direction.unwrap_or(direction).sign();
+        let signed = if sign < 0 {
+            Percent::new(-rate.points())
+        } else {
+            rate
+        };
+        if let Ok(j) = judge_growth(new.r, nv, ov, signed) {
+            ctx.percent(
+                Rule::NarrativeGrowth,
+                NumberRef::Narrative {
+                    claim: i,
+                    field: ClaimField::Rate,
+                },
+                &j,
+                &[new, old],
+                "（本年 − 上年）/ 上年",
+            );
+        }
+    }
+}
+
+fn cell_use(ctx: &Ctx<'_>, t: &Term) -> CellUse {
+    CellUse {
+        at: t.at,
+        label: ctx.label(&t.at),
+        value: t.v.map(Value::Amount),
+    }
+}
+
+// ------------------------------------------------------------ N306
+
+/// The table a "没有……" statement is about.
+fn table_of_subject(subject: &str) -> Option<TableKind> {
+    let s = yusuan_money::text::squeeze(subject);
+    if s.contains("政府性基金") {
+        Some(TableKind::GovernmentFundExpenditure)
+    } else if s.contains("国有资本经营") {
+        Some(TableKind::StateCapitalExpenditure)
+    } else if s.contains("三公") {
+        Some(TableKind::ThreePublicExpenditure)
+    } else {
+        None
+    }
+}
+
+/// The non-zero cells of a table.
+pub(super) fn nonzero_cells(ctx: &Ctx<'_>, kind: TableKind) -> Vec<(NumberRef, yusuan_tables::Number)> {
+    let mut out = Vec::new();
+    if let Some(v) = ctx.d.view(kind) {
+        for section in &v.sections {
+            for row in &section.rows {
+                for (column, value) in section.columns.iter().zip(&row.values) {
+                    if let Some(n) = value {
+                        if !n.value().is_zero() {
+                            out.push((NumberRef::Cell(CellRef::new(kind, row.key, *column)), *n));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn no_amounts(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let mut any = false;
+    for (i, claim) in d.narrative.iter().enumerate() {
+        let ClaimKind::NoAmount { subject } = &claim.kind else {
+            continue;
+        };
+        let Some(kind) = table_of_subject(subject) else {
+            continue;
+        };
+        any = true;
+        ctx.count(Rule::NarrativeEmptyTable);
+        let cells = nonzero_cells(ctx, kind);
+        if cells.is_empty() {
+            continue;
+        }
+        let uses: Vec<CellUse> = cells
+            .iter()
+            .map(|(at, n)| CellUse {
+                at: *at,
+                label: ctx.label(at),
+                value: Some(match n {
+                    yusuan_tables::Number::Amount(w) => Value::Amount(*w),
+                    yusuan_tables::Number::Percent(p) => Value::Percent(*p),
+                }),
+            })
+            .collect();
+        let message = format!(
+            "情况说明第{}条称没有{}，但{}有 {} 个非零金额。",
+            i + 1,
+            subject,
+            kind.label_zh(),
+            cells.len()
+        );
+        ctx.note(
+            Rule::NarrativeEmptyTable,
+            Rule::NarrativeEmptyTable.severity(),
+            Location::table("情况说明").row(format!("第{}条「{}」", i + 1, subject)),
+            message,
+            Some(Value::Text("空表".into())),
+            Some(Value::Text(format!("{} 个非零金额", cells.len()))),
+            Some(Rule::NarrativeEmptyTable.info().action_zh.to_owned()),
+            uses,
+        );
+    }
+    if !any {
+        ctx.skip(Rule::NarrativeEmptyTable, "情况说明没有称某表为空");
+    }
+}
+
+// ------------------------------------------------------------ N309
+
+/// Years written as `2025 年` / `2025年` in squeezed text.
+fn years_in(text: &str) -> Vec<u16> {
+    let s = yusuan_money::text::squeeze(text);
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 < chars.len() + 0 {
+        let window = chars.get(i..i + 5);
+        if let Some(w) = window {
+            let digits: String = w.iter().take(4).collect();
+            let before_digit = i > 0 && chars.get(i - 1).is_some_and(|c| c.is_ascii_digit());
+            if !before_digit
+                && w.iter().take(4).all(|c| c.is_ascii_digit())
+                && w.get(4) == Some(&'年')
+            {
+                if let Ok(y) = digits.parse() {
+                    out.push(y);
+                }
+                i += 5;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn years(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let mut last_section: Option<&str> = None;
+    for (i, claim) in d.narrative.iter().enumerate() {
+        if let Some(section) = claim.section.as_deref() {
+            if last_section != Some(section) {
+                last_section = Some(section);
+                for y in years_in(section) {
+                    ctx.count(Rule::NarrativeYear);
+                    if y != d.year {
+                        year_finding(ctx, i, y, format!("情况说明标题「{section}」的年度为 {y} 年，与预算年度 {} 年不一致。", d.year));
+                    }
+                }
+            }
+        }
+        if let ClaimKind::Change {
+            base_year: Some(y), ..
+        } = &claim.kind
+        {
+            ctx.count(Rule::NarrativeYear);
+            if *y > d.year {
+                let y = *y;
+                year_finding(
+                    ctx,
+                    i,
+                    y,
+                    format!(
+                        "情况说明第{}条以 {y} 年为比较基数，晚于预算年度 {} 年。",
+                        i + 1,
+                        d.year
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn year_finding(ctx: &mut Ctx<'_>, claim: usize, year: u16, message: String) {
+    let subject = ctx
+        .d
+        .narrative
+        .get(claim)
+        .map(|c| c.kind.subject().to_owned())
+        .unwrap_or_default();
+    ctx.note(
+        Rule::NarrativeYear,
+        Rule::NarrativeYear.severity(),
+        Location::table("情况说明").row(format!("第{}条「{subject}」", claim + 1)),
+        message,
+        Some(Value::Number(ctx.d.year.into())),
+        Some(Value::Number(year.into())),
+        Some(Rule::NarrativeYear.info().action_zh.to_owned()),
+        Vec::new(),
+    );
+}
+
+// ------------------------------------------------------------ N307, N308
+
+fn procurement(ctx: &mut Ctx<'_>) {
+    use yusuan_tables::ProcurementField as F;
+    let Some(p) = ctx.d.procurement.as_ref() else {
+        ctx.skip(Rule::ProcurementTotal, "没有政府采购情况");
+        return;
+    };
+    let term = |f: F| Term::new(NumberRef::Procurement(f), p.get(f), Rounding::WAN);
+    if p.total.is_none() {
+        ctx.skip(Rule::ProcurementTotal, "未列示政府采购预算总额");
+        return;
+    }
+    ctx.sum(
+        Rule::ProcurementTotal,
+        term(F::Total),
+        &[term(F::Goods), term(F::Works), term(F::Services)],
+    );
+}
+
+fn performance_management(ctx: &mut Ctx<'_>) {
+    let rule = Rule::PerformanceManagementAmount;
+    let Some(pm) = ctx.d.performance_management.as_ref() else {
+        ctx.skip(rule, "没有预算绩效管理情况");
+        return;
+    };
+    let Some(amount) = pm.amount else {
+        ctx.skip(rule, "预算绩效管理情况未列示金额");
+        return;
+    };
+    let stated = Term::new(NumberRef::PerformanceManagement, Some(amount), Rounding::WAN);
+    let subject = pm
+        .amount_subject
+        .as_deref()
+        .map(yusuan_money::text::squeeze)
+        .unwrap_or_default();
+    let general = subject.is_empty() || subject.contains("一般公共预算");
+    if general {
+        let kind = TableKind::GeneralBudgetExpenditure;
+        let Some(t5) = ctx.d.tables.general_budget_expenditure.as_ref() else {
+            ctx.skip(rule, "一般公共预算支出表未公开");
+            return;
+        };
+        let Some(total) = t5.total.as_ref() else {
+            ctx.skip(rule, "一般公共预算支出表没有合计行");
+            return;
+        };
+        let cell = Term::new(
+            NumberRef::Cell(CellRef::new(kind, RowKey::Total, Column::Project)),
+            total.project,
+            ctx.table_rounding(kind),
+        );
+        ctx.same(rule, cell, stated);
+    } else {
+        // Another scope (e.g. 项目支出 of all funds): it cannot exceed the
+        // 支出总表's 项目支出.
+        let kind = TableKind::ExpenditureSummary;
+        let Some(total) = ctx
+            .d
+            .tables
+            .expenditure_summary
+            .as_ref()
+            .and_then(|t| t.total.as_ref())
+        else {
+            ctx.skip(rule, "支出总表未公开");
+            return;
+        };
+        let cell = Term::new(
+            NumberRef::Cell(CellRef::new(kind, RowKey::Total, Column::Project)),
+            total.project,
+            ctx.table_rounding(kind),
+        );
+        ctx.at_most(rule, stated, cell);
+    }
+}

@@ -1,0 +1,1091 @@
+//! Rules T1xx (within a table) and X2xx (across tables).
+
+use yusuan_classification::Code;
+use yusuan_money::Wan;
+use yusuan_tables::{
+    Amounts, CellRef, CodeTable, Column, Line, NumberRef, RowKey, SummaryTable, TableKind,
+};
+
+use super::{Ctx, Term};
+use crate::percent::judge_growth;
+use crate::rules::Rule;
+use crate::tolerance::Rounding;
+
+pub(super) fn check(ctx: &mut Ctx<'_>) {
+    summary_table(ctx);
+    income_table(ctx);
+    expenditure_table(ctx);
+    fiscal_table(ctx);
+    general_budget_table(ctx);
+    basic_table(ctx);
+    fund_tables(ctx);
+    three_public_table(ctx);
+    cross_tables(ctx);
+}
+
+// ------------------------------------------------------------------ helpers
+
+fn cell(kind: TableKind, row: RowKey, column: Column) -> NumberRef {
+    NumberRef::Cell(CellRef::new(kind, row, column))
+}
+
+/// A term of a code table row (or of its 合计 row).
+fn code_term<A: Amounts>(
+    kind: TableKind,
+    r: Rounding,
+    row: RowKey,
+    amounts: Option<&A>,
+    column: Column,
+) -> Term {
+    Term::new(
+        cell(kind, row, column),
+        amounts.and_then(|a| a.get(column)).and_then(|n| n.as_amount()),
+        r,
+    )
+}
+
+/// A term of a summary table row.
+fn line_term(kind: TableKind, r: Rounding, t: &SummaryTable, key: RowKey, column: Column) -> Term {
+    Term::new(
+        cell(kind, key, column),
+        t.find(&key)
+            .and_then(|row| row.amounts.get(column))
+            .and_then(|n| n.as_amount()),
+        r,
+    )
+}
+
+/// For each row, the index of its nearest ancestor printed in the table.
+fn nearest_parents(codes: &[Code]) -> Vec<Option<usize>> {
+    codes
+        .iter()
+        .map(|c| {
+            c.ancestors()
+                .find_map(|a| codes.iter().position(|&x| x == a))
+        })
+        .collect()
+}
+
+/// Amount columns (not percentages) among `columns`.
+fn amount_columns(columns: &[Column]) -> impl Iterator<Item = Column> + '_ {
+    columns.iter().copied().filter(|c| !c.is_percent())
+}
+
+/// Tree sums (parent = Σ nearest children) and the 合计 row (= Σ roots) of a
+/// code table, in every printed amount column.
+fn tree_and_total<A: Amounts>(
+    ctx: &mut Ctx<'_>,
+    kind: TableKind,
+    t: &CodeTable<A>,
+    tree_rule: Rule,
+    total_rule: Rule,
+) {
+    let r = ctx.table_rounding(kind);
+    let codes: Vec<Code> = t.rows.iter().map(|row| row.code).collect();
+    let parents = nearest_parents(&codes);
+    let columns: Vec<Column> = amount_columns(t.printed_columns()).collect();
+    let mut buf = ctx.take_buf();
+    for (i, row) in t.rows.iter().enumerate() {
+        let has_children = parents.iter().any(|&p| p == Some(i));
+        if !has_children {
+            continue;
+        }
+        for &c in &columns {
+            buf.clear();
+            buf.extend(
+                t.rows
+                    .iter()
+                    .zip(&parents)
+                    .filter(|(_, &p)| p == Some(i))
+                    .map(|(child, _)| {
+                        code_term(kind, r, RowKey::Code(child.code), Some(&child.amounts), c)
+                    }),
+            );
+            let total = code_term(kind, r, RowKey::Code(row.code), Some(&row.amounts), c);
+            ctx.sum(tree_rule, total, &buf);
+        }
+    }
+    if let Some(total_row) = &t.total {
+        if !t.rows.is_empty() {
+            for &c in &columns {
+                buf.clear();
+                buf.extend(
+                    t.rows
+                        .iter()
+                        .zip(&parents)
+                        .filter(|(_, p)| p.is_none())
+                        .map(|(row, _)| {
+                            code_term(kind, r, RowKey::Code(row.code), Some(&row.amounts), c)
+                        }),
+                );
+                let total = code_term(kind, r, RowKey::Total, Some(total_row), c);
+                ctx.sum(total_rule, total, &buf);
+            }
+        }
+    }
+    ctx.give_back(buf);
+}
+
+/// `total_col = Σ part_cols` on every row (合计 row included), when the
+/// total column and at least one part column are printed.
+fn row_sums<A: Amounts>(
+    ctx: &mut Ctx<'_>,
+    kind: TableKind,
+    t: &CodeTable<A>,
+    rule: Rule,
+    total_col: Column,
+    part_cols: &[Column],
+) {
+    let printed = t.printed_columns();
+    if !printed.contains(&total_col) {
+        return;
+    }
+    let parts: Vec<Column> = part_cols
+        .iter()
+        .copied()
+        .filter(|c| printed.contains(c))
+        .collect();
+    if parts.is_empty() {
+        return;
+    }
+    let r = ctx.table_rounding(kind);
+    let mut buf = ctx.take_buf();
+    let rows = t
+        .rows
+        .iter()
+        .map(|row| (RowKey::Code(row.code), &row.amounts))
+        .chain(t.total.iter().map(|a| (RowKey::Total, a)));
+    for (key, a) in rows {
+        buf.clear();
+        buf.extend(parts.iter().map(|&c| code_term(kind, r, key, Some(a), c)));
+        let total = code_term(kind, r, key, Some(a), total_col);
+        ctx.sum(rule, total, &buf);
+    }
+    ctx.give_back(buf);
+}
+
+fn absent(ctx: &mut Ctx<'_>, rules: &[Rule], kind: TableKind) {
+    for &rule in rules {
+        ctx.skip(rule, format!("未公开{}", kind.label_zh()));
+    }
+}
+
+fn empty(ctx: &mut Ctx<'_>, rules: &[Rule], kind: TableKind) {
+    for &rule in rules {
+        ctx.skip(rule, format!("{}为空表", kind.label_zh()));
+    }
+}
+
+/// Income lines of the 收支总表 that make up 本年收入合计, the three
+/// appropriations replaced by the 财政拨款收入 umbrella where it is printed.
+const OTHER_INCOME_LINES: &[Line] = &[
+    Line::BusinessIncome,
+    Line::InstitutionOperatingIncome,
+    Line::SuperiorSubsidy,
+    Line::SubordinateRemittance,
+    Line::OtherIncome,
+];
+const APPROPRIATION_LINES: &[Line] = &[
+    Line::GeneralBudgetAppropriation,
+    Line::GovernmentFundAppropriation,
+    Line::StateCapitalAppropriation,
+];
+const CARRYOVER_LINES: &[Line] = &[
+    Line::CarryoverGeneralBudget,
+    Line::CarryoverGovernmentFund,
+    Line::CarryoverStateCapital,
+];
+
+fn has_line(t: &SummaryTable, line: Line) -> bool {
+    t.find(&RowKey::Line(line)).is_some()
+}
+
+/// Appropriation lines: the umbrella if printed (after checking it against
+/// the three), else the three.
+fn appropriation_terms(
+    ctx: &mut Ctx<'_>,
+    kind: TableKind,
+    t: &SummaryTable,
+    column: Column,
+    rule: Rule,
+    out: &mut Vec<Term>,
+) {
+    let r = ctx.table_rounding(kind);
+    let three: Vec<Term> = APPROPRIATION_LINES
+        .iter()
+        .map(|&l| line_term(kind, r, t, RowKey::Line(l), column))
+        .collect();
+    if has_line(t, Line::FiscalAppropriationIncome) {
+        let umbrella = line_term(kind, r, t, RowKey::Line(Line::FiscalAppropriationIncome), column);
+        if three.iter().any(|x| x.v.is_some()) {
+            ctx.sum(rule, umbrella, &three);
+        }
+        out.push(umbrella);
+    } else {
+        out.extend(three);
+    }
+}
+
+/// Code rows of a summary table's expenditure side and, for each, whether
+/// it is a root (no ancestor printed).
+fn expenditure_roots(t: &SummaryTable) -> Vec<RowKey> {
+    let codes: Vec<Code> = t.expenditure.iter().filter_map(|r| r.key.code()).collect();
+    let parents = nearest_parents(&codes);
+    codes
+        .iter()
+        .zip(parents)
+        .filter(|(_, p)| p.is_none())
+        .map(|(c, _)| RowKey::Code(*c))
+        .collect()
+}
+
+// ------------------------------------------------------------ 收支总表 (T10x)
+
+fn summary_table(ctx: &mut Ctx<'_>) {
+    let kind = TableKind::IncomeExpenditureSummary;
+    let rules = [
+        Rule::IncomeSubtotal,
+        Rule::IncomeGrandTotal,
+        Rule::ExpenditureSubtotal,
+        Rule::ExpenditureGrandTotal,
+        Rule::SummaryBalance,
+        Rule::SummaryExpenditureColumns,
+    ];
+    let Some(t) = ctx.d.tables.income_expenditure_summary.as_ref() else {
+        absent(ctx, &rules, kind);
+        return;
+    };
+    let r = ctx.table_rounding(kind);
+    let line = |l: Line, c: Column| line_term(kind, r, t, RowKey::Line(l), c);
+    let mut parts = Vec::new();
+    for &c in t.printed_income_columns() {
+        if has_line(t, Line::CurrentYearIncome) {
+            parts.clear();
+            appropriation_terms(ctx, kind, t, c, Rule::IncomeSubtotal, &mut parts);
+            parts.extend(OTHER_INCOME_LINES.iter().map(|&l| line(l, c)));
+            ctx.sum(Rule::IncomeSubtotal, line(Line::CurrentYearIncome, c), &parts);
+        }
+        if has_line(t, Line::IncomeTotal) {
+            ctx.sum(
+                Rule::IncomeGrandTotal,
+                line(Line::IncomeTotal, c),
+                &[
+                    line(Line::CurrentYearIncome, c),
+                    line(Line::NonFiscalBalanceUsed, c),
+                    line(Line::PriorYearCarryover, c),
+                ],
+            );
+        }
+    }
+    let roots = expenditure_roots(t);
+    let ecols = t.printed_expenditure_columns();
+    for &c in ecols {
+        if has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
+            parts.clear();
+            parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
+            ctx.sum(Rule::ExpenditureSubtotal, line(Line::CurrentYearExpenditure, c), &parts);
+        }
+        if has_line(t, Line::ExpenditureTotal) {
+            ctx.sum(
+                Rule::ExpenditureGrandTotal,
+                line(Line::ExpenditureTotal, c),
+                &[
+                    line(Line::CurrentYearExpenditure, c),
+                    line(Line::CarryForward, c),
+                ],
+            );
+        }
+    }
+    if has_line(t, Line::IncomeTotal) && has_line(t, Line::ExpenditureTotal) {
+        ctx.same(
+            Rule::SummaryBalance,
+            line(Line::IncomeTotal, Column::Total),
+            line(Line::ExpenditureTotal, Column::Total),
+        );
+    }
+    // Shanghai-style expenditure columns.
+    let has = |c: Column| ecols.contains(&c);
+    for row in &t.expenditure {
+        let term = |c: Column| line_term(kind, r, t, row.key, c);
+        if has(Column::Total) && (has(Column::Basic) || has(Column::Project)) {
+            let p: Vec<Term> = [Column::Basic, Column::Project]
+                .into_iter()
+                .filter(|&c| has(c))
+                .map(term)
+                .collect();
+            ctx.sum(Rule::SummaryExpenditureColumns, term(Column::Total), &p);
+        }
+        if has(Column::Basic) && (has(Column::Personnel) || has(Column::Public)) {
+            let p: Vec<Term> = [Column::Personnel, Column::Public]
+                .into_iter()
+                .filter(|&c| has(c))
+                .map(term)
+                .collect();
+            ctx.sum(Rule::SummaryExpenditureColumns, term(Column::Basic), &p);
+        }
+    }
+    if ecols.len() <= 1 {
+        ctx.skip(Rule::SummaryExpenditureColumns, "支出方只列示预算数一栏");
+    }
+}
+
+// ------------------------------------------------------------ 收入总表 (T11x)
+
+fn income_table(ctx: &mut Ctx<'_>) {
+    let kind = TableKind::IncomeSummary;
+    let rules = [
+        Rule::IncomeTableRow,
+        Rule::IncomeTableOfWhich,
+        Rule::IncomeTableTree,
+    ];
+    let Some(t) = ctx.d.tables.income_summary.as_ref() else {
+        absent(ctx, &rules, kind);
+        return;
+    };
+    let printed = t.printed_columns();
+    let umbrella = printed.contains(&Column::FiscalAppropriation);
+    let mut parts: Vec<Column> = vec![Column::PriorYearCarryover];
+    if umbrella {
+        parts.push(Column::FiscalAppropriation);
+        let three = [
+            Column::GeneralBudget,
+            Column::GovernmentFund,
+            Column::StateCapital,
+        ];
+        if three.iter().any(|c| printed.contains(c)) {
+            row_sums(ctx, kind, t, Rule::IncomeTableRow, Column::FiscalAppropriation, &three);
+        }
+    } else {
+        parts.extend([
+            Column::GeneralBudget,
+            Column::GovernmentFund,
+            Column::StateCapital,
+        ]);
+    }
+    parts.extend([
+        Column::BusinessIncome,
+        Column::InstitutionOperatingIncome,
+        Column::SuperiorSubsidy,
+        Column::SubordinateRemittance,
+        Column::OtherIncome,
+        Column::NonFiscalBalanceUsed,
+    ]);
+    row_sums(ctx, kind, t, Rule::IncomeTableRow, Column::Total, &parts);
+    if printed.contains(&Column::EducationFees) && printed.contains(&Column::BusinessIncome) {
+        let r = ctx.table_rounding(kind);
+        let rows = t
+            .rows
+            .iter()
+            .map(|row| (RowKey::Code(row.code), &row.amounts))
+            .chain(t.total.iter().map(|a| (RowKey::Total, a)))
+            .map(|(k, a)| {
+                (
+                    code_term(kind, r, k, Some(a), Column::EducationFees),
+                    code_term(kind, r, k, Some(a), Column::BusinessIncome),
+                )
+            })
+            .collect::<Vec<_>>();
+        for (fees, business) in rows {
+            if fees.v.is_some() {
+                ctx.at_most(Rule::IncomeTableOfWhich, fees, business);
+            }
+        }
+        ctx.skip(Rule::IncomeTableOfWhich, "“其中：教育收费”栏没有金额");
+    } else {
+        ctx.skip(Rule::IncomeTableOfWhich, "未列示“其中：教育收费”栏");
+    }
+    if t.rows.is_empty() {
+        ctx.skip(Rule::IncomeTableTree, "收入总表只列示合计行");
+    }
+    tree_and_total(ctx, kind, t, Rule::IncomeTableTree, Rule::IncomeTableTree);
+}
+
+// ------------------------------------------------------------ 支出总表 (T12x)
+
+fn expenditure_table(ctx: &mut Ctx<'_>) {
+    let kind = TableKind::ExpenditureSummary;
+    let rules = [
+        Rule::ExpenditureTableRow,
+        Rule::ExpenditureTableTree,
+        Rule::ExpenditureTableTotal,
+    ];
+    let Some(t) = ctx.d.tables.expenditure_summary.as_ref() else {
+        absent(ctx, &rules, kind);
+        return;
+    };
+    row_sums(
+        ctx,
+        kind,
+        t,
+        Rule::ExpenditureTableRow,
+        Column::Total,
+        &[
+            Column::Basic,
+            Column::Project,
+            Column::RemitToSuperior,
+            Column::InstitutionOperatingExpenditure,
+            Column::SubsidyToSubordinate,
+        ],
+    );
+    tree_and_total(
+        ctx,
+        kind,
+        t,
+        Rule::ExpenditureTableTree,
+        Rule::ExpenditureTableTotal,
+    );
+}
+
+// ------------------------------------------------------ 财政拨款收支总表 (T13x)
+
+fn fiscal_table(ctx: &mut Ctx<'_>) {
+    let kind = TableKind::FiscalAppropriationSummary;
+    let rules = [
+        Rule::FiscalIncomeParts,
+        Rule::FiscalIncomeTotal,
+        Rule::FiscalExpenditureSubtotal,
+        Rule::FiscalExpenditureTotal,
+        Rule::FiscalBalance,
+        Rule::FiscalExpenditureColumns,
+    ];
+    let Some(t) = ctx.d.tables.fiscal_appropriation_summary.as_ref() else {
+        absent(ctx, &rules, kind);
+        return;
+    };
+    let r = ctx.table_rounding(kind);
+    let line = |l: Line, c: Column| line_term(kind, r, t, RowKey::Line(l), c);
+    let mut parts = Vec::new();
+    for &c in t.printed_income_columns() {
+        if has_line(t, Line::CurrentYearIncome) {
+            parts.clear();
+            appropriation_terms(ctx, kind, t, c, Rule::FiscalIncomeParts, &mut parts);
+            if parts.iter().any(|p| p.v.is_some()) {
+                ctx.sum(Rule::FiscalIncomeParts, line(Line::CurrentYearIncome, c), &parts);
+            }
+        }
+        if has_line(t, Line::PriorYearCarryover)
+            && CARRYOVER_LINES.iter().any(|&l| has_line(t, l))
+        {
+            parts.clear();
+            parts.extend(CARRYOVER_LINES.iter().map(|&l| line(l, c)));
+            ctx.sum(Rule::FiscalIncomeParts, line(Line::PriorYearCarryover, c), &parts);
+        }
+        if has_line(t, Line::IncomeTotal) {
+            ctx.sum(
+                Rule::FiscalIncomeTotal,
+                line(Line::IncomeTotal, c),
+                &[
+                    line(Line::CurrentYearIncome, c),
+                    line(Line::PriorYearCarryover, c),
+                ],
+            );
+        }
+    }
+    let roots = expenditure_roots(t);
+    let ecols = t.printed_expenditure_columns();
+    for &c in ecols {
+        if has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
+            parts.clear();
+            parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
+            ctx.sum(
+                Rule::FiscalExpenditureSubtotal,
+                line(Line::CurrentYearExpenditure, c),
+                &parts,
+            );
+        }
+        if has_line(t, Line::ExpenditureTotal) {
+            ctx.sum(
+                Rule::FiscalExpenditureTotal,
+                line(Line::ExpenditureTotal, c),
+                &[
+                    line(Line::CurrentYearExpenditure, c),
+                    line(Line::CarryForward, c),
+                ],
+            );
+        }
+    }
+    if has_line(t, Line::IncomeTotal) && has_line(t, Line::ExpenditureTotal) {
+        ctx.same(
+            Rule::FiscalBalance,
+            line(Line::IncomeTotal, Column::Total),
+            line(Line::ExpenditureTotal, Column::Total),
+        );
+    }
+    let three = [
+        Column::GeneralBudget,
+        Column::GovernmentFund,
+        Column::StateCapital,
+    ];
+    if ecols.contains(&Column::Total) && three.iter().any(|c| ecols.contains(c)) {
+        for row in &t.expenditure {
+            let p: Vec<Term> = three
+                .iter()
+                .filter(|c| ecols.contains(c))
+                .map(|&c| line_term(kind, r, t, row.key, c))
+                .collect();
+            let total = line_term(kind, r, t, row.key, Column::Total);
+            ctx.sum(Rule::FiscalExpenditureColumns, total, &p);
+        }
+    } else {
+        ctx.skip(Rule::FiscalExpenditureColumns, "支出方只列示预算数一栏");
+    }
+}
+
+// ---------------------------------------------------- 一般公共预算支出表 (T14x)
+
+fn general_budget_table(ctx: &mut Ctx<'_>) {
+    let kind = TableKind::GeneralBudgetExpenditure;
+    let rules = [
+        Rule::GeneralBudgetRow,
+        Rule::GeneralBudgetTree,
+        Rule::GeneralBudgetTotal,
+        Rule::GeneralBudgetChange,
+        Rule::GeneralBudgetChangeRate,
+    ];
+    let Some(t) = ctx.d.tables.general_budget_expenditure.as_ref() else {
+        absent(ctx, &rules, kind);
+        return;
+    };
+    row_sums(
+        ctx,
+        kind,
+        t,
+        Rule::GeneralBudgetRow,
+        Column::Total,
+        &[Column::Basic, Column::Project],
+    );
+    tree_and_total(
+        ctx,
+        kind,
+        t,
+        Rule::GeneralBudgetTree,
+        Rule::GeneralBudgetTotal,
+    );
+    let printed = t.printed_columns();
+    let r = ctx.table_rounding(kind);
+    let pairs = [
+        (
+            Column::Change,
+            Column::ChangePercent,
+            Column::Total,
+            Column::PriorYear,
+        ),
+        (
+            Column::ChangeExclCapital,
+            Column::ChangePercentExclCapital,
+            Column::TotalExclCapital,
+            Column::PriorYearExclCapital,
+        ),
+    ];
+    let rows: Vec<(RowKey, &yusuan_tables::GeneralBudgetAmounts)> = t
+        .rows
+        .iter()
+        .map(|row| (RowKey::Code(row.code), &row.amounts))
+        .chain(t.total.iter().map(|a| (RowKey::Total, a)))
+        .collect();
+    let mut any_change = false;
+    let mut any_rate = false;
+    for (change_col, rate_col, new_col, old_col) in pairs {
+        let both = printed.contains(&new_col) && printed.contains(&old_col);
+        if !both {
+            continue;
+        }
+        for &(key, a) in &rows {
+            let new = code_term(kind, r, key, Some(a), new_col);
+            let old = code_term(kind, r, key, Some(a), old_col);
+            if printed.contains(&change_col) {
+                any_change = true;
+                let change = code_term(kind, r, key, Some(a), change_col);
+                ctx.difference(Rule::GeneralBudgetChange, change, new, old);
+            }
+            if printed.contains(&rate_col) {
+                let Some(rate) = a.get(rate_col).and_then(|n| n.as_percent()) else {
+                    continue;
+                };
+                let (Some(nv), Some(ov)) = (new.v, old.v) else {
+                    continue;
+                };
+                if ov.is_zero() {
+                    // 增减(%) is undefined against a zero base; publishers
+                    // print 0.00% or a dash: nothing to check.
+                    continue;
+                }
+                any_rate = true;
+                if let Ok(j) = judge_growth(r, nv, ov, rate) {
+                    ctx.percent(
+                        Rule::GeneralBudgetChangeRate,
+                        cell(kind, key, rate_col),
+                        &j,
+                        &[new, old],
+                        "（预算数 − 执行数）/ 执行数",
+                    );
+                }
+            }
+        }
+    }
+    if !any_change {
+        ctx.skip(Rule::GeneralBudgetChange, "未列示上年执行数或增减额");
+    }
+    if !any_rate {
+        ctx.skip(Rule::GeneralBudgetChangeRate, "未列示增减(%)或执行数为零");
+    }
+}
+
+// ------------------------------------------------ 一般公共预算基本支出表 (T15x)
+
+fn basic_table(ctx: &mut Ctx<'_>) {
+    let kind = TableKind::GeneralBudgetBasicExpenditure;
+    let rules = [Rule::BasicRow, Rule::BasicTree, Rule::BasicPersonnelSplit];
+    let Some(t) = ctx.d.tables.general_budget_basic_expenditure.as_ref() else {
+        absent(ctx, &rules, kind);
+        return;
+    };
+    row_sums(
+        ctx,
+        kind,
+        t,
+        Rule::BasicRow,
+        Column::Total,
+        &[Column::Personnel, Column::Public],
+    );
+    tree_and_total(ctx, kind, t, Rule::BasicTree, Rule::BasicTree);
+    // 人员经费 = 301 + 303; 公用经费 = the other classes.
+    let printed = t.printed_columns();
+    let Some(total) = &t.total else {
+        ctx.skip(Rule::BasicPersonnelSplit, "基本支出表没有合计行");
+        return;
+    };
+    if !(printed.contains(&Column::Personnel) && printed.contains(&Column::Public)) {
+        ctx.skip(Rule::BasicPersonnelSplit, "未分列人员经费和公用经费");
+        return;
+    }
+    let r = ctx.table_rounding(kind);
+    let codes: Vec<Code> = t.rows.iter().map(|row| row.code).collect();
+    let parents = nearest_parents(&codes);
+    let mut personnel = Vec::new();
+    let mut public = Vec::new();
+    for (row, p) in t.rows.iter().zip(&parents) {
+        if p.is_some() {
+            continue;
+        }
+        let term = code_term(kind, r, RowKey::Code(row.code), Some(&row.amounts), Column::Total);
+        match row.code.class().as_str() {
+            "301" | "303" => personnel.push(term),
+            _ => public.push(term),
+        }
+    }
+    if personnel.is_empty() && public.is_empty() {
+        ctx.skip(Rule::BasicPersonnelSplit, "基本支出表没有科目行");
+        return;
+    }
+    let tp = code_term(kind, r, RowKey::Total, Some(total), Column::Personnel);
+    ctx.sum(Rule::BasicPersonnelSplit, tp, &personnel);
+    let tq = code_term(kind, r, RowKey::Total, Some(total), Column::Public);
+    ctx.sum(Rule::BasicPersonnelSplit, tq, &public);
+}
+
+// ------------------------------------------------- 政府性基金 / 国有资本 (T161, T171)
+
+fn fund_tables(ctx: &mut Ctx<'_>) {
+    for (kind, rule) in [
+        (TableKind::GovernmentFundExpenditure, Rule::GovernmentFundTable),
+        (TableKind::StateCapitalExpenditure, Rule::StateCapitalTable),
+    ] {
+        let t = match kind {
+            TableKind::GovernmentFundExpenditure => ctx.d.tables.government_fund_expenditure.as_ref(),
+            _ => ctx.d.tables.state_capital_expenditure.as_ref(),
+        };
+        let Some(t) = t else {
+            absent(ctx, &[rule], kind);
+            continue;
+        };
+        if t.is_empty() {
+            empty(ctx, &[rule], kind);
+            continue;
+        }
+        row_sums(ctx, kind, t, rule, Column::Total, &[Column::Basic, Column::Project]);
+        tree_and_total(ctx, kind, t, rule, rule);
+    }
+}
+
+// ------------------------------------------------------- "三公" (T19x)
+
+fn three_public_table(ctx: &mut Ctx<'_>) {
+    let kind = TableKind::ThreePublicExpenditure;
+    let rules = [Rule::ThreePublicTotal, Rule::ThreePublicVehicles];
+    let Some(t) = ctx.d.tables.three_public_expenditure.as_ref() else {
+        absent(ctx, &rules, kind);
+        return;
+    };
+    if t.is_empty() {
+        empty(ctx, &rules, kind);
+        return;
+    }
+    let r = ctx.table_rounding(kind);
+    let printed = t.printed_columns();
+    let has = |c: Column| printed.contains(&c);
+    for row in &t.rows {
+        let key = RowKey::Period(row.period);
+        let term = |c: Column| code_term(kind, r, key, Some(&row.amounts), c);
+        if has(Column::Total) {
+            let mut parts = vec![term(Column::OutboundTravel)];
+            if has(Column::Vehicles) {
+                parts.push(term(Column::Vehicles));
+            } else {
+                parts.push(term(Column::VehiclePurchase));
+                parts.push(term(Column::VehicleOperation));
+            }
+            parts.push(term(Column::Reception));
+            ctx.sum(Rule::ThreePublicTotal, term(Column::Total), &parts);
+        }
+        if has(Column::Vehicles) && (has(Column::VehiclePurchase) || has(Column::VehicleOperation)) {
+            ctx.sum(
+                Rule::ThreePublicVehicles,
+                term(Column::Vehicles),
+                &[term(Column::VehiclePurchase), term(Column::VehicleOperation)],
+            );
+        }
+    }
+}
+
+// ------------------------------------------------------------ X2xx
+
+fn cross_tables(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let t1 = d.tables.income_expenditure_summary.as_ref();
+    let t2 = d.tables.income_summary.as_ref();
+    let t3 = d.tables.expenditure_summary.as_ref();
+    let t4 = d.tables.fiscal_appropriation_summary.as_ref();
+    let t5 = d.tables.general_budget_expenditure.as_ref();
+    let t6 = d.tables.general_budget_basic_expenditure.as_ref();
+    let r1 = ctx.table_rounding(TableKind::IncomeExpenditureSummary);
+    let r2 = ctx.table_rounding(TableKind::IncomeSummary);
+    let r3 = ctx.table_rounding(TableKind::ExpenditureSummary);
+    let r4 = ctx.table_rounding(TableKind::FiscalAppropriationSummary);
+    let r5 = ctx.table_rounding(TableKind::GeneralBudgetExpenditure);
+    let r6 = ctx.table_rounding(TableKind::GeneralBudgetBasicExpenditure);
+    let k1 = TableKind::IncomeExpenditureSummary;
+    let k2 = TableKind::IncomeSummary;
+    let k3 = TableKind::ExpenditureSummary;
+    let k4 = TableKind::FiscalAppropriationSummary;
+    let k5 = TableKind::GeneralBudgetExpenditure;
+    let k6 = TableKind::GeneralBudgetBasicExpenditure;
+    let total = Column::Total;
+
+    // X201, X202: 收入总表 against 收支总表.
+    match (t1, t2) {
+        (Some(t1), Some(t2)) if t2.total.is_some() => {
+            let a = t2.total.as_ref();
+            if has_line(t1, Line::IncomeTotal) {
+                ctx.same(
+                    Rule::IncomeTableMatchesSummary,
+                    line_term(k1, r1, t1, RowKey::Line(Line::IncomeTotal), total),
+                    code_term(k2, r2, RowKey::Total, a, total),
+                );
+            }
+            let pairs = [
+                (Column::PriorYearCarryover, Line::PriorYearCarryover),
+                (Column::FiscalAppropriation, Line::FiscalAppropriationIncome),
+                (Column::GeneralBudget, Line::GeneralBudgetAppropriation),
+                (Column::GovernmentFund, Line::GovernmentFundAppropriation),
+                (Column::StateCapital, Line::StateCapitalAppropriation),
+                (Column::BusinessIncome, Line::BusinessIncome),
+                (
+                    Column::InstitutionOperatingIncome,
+                    Line::InstitutionOperatingIncome,
+                ),
+                (Column::SuperiorSubsidy, Line::SuperiorSubsidy),
+                (Column::SubordinateRemittance, Line::SubordinateRemittance),
+                (Column::OtherIncome, Line::OtherIncome),
+                (Column::NonFiscalBalanceUsed, Line::NonFiscalBalanceUsed),
+            ];
+            let printed = t2.printed_columns();
+            for (col, l) in pairs {
+                if printed.contains(&col) && has_line(t1, l) {
+                    ctx.same(
+                        Rule::IncomeColumnsMatchSummary,
+                        line_term(k1, r1, t1, RowKey::Line(l), total),
+                        code_term(k2, r2, RowKey::Total, a, col),
+                    );
+                }
+            }
+        }
+        _ => {
+            for rule in [Rule::IncomeTableMatchesSummary, Rule::IncomeColumnsMatchSummary] {
+                ctx.skip(rule, "收支总表或收入总表（合计行）未公开");
+            }
+        }
+    }
+
+    // X203, X204: 支出总表 against 收支总表.
+    match (t1, t3) {
+        (Some(t1), Some(t3)) => {
+            if has_line(t1, Line::CurrentYearExpenditure) && t3.total.is_some() {
+                ctx.same(
+                    Rule::ExpenditureTableMatchesSummary,
+                    line_term(k1, r1, t1, RowKey::Line(Line::CurrentYearExpenditure), total),
+                    code_term(k3, r3, RowKey::Total, t3.total.as_ref(), total),
+                );
+            }
+            let t1_codes: Vec<Code> = t1.expenditure.iter().filter_map(|r| r.key.code()).collect();
+            for &code in &t1_codes {
+                let key = RowKey::Code(code);
+                ctx.same(
+                    Rule::ExpenditureClassesMatchSummary,
+                    line_term(k1, r1, t1, key, total),
+                    code_term(k3, r3, key, t3.find(code).map(|r| &r.amounts), total),
+                );
+            }
+            if !t1_codes.is_empty() {
+                for row in &t3.rows {
+                    let is_class = row.code.parent().is_none();
+                    if is_class && !t1_codes.contains(&row.code) {
+                        let key = RowKey::Code(row.code);
+                        ctx.same(
+                            Rule::ExpenditureClassesMatchSummary,
+                            line_term(k1, r1, t1, key, total),
+                            code_term(k3, r3, key, Some(&row.amounts), total),
+                        );
+                    }
+                }
+            }
+        }
+        _ => {
+            for rule in [
+                Rule::ExpenditureTableMatchesSummary,
+                Rule::ExpenditureClassesMatchSummary,
+            ] {
+                ctx.skip(rule, "收支总表或支出总表未公开");
+            }
+        }
+    }
+
+    // X205: 一般公共预算支出表 ≤ 支出总表, per code and column.
+    match (t3, t5) {
+        (Some(t3), Some(t5)) => {
+            let cols = [Column::Total, Column::Basic, Column::Project];
+            let rows = t5
+                .rows
+                .iter()
+                .map(|row| (RowKey::Code(row.code), Some(&row.amounts)))
+                .chain(t5.total.iter().map(|a| (RowKey::Total, Some(a))));
+            for (key, a5) in rows {
+                let a3 = match key {
+                    RowKey::Code(c) => match t3.find(c) {
+                        Some(row) => Some(&row.amounts),
+                        None => continue,
+                    },
+                    _ => match &t3.total {
+                        Some(a) => Some(a),
+                        None => continue,
+                    },
+                };
+                for c in cols {
+                    if !t5.printed_columns().contains(&c) || !t3.printed_columns().contains(&c) {
+                        continue;
+                    }
+                    let small = code_term(k5, r5, key, a5, c);
+                    if small.v.is_none() {
+                        continue;
+                    }
+                    ctx.at_most(
+                        Rule::ExpenditureCoversGeneralBudget,
+                        small,
+                        code_term(k3, r3, key, a3, c),
+                    );
+                }
+            }
+        }
+        _ => ctx.skip(
+            Rule::ExpenditureCoversGeneralBudget,
+            "支出总表或一般公共预算支出表未公开",
+        ),
+    }
+
+    // X206, X207: 财政拨款收支总表 against 收支总表.
+    match (t1, t4) {
+        (Some(t1), Some(t4)) => {
+            for l in [
+                Line::FiscalAppropriationIncome,
+                Line::GeneralBudgetAppropriation,
+                Line::GovernmentFundAppropriation,
+                Line::StateCapitalAppropriation,
+            ] {
+                if has_line(t1, l) && has_line(t4, l) {
+                    ctx.same(
+                        Rule::FiscalIncomeMatchesSummary,
+                        line_term(k1, r1, t1, RowKey::Line(l), total),
+                        line_term(k4, r4, t4, RowKey::Line(l), total),
+                    );
+                }
+            }
+            if has_line(t4, Line::PriorYearCarryover) {
+                let small = line_term(k4, r4, t4, RowKey::Line(Line::PriorYearCarryover), total);
+                if small.v.is_some() {
+                    ctx.at_most(
+                        Rule::FiscalCarryOverWithinSummary,
+                        small,
+                        line_term(k1, r1, t1, RowKey::Line(Line::PriorYearCarryover), total),
+                    );
+                }
+            }
+        }
+        _ => {
+            for rule in [
+                Rule::FiscalIncomeMatchesSummary,
+                Rule::FiscalCarryOverWithinSummary,
+            ] {
+                ctx.skip(rule, "收支总表或财政拨款收支总表未公开");
+            }
+        }
+    }
+
+    // X208: 财政拨款 classes ≤ 支出总表 classes.
+    match (t3, t4) {
+        (Some(t3), Some(t4)) => {
+            for row in &t4.expenditure {
+                let Some(code) = row.key.code() else { continue };
+                let small = line_term(k4, r4, t4, row.key, total);
+                if small.v.is_none() {
+                    continue;
+                }
+                ctx.at_most(
+                    Rule::FiscalClassesWithinExpenditure,
+                    small,
+                    code_term(k3, r3, row.key, t3.find(code).map(|r| &r.amounts), total),
+                );
+            }
+            if has_line(t4, Line::CurrentYearExpenditure) && t3.total.is_some() {
+                ctx.at_most(
+                    Rule::FiscalClassesWithinExpenditure,
+                    line_term(k4, r4, t4, RowKey::Line(Line::CurrentYearExpenditure), total),
+                    code_term(k3, r3, RowKey::Total, t3.total.as_ref(), total),
+                );
+            }
+        }
+        _ => ctx.skip(
+            Rule::FiscalClassesWithinExpenditure,
+            "支出总表或财政拨款收支总表未公开",
+        ),
+    }
+
+    // X209, X210: 一般公共预算支出表 against 财政拨款收支总表.
+    match (t4, t5) {
+        (Some(t4), Some(t5)) => {
+            for row in &t5.rows {
+                if row.code.parent().is_some() {
+                    continue;
+                }
+                let key = RowKey::Code(row.code);
+                let small = code_term(k5, r5, key, Some(&row.amounts), total);
+                if small.v.is_none() {
+                    continue;
+                }
+                ctx.at_most(
+                    Rule::FiscalClassesCoverGeneralBudget,
+                    small,
+                    line_term(k4, r4, t4, key, total),
+                );
+            }
+            if has_line(t4, Line::GeneralBudgetAppropriation) && t5.total.is_some() {
+                ctx.same(
+                    Rule::GeneralBudgetMatchesFiscal,
+                    line_term(k4, r4, t4, RowKey::Line(Line::GeneralBudgetAppropriation), total),
+                    code_term(k5, r5, RowKey::Total, t5.total.as_ref(), total),
+                );
+            } else {
+                ctx.skip(
+                    Rule::GeneralBudgetMatchesFiscal,
+                    "财政拨款收支总表未列示一般公共预算拨款，或一般公共预算支出表没有合计行",
+                );
+            }
+        }
+        _ => {
+            for rule in [
+                Rule::FiscalClassesCoverGeneralBudget,
+                Rule::GeneralBudgetMatchesFiscal,
+            ] {
+                ctx.skip(rule, "财政拨款收支总表或一般公共预算支出表未公开");
+            }
+        }
+    }
+
+    // X211: 一般公共预算支出表 基本支出 = 基本支出表 合计.
+    match (t5, t6) {
+        (Some(t5), Some(t6)) if t5.total.is_some() && t6.total.is_some() => {
+            if t5.printed_columns().contains(&Column::Basic) {
+                ctx.same(
+                    Rule::GeneralBudgetBasicMatchesBasicTable,
+                    code_term(k5, r5, RowKey::Total, t5.total.as_ref(), Column::Basic),
+                    code_term(k6, r6, RowKey::Total, t6.total.as_ref(), total),
+                );
+            }
+        }
+        _ => ctx.skip(
+            Rule::GeneralBudgetBasicMatchesBasicTable,
+            "一般公共预算支出表或基本支出表（合计行）未公开",
+        ),
+    }
+
+    // X212: 政府性基金 / 国有资本 tables within their appropriations.
+    if let Some(t4) = t4 {
+        for (kind, table, lines) in [
+            (
+                TableKind::GovernmentFundExpenditure,
+                d.tables.government_fund_expenditure.as_ref(),
+                [Line::GovernmentFundAppropriation, Line::CarryoverGovernmentFund],
+            ),
+            (
+                TableKind::StateCapitalExpenditure,
+                d.tables.state_capital_expenditure.as_ref(),
+                [Line::StateCapitalAppropriation, Line::CarryoverStateCapital],
+            ),
+        ] {
+            let Some(t) = table else { continue };
+            let rk = ctx.table_rounding(kind);
+            let small = code_term(kind, rk, RowKey::Total, t.total.as_ref(), total);
+            let Some(sv) = small.v else { continue };
+            let larges: Vec<Term> = lines
+                .iter()
+                .map(|&l| line_term(k4, r4, t4, RowKey::Line(l), total))
+                .collect();
+            at_most_sum(ctx, Rule::SpecialBudgetsWithinFiscal, small, sv, &larges);
+        }
+    } else {
+        ctx.skip(Rule::SpecialBudgetsWithinFiscal, "财政拨款收支总表未公开");
+    }
+    if ctx
+        .d
+        .tables
+        .government_fund_expenditure
+        .as_ref()
+        .map_or(true, |t| t.is_empty())
+        && ctx
+            .d
+            .tables
+            .state_capital_expenditure
+            .as_ref()
+            .map_or(true, |t| t.is_empty())
+    {
+        ctx.skip(
+            Rule::SpecialBudgetsWithinFiscal,
+            "政府性基金、国有资本经营预算支出表均为空",
+        );
+    }
+}
+
+/// `small ≤ Σ larges`.
+fn at_most_sum(ctx: &mut Ctx<'_>, rule: Rule, small: Term, sv: Wan, larges: &[Term]) {
+    let sum = Wan::checked_sum(larges.iter().filter_map(|t| t.v));
+    let Some(sum) = sum else { return };
+    if sv <= sum {
+        ctx.count(rule);
+        return;
+    }
+    // Report against the first line, with the sum as the ceiling.
+    let first = larges.first().copied();
+    if let Some(first) = first {
+        let ceiling = Term::new(first.at, Some(sum), first.r);
+        ctx.at_most(rule, small, ceiling);
+    }
+}
