@@ -4,8 +4,10 @@
 #![warn(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
+mod doc;
 mod error;
 mod grid;
+mod narrative;
 mod patterns;
 mod prepare;
 mod prose;
@@ -42,13 +44,200 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
     let src = source::Source::new(text);
     let parts = segment::segment(&src);
     let mut warnings = Vec::new();
-    let year = 2025;
-    let (tables, _preps) = read::read_tables(&src, &parts, year, segment::AmountUnit::Wan, &mut warnings);
-    let mut b = Disclosure::builder("", year).build_unchecked();
-    b.tables = tables;
+    let has_tables = parts
+        .iter()
+        .any(|p| matches!(p.kind, segment::PartKind::Table(_) | segment::PartKind::UnknownTable));
+    let has_explanation = parts.iter().any(|p| p.kind == segment::PartKind::Explanation);
+    if !has_tables && !has_explanation {
+        return Err(ImportError::NotADisclosure {
+            reason: "no table with a 单位：万元/元 line and no 情况说明 or 编制说明 heading".into(),
+            lines: src.lines.len(),
+        });
+    }
+    let (year, kind) = match doc::year_and_kind(&src) {
+        Some(yk) => yk,
+        None => {
+            let y = doc::fallback_year(&src).unwrap_or(0);
+            warnings.push(ImportWarning {
+                kind: WarningKind::Document,
+                line: None,
+                table: None,
+                message: format!(
+                    "no title such as \"2025年度单位预算\"; year taken as {y} (the most frequent year printed), kind as 单位预算"
+                ),
+                cells: Vec::new(),
+            });
+            (y, yusuan_tables::DocumentKind::UnitBudget)
+        }
+    };
+    let unit_name = doc::unit_name(&src).unwrap_or_else(|| {
+        warnings.push(ImportWarning {
+            kind: WarningKind::Document,
+            line: None,
+            table: None,
+            message: "the publishing unit's name was not found (预算单位：…, 第二部分 …)".into(),
+            cells: Vec::new(),
+        });
+        String::new()
+    });
+    // unknown tables and unmodelled parts
+    for p in &parts {
+        let first = src.lines.get(p.title.unwrap_or(p.start)).map(|l| l.number);
+        let title = p
+            .title
+            .and_then(|i| src.lines.get(i))
+            .map(|l| l.raw.trim().to_owned())
+            .unwrap_or_default();
+        match p.kind {
+            segment::PartKind::UnknownTable => warnings.push(ImportWarning {
+                kind: WarningKind::UnknownTable,
+                line: first,
+                table: None,
+                message: if title.is_empty() {
+                    "a table (with a 单位 line) whose title was not found; not read".into()
+                } else {
+                    format!("table {title:?} is not one of the nine standard tables; not read")
+                },
+                cells: Vec::new(),
+            }),
+            segment::PartKind::Unmodelled => warnings.push(ImportWarning {
+                kind: WarningKind::UnmodelledPart,
+                line: first,
+                table: None,
+                message: format!("part {title:?} is not modelled; not read"),
+                cells: Vec::new(),
+            }),
+            _ => {}
+        }
+    }
+    let doc_unit = parts
+        .iter()
+        .filter_map(|p| p.unit_line)
+        .filter_map(|i| src.lines.get(i))
+        .filter_map(|l| segment::unit_of(&l.squeezed()))
+        .fold(std::collections::BTreeMap::<u8, usize>::new(), |mut m, u| {
+            *m.entry(matches!(u, segment::AmountUnit::Yuan) as u8).or_default() += 1;
+            m
+        })
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(segment::AmountUnit::Wan, |(k, _)| {
+            if k == 1 {
+                segment::AmountUnit::Yuan
+            } else {
+                segment::AmountUnit::Wan
+            }
+        });
+    let (tables, _preps) = read::read_tables(&src, &parts, year, doc_unit, &mut warnings);
+    for &k in yusuan_tables::TableKind::ALL {
+        if !tables.has(k) && !warnings.iter().any(|w| w.table == Some(k)) {
+            warnings.push(ImportWarning {
+                kind: WarningKind::MissingTable,
+                line: None,
+                table: Some(k),
+                message: "no table with this title was found".into(),
+                cells: Vec::new(),
+            });
+        }
+    }
+    let mut d = yusuan_tables::Disclosure::builder(unit_name.clone(), year)
+        .kind(kind)
+        .amount_unit(doc_unit.model())
+        .build_unchecked();
+    d.tables = tables;
+    // prose parts
+    let lines_of = |p: &segment::Part| -> Vec<&source::Line> {
+        src.lines
+            .get(p.start..p.end)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(p.start + i) != p.title)
+            .map(|(_, l)| l)
+            .collect()
+    };
+    let ctx = narrative::Ctx {
+        unit_name: &unit_name,
+        year,
+        tables: &d.tables,
+    };
+    let mut claims = Vec::new();
+    let mut procurement = None;
+    let mut pm_paragraphs: Vec<prose::Paragraph> = Vec::new();
+    let mut glossary_ps = Vec::new();
+    let mut profile_ps = Vec::new();
+    for p in &parts {
+        match p.kind {
+            segment::PartKind::Explanation | segment::PartKind::OtherMatters => {
+                for para in prose::paragraphs(&lines_of(p)) {
+                    let section = para.section.as_deref().map(yusuan_money::text::squeeze).unwrap_or_default();
+                    if section.contains("政府采购") || (procurement.is_none() && para.norm.contains("政府采购预算")) {
+                        if procurement.is_none() {
+                            procurement = narrative::procurement(&para);
+                        }
+                        continue;
+                    }
+                    if section.contains("绩效") {
+                        pm_paragraphs.push(para);
+                        continue;
+                    }
+                    if section.contains("国有资产") {
+                        continue;
+                    }
+                    for mut c in narrative::claims(&para, &ctx) {
+                        narrative::resolve(&mut c, &ctx);
+                        claims.push(c);
+                    }
+                }
+            }
+            segment::PartKind::Glossary => glossary_ps.extend(prose::paragraphs(&lines_of(p))),
+            segment::PartKind::Profile => profile_ps.extend(profile_paragraphs(&src, p)),
+            _ => {}
+        }
+    }
+    d.narrative = claims;
+    d.procurement = procurement;
+    d.performance_management = narrative::performance_management(&pm_paragraphs.iter().collect::<Vec<_>>());
+    d.glossary = doc::glossary(&glossary_ps);
+    d.profile = doc::profile(&profile_ps);
     Ok(Import {
-        disclosure: b,
+        disclosure: d,
         warnings,
         format: src.format,
     })
+}
+
+/// A profile part's paragraphs, with its unnumbered sub-headings
+/// (…主要职能, …机构设置) as sections.
+fn profile_paragraphs(src: &source::Source, p: &segment::Part) -> Vec<prose::Paragraph> {
+    let mut out = Vec::new();
+    let mut block: Vec<&source::Line> = Vec::new();
+    let mut heading: Option<String> = None;
+    let lines = src.lines.get(p.start..p.end).unwrap_or_default();
+    let flush = |block: &mut Vec<&source::Line>, heading: &Option<String>, out: &mut Vec<prose::Paragraph>| {
+        for mut para in prose::paragraphs(block) {
+            if let Some(h) = heading {
+                para.section = Some(match &para.section {
+                    Some(s) => format!("{h} / {s}"),
+                    None => h.clone(),
+                });
+            }
+            out.push(para);
+        }
+        block.clear();
+    };
+    for l in lines {
+        let sq = l.squeezed();
+        let is_heading = sq.chars().count() <= 40
+            && !segment::starts_numbered(&sq)
+            && (sq.ends_with("概况") || sq.ends_with("主要职能") || sq.ends_with("主要职责") || sq.ends_with("机构设置"));
+        if is_heading {
+            flush(&mut block, &heading, &mut out);
+            heading = Some(l.raw.trim().to_owned());
+        } else if !(sq.starts_with('第') && sq.contains("部分")) {
+            block.push(l);
+        }
+    }
+    flush(&mut block, &heading, &mut out);
+    out
 }

@@ -33,6 +33,16 @@ pattern!(
     rate_after,
     r"^\s*[,，]?\s*(增长|下降|上升|降低|增加|减少)?\s*([0-9]+(?:\.[0-9]+)?)\s*%"
 );
+pattern!(
+    no_amount,
+    r"没有(?:使用)?([^,，。;；]+)|(?:^|[,，;；:：])\s*无([^,，。;；]+)"
+);
+pattern!(involving, r"涉及([^0-9。,，;；]{0,20}?)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*万元");
+pattern!(project_count, r"项目(?:共|数)?\s*([0-9]+)\s*个");
+pattern!(quoted_project, r#"[“"]([^”"]{2,40}?)[”"]\s*(?:项目)?绩效目标表"#);
+pattern!(level_code, r"\(([0-9]{2,3})(?:类|款|项)\)");
+pattern!(level_split, r"\((?:[0-9]{2,3})?(?:类|款|项)\)");
+pattern!(any_year, r"(20[0-9]{2})年");
 
 #[cfg(test)]
 mod tests {
@@ -46,6 +56,13 @@ mod tests {
             super::change(),
             super::after_direction(),
             super::rate_after(),
+            super::no_amount(),
+            super::involving(),
+            super::project_count(),
+            super::quoted_project(),
+            super::level_code(),
+            super::level_split(),
+            super::any_year(),
         ] {
             assert!(!re.as_str().is_empty());
         }

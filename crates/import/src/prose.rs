@@ -72,21 +72,36 @@ fn is_heading(sq: &str, full_width: usize) -> bool {
         return false;
     }
     let n = sq.chars().count();
-    n * 10 <= full_width * 8
+    n * 10 <= full_width * 7
         || sq.ends_with("说明")
         || sq.ends_with("情况")
         || (sq.contains("关于") && sq.ends_with('的'))
 }
 
+/// 1 for `一、`, 2 for `(一)`, 3 for `1.`.
+fn heading_level(sq: &str) -> u8 {
+    if sq.starts_with('(') {
+        2
+    } else if sq.starts_with(|c: char| c.is_ascii_digit()) {
+        3
+    } else {
+        1
+    }
+}
+
 /// Joins the lines `lines` (one part of the document) into paragraphs.
 /// `skip` lists indices (into `lines`) to leave out (the part's title).
 pub(crate) fn paragraphs(lines: &[&Line]) -> Vec<Paragraph> {
-    let full_width = lines
+    // the typical length of a full line (median of the longer lines)
+    let mut lens: Vec<usize> = lines
         .iter()
         .map(|l| squeeze(&l.text).chars().count())
-        .max()
-        .unwrap_or(0);
+        .filter(|&n| n >= 10)
+        .collect();
+    lens.sort_unstable();
+    let full_width = lens.get(lens.len() / 2).copied().unwrap_or(0);
     let mut out = Vec::new();
+    let mut stack: Vec<(u8, String)> = Vec::new();
     let mut section: Option<String> = None;
     let mut cur = Paragraph {
         section: None,
@@ -136,12 +151,21 @@ pub(crate) fn paragraphs(lines: &[&Line]) -> Vec<Paragraph> {
                     }
                 }
             }
-            section = Some(heading);
+            let level = heading_level(&sq);
+            stack.retain(|(l, _)| *l < level);
+            stack.push((level, heading));
+            section = Some(
+                stack
+                    .iter()
+                    .map(|(_, h)| h.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+            );
             i += 1;
             continue;
         }
         // a numbered line after a finished sentence starts a new paragraph
-        if starts_numbered(&sq) && cur.norm.trim_end().ends_with(['。', ';', '；']) {
+        if starts_numbered(&sq) && cur.norm.trim_end().ends_with(['。', ';', '；', ':', '：']) {
             flush(&mut cur, &mut out, &section);
         }
         let raw = line.raw.trim();
@@ -202,6 +226,15 @@ mod tests {
         assert_eq!(ps[0].line_at(0), 3);
         assert_eq!(ps[0].line_at(30), 5);
         assert_eq!(ps[1].section.as_deref(), Some("九、关于 2025 年财政拨款预算“三公”经费支出表的说明"));
+
+        assert_eq!(ps[1].text, "没有。");
         assert_eq!(ps[1].sentences(), vec![(0, 3)]);
+        let text = "五、关于 2025 年一般公共预算支出表的说明 \n（一）一般公共预算当年拨款规模变化情况 \n甲。\n（二）结构情况\n乙。\n六、关于基本支出表的说明\n丙。";
+        let ls2 = lines(text);
+        let refs2: Vec<&Line> = ls2.iter().collect();
+        let ps2 = paragraphs(&refs2);
+        assert_eq!(ps2[0].section.as_deref(), Some("五、关于 2025 年一般公共预算支出表的说明 / （一）一般公共预算当年拨款规模变化情况"));
+        assert_eq!(ps2[1].section.as_deref(), Some("五、关于 2025 年一般公共预算支出表的说明 / （二）结构情况"));
+        assert_eq!(ps2[2].section.as_deref(), Some("六、关于基本支出表的说明"));
     }
 }

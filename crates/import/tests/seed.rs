@@ -1,0 +1,53 @@
+//! Importing the seed text gives the hand-made fixture, number for number.
+
+use std::collections::BTreeMap;
+
+use yusuan_import::import_text;
+use yusuan_tables::Disclosure;
+
+const SEED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/seeds/2025-mohrss-information-center-unit-budget.txt"
+));
+const FIXTURE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/data/2025-mohrss-information-center.json"
+));
+
+#[test]
+fn seed_equals_fixture_in_every_number() {
+    let fixture = Disclosure::from_json(FIXTURE).expect("fixture parses");
+    let imported = import_text(SEED).expect("seed imports");
+    let d = &imported.disclosure;
+    let want: BTreeMap<String, String> = fixture
+        .cells()
+        .into_iter()
+        .map(|(at, n)| (fixture.describe(&at), n.to_string()))
+        .collect();
+    let got: BTreeMap<String, String> = d
+        .cells()
+        .into_iter()
+        .map(|(at, n)| (d.describe(&at), n.to_string()))
+        .collect();
+    let mut diffs = Vec::new();
+    for (k, v) in &want {
+        match got.get(k) {
+            Some(g) if g == v => {}
+            Some(g) => diffs.push(format!("DIFFERENT {k}: fixture {v}, imported {g}")),
+            None => diffs.push(format!("MISSING   {k}: fixture {v}")),
+        }
+    }
+    for (k, v) in &got {
+        if !want.contains_key(k) {
+            diffs.push(format!("EXTRA     {k}: imported {v}"));
+        }
+    }
+    for d in &diffs {
+        println!("{d}");
+    }
+    for w in &imported.warnings {
+        println!("warning: {w}");
+    }
+    assert!(diffs.is_empty(), "{} differences (printed above)", diffs.len());
+    assert_eq!(want.len(), got.len());
+}
