@@ -9,6 +9,7 @@ mod error;
 mod grid;
 mod narrative;
 mod patterns;
+mod perf;
 mod prepare;
 mod prose;
 mod read;
@@ -166,6 +167,7 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
     let mut pm_paragraphs: Vec<prose::Paragraph> = Vec::new();
     let mut glossary_ps = Vec::new();
     let mut profile_ps = Vec::new();
+    let mut perf_tables = Vec::new();
     for p in &parts {
         match p.kind {
             segment::PartKind::Explanation | segment::PartKind::OtherMatters => {
@@ -190,6 +192,11 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
                     }
                 }
             }
+            segment::PartKind::Performance => {
+                if let Some(t) = perf::read(&lines_of_all(&src, p), &mut warnings) {
+                    perf_tables.push(t);
+                }
+            }
             segment::PartKind::Glossary => glossary_ps.extend(prose::paragraphs(&lines_of(p))),
             segment::PartKind::Profile => profile_ps.extend(profile_paragraphs(&src, p)),
             _ => {}
@@ -200,11 +207,20 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
     d.performance_management = narrative::performance_management(&pm_paragraphs.iter().collect::<Vec<_>>());
     d.glossary = doc::glossary(&glossary_ps);
     d.profile = doc::profile(&profile_ps);
+    if let Some(dep) = perf_tables.iter().map(|t| &t.department).find(|d| !d.code.is_empty()) {
+        d.unit.department = Some(dep.name.clone());
+        d.unit.department_code = Some(dep.code.clone());
+    }
+    d.performance_tables = perf_tables;
     Ok(Import {
         disclosure: d,
         warnings,
         format: src.format,
     })
+}
+
+fn lines_of_all<'a>(src: &'a source::Source, p: &segment::Part) -> Vec<&'a source::Line> {
+    src.lines.get(p.start..p.end).unwrap_or_default().iter().collect()
 }
 
 /// A profile part's paragraphs, with its unnumbered sub-headings

@@ -43,6 +43,9 @@ pattern!(quoted_project, r#"[“"]([^”"]{2,40}?)[”"]\s*(?:项目)?绩效目�
 pattern!(level_code, r"\(([0-9]{2,3})(?:类|款|项)\)");
 pattern!(level_split, r"\((?:[0-9]{2,3})?(?:类|款|项)\)");
 pattern!(any_year, r"(20[0-9]{2})年");
+pattern!(exec_weight, r"执行率(?:分值)?\(([0-9]+(?:\.[0-9]+)?)\)|执行率分值\(([0-9]+)\)");
+pattern!(declared_weight, r"分值权重\(([0-9]+(?:\.[0-9]+)?)\)|权重\(([0-9]+)\)");
+pattern!(year_paren, r"^\(([0-9]{4})年度?\)$");
 
 #[cfg(test)]
 mod tests {
@@ -63,6 +66,9 @@ mod tests {
             super::level_code(),
             super::level_split(),
             super::any_year(),
+            super::exec_weight(),
+            super::declared_weight(),
+            super::year_paren(),
         ] {
             assert!(!re.as_str().is_empty());
         }

@@ -229,9 +229,6 @@ fn heading_kind(sq: &str) -> Option<PartKind> {
     if sq.ends_with("其他重要事项") || sq.contains("其他相关情况说明") || sq.contains("其他重要事项情况说明") {
         return Some(PartKind::OtherMatters);
     }
-    if sq.ends_with("项目绩效目标表") || sq.ends_with("绩效目标表") {
-        return Some(PartKind::Performance);
-    }
     if sq == "附件" || sq.ends_with("附件") {
         return Some(PartKind::Annex);
     }
@@ -391,8 +388,7 @@ pub(crate) fn segment(src: &Source) -> Vec<Part> {
         let kind = match kind {
             Some(k) => Some(k),
             None if s.starts_with('第') && s.contains("部分") && s.chars().count() <= 40 => {
-                let next = (i + 1..lines.len()).find(|&j| !get(j).is_empty());
-                next.and_then(|j| heading_kind(get(j))).map(|_| PartKind::Front)
+                Some(PartKind::Front)
             }
             None => None,
         };

@@ -51,3 +51,30 @@ fn seed_equals_fixture_in_every_number() {
     assert!(diffs.is_empty(), "{} differences (printed above)", diffs.len());
     assert_eq!(want.len(), got.len());
 }
+
+#[test]
+fn seed_claims_equal_fixture_claims() {
+    let fixture = Disclosure::from_json(FIXTURE).expect("fixture parses");
+    let imported = import_text(SEED).expect("seed imports");
+    let d = &imported.disclosure;
+    for (i, (a, b)) in fixture.narrative.iter().zip(&d.narrative).enumerate() {
+        if a != b {
+            println!("claim {}:\n  fixture  {a:?}\n  imported {b:?}", i + 1);
+        }
+    }
+    assert_eq!(fixture.narrative, d.narrative);
+    assert_eq!(fixture.procurement, d.procurement);
+    assert_eq!(fixture.performance_management, d.performance_management);
+    assert_eq!(fixture.glossary, d.glossary);
+    let (fp, dp) = (fixture.profile.clone().unwrap_or_default(), d.profile.clone().unwrap_or_default());
+    assert_eq!(fp.duties_preamble, dp.duties_preamble);
+    for (a, b) in fp.duties.iter().zip(&dp.duties) {
+        assert_eq!(a, b);
+    }
+    assert_eq!(fp.duties.len(), dp.duties.len());
+    assert_eq!(fp.organization, dp.organization);
+    assert_eq!(fp.divisions, dp.divisions);
+    assert_eq!(fixture.unit.name, d.unit.name);
+    assert_eq!(fixture.year, d.year);
+    assert_eq!(fixture.kind, d.kind);
+}

@@ -1,0 +1,475 @@
+//! 项目绩效目标表: fields, funds and indicators.
+//!
+//! Extracted text prints a target table's 三级指标 names and their values
+//! (指标值, 分值) in separate runs. Values come in printed row order, with
+//! their 一级/二级指标 where the row prints them; names are rebuilt from
+//! their wrapped lines. Names are paired with values by the kind of
+//! quantity each speaks of (a 时间 with hours, a 率 with a percentage, a
+//! 次数 with 次 …), then by printed order; every pairing records how sure
+//! it is.
+
+use rust_decimal::Decimal;
+use yusuan_money::Wan;
+use yusuan_performance::{
+    Department, Indicator, Level1, Level2, Pairing, PairingConfidence, PerformanceTargetTable,
+    ProjectFunds,
+};
+
+use crate::error::{ImportWarning, WarningKind};
+use crate::source::Line;
+
+fn sq(s: &str) -> String {
+    yusuan_money::text::squeeze(s)
+}
+
+/// Display width: CJK and full-width characters count 2.
+fn width(s: &str) -> usize {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
+        .sum()
+}
+
+/// What kind of quantity a target or a name speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quantity {
+    Money,
+    Time,
+    Rate,
+    Occurrences,
+    Items,
+    Level,
+    Unknown,
+}
+
+fn value_quantity(target: &str) -> Quantity {
+    let t = sq(target);
+    if t.contains('%') {
+        Quantity::Rate
+    } else if t.contains("元") {
+        Quantity::Money
+    } else if ["小时", "分钟", "天", "日", "月", "年", "周"].iter().any(|u| t.contains(u)) {
+        Quantity::Time
+    } else if t.contains('次') {
+        Quantity::Occurrences
+    } else if t.chars().any(|c| c.is_ascii_digit()) {
+        Quantity::Items
+    } else {
+        Quantity::Level
+    }
+}
+
+fn name_quantity(name: &str) -> Quantity {
+    let n = sq(name);
+    if n.contains("执行数") || n.contains("成本") || n.contains("资金") || n.contains("金额") || n.contains("费用") {
+        Quantity::Money
+    } else if n.contains("时间") || n.contains("时限") || n.contains("时长") || n.contains("时效") {
+        Quantity::Time
+    } else if n.ends_with('率') || n.contains("满意度") || n.contains("比例") || n.contains("覆盖率") {
+        Quantity::Rate
+    } else if n.contains("次数") {
+        Quantity::Occurrences
+    } else if n.contains("数量") || n.ends_with('数') || n.contains("测评") || n.contains("个数") {
+        Quantity::Items
+    } else {
+        Quantity::Unknown
+    }
+}
+
+fn is_target(word: &str) -> bool {
+    let w = yusuan_money::text::normalize(word);
+    let first = w.chars().next();
+    matches!(first, Some('≥' | '≤' | '=' | '>' | '<' | '≧' | '≦'))
+        || first.is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            w.as_str(),
+            "优" | "良" | "中" | "差" | "好" | "较好" | "高" | "较高" | "达标" | "合格" | "完成" | "有效" | "显著" | "明显" | "提升" | "提高"
+        )
+}
+
+fn parse_weight(word: &str) -> Option<Decimal> {
+    let w = yusuan_money::text::normalize(word);
+    if w.is_empty() || !w.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    w.parse().ok()
+}
+
+/// Words that are the table's own headings, not names.
+fn is_fixed(s: &str) -> bool {
+    const FIXED: &[&str] = &[
+        "一级指标", "二级指标", "三级指标", "指标值", "分值权重", "分值", "权重", "绩效指标", "年度总体目标",
+        "项目资金", "(万元)", "执行率", "实施单位", "项目绩效目标表", "其中:", "年度指标值",
+    ];
+    FIXED.contains(&s)
+        || (s.starts_with('(') && s.ends_with(')'))
+        || s.chars().count() == 1
+        || s.starts_with("分值")
+        || s.starts_with("项目名称")
+        || s.starts_with("主管部门")
+        || s.starts_with("实施单位")
+        || s.contains("资金总额")
+        || s.starts_with("其中:")
+        || s.starts_with("上年结转")
+        || s.starts_with("其他资金")
+        || s.starts_with("财政拨款")
+        || s.contains("绩效目标表")
+        || Level1::parse(s).is_some()
+        || Level2::parse(s).is_some()
+}
+
+struct Value {
+    level1: Option<Level1>,
+    level2: Option<Level2>,
+    target: String,
+    weight: Decimal,
+    line: usize,
+}
+
+/// Reads one 项目绩效目标表 from its lines.
+pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option<PerformanceTargetTable> {
+    let first_line = lines.first().map_or(0, |l| l.number);
+    let mut project_name = None;
+    let mut department: Option<Department> = None;
+    let mut implementing_unit = None;
+    let mut year = None;
+    let mut funds = ProjectFunds::default();
+    let mut values: Vec<Value> = Vec::new();
+    let mut floating: Vec<(Option<Level1>, Level2)> = Vec::new();
+    let mut name_lines: Vec<(String, usize)> = Vec::new();
+    let mut goal_runs: Vec<Vec<String>> = vec![Vec::new()];
+    let all: String = lines.iter().map(|l| sq(&l.text)).collect();
+    let exec_weight = crate::patterns::exec_weight()
+        .captures(&all)
+        .and_then(|c| c.get(1))
+        .and_then(|m| m.as_str().parse().ok());
+    let declared = crate::patterns::declared_weight()
+        .captures(&all)
+        .and_then(|c| c.get(1))
+        .and_then(|m| m.as_str().parse().ok());
+    let amount = |s: &str| -> Option<Wan> { Wan::parse_cell(s.trim_start_matches(':')).ok().flatten() };
+    for l in lines {
+        let s = sq(&l.text);
+        if s.is_empty() {
+            continue;
+        }
+        if let Some(rest) = s.strip_prefix("项目名称") {
+            if !rest.is_empty() {
+                project_name = Some(l.raw.trim().trim_start_matches("项目名称").trim().to_owned());
+            }
+            continue;
+        }
+        if let Some(rest) = s.strip_prefix("主管部门及代码").or_else(|| s.strip_prefix("主管部门")) {
+            if !rest.is_empty() {
+                let printed = l.raw.trim();
+                let printed = printed
+                    .strip_prefix("主管部门及代码")
+                    .or_else(|| printed.strip_prefix("主管部门"))
+                    .unwrap_or(printed)
+                    .trim();
+                department = Department::parse(printed).ok();
+            }
+            continue;
+        }
+        if let Some(rest) = s.strip_prefix("实施单位") {
+            if !rest.is_empty() {
+                implementing_unit = Some(rest.to_owned());
+            }
+            continue;
+        }
+        if let Some(c) = crate::patterns::year_paren().captures(&s) {
+            year = c.get(1).and_then(|m| m.as_str().parse().ok());
+            continue;
+        }
+        if let Some(i) = s.find("资金总额") {
+            funds.total = s.get(i + "资金总额".len()..).and_then(amount);
+            continue;
+        }
+        let fund_line = |key: &str| s.strip_prefix("其中:").unwrap_or(&s).strip_prefix(key).map(str::to_owned);
+        if let Some(v) = fund_line("财政拨款") {
+            funds.fiscal_appropriation = amount(&v);
+            continue;
+        }
+        if let Some(v) = fund_line("上年结转") {
+            funds.carried_over = amount(&v);
+            continue;
+        }
+        if let Some(v) = fund_line("其他资金") {
+            funds.other = amount(&v);
+            continue;
+        }
+        let words: Vec<&str> = l.raw.split_whitespace().collect();
+        // a value row: … target weight
+        if words.len() >= 2 {
+            let n = words.len();
+            let (Some(wt), Some(tg)) = (words.get(n - 1), words.get(n - 2)) else { continue };
+            if let (Some(weight), true) = (parse_weight(wt), is_target(tg)) {
+                let mut level1 = None;
+                let mut level2 = None;
+                for w in words.iter().take(n - 2) {
+                    if let Some(l1) = Level1::parse(w) {
+                        level1 = Some(l1);
+                    } else if let Some(l2) = Level2::parse(w) {
+                        level2 = Some(l2);
+                    }
+                }
+                values.push(Value {
+                    level1,
+                    level2,
+                    target: (*tg).to_owned(),
+                    weight,
+                    line: l.number,
+                });
+                continue;
+            }
+        }
+        if let Some(l2) = Level2::parse(&s) {
+            floating.push((None, l2));
+            continue;
+        }
+        if Level1::parse(&s).is_some() || is_fixed(&s) {
+            continue;
+        }
+        // prose of the 年度总体目标: long lines with punctuation
+        if s.chars().count() >= 28 {
+            if let Some(run) = goal_runs.last_mut() {
+                run.push(l.raw.trim().to_owned());
+            }
+            continue;
+        }
+        if goal_runs.last().is_some_and(|r| !r.is_empty()) {
+            // a goal ends with its last (shorter) line
+            if goal_runs.last().is_some_and(|r| r.last().is_some_and(|x| !x.trim_end().ends_with('。'))) && s.ends_with('。') {
+                if let Some(run) = goal_runs.last_mut() {
+                    run.push(l.raw.trim().to_owned());
+                }
+                goal_runs.push(Vec::new());
+                continue;
+            }
+            goal_runs.push(Vec::new());
+        }
+        name_lines.push((s, l.number));
+    }
+    let annual_goal = goal_runs
+        .into_iter()
+        .max_by_key(|r| r.iter().map(|x| x.chars().count()).sum::<usize>())
+        .unwrap_or_default()
+        .concat();
+    // names: wrapped lines joined while a line fills the cell
+    let full = name_lines.iter().map(|(s, _)| width(s)).max().unwrap_or(0);
+    let mut names: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (s, _) in &name_lines {
+        cur.push_str(s);
+        if width(s) + 1 < full {
+            names.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        names.push(cur);
+    }
+    let Some(project_name) = project_name else {
+        warnings.push(ImportWarning {
+            kind: WarningKind::PerformanceField,
+            line: Some(first_line),
+            table: None,
+            message: "a 项目绩效目标表 without 项目名称; not read".into(),
+            cells: Vec::new(),
+        });
+        return None;
+    };
+    let department = department.unwrap_or_else(|| {
+        warnings.push(ImportWarning {
+            kind: WarningKind::PerformanceField,
+            line: Some(first_line),
+            table: None,
+            message: format!("项目绩效目标表 {project_name:?}: 主管部门及代码 not read"),
+            cells: Vec::new(),
+        });
+        Department::new("", "")
+    });
+    // groups of the values without their own 二级指标: the floating labels, in order
+    assign_groups(&mut values, &floating);
+    let mut t = PerformanceTargetTable::new(project_name.clone(), department);
+    t.year = year;
+    t.implementing_unit = implementing_unit;
+    t.funds = funds;
+    t.annual_goal = annual_goal;
+    if let Some(w) = exec_weight {
+        t.execution_rate_weight = w;
+    }
+    t.declared_indicator_weight = declared;
+    t.indicators = pair(&values, &names, &project_name, warnings);
+    Some(t)
+}
+
+/// Gives each value without a printed 二级指标 one of the floating labels:
+/// contiguous runs in label order, split where the kinds of quantity change.
+fn assign_groups(values: &mut [Value], floating: &[(Option<Level1>, Level2)]) {
+    let mut current: Option<Level2> = None;
+    let idx: Vec<usize> = (0..values.len())
+        .filter(|&i| values.get(i).is_some_and(|v| v.level2.is_none()))
+        .collect();
+    if floating.is_empty() {
+        for v in values.iter_mut() {
+            if v.level2.is_none() {
+                v.level2 = current;
+            } else {
+                current = v.level2;
+            }
+        }
+        return;
+    }
+    let labels: Vec<Level2> = floating.iter().map(|(_, l)| *l).collect();
+    // choose cut points maximising agreement of quantities with the labels
+    let expect = |l: Level2, q: Quantity| -> i32 {
+        match (l, q) {
+            (Level2::Timeliness, Quantity::Time) => 2,
+            (Level2::Quality, Quantity::Rate) => 2,
+            (Level2::Quantity, Quantity::Items) => 2,
+            (Level2::Quantity, Quantity::Occurrences) => 1,
+            (Level2::Quality, Quantity::Occurrences) => 1,
+            (Level2::Timeliness, _) | (Level2::Quantity, Quantity::Time) | (Level2::Quality, Quantity::Time) => -2,
+            _ => 0,
+        }
+    };
+    let qs: Vec<Quantity> = idx
+        .iter()
+        .filter_map(|&i| values.get(i).map(|v| value_quantity(&v.target)))
+        .collect();
+    let n = qs.len();
+    let m = labels.len();
+    if n < m || m == 0 {
+        for &i in &idx {
+            if let (Some(v), Some(l)) = (values.get_mut(i), labels.first()) {
+                v.level2 = Some(*l);
+            }
+        }
+        return;
+    }
+    // dynamic programming over (value, label)
+    let neg = i32::MIN / 4;
+    let mut best = vec![vec![neg; m]; n];
+    let mut from = vec![vec![0usize; m]; n];
+    for i in 0..n {
+        for j in 0..m {
+            let gain = expect(labels.get(j).copied().unwrap_or(Level2::Quantity), qs.get(i).copied().unwrap_or(Quantity::Unknown));
+            if i == 0 {
+                if j == 0 {
+                    if let Some(b) = best.get_mut(0).and_then(|r| r.get_mut(0)) {
+                        *b = gain;
+                    }
+                }
+                continue;
+            }
+            let stay = best.get(i - 1).and_then(|r| r.get(j)).copied().unwrap_or(neg);
+            let advance = if j > 0 { best.get(i - 1).and_then(|r| r.get(j - 1)).copied().unwrap_or(neg) } else { neg };
+            let (b, f) = if advance > stay { (advance, j.saturating_sub(1)) } else { (stay, j) };
+            if b > neg {
+                if let Some(x) = best.get_mut(i).and_then(|r| r.get_mut(j)) {
+                    *x = b + gain;
+                }
+                if let Some(x) = from.get_mut(i).and_then(|r| r.get_mut(j)) {
+                    *x = f;
+                }
+            }
+        }
+    }
+    let mut j = m - 1;
+    for i in (0..n).rev() {
+        if let (Some(&vi), Some(l)) = (idx.get(i), labels.get(j)) {
+            if let Some(v) = values.get_mut(vi) {
+                v.level2 = Some(*l);
+            }
+        }
+        j = from.get(i).and_then(|r| r.get(j)).copied().unwrap_or(0);
+    }
+}
+
+/// Pairs names with values by kind of quantity, then printed order.
+fn pair(values: &[Value], names: &[String], project: &str, warnings: &mut Vec<ImportWarning>) -> Vec<Indicator> {
+    let mut taken = vec![false; names.len()];
+    let mut out = Vec::new();
+    let nq: Vec<Quantity> = names.iter().map(|n| name_quantity(n)).collect();
+    for v in values {
+        let vq = value_quantity(&v.target);
+        let same: Vec<usize> = (0..names.len())
+            .filter(|&i| !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(&vq))
+            .collect();
+        let pool: Vec<usize> = if same.is_empty() {
+            (0..names.len())
+                .filter(|&i| !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(&Quantity::Unknown))
+                .collect()
+        } else {
+            same.clone()
+        };
+        let pool = if pool.is_empty() {
+            (0..names.len()).filter(|&i| !taken.get(i).copied().unwrap_or(true)).collect()
+        } else {
+            pool
+        };
+        let Some(&chosen) = pool.first() else {
+            warnings.push(ImportWarning {
+                kind: WarningKind::LowConfidencePairing,
+                line: Some(v.line),
+                table: None,
+                message: format!("项目绩效目标表 {project:?}: no 三级指标 name left for the value {} ({}); indicator left out", v.target, v.weight),
+                cells: Vec::new(),
+            });
+            continue;
+        };
+        if let Some(t) = taken.get_mut(chosen) {
+            *t = true;
+        }
+        // the same target and weight elsewhere in the pool make the choice immaterial
+        let same_values = values
+            .iter()
+            .filter(|w| value_quantity(&w.target) == vq && w.target == v.target && w.weight == v.weight)
+            .count();
+        let kind_values = values.iter().filter(|w| value_quantity(&w.target) == vq).count();
+        let alternatives: Vec<String> = pool.iter().skip(1).filter_map(|&i| names.get(i).cloned()).collect();
+        let (confidence, note) = if pool.len() == 1 && !same.is_empty() {
+            (PairingConfidence::Certain, format!("the only name of its kind of quantity left for {}", v.target))
+        } else if !same.is_empty() && same_values == kind_values {
+            (PairingConfidence::Likely, format!("all values of this kind are {} with weight {}: which name takes which does not change the table", v.target, v.weight))
+        } else if !same.is_empty() {
+            (PairingConfidence::Uncertain, "several names of the same kind of quantity; paired by printed order only".to_owned())
+        } else {
+            (PairingConfidence::Uncertain, "no name speaks of this kind of quantity; paired by printed order only".to_owned())
+        };
+        let name = names.get(chosen).cloned().unwrap_or_default();
+        if confidence != PairingConfidence::Certain {
+            warnings.push(ImportWarning {
+                kind: WarningKind::LowConfidencePairing,
+                line: Some(v.line),
+                table: None,
+                message: format!("项目绩效目标表 {project:?}: {name} ↔ {} ({})", v.target, confidence.label_zh()),
+                cells: alternatives.clone(),
+            });
+        }
+        let level2 = v.level2.unwrap_or(Level2::Quantity);
+        let mut ind = Indicator::new(level2, name, v.target.clone(), v.weight);
+        if let Some(l1) = v.level1 {
+            if l1 != level2.level1() {
+                ind.level1 = l1;
+            }
+        }
+        out.push(ind.with_pairing(Pairing {
+            confidence,
+            note,
+            alternatives,
+        }));
+    }
+    for (i, n) in names.iter().enumerate() {
+        if !taken.get(i).copied().unwrap_or(true) {
+            warnings.push(ImportWarning {
+                kind: WarningKind::LowConfidencePairing,
+                line: None,
+                table: None,
+                message: format!("项目绩效目标表 {project:?}: the name {n:?} has no value left; not read"),
+                cells: Vec::new(),
+            });
+        }
+    }
+    out
+}
