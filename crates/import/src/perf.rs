@@ -103,7 +103,6 @@ fn is_fixed(s: &str) -> bool {
     ];
     FIXED.contains(&s)
         || (s.starts_with('(') && s.ends_with(')'))
-        || s.chars().count() == 1
         || s.starts_with("分值")
         || s.starts_with("项目名称")
         || s.starts_with("主管部门")
@@ -116,6 +115,38 @@ fn is_fixed(s: &str) -> bool {
         || s.contains("绩效目标表")
         || Level1::parse(s).is_some()
         || Level2::parse(s).is_some()
+}
+
+/// A line made only of the table's column headings.
+fn is_header_line(s: &str) -> bool {
+    let mut rest = s.to_owned();
+    for w in ["一级指标", "二级指标", "三级指标", "指标值", "分值权重", "分值", "权重", "绩效指标", "年度总体目标"] {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '（' | '）' | '.'))
+}
+
+/// Whether the last name line before line `number` ends right before it and
+/// fills the cell.
+fn prev_name_full(names: &[(String, usize)], number: usize, lines: &[&Line]) -> bool {
+    let Some((last, at)) = names.last() else {
+        return false;
+    };
+    let between_blank = lines
+        .iter()
+        .filter(|l| l.number > *at && l.number < number)
+        .all(|l| l.text.trim().is_empty());
+    let full = names.iter().map(|(s, _)| width(s)).max().unwrap_or(0);
+    between_blank && width(last) + 1 >= full
+}
+
+fn next_is_single(lines: &[&Line], number: usize) -> bool {
+    lines
+        .iter()
+        .filter(|l| l.number > number && !l.text.trim().is_empty())
+        .map(|l| sq(&l.text).chars().count())
+        .next()
+        .is_some_and(|n| n == 1)
 }
 
 struct Value {
@@ -248,7 +279,20 @@ pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option
             }
             goal_runs.push(Vec::new());
         }
-        name_lines.push((s, l.number));
+        if s.chars().count() == 1 {
+            // a letter of a vertical heading (年/度/总/体/目/标), unless it
+            // ends a name wrapped at the full cell width
+            let prev_full = prev_name_full(&name_lines, l.number, lines);
+            let next_single = next_is_single(lines, l.number);
+            if !(prev_full && !next_single) {
+                continue;
+            }
+        }
+        if is_header_line(&s) {
+            continue;
+        }
+        let printed: String = l.raw.chars().filter(|c| !c.is_whitespace()).collect();
+        name_lines.push((printed, l.number));
     }
     let annual_goal = goal_runs
         .into_iter()
@@ -261,7 +305,10 @@ pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option
     let mut cur = String::new();
     for (s, _) in &name_lines {
         cur.push_str(s);
-        if width(s) + 1 < full {
+        let complete = ["次数", "数量", "时间", "率", "测评", "满意度", "时长", "个数"]
+            .iter()
+            .any(|e| s.ends_with(e));
+        if width(s) + 1 < full || complete {
             names.push(std::mem::take(&mut cur));
         }
     }
@@ -388,56 +435,107 @@ fn assign_groups(values: &mut [Value], floating: &[(Option<Level1>, Level2)]) {
 
 /// Pairs names with values by kind of quantity, then printed order.
 fn pair(values: &[Value], names: &[String], project: &str, warnings: &mut Vec<ImportWarning>) -> Vec<Indicator> {
-    let mut taken = vec![false; names.len()];
-    let mut out = Vec::new();
     let nq: Vec<Quantity> = names.iter().map(|n| name_quantity(n)).collect();
-    for v in values {
-        let vq = value_quantity(&v.target);
-        let same: Vec<usize> = (0..names.len())
-            .filter(|&i| !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(&vq))
-            .collect();
-        let pool: Vec<usize> = if same.is_empty() {
-            (0..names.len())
-                .filter(|&i| !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(&Quantity::Unknown))
-                .collect()
-        } else {
-            same.clone()
-        };
-        let pool = if pool.is_empty() {
-            (0..names.len()).filter(|&i| !taken.get(i).copied().unwrap_or(true)).collect()
-        } else {
-            pool
-        };
-        let Some(&chosen) = pool.first() else {
+    let vq: Vec<Quantity> = values.iter().map(|v| value_quantity(&v.target)).collect();
+    let mut taken = vec![false; names.len()];
+    // name index for each value: same kind, in order
+    let mut chosen: Vec<Option<usize>> = vec![None; values.len()];
+    let mut exact_kind = vec![false; values.len()];
+    for (vi, q) in vq.iter().enumerate() {
+        if let Some(ni) = (0..names.len()).find(|&i| !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(q)) {
+            if let Some(t) = taken.get_mut(ni) {
+                *t = true;
+            }
+            if let Some(c) = chosen.get_mut(vi) {
+                *c = Some(ni);
+            }
+            if let Some(e) = exact_kind.get_mut(vi) {
+                *e = true;
+            }
+        }
+    }
+    // the rest in order, names of no known kind first
+    for vi in 0..values.len() {
+        if chosen.get(vi).copied().flatten().is_some() {
+            continue;
+        }
+        let pick = (0..names.len())
+            .find(|&i| !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(&Quantity::Unknown))
+            .or_else(|| (0..names.len()).find(|&i| !taken.get(i).copied().unwrap_or(true)));
+        if let Some(ni) = pick {
+            if let Some(t) = taken.get_mut(ni) {
+                *t = true;
+            }
+            if let Some(c) = chosen.get_mut(vi) {
+                *c = Some(ni);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (vi, v) in values.iter().enumerate() {
+        let q = vq.get(vi).copied().unwrap_or(Quantity::Unknown);
+        let Some(ni) = chosen.get(vi).copied().flatten() else {
             warnings.push(ImportWarning {
                 kind: WarningKind::LowConfidencePairing,
                 line: Some(v.line),
                 table: None,
-                message: format!("项目绩效目标表 {project:?}: no 三级指标 name left for the value {} ({}); indicator left out", v.target, v.weight),
+                message: format!(
+                    "项目绩效目标表 {project:?}: no 三级指标 name left for the value {} ({}); indicator left out",
+                    v.target, v.weight
+                ),
                 cells: Vec::new(),
             });
             continue;
         };
-        if let Some(t) = taken.get_mut(chosen) {
-            *t = true;
-        }
-        // the same target and weight elsewhere in the pool make the choice immaterial
-        let same_values = values
+        let name = names.get(ni).cloned().unwrap_or_default();
+        let exact = exact_kind.get(vi).copied().unwrap_or(false);
+        let kind_values: Vec<&Value> = values
             .iter()
-            .filter(|w| value_quantity(&w.target) == vq && w.target == v.target && w.weight == v.weight)
-            .count();
-        let kind_values = values.iter().filter(|w| value_quantity(&w.target) == vq).count();
-        let alternatives: Vec<String> = pool.iter().skip(1).filter_map(|&i| names.get(i).cloned()).collect();
-        let (confidence, note) = if pool.len() == 1 && !same.is_empty() {
-            (PairingConfidence::Certain, format!("the only name of its kind of quantity left for {}", v.target))
-        } else if !same.is_empty() && same_values == kind_values {
-            (PairingConfidence::Likely, format!("all values of this kind are {} with weight {}: which name takes which does not change the table", v.target, v.weight))
-        } else if !same.is_empty() {
-            (PairingConfidence::Uncertain, "several names of the same kind of quantity; paired by printed order only".to_owned())
+            .zip(&vq)
+            .filter(|(_, k)| **k == q)
+            .map(|(w, _)| w)
+            .collect();
+        let kind_names: Vec<String> = names
+            .iter()
+            .zip(&nq)
+            .filter(|(_, k)| **k == q)
+            .map(|(n, _)| n.clone())
+            .collect();
+        let alternatives: Vec<String> = if exact {
+            kind_names.iter().filter(|n| **n != name).cloned().collect()
         } else {
-            (PairingConfidence::Uncertain, "no name speaks of this kind of quantity; paired by printed order only".to_owned())
+            Vec::new()
         };
-        let name = names.get(chosen).cloned().unwrap_or_default();
+        let all_same = kind_values.iter().all(|w| w.target == v.target && w.weight == v.weight);
+        let (confidence, note) = if exact && kind_values.len() == 1 && kind_names.len() == 1 {
+            (
+                PairingConfidence::Certain,
+                format!("the only name and the only value of their kind ({:?})", q),
+            )
+        } else if exact && kind_values.len() == kind_names.len() && all_same {
+            (
+                PairingConfidence::Likely,
+                format!(
+                    "every value of this kind is {} with weight {}: which of these names takes which does not change the table",
+                    v.target, v.weight
+                ),
+            )
+        } else if exact {
+            (
+                PairingConfidence::Uncertain,
+                format!(
+                    "{} names and {} values of the same kind ({:?}); paired by printed order only",
+                    kind_names.len(),
+                    kind_values.len(),
+                    q
+                ),
+            )
+        } else {
+            (
+                PairingConfidence::Uncertain,
+                "no name speaks of this kind of quantity; paired by printed order only".to_owned(),
+            )
+        };
         if confidence != PairingConfidence::Certain {
             warnings.push(ImportWarning {
                 kind: WarningKind::LowConfidencePairing,
