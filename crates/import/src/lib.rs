@@ -257,3 +257,88 @@ fn profile_paragraphs(src: &source::Source, p: &segment::Part) -> Vec<prose::Par
     flush(&mut block, &heading, &mut out);
     out
 }
+
+/// Imports a disclosure from a file: a `.txt` holding the text `pdftotext`
+/// extracted (raw or `-layout`, told apart automatically) or a `.pdf`,
+/// converted with `pdftotext -layout` (Debian/Ubuntu package poppler-utils).
+///
+/// The disclosure's [`source`](Disclosure::source) is set to the path.
+///
+/// # Errors
+/// [`ImportError::Io`] / [`ImportError::NotUtf8`] when the file cannot be
+/// read as text; [`ImportError::PdfToTextMissing`] for a `.pdf` when
+/// `pdftotext` is not installed; [`ImportError::PdfToTextFailed`] when it
+/// fails; [`ImportError::UnsupportedFile`] for another extension; otherwise
+/// as [`import_text`].
+///
+/// ```no_run
+/// let imported = yusuan_import::import_path(std::path::Path::new("unit-budget.pdf"))?;
+/// for w in &imported.warnings {
+///     eprintln!("{w}");
+/// }
+/// # Ok::<(), yusuan_import::ImportError>(())
+/// ```
+pub fn import_path(path: &std::path::Path) -> Result<Import, ImportError> {
+    let shown = path.display().to_string();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let text = match ext.as_str() {
+        "pdf" => pdf_to_text(path)?,
+        "txt" | "text" => {
+            let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
+                path: shown.clone(),
+                message: e.to_string(),
+            })?;
+            String::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+                path: shown.clone(),
+                valid_up_to: e.utf8_error().valid_up_to(),
+            })?
+        }
+        _ => return Err(ImportError::UnsupportedFile { path: shown }),
+    };
+    let mut imported = import_text(&text)?;
+    if imported.disclosure.source.is_none() {
+        imported.disclosure.source = Some(shown);
+    }
+    Ok(imported)
+}
+
+/// Runs `pdftotext -layout -enc UTF-8 FILE -`.
+fn pdf_to_text(path: &std::path::Path) -> Result<String, ImportError> {
+    let shown = path.display().to_string();
+    if !path.is_file() {
+        return Err(ImportError::Io {
+            path: shown,
+            message: "no such file".into(),
+        });
+    }
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                ImportError::PdfToTextMissing { path: shown.clone() }
+            } else {
+                ImportError::Io {
+                    path: shown.clone(),
+                    message: format!("cannot run pdftotext: {e}"),
+                }
+            }
+        })?;
+    if !out.status.success() {
+        return Err(ImportError::PdfToTextFailed {
+            path: shown,
+            status: out.status.to_string(),
+            stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+        });
+    }
+    String::from_utf8(out.stdout).map_err(|e| ImportError::NotUtf8 {
+        path: shown,
+        valid_up_to: e.utf8_error().valid_up_to(),
+    })
+}

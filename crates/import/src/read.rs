@@ -926,10 +926,47 @@ fn summary_table(income: &Grid, expenditure: &Grid, prep: &Prepared, doc_unit: A
     t
 }
 
+/// Whether a grid has a row whose placement is still open.
+fn ambiguous(g: &Grid) -> bool {
+    g.rows
+        .iter()
+        .any(|r| !crate::solve::ambiguous_columns(r, g.columns.len()).is_empty())
+}
+
 fn materialize(reads: &[TableRead], doc_unit: AmountUnit, warnings: &mut Vec<ImportWarning>) -> Tables {
     let mut tables = Tables::default();
     for r in reads {
         let prep = &r.prep;
+        let open: Vec<&Grid> = match &r.reading {
+            Reading::Code(g) | Reading::Three { grid: g, .. } => vec![g],
+            Reading::Summary { income, expenditure } => vec![income, expenditure],
+            Reading::Empty => Vec::new(),
+        }
+        .into_iter()
+        .filter(|g| ambiguous(g))
+        .collect();
+        if !open.is_empty() {
+            // A partial table would make the reconciliation report
+            // differences that are not in the document: leave it out.
+            for g in &open {
+                for i in 0..g.rows.len() {
+                    if g.rows.get(i).is_some_and(|row| !crate::solve::ambiguous_columns(row, g.columns.len()).is_empty()) {
+                        let _ = g.cells(i, warnings);
+                    }
+                }
+            }
+            warn(
+                warnings,
+                WarningKind::UnreadableTable,
+                prep.line,
+                prep.kind,
+                format!(
+                    "{}: some numbers fit more than one column (see the ambiguities above); the table is left out rather than guessed",
+                    prep.title.as_deref().unwrap_or(prep.kind.label_zh())
+                ),
+            );
+            continue;
+        }
         let g = match &r.reading {
             Reading::Code(g) => Some(g),
             _ => None,
