@@ -220,7 +220,9 @@ fn csv_field(s: &str) -> String {
 
 /// The table as CSV: UTF-8 with a byte-order mark (U+FEFF) first, CRLF line
 /// ends, one header row (`科目编码,科目名称,合计（万元）,…`; the summary
-/// tables add a first column 收支 with 收入/支出), then one line per row.
+/// tables add a first column 收支 with 收入/支出 and head the label column
+/// 项目; the "三公" table has 项目 (the period) and no code column), then one
+/// line per row.
 /// Amounts are plain decimals in the printed unit (`8633.56`), percentages
 /// end in `%`, blank cells are empty.
 ///
@@ -254,8 +256,18 @@ pub fn csv(view: &TableView<'_>) -> String {
     if summary {
         header.push("收支".to_owned());
     }
-    header.push("科目编码".to_owned());
-    header.push(if summary { "项目" } else { "科目名称" }.to_owned());
+    let with_code = view.kind != TableKind::ThreePublicExpenditure;
+    if with_code {
+        header.push("科目编码".to_owned());
+    }
+    header.push(
+        if with_code && !summary {
+            "科目名称"
+        } else {
+            "项目"
+        }
+        .to_owned(),
+    );
     header.extend(columns.iter().map(|&c| {
         if c.is_percent() {
             view.header(c)
@@ -278,10 +290,12 @@ pub fn csv(view: &TableView<'_>) -> String {
             if summary {
                 line.push(s.name.unwrap_or_default().to_owned());
             }
-            line.push(match row.key {
-                RowKey::Code(c) => c.to_string(),
-                _ => String::new(),
-            });
+            if with_code {
+                line.push(match row.key {
+                    RowKey::Code(c) => c.to_string(),
+                    _ => String::new(),
+                });
+            }
             line.push(row.label.clone());
             for c in &columns {
                 let v = s

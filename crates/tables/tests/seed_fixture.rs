@@ -523,4 +523,10 @@ fn renders_every_table_and_exports_csv() {
     );
     let (_, t5) = &files[4];
     assert!(t5.contains("20.51%"));
+    let (_, t9) = &files[8];
+    assert!(
+        t9.starts_with("\u{feff}项目,合计（万元）,因公出国（境）费（万元）"),
+        "{t9}"
+    );
+    assert!(t9.ends_with("\r\n2025年预算数,,,,,,\r\n"), "{t9}");
 }
