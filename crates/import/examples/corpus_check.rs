@@ -9,10 +9,22 @@ fn main() {
             }
         };
         let report = yusuan_reconcile::reconcile(&imp.disclosure);
-        println!("== {path} ({:?}): {} warnings, {} claims", imp.format, imp.warnings.len(), imp.disclosure.narrative.len());
+        println!(
+            "== {path} ({:?}): {} warnings, {} claims",
+            imp.format,
+            imp.warnings.len(),
+            imp.disclosure.narrative.len()
+        );
         for f in &report.findings {
             if f.severity == yusuan_reconcile::Severity::Error {
-                println!("  [{:?}] {} @ {} expected={:?} actual={:?}", f.rule, f.message, f.location, f.expected.as_ref().map(ToString::to_string), f.actual.as_ref().map(ToString::to_string));
+                println!(
+                    "  [{:?}] {} @ {} expected={:?} actual={:?}",
+                    f.rule,
+                    f.message,
+                    f.location,
+                    f.expected.as_ref().map(ToString::to_string),
+                    f.actual.as_ref().map(ToString::to_string)
+                );
             }
         }
     }

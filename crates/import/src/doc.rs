@@ -76,7 +76,9 @@ pub(crate) fn unit_name(src: &Source) -> Option<String> {
                     && !name.ends_with("概况")
                     && !name.contains("名词")
                     && !name.contains("附件")
-                    && best.as_ref().is_none_or(|b| b.chars().count() < name.chars().count())
+                    && best
+                        .as_ref()
+                        .map_or(true, |b| b.chars().count() < name.chars().count())
                 {
                     best = Some(name);
                 }
@@ -118,7 +120,10 @@ pub(crate) fn glossary(ps: &[Paragraph]) -> Vec<GlossaryEntry> {
         let cut = body.find(['：', ':']);
         if let Some(i) = cut {
             let term = body.get(..i).unwrap_or("").trim().to_owned();
-            let colon = body.get(i..).and_then(|x| x.chars().next()).map_or(1, char::len_utf8);
+            let colon = body
+                .get(i..)
+                .and_then(|x| x.chars().next())
+                .map_or(1, char::len_utf8);
             let explanation = body.get(i + colon..).unwrap_or("").trim().to_owned();
             if !term.is_empty() {
                 out.push(GlossaryEntry { term, explanation });
@@ -133,7 +138,11 @@ pub(crate) fn glossary(ps: &[Paragraph]) -> Vec<GlossaryEntry> {
 pub(crate) fn profile(ps: &[Paragraph]) -> Option<Profile> {
     let mut pr = Profile::default();
     for p in ps {
-        let section = p.section.as_deref().map(yusuan_money::text::squeeze).unwrap_or_default();
+        let section = p
+            .section
+            .as_deref()
+            .map(yusuan_money::text::squeeze)
+            .unwrap_or_default();
         let organization = section.contains("机构设置") || section.contains("机构");
         let sq: String = p.norm.chars().filter(|c| !c.is_whitespace()).collect();
         if organization {
@@ -143,10 +152,18 @@ pub(crate) fn profile(ps: &[Paragraph]) -> Option<Profile> {
                     continue;
                 }
                 let n = yusuan_money::text::normalize(&sentence);
-                if n.contains('设') && (n.contains("处室") || n.contains("机构") || n.contains("科室")) {
+                if n.contains('设')
+                    && (n.contains("处室") || n.contains("机构") || n.contains("科室"))
+                {
                     if let Some(i) = sentence.find(['：', ':']) {
-                        let colon = sentence.get(i..).and_then(|x| x.chars().next()).map_or(1, char::len_utf8);
-                        let list = sentence.get(i + colon..).unwrap_or("").trim_end_matches('。');
+                        let colon = sentence
+                            .get(i..)
+                            .and_then(|x| x.chars().next())
+                            .map_or(1, char::len_utf8);
+                        let list = sentence
+                            .get(i + colon..)
+                            .unwrap_or("")
+                            .trim_end_matches('。');
                         pr.divisions.extend(split_list(list));
                     }
                 }

@@ -47,7 +47,13 @@ pub(crate) fn val_of(t: &Tok) -> Option<Val> {
 }
 
 impl Grid {
-    pub fn new(kind: TableKind, side: &'static str, columns: Vec<Column>, half: Decimal, unit: AmountUnit) -> Grid {
+    pub fn new(
+        kind: TableKind,
+        side: &'static str,
+        columns: Vec<Column>,
+        half: Decimal,
+        unit: AmountUnit,
+    ) -> Grid {
         let rules = rules_for(kind, &columns);
         Grid {
             kind,
@@ -94,7 +100,11 @@ impl Grid {
                     key.label_zh(),
                     vals.len()
                 ),
-                cells: vec![vals.iter().map(|(v, _)| show(*v)).collect::<Vec<_>>().join(" ")],
+                cells: vec![vals
+                    .iter()
+                    .map(|(v, _)| show(*v))
+                    .collect::<Vec<_>>()
+                    .join(" ")],
             });
             return false;
         }
@@ -104,7 +114,10 @@ impl Grid {
                 kind: WarningKind::UnreadableRow,
                 line: Some(line),
                 table: Some(self.kind),
-                message: format!("row {} {name}: too many ways to place its numbers; row left out", key.label_zh()),
+                message: format!(
+                    "row {} {name}: too many ways to place its numbers; row left out",
+                    key.label_zh()
+                ),
                 cells: Vec::new(),
             });
             return false;
@@ -117,9 +130,17 @@ impl Grid {
                 message: format!(
                     "row {} {name}: its numbers fit none of the columns {}; row left out",
                     key.label_zh(),
-                    self.columns.iter().map(|c| c.header_zh(self.kind)).collect::<Vec<_>>().join("/")
+                    self.columns
+                        .iter()
+                        .map(|c| c.header_zh(self.kind))
+                        .collect::<Vec<_>>()
+                        .join("/")
                 ),
-                cells: vec![vals.iter().map(|(v, _)| show(*v)).collect::<Vec<_>>().join(" ")],
+                cells: vec![vals
+                    .iter()
+                    .map(|(v, _)| show(*v))
+                    .collect::<Vec<_>>()
+                    .join(" ")],
             });
             return false;
         }
@@ -142,9 +163,7 @@ impl Grid {
         let mut tops = Vec::new();
         for (i, k) in self.keys.iter().enumerate() {
             let RowKey::Code(code) = k else { continue };
-            let parent = code
-                .ancestors()
-                .find_map(|a| self.index(&RowKey::Code(a)));
+            let parent = code.ancestors().find_map(|a| self.index(&RowKey::Code(a)));
             match parent {
                 Some(p) => children.entry(p).or_default().push(i),
                 None => tops.push(i),
@@ -198,7 +217,9 @@ impl Grid {
     pub fn known(&self, out: &mut Known) {
         let scale = self.scale();
         for (r, row) in self.rows.iter().enumerate() {
-            let Some(key) = self.keys.get(r) else { continue };
+            let Some(key) = self.keys.get(r) else {
+                continue;
+            };
             let amb = solve::ambiguous_columns(row, self.columns.len());
             let Some(p) = row.cands.first() else { continue };
             for (c, col) in self.columns.iter().enumerate() {
@@ -217,11 +238,15 @@ impl Grid {
     pub fn place_by_position(&mut self, warnings: &mut Vec<ImportWarning>) {
         let anchors = self.anchors();
         for r in 0..self.rows.len() {
-            let Some(row) = self.rows.get(r) else { continue };
+            let Some(row) = self.rows.get(r) else {
+                continue;
+            };
             if row.cands.len() < 2 {
                 continue;
             }
-            let Some(ends) = self.ends.get(r) else { continue };
+            let Some(ends) = self.ends.get(r) else {
+                continue;
+            };
             let mut scored: Vec<(i64, usize)> = Vec::new();
             for (i, p) in row.cands.iter().enumerate() {
                 let mut cost = 0i64;
@@ -238,7 +263,11 @@ impl Grid {
             }
             scored.sort();
             let decided = match scored.as_slice() {
-                [(best, i), (second, _), ..] if *second >= best + 4 && scored.len() == row.cands.len() => Some(*i),
+                [(best, i), (second, _), ..]
+                    if *second >= best + 4 && scored.len() == row.cands.len() =>
+                {
+                    Some(*i)
+                }
                 _ => None,
             };
             if let Some(i) = decided {
@@ -306,7 +335,10 @@ impl Grid {
                         format!(
                             "{} → {}",
                             row.values.get(vi).map(|v| show(*v)).unwrap_or_default(),
-                            self.columns.get(c).map(|c| c.header_zh(self.kind)).unwrap_or_default()
+                            self.columns
+                                .get(c)
+                                .map(|c| c.header_zh(self.kind))
+                                .unwrap_or_default()
                         )
                     })
                     .collect::<Vec<_>>()
@@ -317,7 +349,11 @@ impl Grid {
 
     /// The cells of row `r` as the model stores them; ambiguous cells are
     /// left blank, with a warning.
-    pub fn cells(&self, r: usize, warnings: &mut Vec<ImportWarning>) -> Vec<(Column, Option<Number>)> {
+    pub fn cells(
+        &self,
+        r: usize,
+        warnings: &mut Vec<ImportWarning>,
+    ) -> Vec<(Column, Option<Number>)> {
         let mut out = Vec::new();
         let Some(row) = self.rows.get(r) else {
             return out;
@@ -412,7 +448,10 @@ pub(crate) fn rules_for(kind: TableKind, cols: &[Column]) -> Vec<RowRule> {
         if let Some(t) = ix(total) {
             let ps: Vec<usize> = parts.iter().filter_map(|&p| ix(p)).collect();
             if !ps.is_empty() {
-                rules.push(RowRule::Sum { total: t, parts: ps });
+                rules.push(RowRule::Sum {
+                    total: t,
+                    parts: ps,
+                });
             }
         }
     };
@@ -425,7 +464,9 @@ pub(crate) fn rules_for(kind: TableKind, cols: &[Column]) -> Vec<RowRule> {
                 .filter(|c| !matches!(c, C::Total | C::EducationFees))
                 .collect();
             if ix(C::FiscalAppropriation).is_some() {
-                parts.retain(|c| !matches!(c, C::GeneralBudget | C::GovernmentFund | C::StateCapital));
+                parts.retain(|c| {
+                    !matches!(c, C::GeneralBudget | C::GovernmentFund | C::StateCapital)
+                });
             }
             sum(C::Total, &parts, &mut rules);
             if let (Some(s), Some(b)) = (ix(C::EducationFees), ix(C::BusinessIncome)) {
@@ -434,23 +475,47 @@ pub(crate) fn rules_for(kind: TableKind, cols: &[Column]) -> Vec<RowRule> {
         }
         TableKind::ExpenditureSummary => sum(
             C::Total,
-            &[C::Basic, C::Project, C::RemitToSuperior, C::InstitutionOperatingExpenditure, C::SubsidyToSubordinate],
+            &[
+                C::Basic,
+                C::Project,
+                C::RemitToSuperior,
+                C::InstitutionOperatingExpenditure,
+                C::SubsidyToSubordinate,
+            ],
             &mut rules,
         ),
         TableKind::GeneralBudgetExpenditure => {
             sum(C::Total, &[C::Basic, C::Project], &mut rules);
             if let (Some(r), Some(m), Some(s)) = (ix(C::Change), ix(C::Total), ix(C::PriorYear)) {
-                rules.push(RowRule::Diff { result: r, minuend: m, subtrahend: s });
+                rules.push(RowRule::Diff {
+                    result: r,
+                    minuend: m,
+                    subtrahend: s,
+                });
                 if let Some(p) = ix(C::ChangePercent) {
-                    rules.push(RowRule::Growth { percent: p, change: r, base: s });
+                    rules.push(RowRule::Growth {
+                        percent: p,
+                        change: r,
+                        base: s,
+                    });
                 }
             }
-            if let (Some(r), Some(m), Some(s)) =
-                (ix(C::ChangeExclCapital), ix(C::TotalExclCapital), ix(C::PriorYearExclCapital))
-            {
-                rules.push(RowRule::Diff { result: r, minuend: m, subtrahend: s });
+            if let (Some(r), Some(m), Some(s)) = (
+                ix(C::ChangeExclCapital),
+                ix(C::TotalExclCapital),
+                ix(C::PriorYearExclCapital),
+            ) {
+                rules.push(RowRule::Diff {
+                    result: r,
+                    minuend: m,
+                    subtrahend: s,
+                });
                 if let Some(p) = ix(C::ChangePercentExclCapital) {
-                    rules.push(RowRule::Growth { percent: p, change: r, base: s });
+                    rules.push(RowRule::Growth {
+                        percent: p,
+                        change: r,
+                        base: s,
+                    });
                 }
             }
             if let (Some(a), Some(b)) = (ix(C::TotalExclCapital), ix(C::Total)) {
@@ -460,13 +525,23 @@ pub(crate) fn rules_for(kind: TableKind, cols: &[Column]) -> Vec<RowRule> {
                 rules.push(RowRule::AtMost { small: a, big: b });
             }
         }
-        TableKind::GeneralBudgetBasicExpenditure => sum(C::Total, &[C::Personnel, C::Public], &mut rules),
+        TableKind::GeneralBudgetBasicExpenditure => {
+            sum(C::Total, &[C::Personnel, C::Public], &mut rules)
+        }
         TableKind::GovernmentFundExpenditure | TableKind::StateCapitalExpenditure => {
             sum(C::Total, &[C::Basic, C::Project], &mut rules)
         }
         TableKind::ThreePublicExpenditure => {
-            sum(C::Total, &[C::OutboundTravel, C::Vehicles, C::Reception], &mut rules);
-            sum(C::Vehicles, &[C::VehiclePurchase, C::VehicleOperation], &mut rules);
+            sum(
+                C::Total,
+                &[C::OutboundTravel, C::Vehicles, C::Reception],
+                &mut rules,
+            );
+            sum(
+                C::Vehicles,
+                &[C::VehiclePurchase, C::VehicleOperation],
+                &mut rules,
+            );
         }
         TableKind::IncomeExpenditureSummary | TableKind::FiscalAppropriationSummary => {
             if ix(C::Basic).is_some() {
@@ -475,7 +550,11 @@ pub(crate) fn rules_for(kind: TableKind, cols: &[Column]) -> Vec<RowRule> {
             } else {
                 sum(C::Total, &[C::Personnel, C::Public, C::Project], &mut rules);
             }
-            sum(C::Total, &[C::GeneralBudget, C::GovernmentFund, C::StateCapital], &mut rules);
+            sum(
+                C::Total,
+                &[C::GeneralBudget, C::GovernmentFund, C::StateCapital],
+                &mut rules,
+            );
         }
         _ => {}
     }

@@ -2,7 +2,15 @@
 //! text `pdftotext` extracts from its PDF into the [`yusuan_tables`] model.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 mod doc;
 mod error;
@@ -45,10 +53,15 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
     let src = source::Source::new(text);
     let parts = segment::segment(&src);
     let mut warnings = Vec::new();
-    let has_tables = parts
+    let has_tables = parts.iter().any(|p| {
+        matches!(
+            p.kind,
+            segment::PartKind::Table(_) | segment::PartKind::UnknownTable
+        )
+    });
+    let has_explanation = parts
         .iter()
-        .any(|p| matches!(p.kind, segment::PartKind::Table(_) | segment::PartKind::UnknownTable));
-    let has_explanation = parts.iter().any(|p| p.kind == segment::PartKind::Explanation);
+        .any(|p| p.kind == segment::PartKind::Explanation);
     if !has_tables && !has_explanation {
         return Err(ImportError::NotADisclosure {
             reason: "no table with a 单位：万元/元 line and no 情况说明 or 编制说明 heading".into(),
@@ -116,10 +129,14 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
         .filter_map(|p| p.unit_line)
         .filter_map(|i| src.lines.get(i))
         .filter_map(|l| segment::unit_of(&l.squeezed()))
-        .fold(std::collections::BTreeMap::<u8, usize>::new(), |mut m, u| {
-            *m.entry(matches!(u, segment::AmountUnit::Yuan) as u8).or_default() += 1;
-            m
-        })
+        .fold(
+            std::collections::BTreeMap::<u8, usize>::new(),
+            |mut m, u| {
+                *m.entry(matches!(u, segment::AmountUnit::Yuan) as u8)
+                    .or_default() += 1;
+                m
+            },
+        )
         .into_iter()
         .max_by_key(|(_, n)| *n)
         .map_or(segment::AmountUnit::Wan, |(k, _)| {
@@ -172,8 +189,14 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
         match p.kind {
             segment::PartKind::Explanation | segment::PartKind::OtherMatters => {
                 for para in prose::paragraphs(&lines_of(p)) {
-                    let section = para.section.as_deref().map(yusuan_money::text::squeeze).unwrap_or_default();
-                    if section.contains("政府采购") || (procurement.is_none() && para.norm.contains("政府采购预算")) {
+                    let section = para
+                        .section
+                        .as_deref()
+                        .map(yusuan_money::text::squeeze)
+                        .unwrap_or_default();
+                    if section.contains("政府采购")
+                        || (procurement.is_none() && para.norm.contains("政府采购预算"))
+                    {
                         if procurement.is_none() {
                             procurement = narrative::procurement(&para);
                         }
@@ -204,10 +227,15 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
     }
     d.narrative = claims;
     d.procurement = procurement;
-    d.performance_management = narrative::performance_management(&pm_paragraphs.iter().collect::<Vec<_>>());
+    d.performance_management =
+        narrative::performance_management(&pm_paragraphs.iter().collect::<Vec<_>>());
     d.glossary = doc::glossary(&glossary_ps);
     d.profile = doc::profile(&profile_ps);
-    if let Some(dep) = perf_tables.iter().map(|t| &t.department).find(|d| !d.code.is_empty()) {
+    if let Some(dep) = perf_tables
+        .iter()
+        .map(|t| &t.department)
+        .find(|d| !d.code.is_empty())
+    {
         d.unit.department = Some(dep.name.clone());
         d.unit.department_code = Some(dep.code.clone());
     }
@@ -220,7 +248,11 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
 }
 
 fn lines_of_all<'a>(src: &'a source::Source, p: &segment::Part) -> Vec<&'a source::Line> {
-    src.lines.get(p.start..p.end).unwrap_or_default().iter().collect()
+    src.lines
+        .get(p.start..p.end)
+        .unwrap_or_default()
+        .iter()
+        .collect()
 }
 
 /// A profile part's paragraphs, with its unnumbered sub-headings
@@ -230,7 +262,9 @@ fn profile_paragraphs(src: &source::Source, p: &segment::Part) -> Vec<prose::Par
     let mut block: Vec<&source::Line> = Vec::new();
     let mut heading: Option<String> = None;
     let lines = src.lines.get(p.start..p.end).unwrap_or_default();
-    let flush = |block: &mut Vec<&source::Line>, heading: &Option<String>, out: &mut Vec<prose::Paragraph>| {
+    let flush = |block: &mut Vec<&source::Line>,
+                 heading: &Option<String>,
+                 out: &mut Vec<prose::Paragraph>| {
         for mut para in prose::paragraphs(block) {
             if let Some(h) = heading {
                 para.section = Some(match &para.section {
@@ -246,7 +280,10 @@ fn profile_paragraphs(src: &source::Source, p: &segment::Part) -> Vec<prose::Par
         let sq = l.squeezed();
         let is_heading = sq.chars().count() <= 40
             && !segment::starts_numbered(&sq)
-            && (sq.ends_with("概况") || sq.ends_with("主要职能") || sq.ends_with("主要职责") || sq.ends_with("机构设置"));
+            && (sq.ends_with("概况")
+                || sq.ends_with("主要职能")
+                || sq.ends_with("主要职责")
+                || sq.ends_with("机构设置"));
         if is_heading {
             flush(&mut block, &heading, &mut out);
             heading = Some(l.raw.trim().to_owned());
@@ -322,7 +359,9 @@ fn pdf_to_text(path: &std::path::Path) -> Result<String, ImportError> {
         .output()
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                ImportError::PdfToTextMissing { path: shown.clone() }
+                ImportError::PdfToTextMissing {
+                    path: shown.clone(),
+                }
             } else {
                 ImportError::Io {
                     path: shown.clone(),

@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 use yusuan_money::{Percent, Wan};
 use yusuan_tables::{
-    Basis, CellRef, Claim, ClaimKind, ClaimPart, Column, Direction, Line as TLine, Period,
-    PerformanceManagement, Procurement, RowKey, TableKind, Tables,
+    Basis, CellRef, Claim, ClaimKind, ClaimPart, Column, Direction, Line as TLine,
+    PerformanceManagement, Period, Procurement, RowKey, TableKind, Tables,
 };
 
 use crate::patterns;
@@ -29,7 +29,10 @@ fn char_index(s: &str, byte: usize) -> usize {
 }
 
 fn chars_of(s: &str, start: usize, end: usize) -> String {
-    s.chars().skip(start).take(end.saturating_sub(start)).collect()
+    s.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }
 
 const DELIMS: &[char] = &[',', '，', ';', '；', ':', '：', '、', '。'];
@@ -57,12 +60,17 @@ fn clean_subject(raw: &str, ctx: &Ctx<'_>) -> String {
     let chars: Vec<char> = n.chars().collect();
     if chars.first() == Some(&'(') {
         if let Some(close) = chars.iter().position(|&c| c == ')') {
-            if chars.get(1..close).is_some_and(|x| !x.is_empty() && x.iter().all(|c| cn.contains(*c) || c.is_ascii_digit())) {
+            if chars.get(1..close).is_some_and(|x| {
+                !x.is_empty() && x.iter().all(|c| cn.contains(*c) || c.is_ascii_digit())
+            }) {
                 skip = close + 1;
             }
         }
     } else {
-        let k = chars.iter().take_while(|c| cn.contains(**c) || c.is_ascii_digit()).count();
+        let k = chars
+            .iter()
+            .take_while(|c| cn.contains(**c) || c.is_ascii_digit())
+            .count();
         if k > 0 && chars.get(k).is_some_and(|c| matches!(c, '、' | '.' | '．')) {
             skip = k + 1;
         }
@@ -99,8 +107,13 @@ fn clean_subject(raw: &str, ctx: &Ctx<'_>) -> String {
         }
         let n: Vec<char> = s.chars().collect();
         let tail_digits = n.iter().rev().take_while(|c| c.is_ascii_digit()).count();
-        if tail_digits == 4 && before.ends_with('年') || tail_digits == 4 && s.len() < before.len() {
-            s = n.iter().take(n.len() - 4).collect::<String>().trim_end().to_owned();
+        if tail_digits == 4 && (before.ends_with('年') || s.len() < before.len()) {
+            s = n
+                .iter()
+                .take(n.len() - 4)
+                .collect::<String>()
+                .trim_end()
+                .to_owned();
         }
         if s == before {
             break;
@@ -126,7 +139,8 @@ fn mentions(p: &Paragraph, start: usize, end: usize) -> Vec<Mention> {
         // thresholds ("单价100万元（含）以上") are not amounts of the budget
         let after: String = p.norm.chars().skip(e).take(6).collect();
         let after = after.trim_start();
-        if after.starts_with("(含)") || after.starts_with("以上") || after.starts_with("以下") {
+        if after.starts_with("(含)") || after.starts_with("以上") || after.starts_with("以下")
+        {
             continue;
         }
         // subject: back to the last delimiter of the clause (or 其中)
@@ -199,11 +213,16 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
         };
         // NoAmount: 没有(使用)X / a clause starting with 无X和Y
         for c in patterns::no_amount().captures_iter(&ns) {
-            let Some(m) = c.get(1).or_else(|| c.get(2)) else { continue };
+            let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+                continue;
+            };
             let pos = s0 + char_index(&ns, m.start());
             let printed = chars_of(&p.text, pos, pos + m.as_str().chars().count());
             let parts: Vec<String> = if c.get(2).is_some() {
-                printed.split(['和', '、']).map(|x| x.trim().to_owned()).collect()
+                printed
+                    .split(['和', '、'])
+                    .map(|x| x.trim().to_owned())
+                    .collect()
             } else {
                 vec![printed.trim().to_owned()]
             };
@@ -218,13 +237,22 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
         }
         // Change
         for c in patterns::change().captures_iter(&ns) {
-            let (Some(all), Some(dir)) = (c.get(0), c.get(4)) else { continue };
-            let Some(direction) = Direction::from_zh(dir.as_str()) else { continue };
+            let (Some(all), Some(dir)) = (c.get(0), c.get(4)) else {
+                continue;
+            };
+            let Some(direction) = Direction::from_zh(dir.as_str()) else {
+                continue;
+            };
             let cpos = s0 + char_index(&ns, all.start());
             let after_pos = s0 + char_index(&ns, all.end());
             let base_year = c.get(2).and_then(|y| y.as_str().parse::<u16>().ok());
             let base = basis_of(c.get(3).map(|m| m.as_str()));
-            let tail: String = p.norm.chars().skip(after_pos).take(e0.saturating_sub(after_pos)).collect();
+            let tail: String = p
+                .norm
+                .chars()
+                .skip(after_pos)
+                .take(e0.saturating_sub(after_pos))
+                .collect();
             let mut change = None;
             let mut rate = None;
             let mut rate_direction = None;
@@ -282,7 +310,10 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
             if amount.is_none() {
                 // no amount before: the subject is the clause before 比
                 let before: Vec<char> = p.text.chars().skip(s0).take(cpos - s0).collect();
-                let k = before.iter().rposition(|c| DELIMS.contains(c)).map_or(0, |x| x + 1);
+                let k = before
+                    .iter()
+                    .rposition(|c| DELIMS.contains(c))
+                    .map_or(0, |x| x + 1);
                 subject = clean_subject(&before.iter().skip(k).collect::<String>(), ctx);
             }
             if subject.is_empty() || subject.ends_with("预算安排") {
@@ -315,16 +346,27 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
             if used.get(i).copied().unwrap_or(true) {
                 continue;
             }
-            let tail: String = p.norm.chars().skip(m.end).take(e0.saturating_sub(m.end)).collect();
-            let Some(c) = patterns::share_after().captures(&tail) else { continue };
+            let tail: String = p
+                .norm
+                .chars()
+                .skip(m.end)
+                .take(e0.saturating_sub(m.end))
+                .collect();
+            let Some(c) = patterns::share_after().captures(&tail) else {
+                continue;
+            };
             let Some(num) = c.get(1) else { continue };
-            let Ok(percent) = Percent::parse(num.as_str()) else { continue };
+            let Ok(percent) = Percent::parse(num.as_str()) else {
+                continue;
+            };
             if let Some(u) = used.get_mut(i) {
                 *u = true;
             }
             shares += 1;
             let (whole, whole_subject) = match whole_ix.and_then(|w| ms.get(w)) {
-                Some(w) if w.end <= m.start => (Some(Wan::new(w.amount)), Some(subject_of(p, w, ctx))),
+                Some(w) if w.end <= m.start => {
+                    (Some(Wan::new(w.amount)), Some(subject_of(p, w, ctx)))
+                }
                 _ => (None, section_whole(p.section.as_deref())),
             };
             found.push(Found {
@@ -476,7 +518,11 @@ pub(crate) fn procurement(p: &Paragraph) -> Option<Procurement> {
 
 /// 预算绩效管理: the paragraph with "涉及 … 万元".
 pub(crate) fn performance_management(ps: &[&Paragraph]) -> Option<PerformanceManagement> {
-    let text: String = ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("");
+    let text: String = ps
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("");
     if text.is_empty() {
         return None;
     }
@@ -578,11 +624,17 @@ fn find_row(rows: &[(yusuan_classification::Code, String)], subject: &str) -> Op
     }
     let names: Vec<String> = patterns::level_split()
         .split(&s)
-        .map(|x| x.trim_matches(|c: char| c == '“' || c == '”' || c == '-').to_owned())
+        .map(|x| {
+            x.trim_matches(|c: char| c == '“' || c == '”' || c == '-')
+                .to_owned()
+        })
         .filter(|x| !x.is_empty())
         .collect();
     let names: Vec<String> = if names.len() == 1 {
-        names.first().map(|n| n.split('-').map(str::to_owned).collect()).unwrap_or_default()
+        names
+            .first()
+            .map(|n| n.split('-').map(str::to_owned).collect())
+            .unwrap_or_default()
     } else {
         names
     };
@@ -597,9 +649,12 @@ fn find_row(rows: &[(yusuan_classification::Code, String)], subject: &str) -> Op
             let mut anc: Vec<yusuan_classification::Code> = code.ancestors().collect();
             anc.reverse();
             names.len() <= anc.len() + 1
-                && names.iter().rev().skip(1).zip(anc.iter().rev()).all(|(n, a)| {
-                    rows.iter().any(|(c, nm)| c == a && nm == n)
-                })
+                && names
+                    .iter()
+                    .rev()
+                    .skip(1)
+                    .zip(anc.iter().rev())
+                    .all(|(n, a)| rows.iter().any(|(c, nm)| c == a && nm == n))
         })
         .collect();
     match hits.as_slice() {
@@ -610,7 +665,10 @@ fn find_row(rows: &[(yusuan_classification::Code, String)], subject: &str) -> Op
 }
 
 fn code_rows<A>(t: &yusuan_tables::CodeTable<A>) -> Vec<(yusuan_classification::Code, String)> {
-    t.rows.iter().map(|r| (r.code, yusuan_money::text::squeeze(&r.name))).collect()
+    t.rows
+        .iter()
+        .map(|r| (r.code, yusuan_money::text::squeeze(&r.name)))
+        .collect()
 }
 
 /// Sets `refers_to` where the section names a table and the subject names
@@ -626,7 +684,9 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
     let cell = |row: RowKey, col: Column| Some(CellRef::new(table, row, col));
     use TableKind as K;
     let total_cell = match table {
-        K::IncomeExpenditureSummary | K::FiscalAppropriationSummary => cell(RowKey::Line(TLine::IncomeTotal), Column::Total),
+        K::IncomeExpenditureSummary | K::FiscalAppropriationSummary => {
+            cell(RowKey::Line(TLine::IncomeTotal), Column::Total)
+        }
         K::ThreePublicExpenditure => cell(
             RowKey::Period(Period {
                 year: ctx.year,
@@ -656,14 +716,22 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             return None;
         })
     };
-    let t5_rows = t.general_budget_expenditure.as_ref().map(code_rows).unwrap_or_default();
+    let t5_rows = t
+        .general_budget_expenditure
+        .as_ref()
+        .map(code_rows)
+        .unwrap_or_default();
     let fa_rows: Vec<(yusuan_classification::Code, String)> = t
         .fiscal_appropriation_summary
         .as_ref()
         .map(|s| {
             s.expenditure
                 .iter()
-                .filter_map(|r| r.key.code().map(|c| (c, yusuan_money::text::squeeze(strip_num(&r.label)))))
+                .filter_map(|r| {
+                    r.key
+                        .code()
+                        .map(|c| (c, yusuan_money::text::squeeze(strip_num(&r.label))))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -671,7 +739,9 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
     let sq = yusuan_money::text::squeeze(&subject);
     let target = match (&claim.kind, table) {
         (ClaimKind::Total { .. }, _) => total_cell,
-        (ClaimKind::Share { .. }, K::IncomeSummary) => income_column(&subject).and_then(|c| cell(RowKey::Total, c)),
+        (ClaimKind::Share { .. }, K::IncomeSummary) => {
+            income_column(&subject).and_then(|c| cell(RowKey::Total, c))
+        }
         (ClaimKind::Share { .. }, K::ExpenditureSummary) => {
             if sq.contains("基本支出") {
                 cell(RowKey::Total, Column::Basic)
@@ -681,8 +751,12 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
                 None
             }
         }
-        (ClaimKind::Share { .. } | ClaimKind::Change { .. } | ClaimKind::Amount { .. }, K::GeneralBudgetExpenditure) => {
-            if sq.contains("一般公共预算") && !sq.contains("(类)") && !sq.contains("（类）") {
+        (
+            ClaimKind::Share { .. } | ClaimKind::Change { .. } | ClaimKind::Amount { .. },
+            K::GeneralBudgetExpenditure,
+        ) => {
+            if sq.contains("一般公共预算") && !sq.contains("(类)") && !sq.contains("（类）")
+            {
                 total_cell
             } else {
                 find_row(&t5_rows, &subject).and_then(|r| cell(r, Column::Total))
@@ -692,23 +766,33 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             if sq.contains("上年结转") {
                 cell(RowKey::Line(TLine::PriorYearCarryover), Column::Total)
             } else if sq.contains("一般公共预算") && sq.contains("收入") {
-                cell(RowKey::Line(TLine::GeneralBudgetAppropriation), Column::Total)
+                cell(
+                    RowKey::Line(TLine::GeneralBudgetAppropriation),
+                    Column::Total,
+                )
             } else {
                 find_row(&fa_rows, &subject).and_then(|r| cell(r, Column::Total))
             }
         }
         (ClaimKind::NoAmount { .. }, K::FiscalAppropriationSummary) => {
             if sq.contains("政府性基金") {
-                cell(RowKey::Line(TLine::GovernmentFundAppropriation), Column::Total)
+                cell(
+                    RowKey::Line(TLine::GovernmentFundAppropriation),
+                    Column::Total,
+                )
             } else if sq.contains("国有资本经营") {
-                cell(RowKey::Line(TLine::StateCapitalAppropriation), Column::Total)
+                cell(
+                    RowKey::Line(TLine::StateCapitalAppropriation),
+                    Column::Total,
+                )
             } else {
                 None
             }
         }
-        (ClaimKind::NoAmount { .. }, K::GovernmentFundExpenditure | K::StateCapitalExpenditure | K::ThreePublicExpenditure) => {
-            total_cell
-        }
+        (
+            ClaimKind::NoAmount { .. },
+            K::GovernmentFundExpenditure | K::StateCapitalExpenditure | K::ThreePublicExpenditure,
+        ) => total_cell,
         (ClaimKind::Change { .. } | ClaimKind::Amount { .. }, K::ThreePublicExpenditure) => {
             three_col(&subject).and_then(|c| total_cell.map(|t| CellRef::new(table, t.row, c)))
         }
@@ -716,7 +800,11 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
     };
     claim.refers_to = target;
     match &mut claim.kind {
-        ClaimKind::Share { whole_subject, whole_refers_to, .. } if whole_subject.is_some() => {
+        ClaimKind::Share {
+            whole_subject,
+            whole_refers_to,
+            ..
+        } if whole_subject.is_some() => {
             *whole_refers_to = total_cell;
         }
         ClaimKind::Total { parts, .. } if table == K::GeneralBudgetBasicExpenditure => {
@@ -736,13 +824,21 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
 }
 
 fn strip_num(s: &str) -> &str {
-    let t = s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit());
+    let t =
+        s.trim_start_matches(|c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit());
     if let Some(r) = t.strip_prefix('、') {
         return r;
     }
     if let Some(r) = s.strip_prefix('(').or_else(|| s.strip_prefix('（')) {
         if let Some(i) = r.find([')', '）']) {
-            return r.get(i + r.get(i..).and_then(|x| x.chars().next()).map_or(1, char::len_utf8)..).unwrap_or(s);
+            return r
+                .get(
+                    i + r
+                        .get(i..)
+                        .and_then(|x| x.chars().next())
+                        .map_or(1, char::len_utf8)..,
+                )
+                .unwrap_or(s);
         }
     }
     s

@@ -48,7 +48,10 @@ fn value_quantity(target: &str) -> Quantity {
         Quantity::Rate
     } else if t.contains("元") {
         Quantity::Money
-    } else if ["小时", "分钟", "天", "日", "月", "年", "周"].iter().any(|u| t.contains(u)) {
+    } else if ["小时", "分钟", "天", "日", "月", "年", "周"]
+        .iter()
+        .any(|u| t.contains(u))
+    {
         Quantity::Time
     } else if t.contains('次') {
         Quantity::Occurrences
@@ -61,15 +64,26 @@ fn value_quantity(target: &str) -> Quantity {
 
 fn name_quantity(name: &str) -> Quantity {
     let n = sq(name);
-    if n.contains("执行数") || n.contains("成本") || n.contains("资金") || n.contains("金额") || n.contains("费用") {
+    if n.contains("执行数")
+        || n.contains("成本")
+        || n.contains("资金")
+        || n.contains("金额")
+        || n.contains("费用")
+    {
         Quantity::Money
-    } else if n.contains("时间") || n.contains("时限") || n.contains("时长") || n.contains("时效") {
+    } else if n.contains("时间") || n.contains("时限") || n.contains("时长") || n.contains("时效")
+    {
         Quantity::Time
-    } else if n.ends_with('率') || n.contains("满意度") || n.contains("比例") || n.contains("覆盖率") {
+    } else if n.ends_with('率')
+        || n.contains("满意度")
+        || n.contains("比例")
+        || n.contains("覆盖率")
+    {
         Quantity::Rate
     } else if n.contains("次数") {
         Quantity::Occurrences
-    } else if n.contains("数量") || n.ends_with('数') || n.contains("测评") || n.contains("个数") {
+    } else if n.contains("数量") || n.ends_with('数') || n.contains("测评") || n.contains("个数")
+    {
         Quantity::Items
     } else {
         Quantity::Unknown
@@ -83,7 +97,21 @@ fn is_target(word: &str) -> bool {
         || first.is_some_and(|c| c.is_ascii_digit())
         || matches!(
             w.as_str(),
-            "优" | "良" | "中" | "差" | "好" | "较好" | "高" | "较高" | "达标" | "合格" | "完成" | "有效" | "显著" | "明显" | "提升" | "提高"
+            "优" | "良"
+                | "中"
+                | "差"
+                | "好"
+                | "较好"
+                | "高"
+                | "较高"
+                | "达标"
+                | "合格"
+                | "完成"
+                | "有效"
+                | "显著"
+                | "明显"
+                | "提升"
+                | "提高"
         )
 }
 
@@ -98,8 +126,22 @@ fn parse_weight(word: &str) -> Option<Decimal> {
 /// Words that are the table's own headings, not names.
 fn is_fixed(s: &str) -> bool {
     const FIXED: &[&str] = &[
-        "一级指标", "二级指标", "三级指标", "指标值", "分值权重", "分值", "权重", "绩效指标", "年度总体目标",
-        "项目资金", "(万元)", "执行率", "实施单位", "项目绩效目标表", "其中:", "年度指标值",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "分值权重",
+        "分值",
+        "权重",
+        "绩效指标",
+        "年度总体目标",
+        "项目资金",
+        "(万元)",
+        "执行率",
+        "实施单位",
+        "项目绩效目标表",
+        "其中:",
+        "年度指标值",
     ];
     FIXED.contains(&s)
         || (s.starts_with('(') && s.ends_with(')'))
@@ -120,10 +162,21 @@ fn is_fixed(s: &str) -> bool {
 /// A line made only of the table's column headings.
 fn is_header_line(s: &str) -> bool {
     let mut rest = s.to_owned();
-    for w in ["一级指标", "二级指标", "三级指标", "指标值", "分值权重", "分值", "权重", "绩效指标", "年度总体目标"] {
+    for w in [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "分值权重",
+        "分值",
+        "权重",
+        "绩效指标",
+        "年度总体目标",
+    ] {
         rest = rest.replace(w, "");
     }
-    rest.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '（' | '）' | '.'))
+    rest.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '（' | '）' | '.'))
 }
 
 /// Whether the last name line before line `number` ends right before it and
@@ -158,7 +211,10 @@ struct Value {
 }
 
 /// Reads one 项目绩效目标表 from its lines.
-pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option<PerformanceTargetTable> {
+pub(crate) fn read(
+    lines: &[&Line],
+    warnings: &mut Vec<ImportWarning>,
+) -> Option<PerformanceTargetTable> {
     let first_line = lines.first().map_or(0, |l| l.number);
     let mut project_name = None;
     let mut department: Option<Department> = None;
@@ -178,7 +234,8 @@ pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option
         .captures(&all)
         .and_then(|c| c.get(1))
         .and_then(|m| m.as_str().parse().ok());
-    let amount = |s: &str| -> Option<Wan> { Wan::parse_cell(s.trim_start_matches(':')).ok().flatten() };
+    let amount =
+        |s: &str| -> Option<Wan> { Wan::parse_cell(s.trim_start_matches(':')).ok().flatten() };
     for l in lines {
         let s = sq(&l.text);
         if s.is_empty() {
@@ -186,11 +243,20 @@ pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option
         }
         if let Some(rest) = s.strip_prefix("项目名称") {
             if !rest.is_empty() {
-                project_name = Some(l.raw.trim().trim_start_matches("项目名称").trim().to_owned());
+                project_name = Some(
+                    l.raw
+                        .trim()
+                        .trim_start_matches("项目名称")
+                        .trim()
+                        .to_owned(),
+                );
             }
             continue;
         }
-        if let Some(rest) = s.strip_prefix("主管部门及代码").or_else(|| s.strip_prefix("主管部门")) {
+        if let Some(rest) = s
+            .strip_prefix("主管部门及代码")
+            .or_else(|| s.strip_prefix("主管部门"))
+        {
             if !rest.is_empty() {
                 let printed = l.raw.trim();
                 let printed = printed
@@ -216,7 +282,12 @@ pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option
             funds.total = s.get(i + "资金总额".len()..).and_then(amount);
             continue;
         }
-        let fund_line = |key: &str| s.strip_prefix("其中:").unwrap_or(&s).strip_prefix(key).map(str::to_owned);
+        let fund_line = |key: &str| {
+            s.strip_prefix("其中:")
+                .unwrap_or(&s)
+                .strip_prefix(key)
+                .map(str::to_owned)
+        };
         if let Some(v) = fund_line("财政拨款") {
             funds.fiscal_appropriation = amount(&v);
             continue;
@@ -233,7 +304,9 @@ pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option
         // a value row: … target weight
         if words.len() >= 2 {
             let n = words.len();
-            let (Some(wt), Some(tg)) = (words.get(n - 1), words.get(n - 2)) else { continue };
+            let (Some(wt), Some(tg)) = (words.get(n - 1), words.get(n - 2)) else {
+                continue;
+            };
             if let (Some(weight), true) = (parse_weight(wt), is_target(tg)) {
                 let mut level1 = None;
                 let mut level2 = None;
@@ -270,7 +343,11 @@ pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option
         }
         if goal_runs.last().is_some_and(|r| !r.is_empty()) {
             // a goal ends with its last (shorter) line
-            if goal_runs.last().is_some_and(|r| r.last().is_some_and(|x| !x.trim_end().ends_with('。'))) && s.ends_with('。') {
+            if goal_runs
+                .last()
+                .is_some_and(|r| r.last().is_some_and(|x| !x.trim_end().ends_with('。')))
+                && s.ends_with('。')
+            {
                 if let Some(run) = goal_runs.last_mut() {
                     run.push(l.raw.trim().to_owned());
                 }
@@ -284,7 +361,7 @@ pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option
             // ends a name wrapped at the full cell width
             let prev_full = prev_name_full(&name_lines, l.number, lines);
             let next_single = next_is_single(lines, l.number);
-            if !(prev_full && !next_single) {
+            if !prev_full || next_single {
                 continue;
             }
         }
@@ -305,9 +382,18 @@ pub(crate) fn read(lines: &[&Line], warnings: &mut Vec<ImportWarning>) -> Option
     let mut cur = String::new();
     for (s, _) in &name_lines {
         cur.push_str(s);
-        let complete = ["次数", "数量", "时间", "率", "测评", "满意度", "时长", "个数"]
-            .iter()
-            .any(|e| s.ends_with(e));
+        let complete = [
+            "次数",
+            "数量",
+            "时间",
+            "率",
+            "测评",
+            "满意度",
+            "时长",
+            "个数",
+        ]
+        .iter()
+        .any(|e| s.ends_with(e));
         if width(s) + 1 < full || complete {
             names.push(std::mem::take(&mut cur));
         }
@@ -376,7 +462,9 @@ fn assign_groups(values: &mut [Value], floating: &[(Option<Level1>, Level2)]) {
             (Level2::Quantity, Quantity::Items) => 2,
             (Level2::Quantity, Quantity::Occurrences) => 1,
             (Level2::Quality, Quantity::Occurrences) => 1,
-            (Level2::Timeliness, _) | (Level2::Quantity, Quantity::Time) | (Level2::Quality, Quantity::Time) => -2,
+            (Level2::Timeliness, _)
+            | (Level2::Quantity, Quantity::Time)
+            | (Level2::Quality, Quantity::Time) => -2,
             _ => 0,
         }
     };
@@ -400,7 +488,10 @@ fn assign_groups(values: &mut [Value], floating: &[(Option<Level1>, Level2)]) {
     let mut from = vec![vec![0usize; m]; n];
     for i in 0..n {
         for j in 0..m {
-            let gain = expect(labels.get(j).copied().unwrap_or(Level2::Quantity), qs.get(i).copied().unwrap_or(Quantity::Unknown));
+            let gain = expect(
+                labels.get(j).copied().unwrap_or(Level2::Quantity),
+                qs.get(i).copied().unwrap_or(Quantity::Unknown),
+            );
             if i == 0 {
                 if j == 0 {
                     if let Some(b) = best.get_mut(0).and_then(|r| r.get_mut(0)) {
@@ -409,9 +500,24 @@ fn assign_groups(values: &mut [Value], floating: &[(Option<Level1>, Level2)]) {
                 }
                 continue;
             }
-            let stay = best.get(i - 1).and_then(|r| r.get(j)).copied().unwrap_or(neg);
-            let advance = if j > 0 { best.get(i - 1).and_then(|r| r.get(j - 1)).copied().unwrap_or(neg) } else { neg };
-            let (b, f) = if advance > stay { (advance, j.saturating_sub(1)) } else { (stay, j) };
+            let stay = best
+                .get(i - 1)
+                .and_then(|r| r.get(j))
+                .copied()
+                .unwrap_or(neg);
+            let advance = if j > 0 {
+                best.get(i - 1)
+                    .and_then(|r| r.get(j - 1))
+                    .copied()
+                    .unwrap_or(neg)
+            } else {
+                neg
+            };
+            let (b, f) = if advance > stay {
+                (advance, j.saturating_sub(1))
+            } else {
+                (stay, j)
+            };
             if b > neg {
                 if let Some(x) = best.get_mut(i).and_then(|r| r.get_mut(j)) {
                     *x = b + gain;
@@ -434,7 +540,12 @@ fn assign_groups(values: &mut [Value], floating: &[(Option<Level1>, Level2)]) {
 }
 
 /// Pairs names with values by kind of quantity, then printed order.
-fn pair(values: &[Value], names: &[String], project: &str, warnings: &mut Vec<ImportWarning>) -> Vec<Indicator> {
+fn pair(
+    values: &[Value],
+    names: &[String],
+    project: &str,
+    warnings: &mut Vec<ImportWarning>,
+) -> Vec<Indicator> {
     let nq: Vec<Quantity> = names.iter().map(|n| name_quantity(n)).collect();
     let vq: Vec<Quantity> = values.iter().map(|v| value_quantity(&v.target)).collect();
     let mut taken = vec![false; names.len()];
@@ -442,7 +553,9 @@ fn pair(values: &[Value], names: &[String], project: &str, warnings: &mut Vec<Im
     let mut chosen: Vec<Option<usize>> = vec![None; values.len()];
     let mut exact_kind = vec![false; values.len()];
     for (vi, q) in vq.iter().enumerate() {
-        if let Some(ni) = (0..names.len()).find(|&i| !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(q)) {
+        if let Some(ni) = (0..names.len())
+            .find(|&i| !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(q))
+        {
             if let Some(t) = taken.get_mut(ni) {
                 *t = true;
             }
@@ -460,7 +573,9 @@ fn pair(values: &[Value], names: &[String], project: &str, warnings: &mut Vec<Im
             continue;
         }
         let pick = (0..names.len())
-            .find(|&i| !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(&Quantity::Unknown))
+            .find(|&i| {
+                !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(&Quantity::Unknown)
+            })
             .or_else(|| (0..names.len()).find(|&i| !taken.get(i).copied().unwrap_or(true)));
         if let Some(ni) = pick {
             if let Some(t) = taken.get_mut(ni) {
@@ -506,7 +621,9 @@ fn pair(values: &[Value], names: &[String], project: &str, warnings: &mut Vec<Im
         } else {
             Vec::new()
         };
-        let all_same = kind_values.iter().all(|w| w.target == v.target && w.weight == v.weight);
+        let all_same = kind_values
+            .iter()
+            .all(|w| w.target == v.target && w.weight == v.weight);
         let (confidence, note) = if exact && kind_values.len() == 1 && kind_names.len() == 1 {
             (
                 PairingConfidence::Certain,
@@ -541,7 +658,11 @@ fn pair(values: &[Value], names: &[String], project: &str, warnings: &mut Vec<Im
                 kind: WarningKind::LowConfidencePairing,
                 line: Some(v.line),
                 table: None,
-                message: format!("项目绩效目标表 {project:?}: {name} ↔ {} ({})", v.target, confidence.label_zh()),
+                message: format!(
+                    "项目绩效目标表 {project:?}: {name} ↔ {} ({})",
+                    v.target,
+                    confidence.label_zh()
+                ),
                 cells: alternatives.clone(),
             });
         }
@@ -564,7 +685,9 @@ fn pair(values: &[Value], names: &[String], project: &str, warnings: &mut Vec<Im
                 kind: WarningKind::LowConfidencePairing,
                 line: None,
                 table: None,
-                message: format!("项目绩效目标表 {project:?}: the name {n:?} has no value left; not read"),
+                message: format!(
+                    "项目绩效目标表 {project:?}: the name {n:?} has no value left; not read"
+                ),
                 cells: Vec::new(),
             });
         }

@@ -22,8 +22,6 @@ pub(crate) struct Prepared {
     pub header_lines: Vec<usize>,
     /// Lines with at least one number.
     pub rows: Vec<Row>,
-    /// Label-only lines (squeezed), with their line numbers.
-    pub labels: Vec<(usize, String)>,
     /// 注 lines, as printed.
     pub notes: Vec<String>,
     /// 1-based line of the title (or unit line).
@@ -70,7 +68,6 @@ pub(crate) fn prepare(src: &Source, part: &Part, kind: TableKind) -> Prepared {
     let mut header = String::new();
     let mut header_lines = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
-    let mut labels = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     let mut unit = AmountUnit::Wan;
     let mut in_note = false;
@@ -116,7 +113,9 @@ pub(crate) fn prepare(src: &Source, part: &Part, kind: TableKind) -> Prepared {
             && row.toks.len() == 1
             && sq.chars().count() <= 12
             && line.text.len() - line.text.trim_start().len() >= 8
-            && rows.last().is_some_and(|r| r.code.is_some() && r.line + 1 == line.number)
+            && rows
+                .last()
+                .is_some_and(|r| r.code.is_some() && r.line + 1 == line.number)
         {
             // a label wrapped onto the next line ("…相关机构事" + "务支出")
             if let Some(last) = rows.last_mut() {
@@ -125,7 +124,6 @@ pub(crate) fn prepare(src: &Source, part: &Part, kind: TableKind) -> Prepared {
         } else {
             header.push_str(&sq);
             header_lines.push(idx);
-            labels.push((line.number, sq));
         }
     }
     Prepared {
@@ -136,7 +134,6 @@ pub(crate) fn prepare(src: &Source, part: &Part, kind: TableKind) -> Prepared {
         header,
         header_lines,
         rows,
-        labels,
         notes,
         line: part
             .title

@@ -19,6 +19,7 @@ pub(crate) struct Paragraph {
 
 impl Paragraph {
     /// The input line of the character at `char_index`.
+    #[cfg(test)]
     pub fn line_at(&self, char_index: usize) -> usize {
         self.line_of
             .get(char_index)
@@ -39,7 +40,11 @@ impl Paragraph {
                 start = i + 1;
             }
         }
-        if start < chars.len() && chars.get(start..).is_some_and(|r| r.iter().any(|c| !c.is_whitespace())) {
+        if start < chars.len()
+            && chars
+                .get(start..)
+                .is_some_and(|r| r.iter().any(|c| !c.is_whitespace()))
+        {
             out.push((start, chars.len()));
         }
         out
@@ -47,12 +52,13 @@ impl Paragraph {
 
     /// The printed text of a character range.
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.text.chars().skip(start).take(end.saturating_sub(start)).collect::<String>().trim().to_owned()
-    }
-
-    /// The normalised text of a character range.
-    pub fn norm_slice(&self, start: usize, end: usize) -> String {
-        self.norm.chars().skip(start).take(end.saturating_sub(start)).collect()
+        self.text
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect::<String>()
+            .trim()
+            .to_owned()
     }
 }
 
@@ -141,7 +147,10 @@ pub(crate) fn paragraphs(lines: &[&Line]) -> Vec<Paragraph> {
             let mut heading = line.raw.trim().to_owned();
             // "九、关于 … 支出表的" + "说明"
             if !sq.ends_with("说明") && sq.contains("关于") {
-                if let Some(next) = lines.get(i + 1..).and_then(|r| r.iter().position(|l| !l.is_blank_text())) {
+                if let Some(next) = lines
+                    .get(i + 1..)
+                    .and_then(|r| r.iter().position(|l| !l.is_blank_text()))
+                {
                     if let Some(nl) = lines.get(i + 1 + next) {
                         let nsq = squeeze(&nl.text);
                         if nsq.chars().count() <= 8 && nsq.ends_with("说明") {
@@ -179,7 +188,8 @@ pub(crate) fn paragraphs(lines: &[&Line]) -> Vec<Paragraph> {
         }
         cur.text.push_str(raw);
         cur.norm.push_str(norm);
-        cur.line_of.extend(std::iter::repeat(line.number).take(norm.chars().count()));
+        cur.line_of
+            .extend(std::iter::repeat(line.number).take(norm.chars().count()));
         i += 1;
     }
     flush(&mut cur, &mut out, &section);
@@ -218,14 +228,20 @@ mod tests {
         let refs: Vec<&Line> = ls.iter().collect();
         let ps = paragraphs(&refs);
         assert_eq!(ps.len(), 2);
-        assert_eq!(ps[0].section.as_deref(), Some("二、关于 2025 年单位收入总表的说明"));
+        assert_eq!(
+            ps[0].section.as_deref(),
+            Some("二、关于 2025 年单位收入总表的说明")
+        );
         assert_eq!(
             ps[0].text,
             "人力资源和社会保障部信息中心 2025 年收入预算8,633.56 万元，其中：上年结转 324.37 万元，占 3.76%；"
         );
         assert_eq!(ps[0].line_at(0), 3);
         assert_eq!(ps[0].line_at(30), 5);
-        assert_eq!(ps[1].section.as_deref(), Some("九、关于 2025 年财政拨款预算“三公”经费支出表的说明"));
+        assert_eq!(
+            ps[1].section.as_deref(),
+            Some("九、关于 2025 年财政拨款预算“三公”经费支出表的说明")
+        );
 
         assert_eq!(ps[1].text, "没有。");
         assert_eq!(ps[1].sentences(), vec![(0, 3)]);
@@ -233,8 +249,16 @@ mod tests {
         let ls2 = lines(text);
         let refs2: Vec<&Line> = ls2.iter().collect();
         let ps2 = paragraphs(&refs2);
-        assert_eq!(ps2[0].section.as_deref(), Some("五、关于 2025 年一般公共预算支出表的说明 / （一）一般公共预算当年拨款规模变化情况"));
-        assert_eq!(ps2[1].section.as_deref(), Some("五、关于 2025 年一般公共预算支出表的说明 / （二）结构情况"));
+        assert_eq!(
+            ps2[0].section.as_deref(),
+            Some(
+                "五、关于 2025 年一般公共预算支出表的说明 / （一）一般公共预算当年拨款规模变化情况"
+            )
+        );
+        assert_eq!(
+            ps2[1].section.as_deref(),
+            Some("五、关于 2025 年一般公共预算支出表的说明 / （二）结构情况")
+        );
         assert_eq!(ps2[2].section.as_deref(), Some("六、关于基本支出表的说明"));
     }
 }

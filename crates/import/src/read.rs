@@ -22,9 +22,15 @@ use crate::tokens::{row_of, TokKind};
 
 /// A table being read.
 pub(crate) enum Reading {
-    Code(Grid),
-    Summary { income: Grid, expenditure: Grid },
-    Three { grid: Grid, periods: Vec<Period> },
+    Code(Box<Grid>),
+    Summary {
+        income: Box<Grid>,
+        expenditure: Box<Grid>,
+    },
+    Three {
+        grid: Box<Grid>,
+        periods: Vec<Period>,
+    },
     /// A table printed without rows (表7/8/9 with their note).
     Empty,
 }
@@ -178,16 +184,29 @@ fn read_code(prep: &Prepared, warnings: &mut Vec<ImportWarning>) -> Option<Readi
     }
     let mut g = Grid::new(prep.kind, "", columns, prep.half_unit(), prep.unit);
     for row in &prep.rows {
-        let vals: Vec<_> = row.numbers().filter_map(|t| val_of(t).map(|v| (v, t.end))).collect();
+        let vals: Vec<_> = row
+            .numbers()
+            .filter_map(|t| val_of(t).map(|v| (v, t.end)))
+            .collect();
         let key = if let Some(code) = &row.code {
             match parse_code(&code.digits) {
                 Some(c) => RowKey::Code(c),
                 None => {
-                    warn(warnings, WarningKind::UnreadableRow, row.line, prep.kind, format!("row {} {}: not a valid 科目编码; row left out", code.printed, row.label));
+                    warn(
+                        warnings,
+                        WarningKind::UnreadableRow,
+                        row.line,
+                        prep.kind,
+                        format!(
+                            "row {} {}: not a valid 科目编码; row left out",
+                            code.printed, row.label
+                        ),
+                    );
                     continue;
                 }
             }
-        } else if row.label.is_empty() || row.label.contains("合计") || row.label.contains("总计") {
+        } else if row.label.is_empty() || row.label.contains("合计") || row.label.contains("总计")
+        {
             RowKey::Total
         } else {
             warn(
@@ -195,7 +214,10 @@ fn read_code(prep: &Prepared, warnings: &mut Vec<ImportWarning>) -> Option<Readi
                 WarningKind::UnreadableRow,
                 row.line,
                 prep.kind,
-                format!("row {:?} has numbers but no 科目编码; row left out", row.label),
+                format!(
+                    "row {:?} has numbers but no 科目编码; row left out",
+                    row.label
+                ),
             );
             continue;
         };
@@ -205,16 +227,27 @@ fn read_code(prep: &Prepared, warnings: &mut Vec<ImportWarning>) -> Option<Readi
                 WarningKind::UnreadableRow,
                 row.line,
                 prep.kind,
-                format!("row {} {} is printed twice; the second is left out", key.label_zh(), row.label),
+                format!(
+                    "row {} {} is printed twice; the second is left out",
+                    key.label_zh(),
+                    row.label
+                ),
             );
             continue;
         }
-        let name = if key == RowKey::Total { "合计".to_owned() } else { row.label.clone() };
+        let name = if key == RowKey::Total {
+            "合计".to_owned()
+        } else {
+            row.label.clone()
+        };
         g.push(key, name, row.line, vals, warnings);
     }
     g.code_groups();
-    Some(Reading::Code(g))
+    Some(Reading::Code(Box::new(g)))
 }
+
+/// A label with its numbers (value, right edge), before it becomes a row.
+type Pending = (SKey, String, Vec<(crate::solve::Val, usize)>);
 
 /// What a summary-table label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,7 +269,11 @@ fn strip_numbering(s: &str) -> &str {
     }
     let t = s.trim_start_matches(|c: char| cn.contains(c) || c.is_ascii_digit());
     if t.len() < s.len() {
-        if let Some(r) = t.strip_prefix('、').or_else(|| t.strip_prefix('.')).or_else(|| t.strip_prefix('．')) {
+        if let Some(r) = t
+            .strip_prefix('、')
+            .or_else(|| t.strip_prefix('.'))
+            .or_else(|| t.strip_prefix('．'))
+        {
             return r;
         }
     }
@@ -256,7 +293,9 @@ fn split_labels(s: &str) -> Vec<String> {
         }
         let numbered = starts_numbered(&rest)
             && (rest.starts_with('(') || rest.chars().next().is_some_and(|c| cn.contains(c)));
-        let total = (rest.starts_with("支出总计") || rest.starts_with("本年支出合计") || rest.starts_with("结转下年"))
+        let total = (rest.starts_with("支出总计")
+            || rest.starts_with("本年支出合计")
+            || rest.starts_with("结转下年"))
             && i > 1;
         if numbered || total {
             cuts.push(i);
@@ -265,7 +304,13 @@ fn split_labels(s: &str) -> Vec<String> {
     cuts.push(chars.len());
     cuts.windows(2)
         .filter_map(|w| match w {
-            [a, b] => Some(chars.get(*a..*b).unwrap_or_default().iter().collect::<String>()),
+            [a, b] => Some(
+                chars
+                    .get(*a..*b)
+                    .unwrap_or_default()
+                    .iter()
+                    .collect::<String>(),
+            ),
             _ => None,
         })
         .filter(|s| !s.is_empty())
@@ -274,7 +319,12 @@ fn split_labels(s: &str) -> Vec<String> {
 
 /// Names a summary-table label. `carryover` is set after 上年结转 (its
 /// (一)(二)(三) are the carry-over by fund).
-fn summary_key(label: &str, kind: TableKind, carryover: bool, classes: &dyn Fn(&str) -> Option<Code>) -> Option<SKey> {
+fn summary_key(
+    label: &str,
+    kind: TableKind,
+    carryover: bool,
+    classes: &dyn Fn(&str) -> Option<Code>,
+) -> Option<SKey> {
     let l = strip_numbering(label);
     let l = l.trim_end_matches(':');
     use TLine as L;
@@ -292,22 +342,29 @@ fn summary_key(label: &str, kind: TableKind, carryover: bool, classes: &dyn Fn(&
     }
     match l {
         "财政拨款收入" | "财政拨款" => income(L::FiscalAppropriationIncome),
-        "一般公共预算拨款收入" | "一般公共预算拨款" | "一般公共预算资金" | "一般公共预算" | "一般公共预算财政拨款" => {
-            income(L::GeneralBudgetAppropriation)
-        }
-        "政府性基金预算拨款收入" | "政府性基金预算拨款" | "政府性基金" | "政府性基金预算" | "政府性基金预算资金" => {
-            income(L::GovernmentFundAppropriation)
-        }
-        "国有资本经营预算拨款收入" | "国有资本经营预算拨款" | "国有资本经营预算" | "国有资本经营预算资金" => {
-            income(L::StateCapitalAppropriation)
-        }
+        "一般公共预算拨款收入"
+        | "一般公共预算拨款"
+        | "一般公共预算资金"
+        | "一般公共预算"
+        | "一般公共预算财政拨款" => income(L::GeneralBudgetAppropriation),
+        "政府性基金预算拨款收入"
+        | "政府性基金预算拨款"
+        | "政府性基金"
+        | "政府性基金预算"
+        | "政府性基金预算资金" => income(L::GovernmentFundAppropriation),
+        "国有资本经营预算拨款收入"
+        | "国有资本经营预算拨款"
+        | "国有资本经营预算"
+        | "国有资本经营预算资金" => income(L::StateCapitalAppropriation),
         "事业收入" => income(L::BusinessIncome),
         "事业单位经营收入" => income(L::InstitutionOperatingIncome),
         "上级补助收入" => income(L::SuperiorSubsidy),
         "附属单位上缴收入" => income(L::SubordinateRemittance),
         "其他收入" => income(L::OtherIncome),
         "本年收入合计" | "本年收入" => income(L::CurrentYearIncome),
-        "使用非财政拨款结余" | "使用非财政拨款结余(结转)" => income(L::NonFiscalBalanceUsed),
+        "使用非财政拨款结余" | "使用非财政拨款结余(结转)" => {
+            income(L::NonFiscalBalanceUsed)
+        }
         "上年结转" | "上年结转结余" => income(L::PriorYearCarryover),
         "收入总计" | "收入合计" => income(L::IncomeTotal),
         "本年支出合计" | "本年支出" => Some(SKey::Expenditure(L::CurrentYearExpenditure)),
@@ -328,9 +385,16 @@ fn read_summary(
     let h = &prep.header;
     let exp_cols = match prep.kind {
         TableKind::IncomeExpenditureSummary if has(h, "人员经费") && has(h, "公用经费") => {
-            vec![Column::Total, Column::Personnel, Column::Public, Column::Project]
+            vec![
+                Column::Total,
+                Column::Personnel,
+                Column::Public,
+                Column::Project,
+            ]
         }
-        TableKind::IncomeExpenditureSummary if has(h, "基本支出") && has(h, "项目支出") && has(h, "合计") => {
+        TableKind::IncomeExpenditureSummary
+            if has(h, "基本支出") && has(h, "项目支出") && has(h, "合计") =>
+        {
             vec![Column::Total, Column::Basic, Column::Project]
         }
         TableKind::FiscalAppropriationSummary if has(h, "合计") => vec![
@@ -374,7 +438,7 @@ fn read_summary(
         // walk: labels, then their numbers
         let mut current: Option<(SKey, String)> = None;
         let mut vals = Vec::new();
-        let mut pending: Vec<(SKey, String, Vec<(crate::solve::Val, usize)>)> = Vec::new();
+        let mut pending: Vec<Pending> = Vec::new();
         let mut seen_label = false;
         for t in &toks {
             match &t.kind {
@@ -389,11 +453,10 @@ fn read_summary(
                         let key = summary_key(&piece, prep.kind, carryover, classes);
                         if let Some(SKey::Income(TLine::PriorYearCarryover)) = key {
                             carryover = true;
-                        } else if matches!(key, Some(SKey::Income(TLine::IncomeTotal))) {
-                            carryover = false;
-                        } else if starts_numbered(&piece)
-                            && !piece.starts_with('(')
-                            && matches!(key, Some(SKey::Income(_)))
+                        } else if matches!(key, Some(SKey::Income(TLine::IncomeTotal)))
+                            || (starts_numbered(&piece)
+                                && !piece.starts_with('(')
+                                && matches!(key, Some(SKey::Income(_))))
                         {
                             carryover = false;
                         }
@@ -402,7 +465,11 @@ fn read_summary(
                             // a label with numbers that names nothing known
                             let has_own_numbers = toks
                                 .iter()
-                                .skip_while(|x| x.label().map(|s| s.chars().filter(|c| !c.is_whitespace()).collect::<String>()) != Some(l.clone()))
+                                .skip_while(|x| {
+                                    x.label().map(|s| {
+                                        s.chars().filter(|c| !c.is_whitespace()).collect::<String>()
+                                    }) != Some(l.clone())
+                                })
                                 .skip(1)
                                 .take_while(|x| x.is_number() || matches!(x.kind, TokKind::Dash))
                                 .count()
@@ -457,7 +524,13 @@ fn read_summary(
                     grid.ends.remove(i);
                     grid.rows.remove(i);
                 } else {
-                    warn(warnings, WarningKind::UnreadableRow, line.number, prep.kind, format!("line {name} is printed twice; the second is left out"));
+                    warn(
+                        warnings,
+                        WarningKind::UnreadableRow,
+                        line.number,
+                        prep.kind,
+                        format!("line {name} is printed twice; the second is left out"),
+                    );
                     continue;
                 }
             }
@@ -477,11 +550,19 @@ fn read_summary(
         );
         return None;
     }
-    if income.rows.iter().all(|r| r.values.is_empty()) && expenditure.rows.iter().all(|r| r.values.is_empty()) {
+    if income.rows.iter().all(|r| r.values.is_empty())
+        && expenditure.rows.iter().all(|r| r.values.is_empty())
+    {
         if prep.rows.is_empty() {
             return Some(Reading::Empty);
         }
-        warn(warnings, WarningKind::UnreadableTable, prep.line, prep.kind, "no line of the table could be read".into());
+        warn(
+            warnings,
+            WarningKind::UnreadableTable,
+            prep.line,
+            prep.kind,
+            "no line of the table could be read".into(),
+        );
         return None;
     }
     // the expenditure total is the sum of the function classes
@@ -503,16 +584,30 @@ fn read_summary(
             });
         }
     }
-    Some(Reading::Summary { income, expenditure })
+    Some(Reading::Summary {
+        income: Box::new(income),
+        expenditure: Box::new(expenditure),
+    })
 }
 
 /// Reads the "三公" table.
-fn read_three(src: &Source, prep: &Prepared, year: u16, warnings: &mut Vec<ImportWarning>) -> Option<Reading> {
+fn read_three(
+    src: &Source,
+    prep: &Prepared,
+    year: u16,
+    warnings: &mut Vec<ImportWarning>,
+) -> Option<Reading> {
     let columns = code_columns(prep.kind, &prep.header);
     let periods = periods_of(&prep.header, year);
     if prep.rows.is_empty() {
         return Some(Reading::Three {
-            grid: Grid::new(prep.kind, "", columns, prep.half_unit(), prep.unit),
+            grid: Box::new(Grid::new(
+                prep.kind,
+                "",
+                columns,
+                prep.half_unit(),
+                prep.unit,
+            )),
             periods,
         });
     }
@@ -529,11 +624,15 @@ fn read_three(src: &Source, prep: &Prepared, year: u16, warnings: &mut Vec<Impor
             (Column::AgencyOperation, "机关运行经费"),
         ];
         for &i in &prep.header_lines {
-            let Some(line) = src.lines.get(i) else { continue };
+            let Some(line) = src.lines.get(i) else {
+                continue;
+            };
             for t in crate::tokens::tokenize(&line.text) {
                 let Some(l) = t.label() else { continue };
                 for (c, w) in words {
-                    let exact = l == w || (w == "因公出国" && l.starts_with(w)) || (w == "机关运行经费" && l.starts_with(w));
+                    let exact = l == w
+                        || (w == "因公出国" && l.starts_with(w))
+                        || (w == "机关运行经费" && l.starts_with(w));
                     if exact {
                         if let Some(ci) = columns.iter().position(|&x| x == c) {
                             if let Some(slot) = g.header_ends.get_mut(ci) {
@@ -558,16 +657,27 @@ fn read_three(src: &Source, prep: &Prepared, year: u16, warnings: &mut Vec<Impor
             // raw text may print the cells apart; their order is still the
             // reading order, which the identities check
         }
-        let p = periods.first().copied().unwrap_or(Period { year, basis: Basis::Budget });
+        let p = periods.first().copied().unwrap_or(Period {
+            year,
+            basis: Basis::Budget,
+        });
         g.push(RowKey::Period(p), p.label_zh(), first, all, warnings);
     } else if prep.rows.len() == periods.len() {
         for (r, p) in prep.rows.iter().zip(&periods) {
-            let vals = r.numbers().filter_map(|t| val_of(t).map(|v| (v, t.end))).collect();
+            let vals = r
+                .numbers()
+                .filter_map(|t| val_of(t).map(|v| (v, t.end)))
+                .collect();
             g.push(RowKey::Period(*p), p.label_zh(), r.line, vals, warnings);
         }
     } else if all.len() == periods.len() * columns.len() {
         for (k, p) in periods.iter().enumerate() {
-            let vals = all.iter().skip(k * columns.len()).take(columns.len()).copied().collect();
+            let vals = all
+                .iter()
+                .skip(k * columns.len())
+                .take(columns.len())
+                .copied()
+                .collect();
             g.push(RowKey::Period(*p), p.label_zh(), first, vals, warnings);
         }
     } else {
@@ -579,13 +689,20 @@ fn read_three(src: &Source, prep: &Prepared, year: u16, warnings: &mut Vec<Impor
             format!(
                 "{} periods ({}) but {} numbers that cannot be split between them; not read",
                 periods.len(),
-                periods.iter().map(Period::label_zh).collect::<Vec<_>>().join("、"),
+                periods
+                    .iter()
+                    .map(Period::label_zh)
+                    .collect::<Vec<_>>()
+                    .join("、"),
                 all.len()
             ),
         );
         return None;
     }
-    Some(Reading::Three { grid: g, periods })
+    Some(Reading::Three {
+        grid: Box::new(g),
+        periods,
+    })
 }
 
 fn periods_of(header: &str, year: u16) -> Vec<Period> {
@@ -645,12 +762,17 @@ pub(crate) fn read_tables(
     for (_, prep) in &preps {
         if matches!(
             prep.kind,
-            TableKind::IncomeExpenditureSummary | TableKind::FiscalAppropriationSummary | TableKind::ThreePublicExpenditure
+            TableKind::IncomeExpenditureSummary
+                | TableKind::FiscalAppropriationSummary
+                | TableKind::ThreePublicExpenditure
         ) {
             continue;
         }
         if let Some(r) = read_code(prep, warnings) {
-            reads.push(TableRead { prep: prep.clone(), reading: r });
+            reads.push(TableRead {
+                prep: prep.clone(),
+                reading: r,
+            });
         }
     }
     let mut class_names: HashMap<String, Code> = HashMap::new();
@@ -686,7 +808,10 @@ pub(crate) fn read_tables(
             _ => continue,
         };
         if let Some(r) = r {
-            reads.push(TableRead { prep: prep.clone(), reading: r });
+            reads.push(TableRead {
+                prep: prep.clone(),
+                reading: r,
+            });
         }
     }
     solve_all(&mut reads);
@@ -694,7 +819,10 @@ pub(crate) fn read_tables(
         for r in &mut reads {
             match &mut r.reading {
                 Reading::Code(g) | Reading::Three { grid: g, .. } => g.place_by_position(warnings),
-                Reading::Summary { income, expenditure } => {
+                Reading::Summary {
+                    income,
+                    expenditure,
+                } => {
                     income.place_by_position(warnings);
                     expenditure.place_by_position(warnings);
                 }
@@ -703,17 +831,23 @@ pub(crate) fn read_tables(
         }
     }
     let tables = materialize(&reads, doc_unit, warnings);
-    (tables, preps.into_iter().map(|(_, p)| (p.kind, p)).collect())
+    (
+        tables,
+        preps.into_iter().map(|(_, p)| (p.kind, p)).collect(),
+    )
 }
 
 fn grids(reads: &[TableRead]) -> Vec<&Grid> {
     let mut out = Vec::new();
     for r in reads {
         match &r.reading {
-            Reading::Code(g) | Reading::Three { grid: g, .. } => out.push(g),
-            Reading::Summary { income, expenditure } => {
-                out.push(income);
-                out.push(expenditure);
+            Reading::Code(g) | Reading::Three { grid: g, .. } => out.push(&**g),
+            Reading::Summary {
+                income,
+                expenditure,
+            } => {
+                out.push(&**income);
+                out.push(&**expenditure);
             }
             Reading::Empty => {}
         }
@@ -745,14 +879,18 @@ fn cross_fixes(g: &Grid, known: &Known) -> Vec<(RowKey, Column, Fix)> {
                         (C::GovernmentFund, TLine::GovernmentFundAppropriation),
                         (C::StateCapital, TLine::StateCapitalAppropriation),
                         (C::BusinessIncome, TLine::BusinessIncome),
-                        (C::InstitutionOperatingIncome, TLine::InstitutionOperatingIncome),
+                        (
+                            C::InstitutionOperatingIncome,
+                            TLine::InstitutionOperatingIncome,
+                        ),
                         (C::SuperiorSubsidy, TLine::SuperiorSubsidy),
                         (C::SubordinateRemittance, TLine::SubordinateRemittance),
                         (C::OtherIncome, TLine::OtherIncome),
                         (C::NonFiscalBalanceUsed, TLine::NonFiscalBalanceUsed),
                     ];
                     for (c, l) in pairs {
-                        if let Some(v) = get(K::IncomeExpenditureSummary, RowKey::Line(l), C::Total) {
+                        if let Some(v) = get(K::IncomeExpenditureSummary, RowKey::Line(l), C::Total)
+                        {
                             out.push((*key, c, Fix::Eq(v)));
                         }
                     }
@@ -762,7 +900,11 @@ fn cross_fixes(g: &Grid, known: &Known) -> Vec<(RowKey, Column, Fix)> {
                 }
             }
             (K::ExpenditureSummary, _) => {
-                for other in [K::GeneralBudgetExpenditure, K::GovernmentFundExpenditure, K::StateCapitalExpenditure] {
+                for other in [
+                    K::GeneralBudgetExpenditure,
+                    K::GovernmentFundExpenditure,
+                    K::StateCapitalExpenditure,
+                ] {
                     for c in [C::Basic, C::Project] {
                         if let Some(v) = get(other, *key, c) {
                             out.push((*key, c, Fix::AtLeast(v)));
@@ -775,23 +917,20 @@ fn cross_fixes(g: &Grid, known: &Known) -> Vec<(RowKey, Column, Fix)> {
                     }
                 }
             }
-            (K::GeneralBudgetExpenditure, _) => {
-                if *key == RowKey::Total {
-                    if let Some(v) = get(K::GeneralBudgetBasicExpenditure, RowKey::Total, C::Total) {
-                        out.push((*key, C::Basic, Fix::Eq(v)));
-                    }
+            (K::GeneralBudgetExpenditure, _) if *key == RowKey::Total => {
+                if let Some(v) = get(K::GeneralBudgetBasicExpenditure, RowKey::Total, C::Total) {
+                    out.push((*key, C::Basic, Fix::Eq(v)));
                 }
             }
-            (K::GeneralBudgetBasicExpenditure, _) => {
-                if *key == RowKey::Total {
-                    if let Some(v) = get(K::GeneralBudgetExpenditure, RowKey::Total, C::Basic) {
-                        out.push((*key, C::Total, Fix::Eq(v)));
-                    }
+            (K::GeneralBudgetBasicExpenditure, _) if *key == RowKey::Total => {
+                if let Some(v) = get(K::GeneralBudgetExpenditure, RowKey::Total, C::Basic) {
+                    out.push((*key, C::Total, Fix::Eq(v)));
                 }
             }
             (K::IncomeExpenditureSummary, "支出") => {
                 let t3key = match key {
-                    RowKey::Line(TLine::ExpenditureTotal) | RowKey::Line(TLine::CurrentYearExpenditure) => Some(RowKey::Total),
+                    RowKey::Line(TLine::ExpenditureTotal)
+                    | RowKey::Line(TLine::CurrentYearExpenditure) => Some(RowKey::Total),
                     RowKey::Code(_) => Some(*key),
                     _ => None,
                 };
@@ -810,7 +949,8 @@ fn cross_fixes(g: &Grid, known: &Known) -> Vec<(RowKey, Column, Fix)> {
             }
             (K::FiscalAppropriationSummary, "支出") => {
                 let k5 = match key {
-                    RowKey::Line(TLine::ExpenditureTotal) | RowKey::Line(TLine::CurrentYearExpenditure) => Some(RowKey::Total),
+                    RowKey::Line(TLine::ExpenditureTotal)
+                    | RowKey::Line(TLine::CurrentYearExpenditure) => Some(RowKey::Total),
                     RowKey::Code(_) => Some(*key),
                     _ => None,
                 };
@@ -845,7 +985,10 @@ fn solve_all(reads: &mut [TableRead]) {
                     let f = cross_fixes(g, &known);
                     g.propagate(&f);
                 }
-                Reading::Summary { income, expenditure } => {
+                Reading::Summary {
+                    income,
+                    expenditure,
+                } => {
                     let f = cross_fixes(income, &known);
                     income.propagate(&f);
                     let f = cross_fixes(expenditure, &known);
@@ -880,7 +1023,12 @@ fn meta_of(prep: &Prepared, doc_unit: AmountUnit, empty: bool) -> TableMeta {
     m
 }
 
-fn code_table<A: Amounts>(g: Option<&Grid>, prep: &Prepared, doc_unit: AmountUnit, warnings: &mut Vec<ImportWarning>) -> CodeTable<A> {
+fn code_table<A: Amounts>(
+    g: Option<&Grid>,
+    prep: &Prepared,
+    doc_unit: AmountUnit,
+    warnings: &mut Vec<ImportWarning>,
+) -> CodeTable<A> {
     let mut t = CodeTable::<A>::new();
     let Some(g) = g else {
         t.meta = meta_of(prep, doc_unit, true);
@@ -892,7 +1040,11 @@ fn code_table<A: Amounts>(g: Option<&Grid>, prep: &Prepared, doc_unit: AmountUni
     for (r, key) in g.keys.iter().enumerate() {
         let a: A = g.amounts(r, warnings);
         match key {
-            RowKey::Code(c) => t.rows.push(yusuan_tables::CodeRow::new(*c, g.names.get(r).cloned().unwrap_or_default(), a)),
+            RowKey::Code(c) => t.rows.push(yusuan_tables::CodeRow::new(
+                *c,
+                g.names.get(r).cloned().unwrap_or_default(),
+                a,
+            )),
             RowKey::Total => t.total = Some(a),
             _ => {}
         }
@@ -900,7 +1052,13 @@ fn code_table<A: Amounts>(g: Option<&Grid>, prep: &Prepared, doc_unit: AmountUni
     t
 }
 
-fn summary_table(income: &Grid, expenditure: &Grid, prep: &Prepared, doc_unit: AmountUnit, warnings: &mut Vec<ImportWarning>) -> SummaryTable {
+fn summary_table(
+    income: &Grid,
+    expenditure: &Grid,
+    prep: &Prepared,
+    doc_unit: AmountUnit,
+    warnings: &mut Vec<ImportWarning>,
+) -> SummaryTable {
     let mut t = SummaryTable {
         meta: meta_of(prep, doc_unit, false),
         ..Default::default()
@@ -933,13 +1091,20 @@ fn ambiguous(g: &Grid) -> bool {
         .any(|r| !crate::solve::ambiguous_columns(r, g.columns.len()).is_empty())
 }
 
-fn materialize(reads: &[TableRead], doc_unit: AmountUnit, warnings: &mut Vec<ImportWarning>) -> Tables {
+fn materialize(
+    reads: &[TableRead],
+    doc_unit: AmountUnit,
+    warnings: &mut Vec<ImportWarning>,
+) -> Tables {
     let mut tables = Tables::default();
     for r in reads {
         let prep = &r.prep;
         let open: Vec<&Grid> = match &r.reading {
-            Reading::Code(g) | Reading::Three { grid: g, .. } => vec![g],
-            Reading::Summary { income, expenditure } => vec![income, expenditure],
+            Reading::Code(g) | Reading::Three { grid: g, .. } => vec![&**g],
+            Reading::Summary {
+                income,
+                expenditure,
+            } => vec![&**income, &**expenditure],
             Reading::Empty => Vec::new(),
         }
         .into_iter()
@@ -950,7 +1115,9 @@ fn materialize(reads: &[TableRead], doc_unit: AmountUnit, warnings: &mut Vec<Imp
             // differences that are not in the document: leave it out.
             for g in &open {
                 for i in 0..g.rows.len() {
-                    if g.rows.get(i).is_some_and(|row| !crate::solve::ambiguous_columns(row, g.columns.len()).is_empty()) {
+                    if g.rows.get(i).is_some_and(|row| {
+                        !crate::solve::ambiguous_columns(row, g.columns.len()).is_empty()
+                    }) {
                         let _ = g.cells(i, warnings);
                     }
                 }
@@ -968,21 +1135,41 @@ fn materialize(reads: &[TableRead], doc_unit: AmountUnit, warnings: &mut Vec<Imp
             continue;
         }
         let g = match &r.reading {
-            Reading::Code(g) => Some(g),
+            Reading::Code(g) => Some(&**g),
             _ => None,
         };
         match (&r.reading, prep.kind) {
-            (Reading::Summary { income, expenditure }, TableKind::IncomeExpenditureSummary) => {
-                tables.income_expenditure_summary = Some(summary_table(income, expenditure, prep, doc_unit, warnings));
+            (
+                Reading::Summary {
+                    income,
+                    expenditure,
+                },
+                TableKind::IncomeExpenditureSummary,
+            ) => {
+                tables.income_expenditure_summary =
+                    Some(summary_table(income, expenditure, prep, doc_unit, warnings));
             }
-            (Reading::Summary { income, expenditure }, TableKind::FiscalAppropriationSummary) => {
-                tables.fiscal_appropriation_summary = Some(summary_table(income, expenditure, prep, doc_unit, warnings));
+            (
+                Reading::Summary {
+                    income,
+                    expenditure,
+                },
+                TableKind::FiscalAppropriationSummary,
+            ) => {
+                tables.fiscal_appropriation_summary =
+                    Some(summary_table(income, expenditure, prep, doc_unit, warnings));
             }
             (Reading::Empty, TableKind::IncomeExpenditureSummary) => {
-                tables.income_expenditure_summary = Some(SummaryTable { meta: meta_of(prep, doc_unit, true), ..Default::default() });
+                tables.income_expenditure_summary = Some(SummaryTable {
+                    meta: meta_of(prep, doc_unit, true),
+                    ..Default::default()
+                });
             }
             (Reading::Empty, TableKind::FiscalAppropriationSummary) => {
-                tables.fiscal_appropriation_summary = Some(SummaryTable { meta: meta_of(prep, doc_unit, true), ..Default::default() });
+                tables.fiscal_appropriation_summary = Some(SummaryTable {
+                    meta: meta_of(prep, doc_unit, true),
+                    ..Default::default()
+                });
             }
             (Reading::Three { grid, periods }, _) => {
                 let mut t = ThreePublicTable {
@@ -994,27 +1181,40 @@ fn materialize(reads: &[TableRead], doc_unit: AmountUnit, warnings: &mut Vec<Imp
                 for (i, key) in grid.keys.iter().enumerate() {
                     if let RowKey::Period(p) = key {
                         let amounts: ThreePublicAmounts = grid.amounts(i, warnings);
-                        t.rows.push(ThreePublicRow { period: *p, amounts });
+                        t.rows.push(ThreePublicRow {
+                            period: *p,
+                            amounts,
+                        });
                     }
                 }
                 tables.three_public_expenditure = Some(t);
             }
-            (_, TableKind::IncomeSummary) => tables.income_summary = Some(code_table::<IncomeAmounts>(g, prep, doc_unit, warnings)),
+            (_, TableKind::IncomeSummary) => {
+                tables.income_summary =
+                    Some(code_table::<IncomeAmounts>(g, prep, doc_unit, warnings))
+            }
             (_, TableKind::ExpenditureSummary) => {
-                tables.expenditure_summary = Some(code_table::<ExpenditureAmounts>(g, prep, doc_unit, warnings))
+                tables.expenditure_summary = Some(code_table::<ExpenditureAmounts>(
+                    g, prep, doc_unit, warnings,
+                ))
             }
             (_, TableKind::GeneralBudgetExpenditure) => {
-                tables.general_budget_expenditure = Some(code_table::<GeneralBudgetAmounts>(g, prep, doc_unit, warnings))
+                tables.general_budget_expenditure = Some(code_table::<GeneralBudgetAmounts>(
+                    g, prep, doc_unit, warnings,
+                ))
             }
             (_, TableKind::GeneralBudgetBasicExpenditure) => {
-                tables.general_budget_basic_expenditure =
-                    Some(code_table::<BasicExpenditureAmounts>(g, prep, doc_unit, warnings))
+                tables.general_budget_basic_expenditure = Some(
+                    code_table::<BasicExpenditureAmounts>(g, prep, doc_unit, warnings),
+                )
             }
             (_, TableKind::GovernmentFundExpenditure) => {
-                tables.government_fund_expenditure = Some(code_table::<FundAmounts>(g, prep, doc_unit, warnings))
+                tables.government_fund_expenditure =
+                    Some(code_table::<FundAmounts>(g, prep, doc_unit, warnings))
             }
             (_, TableKind::StateCapitalExpenditure) => {
-                tables.state_capital_expenditure = Some(code_table::<FundAmounts>(g, prep, doc_unit, warnings))
+                tables.state_capital_expenditure =
+                    Some(code_table::<FundAmounts>(g, prep, doc_unit, warnings))
             }
             _ => {}
         }

@@ -29,7 +29,7 @@ impl TableKind {
     /// Recognises a table title (squeezed, normalised). `None` when the
     /// line is not the title of one of the nine tables.
     pub fn from_title(t: &str) -> Option<TableKind> {
-        let t = t.trim_end_matches(|c: char| c == ')' || c == '续' || c == '(');
+        let t = t.trim_end_matches([')', '续', '(']);
         if !t.ends_with('表') {
             return None;
         }
@@ -65,21 +65,6 @@ impl TableKind {
             return Some(TableKind::Expenditure);
         }
         None
-    }
-
-    /// The central template's title, for messages.
-    pub fn title_zh(self) -> &'static str {
-        match self {
-            TableKind::IncomeExpenditure => "收支总表",
-            TableKind::Income => "收入总表",
-            TableKind::Expenditure => "支出总表",
-            TableKind::FiscalAppropriation => "财政拨款收支总表",
-            TableKind::GeneralPublic => "一般公共预算支出表",
-            TableKind::GeneralPublicBasic => "一般公共预算基本支出表",
-            TableKind::GovernmentFund => "政府性基金预算支出表",
-            TableKind::StateCapital => "国有资本经营预算支出表",
-            TableKind::ThreePublic => "“三公”经费支出表",
-        }
     }
 }
 
@@ -153,7 +138,7 @@ fn is_preparer_line(sq: &str) -> bool {
 
 /// A line that looks like a table title: short, ends with 表 (or 表(续)).
 pub(crate) fn is_title_like(sq: &str) -> bool {
-    let t = sq.trim_end_matches(|c: char| c == ')' || c == '续' || c == '(');
+    let t = sq.trim_end_matches([')', '续', '(']);
     let n = sq.chars().count();
     t.ends_with('表')
         && (4..=48).contains(&n)
@@ -181,7 +166,9 @@ pub(crate) fn starts_numbered(sq: &str) -> bool {
     let cn = "一二三四五六七八九十";
     let mut chars = sq.chars();
     match chars.next() {
-        Some('(') => chars.next().is_some_and(|c| cn.contains(c) || c.is_ascii_digit()),
+        Some('(') => chars
+            .next()
+            .is_some_and(|c| cn.contains(c) || c.is_ascii_digit()),
         Some(c) if cn.contains(c) => {
             let rest: String = sq.chars().skip_while(|c| cn.contains(*c)).take(1).collect();
             rest == "、"
@@ -201,7 +188,7 @@ pub(crate) fn starts_numbered(sq: &str) -> bool {
 /// Recognises an unnumbered part heading.
 fn heading_kind(sq: &str) -> Option<PartKind> {
     let n = sq.chars().count();
-    if n > 48 || n < 2 {
+    if !(2..=48).contains(&n) {
         return None;
     }
     if sq.ends_with('。') || sq.ends_with(';') || sq.ends_with(',') || sq.ends_with(':') {
@@ -226,7 +213,10 @@ fn heading_kind(sq: &str) -> Option<PartKind> {
     if sq.ends_with("概况") || sq.ends_with("主要职能") || sq.ends_with("机构设置") {
         return Some(PartKind::Profile);
     }
-    if sq.ends_with("其他重要事项") || sq.contains("其他相关情况说明") || sq.contains("其他重要事项情况说明") {
+    if sq.ends_with("其他重要事项")
+        || sq.contains("其他相关情况说明")
+        || sq.contains("其他重要事项情况说明")
+    {
         return Some(PartKind::OtherMatters);
     }
     if sq == "附件" || sq.ends_with("附件") {
@@ -235,7 +225,10 @@ fn heading_kind(sq: &str) -> Option<PartKind> {
     if sq.contains("经费情况说明") || sq.contains("项目情况说明") {
         return Some(PartKind::Unmodelled);
     }
-    if sq.ends_with("情况说明") || sq.ends_with("编制说明") || (sq.starts_with("关于") && sq.ends_with("说明")) {
+    if sq.ends_with("情况说明")
+        || sq.ends_with("编制说明")
+        || (sq.starts_with("关于") && sq.ends_with("说明"))
+    {
         return Some(PartKind::Explanation);
     }
     None
@@ -254,12 +247,18 @@ pub(crate) fn segment(src: &Source) -> Vec<Part> {
     let get = |i: usize| sq.get(i).map(String::as_str).unwrap_or("");
 
     // 1. tables anchored on their unit lines
-    let units: Vec<usize> = (0..lines.len()).filter(|&i| unit_of(get(i)).is_some()).collect();
+    let units: Vec<usize> = (0..lines.len())
+        .filter(|&i| unit_of(get(i)).is_some())
+        .collect();
     let mut table_parts: Vec<Part> = Vec::new();
     let mut claimed_titles: Vec<usize> = Vec::new();
     for (k, &u) in units.iter().enumerate() {
         // nearest non-blank line before, skipping table numbers and preparers
-        let lower = if k == 0 { 0 } else { units.get(k - 1).map_or(0, |p| p + 1) };
+        let lower = if k == 0 {
+            0
+        } else {
+            units.get(k - 1).map_or(0, |p| p + 1)
+        };
         let mut start = u;
         let mut title = None;
         let mut j = u;
@@ -311,8 +310,8 @@ pub(crate) fn segment(src: &Source) -> Vec<Part> {
                     && TableKind::from_title(get(i)).is_some()
             });
             if p.title.is_none() {
-                p.title = (from..end)
-                    .find(|&i| is_title_like(get(i)) && !claimed_titles.contains(&i));
+                p.title =
+                    (from..end).find(|&i| is_title_like(get(i)) && !claimed_titles.contains(&i));
             }
         }
         p.end = end;
@@ -381,9 +380,8 @@ pub(crate) fn segment(src: &Source) -> Vec<Part> {
         }
         // performance tables are headed by their title, which in raw text may
         // be in the middle: handled in `split_performance`.
-        let kind = heading_kind(s).or_else(|| {
-            is_explanation_heading(s).then_some(PartKind::Explanation)
-        });
+        let kind =
+            heading_kind(s).or_else(|| is_explanation_heading(s).then_some(PartKind::Explanation));
         // a two-line heading "第一部分 X" + "X概况": the first line opens it
         let kind = match kind {
             Some(k) => Some(k),
@@ -398,8 +396,8 @@ pub(crate) fn segment(src: &Source) -> Vec<Part> {
             let sub_other = kind == PartKind::OtherMatters
                 && current.kind == PartKind::Explanation
                 && starts_numbered(s);
-            let same = kind == current.kind
-                && matches!(kind, PartKind::Profile | PartKind::Explanation);
+            let same =
+                kind == current.kind && matches!(kind, PartKind::Profile | PartKind::Explanation);
             if !(numbered_sub || sub_other || same) && kind != PartKind::Front {
                 current.end = i;
                 parts.push(current);
@@ -495,7 +493,11 @@ fn split_performance(src: &Source, sq: &[String], parts: Vec<Part>) -> Vec<Part>
             let titles: Vec<usize> = (p.start..p.end)
                 .filter(|&i| sq.get(i).is_some_and(|s| s.ends_with("项目绩效目标表")))
                 .collect();
-            starts = if titles.len() == names.len() { titles } else { names };
+            starts = if titles.len() == names.len() {
+                titles
+            } else {
+                names
+            };
         }
         let first = starts.first().copied().unwrap_or(p.start);
         if first > p.start {
@@ -534,11 +536,20 @@ mod tests {
             ("财政拨款收支总表", FiscalAppropriation),
             ("2025年预算单位财政拨款收支预算总表", FiscalAppropriation),
             ("一般公共预算支出表", GeneralPublic),
-            ("2025年预算单位一般公共预算支出功能分类预算表", GeneralPublic),
+            (
+                "2025年预算单位一般公共预算支出功能分类预算表",
+                GeneralPublic,
+            ),
             ("一般公共预算基本支出表", GeneralPublicBasic),
-            ("2025年预算单位一般公共预算基本支出部门预算经济分类预算表", GeneralPublicBasic),
+            (
+                "2025年预算单位一般公共预算基本支出部门预算经济分类预算表",
+                GeneralPublicBasic,
+            ),
             ("政府性基金预算支出表", GovernmentFund),
-            ("2025年预算单位政府性基金预算支出功能分类预算表", GovernmentFund),
+            (
+                "2025年预算单位政府性基金预算支出功能分类预算表",
+                GovernmentFund,
+            ),
             ("国有资本经营预算支出表", StateCapital),
             ("财政拨款预算“三公”经费支出表", ThreePublic),
             ("2025年单位“三公”经费和机关运行经费预算表", ThreePublic),
@@ -554,7 +565,10 @@ mod tests {
     #[test]
     fn units() {
         assert_eq!(unit_of("单位:万元"), Some(AmountUnit::Wan));
-        assert_eq!(unit_of("编制单位:上海市普陀区商务委员会单位:元"), Some(AmountUnit::Yuan));
+        assert_eq!(
+            unit_of("编制单位:上海市普陀区商务委员会单位:元"),
+            Some(AmountUnit::Yuan)
+        );
         assert_eq!(unit_of("编制单位:上海市普陀区商务委员会"), None);
         assert_eq!(unit_of("金额单位:万元"), Some(AmountUnit::Wan));
     }
@@ -577,7 +591,9 @@ mod corpus_debug {
     #[ignore]
     fn print_segments() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
-        let mut files = vec![format!("{dir}/seeds/2025-mohrss-information-center-unit-budget.txt")];
+        let mut files = vec![format!(
+            "{dir}/seeds/2025-mohrss-information-center-unit-budget.txt"
+        )];
         for e in std::fs::read_dir(format!("{dir}/corpus/putuo")).unwrap() {
             let p = e.unwrap().path();
             if p.extension().is_some_and(|x| x == "txt") {
@@ -590,12 +606,18 @@ mod corpus_debug {
             let src = Source::new(&text);
             println!("== {f} {:?}", src.format);
             for p in segment(&src) {
-                let t = p.title.and_then(|i| src.lines.get(i)).map(|l| l.squeezed()).unwrap_or_default();
+                let t = p
+                    .title
+                    .and_then(|i| src.lines.get(i))
+                    .map(|l| l.squeezed())
+                    .unwrap_or_default();
                 println!(
                     "  {:?} lines {}..{} title={t}",
                     p.kind,
                     src.lines.get(p.start).map_or(0, |l| l.number),
-                    src.lines.get(p.end.saturating_sub(1)).map_or(0, |l| l.number)
+                    src.lines
+                        .get(p.end.saturating_sub(1))
+                        .map_or(0, |l| l.number)
                 );
             }
         }

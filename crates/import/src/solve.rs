@@ -433,13 +433,34 @@ mod tests {
 
     /// The seed's 一般公共预算支出表 columns.
     fn t5() -> (Vec<bool>, Vec<RowRule>) {
-        let pct = vec![false, false, false, false, false, false, false, true, false, true];
+        let pct = vec![
+            false, false, false, false, false, false, false, true, false, true,
+        ];
         let rules = vec![
-            RowRule::Sum { total: 2, parts: vec![3, 4] },
-            RowRule::Diff { result: 6, minuend: 2, subtrahend: 0 },
-            RowRule::Growth { percent: 7, change: 6, base: 0 },
-            RowRule::Diff { result: 8, minuend: 5, subtrahend: 1 },
-            RowRule::Growth { percent: 9, change: 8, base: 1 },
+            RowRule::Sum {
+                total: 2,
+                parts: vec![3, 4],
+            },
+            RowRule::Diff {
+                result: 6,
+                minuend: 2,
+                subtrahend: 0,
+            },
+            RowRule::Growth {
+                percent: 7,
+                change: 6,
+                base: 0,
+            },
+            RowRule::Diff {
+                result: 8,
+                minuend: 5,
+                subtrahend: 1,
+            },
+            RowRule::Growth {
+                percent: 9,
+                change: 8,
+                base: 1,
+            },
         ];
         (pct, rules)
     }
@@ -455,7 +476,9 @@ mod tests {
     fn seed_t5_blank_is_resolved_by_the_tree() {
         let (pct, rules) = t5();
         // 20801, 2080108, 2080150 of the seed (values as printed there)
-        let r20801 = ["3478.77", "3478.77", "4087.72", "656.98", "3430.74", "4087.72", "608.95"];
+        let r20801 = [
+            "3478.77", "3478.77", "4087.72", "656.98", "3430.74", "4087.72", "608.95",
+        ];
         let mut v: Vec<Val> = r20801.iter().map(|s| a(s)).collect();
         v.push(pc("17.50"));
         v.push(a("608.95"));
@@ -463,19 +486,36 @@ mod tests {
         let p = new_row(v, &pct, &rules, hu()).unwrap();
         assert_eq!(p.cands.len(), 1);
         let r108 = vec![
-            a("2846.74"), a("2846.74"), a("3430.74"), a("3430.74"), a("3430.74"),
-            a("584.00"), pc("20.51"), a("584.00"), pc("20.51"),
+            a("2846.74"),
+            a("2846.74"),
+            a("3430.74"),
+            a("3430.74"),
+            a("3430.74"),
+            a("584.00"),
+            pc("20.51"),
+            a("584.00"),
+            pc("20.51"),
         ];
         let c108 = new_row(r108, &pct, &rules, hu()).unwrap();
         assert_eq!(c108.cands.len(), 2); // 基本 or 项目 blank
         let r150 = vec![
-            a("632.03"), a("632.03"), a("656.98"), a("656.98"), a("656.98"),
-            a("24.95"), pc("3.95"), a("24.95"), pc("3.95"),
+            a("632.03"),
+            a("632.03"),
+            a("656.98"),
+            a("656.98"),
+            a("656.98"),
+            a("24.95"),
+            pc("3.95"),
+            a("24.95"),
+            pc("3.95"),
         ];
         let c150 = new_row(r150, &pct, &rules, hu()).unwrap();
         assert_eq!(c150.cands.len(), 2);
         let mut rows = vec![p, c108, c150];
-        let groups = vec![Group { parent: 0, children: vec![1, 2] }];
+        let groups = vec![Group {
+            parent: 0,
+            children: vec![1, 2],
+        }];
         let sum_cols: Vec<usize> = vec![0, 1, 2, 3, 4, 5, 6, 8];
         propagate(&mut rows, &sum_cols, &groups, &[], hu());
         assert_eq!(rows[1].cands, vec![vec![0, 1, 2, 4, 5, 6, 7, 8, 9]]); // 基本 blank
@@ -484,7 +524,10 @@ mod tests {
 
     #[test]
     fn inconsistent_rows_keep_every_reading() {
-        let rules = vec![RowRule::Sum { total: 0, parts: vec![1, 2] }];
+        let rules = vec![RowRule::Sum {
+            total: 0,
+            parts: vec![1, 2],
+        }];
         let r = new_row(vec![a("10"), a("3"), a("3")], &[false; 3], &rules, hu()).unwrap();
         assert!(!r.consistent);
         assert_eq!(r.cands.len(), 1);
@@ -492,11 +535,20 @@ mod tests {
 
     #[test]
     fn fixes_decide() {
-        let rules = vec![RowRule::Sum { total: 0, parts: vec![1, 2] }];
+        let rules = vec![RowRule::Sum {
+            total: 0,
+            parts: vec![1, 2],
+        }];
         let r = new_row(vec![a("10"), a("10")], &[false; 3], &rules, hu()).unwrap();
         assert_eq!(r.cands.len(), 2);
         let mut rows = vec![r];
-        propagate(&mut rows, &[0, 1, 2], &[], &[(0, 2, Fix::AtLeast("4".parse().unwrap()))], hu());
+        propagate(
+            &mut rows,
+            &[0, 1, 2],
+            &[],
+            &[(0, 2, Fix::AtLeast("4".parse().unwrap()))],
+            hu(),
+        );
         assert_eq!(rows[0].cands, vec![vec![0, 2]]);
         assert_eq!(ambiguous_columns(&rows[0], 3), Vec::<usize>::new());
     }

@@ -107,11 +107,6 @@ pub(crate) struct Line {
 }
 
 impl Line {
-    /// Whether the line has no printed character.
-    pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
-    }
-
     /// The line without any whitespace ("收 入 总 计" → "收入总计").
     pub fn squeezed(&self) -> String {
         self.text.chars().filter(|c| !c.is_whitespace()).collect()

@@ -90,8 +90,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         while j < we {
             let c = chars.get(j).copied().unwrap_or(' ');
             let starts_number = c.is_ascii_digit()
-                || ((c == '-' || c == '+')
-                    && chars.get(j + 1).is_some_and(|d| d.is_ascii_digit()));
+                || ((c == '-' || c == '+') && chars.get(j + 1).is_some_and(|d| d.is_ascii_digit()));
             if starts_number {
                 let s = j;
                 j += 1;
@@ -206,6 +205,7 @@ impl Row {
             .iter()
             .filter(|t| t.is_number() || matches!(t.kind, TokKind::Dash))
     }
+    #[cfg(test)]
     pub fn number_count(&self) -> usize {
         self.numbers().count()
     }
@@ -378,12 +378,22 @@ mod tests {
         );
         assert_eq!(
             kinds("1、一般公共预算资金     371,514,655.00 二、科学技术支出"),
-            ["L:1、一般公共预算资金", "A:371514655.00", "L:二、科学技术支出"]
+            [
+                "L:1、一般公共预算资金",
+                "A:371514655.00",
+                "L:二、科学技术支出"
+            ]
         );
-        assert_eq!(kinds("收　入　总　计 8,633.56"), ["L:收入总计", "A:8633.56"]);
+        assert_eq!(
+            kinds("收　入　总　计 8,633.56"),
+            ["L:收入总计", "A:8633.56"]
+        );
         assert_eq!(kinds("2025年预算数"), ["L:2025年预算数"]);
         assert_eq!(kinds("其他资金 -"), ["L:其他资金", "-"]);
-        assert_eq!(kinds("37.91   0   1.35  15"), ["A:37.91", "A:0", "A:1.35", "A:15"]);
+        assert_eq!(
+            kinds("37.91   0   1.35  15"),
+            ["A:37.91", "A:0", "A:1.35", "A:15"]
+        );
     }
 
     #[test]

@@ -31,9 +31,23 @@ fn layout_text_reads_all_nine_tables() {
         let imp = import_text(&read(stem, ".layout.txt")).expect(stem);
         assert_eq!(imp.format, TextFormat::Layout, "{stem}");
         let d = &imp.disclosure;
-        assert_eq!(d.tables.kinds().len(), 9, "{stem}: {:?}\n{:#?}", d.tables.kinds(), imp.warnings);
-        assert!(d.unit.name.starts_with("上海市普陀区"), "{stem}: {}", d.unit.name);
-        assert_eq!(d.year, if stem.contains("2026") { 2026 } else { 2025 }, "{stem}");
+        assert_eq!(
+            d.tables.kinds().len(),
+            9,
+            "{stem}: {:?}\n{:#?}",
+            d.tables.kinds(),
+            imp.warnings
+        );
+        assert!(
+            d.unit.name.starts_with("上海市普陀区"),
+            "{stem}: {}",
+            d.unit.name
+        );
+        assert_eq!(
+            d.year,
+            if stem.contains("2026") { 2026 } else { 2025 },
+            "{stem}"
+        );
         assert_eq!(d.amount_unit, yusuan_tables::AmountUnit::Yuan, "{stem}");
         assert!(!d.narrative.is_empty(), "{stem}");
         assert!(d.procurement.is_some(), "{stem}");
@@ -48,23 +62,63 @@ fn layout_figures_read_from_the_pdf_text() {
     let yuan = |s: &str| Wan::from_yuan_exact(s.parse().unwrap());
     let get = |k, row: RowKey, c| t.get(k, &row, c).and_then(|n| n.as_amount());
     // 支出预算总表 合计 row: 371,514,655.00 = 19,830,655.00 + 351,684,000.00
-    assert_eq!(get(TableKind::ExpenditureSummary, RowKey::Total, Column::Basic), Some(yuan("19830655.00")));
-    assert_eq!(get(TableKind::ExpenditureSummary, RowKey::Total, Column::Project), Some(yuan("351684000.00")));
+    assert_eq!(
+        get(TableKind::ExpenditureSummary, RowKey::Total, Column::Basic),
+        Some(yuan("19830655.00"))
+    );
+    assert_eq!(
+        get(
+            TableKind::ExpenditureSummary,
+            RowKey::Total,
+            Column::Project
+        ),
+        Some(yuan("351684000.00"))
+    );
     // 201 13 02 一般行政管理事务 prints 4,545,000.00 twice: 合计 and 项目支出 (基本 blank)
     let row = RowKey::Code("2011302".parse().unwrap());
-    assert_eq!(get(TableKind::ExpenditureSummary, row, Column::Project), Some(yuan("4545000.00")));
+    assert_eq!(
+        get(TableKind::ExpenditureSummary, row, Column::Project),
+        Some(yuan("4545000.00"))
+    );
     assert_eq!(get(TableKind::ExpenditureSummary, row, Column::Basic), None);
     // "三公" table in 万元: 合计 1.00, 公务接待费 1.00 (by printed position), 机关运行经费 171.01
-    let p = RowKey::Period(yusuan_tables::Period { year: 2025, basis: yusuan_tables::Basis::Budget });
-    assert_eq!(get(TableKind::ThreePublicExpenditure, p, Column::Reception), Some(Wan::parse("1.00").unwrap()));
-    assert_eq!(get(TableKind::ThreePublicExpenditure, p, Column::OutboundTravel), None);
-    assert_eq!(get(TableKind::ThreePublicExpenditure, p, Column::AgencyOperation), Some(Wan::parse("171.01").unwrap()));
-    assert!(imp.warnings.iter().any(|w| w.kind == WarningKind::PlacedByPosition));
+    let p = RowKey::Period(yusuan_tables::Period {
+        year: 2025,
+        basis: yusuan_tables::Basis::Budget,
+    });
+    assert_eq!(
+        get(TableKind::ThreePublicExpenditure, p, Column::Reception),
+        Some(Wan::parse("1.00").unwrap())
+    );
+    assert_eq!(
+        get(TableKind::ThreePublicExpenditure, p, Column::OutboundTravel),
+        None
+    );
+    assert_eq!(
+        get(
+            TableKind::ThreePublicExpenditure,
+            p,
+            Column::AgencyOperation
+        ),
+        Some(Wan::parse("171.01").unwrap())
+    );
+    assert!(imp
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::PlacedByPosition));
     // 万里街道 prints zeros and amounts without decimals
-    let imp = import_text(&read("sh-putuo-wanlijiedao_2025_dept-budget", ".layout.txt")).unwrap();
+    let imp = import_text(&read(
+        "sh-putuo-wanlijiedao_2025_dept-budget",
+        ".layout.txt",
+    ))
+    .unwrap();
     let t = &imp.disclosure.tables;
     let row = RowKey::Code("2120101".parse().unwrap());
-    assert_eq!(t.get(TableKind::ExpenditureSummary, &row, Column::Project).and_then(|n| n.as_amount()), Some(yuan("150000")));
+    assert_eq!(
+        t.get(TableKind::ExpenditureSummary, &row, Column::Project)
+            .and_then(|n| n.as_amount()),
+        Some(yuan("150000"))
+    );
 }
 
 #[test]
@@ -79,7 +133,10 @@ fn raw_text_reads_what_it_can_and_names_the_rest() {
         // every table not read is named in a warning
         for &k in TableKind::ALL {
             if !d.tables.has(k) {
-                assert!(imp.warnings.iter().any(|w| w.table == Some(k)), "{stem}: {k:?} missing without a warning");
+                assert!(
+                    imp.warnings.iter().any(|w| w.table == Some(k)),
+                    "{stem}: {k:?} missing without a warning"
+                );
             }
         }
         assert!(!d.narrative.is_empty(), "{stem}");
@@ -88,7 +145,10 @@ fn raw_text_reads_what_it_can_and_names_the_rest() {
 
 #[test]
 fn pdfs_import_when_pdftotext_is_installed() {
-    let have = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
+    let have = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
     for stem in STEMS {
         let path = corpus().join(format!("{stem}.pdf"));
         match import_path(&path) {
@@ -96,7 +156,10 @@ fn pdfs_import_when_pdftotext_is_installed() {
                 assert!(have);
                 assert_eq!(imp.format, TextFormat::Layout, "{stem}");
                 assert_eq!(imp.disclosure.tables.kinds().len(), 9, "{stem}");
-                assert_eq!(imp.disclosure.source.as_deref(), Some(path.display().to_string().as_str()));
+                assert_eq!(
+                    imp.disclosure.source.as_deref(),
+                    Some(path.display().to_string().as_str())
+                );
             }
             Err(yusuan_import::ImportError::PdfToTextMissing { .. }) => assert!(!have),
             Err(e) => panic!("{stem}: {e}"),

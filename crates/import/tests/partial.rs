@@ -12,9 +12,17 @@ const SEED: &str = include_str!(concat!(
 
 #[test]
 fn a_text_that_is_not_a_disclosure_is_a_clear_error() {
-    for text in ["", "\n\n\u{c}", "会议纪要\n\n一、会议讨论了明年的工作安排。\n二、散会。", "hello world 123 4,567.89"] {
+    for text in [
+        "",
+        "\n\n\u{c}",
+        "会议纪要\n\n一、会议讨论了明年的工作安排。\n二、散会。",
+        "hello world 123 4,567.89",
+    ] {
         let err = import_text(text).unwrap_err();
-        assert!(matches!(err, ImportError::NotADisclosure { .. }), "{text:?}: {err}");
+        assert!(
+            matches!(err, ImportError::NotADisclosure { .. }),
+            "{text:?}: {err}"
+        );
         assert!(err.to_string().contains("not a budget disclosure"), "{err}");
     }
 }
@@ -33,14 +41,20 @@ fn an_unknown_table_gives_a_partial_result_naming_it() {
         .expect("a warning for the unknown table");
     assert!(w.message.contains("单位收入明细表"), "{w}");
     assert!(w.line.is_some());
-    assert!(imp.warnings.iter().any(|w| w.kind == WarningKind::MissingTable && w.table == Some(TableKind::IncomeSummary)));
+    assert!(imp
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::MissingTable && w.table == Some(TableKind::IncomeSummary)));
     // an extra table after the nine
     let extra = format!(
         "{SEED}\n单位公开表10\n\n单位：万元\n\n科目编码 科目名称 金额\n\n208 社会保障和就业支出 10.00\n\n单位项目支出表\n"
     );
     let imp = import_text(&extra).unwrap();
     assert_eq!(imp.disclosure.tables.kinds().len(), 9);
-    assert!(imp.warnings.iter().any(|w| w.kind == WarningKind::UnknownTable && w.message.contains("单位项目支出表")));
+    assert!(imp
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::UnknownTable && w.message.contains("单位项目支出表")));
 }
 
 #[test]
@@ -49,16 +63,24 @@ fn files_that_cannot_be_read_are_clear_errors() {
     let missing = dir.join("yusuan-import-no-such-file.txt");
     assert!(matches!(import_path(&missing), Err(ImportError::Io { .. })));
     let docx = dir.join("yusuan-import-test.docx");
-    assert!(matches!(import_path(&docx), Err(ImportError::UnsupportedFile { .. })));
+    assert!(matches!(
+        import_path(&docx),
+        Err(ImportError::UnsupportedFile { .. })
+    ));
     let latin1 = dir.join(format!("yusuan-import-latin1-{}.txt", std::process::id()));
     std::fs::write(&latin1, [0x41u8, 0xe9, 0x42]).unwrap();
-    assert!(matches!(import_path(&latin1), Err(ImportError::NotUtf8 { valid_up_to: 1, .. })));
+    assert!(matches!(
+        import_path(&latin1),
+        Err(ImportError::NotUtf8 { valid_up_to: 1, .. })
+    ));
     let _ = std::fs::remove_file(&latin1);
 }
 
 #[test]
 fn pdftotext_missing_names_the_package() {
-    let err = ImportError::PdfToTextMissing { path: "a.pdf".into() };
+    let err = ImportError::PdfToTextMissing {
+        path: "a.pdf".into(),
+    };
     assert!(err.to_string().contains("poppler-utils"));
 }
 

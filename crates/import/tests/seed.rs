@@ -48,7 +48,11 @@ fn seed_equals_fixture_in_every_number() {
     for w in &imported.warnings {
         println!("warning: {w}");
     }
-    assert!(diffs.is_empty(), "{} differences (printed above)", diffs.len());
+    assert!(
+        diffs.is_empty(),
+        "{} differences (printed above)",
+        diffs.len()
+    );
     assert_eq!(want.len(), got.len());
 }
 
@@ -66,7 +70,10 @@ fn seed_claims_equal_fixture_claims() {
     assert_eq!(fixture.procurement, d.procurement);
     assert_eq!(fixture.performance_management, d.performance_management);
     assert_eq!(fixture.glossary, d.glossary);
-    let (fp, dp) = (fixture.profile.clone().unwrap_or_default(), d.profile.clone().unwrap_or_default());
+    let (fp, dp) = (
+        fixture.profile.clone().unwrap_or_default(),
+        d.profile.clone().unwrap_or_default(),
+    );
     assert_eq!(fp.duties_preamble, dp.duties_preamble);
     for (a, b) in fp.duties.iter().zip(&dp.duties) {
         assert_eq!(a, b);
