@@ -1,5 +1,78 @@
 //! yusuan-import: reads a published budget disclosure (预算公开) from the
 //! text `pdftotext` extracts from its PDF into the [`yusuan_tables`] model.
+//!
+//! Disclosures are published as PDFs, and their extracted text is hard to
+//! read back: blank cells vanish, headers are reordered or split one
+//! character per line, a row's label may come after its numbers, sentences
+//! break across lines and pages, and a 项目绩效目标表 prints its indicator
+//! names and values in separate runs. This crate reads that text, and says
+//! where it cannot.
+//!
+//! - [`import_text`] takes the text (raw `pdftotext` or `pdftotext -layout`
+//!   output, told apart by [`TextFormat::detect`]); [`import_path`] takes a
+//!   `.txt` or a `.pdf` (converted with `pdftotext -layout` from
+//!   poppler-utils).
+//! - The result is an [`Import`]: the [`Disclosure`] as far as it could be
+//!   read, and [`ImportWarning`]s with line numbers for everything not
+//!   recognised, left out, or read with less than certainty.
+//!
+//! # How it reads
+//!
+//! 1. **Segmentation.** Each table is found by its `单位：万元` / `单位：元`
+//!    line and recognised by its **title**, never its number (单位公开表 and
+//!    部门公开表 number and order them differently; Shanghai titles such as
+//!    `一般公共预算支出功能分类预算表` are recognised too). The title may come
+//!    before the table or, in raw text, after its rows. Prose parts are found
+//!    by their headings: 单位概况/主要职能/机构设置, 情况说明/编制说明 (also a
+//!    `关于…的说明` right after its table), 其他重要事项, 名词解释, 附件 and
+//!    the 项目绩效目标表 (one or several).
+//! 2. **Rows.** A line is split into its 科目编码 (also printed split,
+//!    `208 01 08`, `310   02`), its label and its numbers; amounts printed in
+//!    元 are converted to 万元 exactly.
+//! 3. **Columns.** The columns a table prints are read from its header.
+//!    Where a row prints fewer numbers than there are columns, every
+//!    order-preserving placement is tried and only those satisfying the
+//!    table's identities are kept: within the row (小计 = 基本 + 项目,
+//!    增减额 = 预算 − 执行, 增减% recomputed), across rows (a parent = Σ its
+//!    children, 合计 = Σ the top rows) and across tables (收入总表 columns =
+//!    收支总表 lines, 支出总表 ≥ 一般公共预算支出表 per code, …), by
+//!    propagation until nothing changes. In layout text, when the identities
+//!    leave a choice and the printed column positions decide it clearly,
+//!    the position decides (with a warning). Otherwise the ambiguity is
+//!    reported with the cells and the table is left out, never guessed.
+//! 4. **Narrative.** Sentences are rejoined across lines and pages, with
+//!    their section headings. "X 万元，占 Y%" (with the whole stated before
+//!    其中), "比 2024 年执行数增加 A 万元，增长 B%" / "与…持平", stated totals
+//!    with their parts, "没有…" and quoted amounts become [`yusuan_tables::Claim`]s;
+//!    a claim's table cell is set only when its section names the table and
+//!    its subject names the cell.
+//! 5. **项目绩效目标表.** Fields, funds and indicators; names are paired
+//!    with values by 二级指标 group, kind of quantity (hours, %, 次, 台/个 …)
+//!    and printed order, and every pairing records its confidence.
+//!
+//! # Example
+//!
+//! ```
+//! let text = include_str!("../../../../shared/seeds/2025-mohrss-information-center-unit-budget.txt");
+//! let imported = yusuan_import::import_text(text)?;
+//! let d = &imported.disclosure;
+//! assert_eq!(d.unit.name, "人力资源和社会保障部信息中心");
+//! assert_eq!(d.year, 2025);
+//! assert_eq!(d.tables.kinds().len(), 9);
+//! let total = d.tables.income_expenditure_summary.as_ref().unwrap()
+//!     .amount(yusuan_tables::Line::IncomeTotal).unwrap();
+//! assert_eq!(total.to_string(), "8,633.56");
+//! // the 2080108 row prints 9 of 10 numbers: the tree sums place them
+//! let t5 = d.tables.general_budget_expenditure.as_ref().unwrap();
+//! let row = t5.find("2080108".parse()?).unwrap();
+//! assert_eq!(row.amounts.basic, None);
+//! assert_eq!(row.amounts.project.unwrap().to_string(), "3,430.74");
+//! assert_eq!(d.narrative.len(), 30);
+//! for w in &imported.warnings {
+//!     println!("{w}"); // e.g. uncertain indicator pairings, with line numbers
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(
