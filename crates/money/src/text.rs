@@ -40,7 +40,7 @@ pub fn squeeze(text: &str) -> String {
 }
 
 /// Terminal display width: CJK ideographs, full-width forms and Hangul take
-/// two columns, everything else one. For aligning Chinese text tables.
+/// two columns, control characters none, everything else one. For aligning Chinese text tables.
 ///
 /// ```
 /// assert_eq!(yusuan_money::text::display_width("合计 8,633.56"), 13);
@@ -50,6 +50,9 @@ pub fn display_width(text: &str) -> usize {
 }
 
 fn char_width(c: char) -> usize {
+    if c.is_control() {
+        return 0;
+    }
     match c as u32 {
         0x1100..=0x115F
         | 0x2E80..=0x303E

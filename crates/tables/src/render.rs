@@ -11,8 +11,8 @@ use crate::view::{TableView, ViewRow};
 use crate::Disclosure;
 use yusuan_money::Wan;
 
-/// The width of `s` on a terminal: CJK ideographs, kana, hangul and
-/// full-width forms count 2, everything else 1 (control characters 0).
+/// The width of `s` on a terminal (CJK counts 2); see
+/// [`yusuan_money::text::display_width`].
 ///
 /// ```
 /// use yusuan_tables::render::display_width;
@@ -20,35 +20,7 @@ use yusuan_money::Wan;
 /// assert_eq!(display_width("8,633.56"), 8);
 /// assert_eq!(display_width("因公出国（境）费"), 16);
 /// ```
-pub fn display_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
-}
-
-fn char_width(c: char) -> usize {
-    let u = c as u32;
-    if c.is_control() {
-        return 0;
-    }
-    let wide = matches!(u,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x2FFFD
-        | 0x30000..=0x3FFFD);
-    if wide {
-        2
-    } else {
-        1
-    }
-}
+pub use yusuan_money::text::display_width;
 
 fn pad_right(s: &str, width: usize) -> String {
     let mut out = s.to_owned();
