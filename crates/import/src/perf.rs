@@ -552,7 +552,62 @@ fn pair(
     // name index for each value: same kind, in order
     let mut chosen: Vec<Option<usize>> = vec![None; values.len()];
     let mut exact_kind = vec![false; values.len()];
+    let mut decided = vec![false; values.len()];
+    // 次 values: a ceiling (≤, <) counts failures (中断, 故障 …), a floor or
+    // an exact count counts work done (巡检 …); when that splits the names
+    // and values one to one, it decides.
+    {
+        let occ_v: Vec<usize> = (0..values.len())
+            .filter(|&i| vq.get(i) == Some(&Quantity::Occurrences))
+            .collect();
+        let occ_n: Vec<usize> = (0..names.len())
+            .filter(|&i| nq.get(i) == Some(&Quantity::Occurrences))
+            .collect();
+        let ceiling = |i: &usize| {
+            values.get(*i).is_some_and(|v| {
+                let t = yusuan_money::text::normalize(&v.target);
+                t.starts_with('≤') || t.starts_with('<') || t.starts_with('≦')
+            })
+        };
+        let failure = |i: &usize| {
+            names.get(*i).is_some_and(|n| {
+                [
+                    "中断", "故障", "事故", "投诉", "差错", "失误", "停机", "宕机",
+                ]
+                .iter()
+                .any(|w| n.contains(w))
+            })
+        };
+        let (vc, vf): (Vec<usize>, Vec<usize>) = occ_v.iter().partition(|i| ceiling(i));
+        let (nc, nf): (Vec<usize>, Vec<usize>) = occ_n.iter().partition(|i| failure(i));
+        if occ_v.len() == occ_n.len()
+            && vc.len() == 1
+            && nc.len() == 1
+            && vf.len() == 1
+            && nf.len() == 1
+        {
+            for (v, n) in [(vc.first(), nc.first()), (vf.first(), nf.first())] {
+                if let (Some(&v), Some(&n)) = (v, n) {
+                    if let Some(c) = chosen.get_mut(v) {
+                        *c = Some(n);
+                    }
+                    if let Some(e) = exact_kind.get_mut(v) {
+                        *e = true;
+                    }
+                    if let Some(d) = decided.get_mut(v) {
+                        *d = true;
+                    }
+                    if let Some(t) = taken.get_mut(n) {
+                        *t = true;
+                    }
+                }
+            }
+        }
+    }
     for (vi, q) in vq.iter().enumerate() {
+        if chosen.get(vi).copied().flatten().is_some() {
+            continue;
+        }
         if let Some(ni) = (0..names.len())
             .find(|&i| !taken.get(i).copied().unwrap_or(true) && nq.get(i) == Some(q))
         {
@@ -624,7 +679,26 @@ fn pair(
         let all_same = kind_values
             .iter()
             .all(|w| w.target == v.target && w.weight == v.weight);
-        let (confidence, note) = if exact && kind_values.len() == 1 && kind_names.len() == 1 {
+        let single_level = q == Quantity::Level
+            && kind_values.len() == 1
+            && nq.iter().filter(|k| **k == Quantity::Unknown).count() == 1
+            && nq.get(ni) == Some(&Quantity::Unknown);
+        let (confidence, note) = if decided.get(vi).copied().unwrap_or(false) {
+            (
+                PairingConfidence::Certain,
+                if yusuan_money::text::normalize(&v.target).starts_with(['≤', '<', '≦']) {
+                    "the only ceiling on a count of 次 and the only name counting failures (中断, 故障 …)".to_owned()
+                } else {
+                    "the only floor or exact count of 次 and the only name counting work done"
+                        .to_owned()
+                },
+            )
+        } else if single_level {
+            (
+                PairingConfidence::Certain,
+                "the only qualitative value (优/良 …) and the only name that is not a measured quantity".to_owned(),
+            )
+        } else if exact && kind_values.len() == 1 && kind_names.len() == 1 {
             (
                 PairingConfidence::Certain,
                 format!("the only name and the only value of their kind ({:?})", q),

@@ -85,3 +85,36 @@ fn seed_claims_equal_fixture_claims() {
     assert_eq!(fixture.year, d.year);
     assert_eq!(fixture.kind, d.kind);
 }
+
+#[test]
+fn checking_the_import_finds_what_checking_the_fixture_finds() {
+    let fixture = Disclosure::from_json(FIXTURE).expect("fixture parses");
+    let imported = import_text(SEED).expect("seed imports");
+    let show = |r: &yusuan_reconcile::Report| -> Vec<String> {
+        let mut v: Vec<String> = r
+            .findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{:?} {:?} {} | {}",
+                    f.severity, f.rule, f.location, f.message
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let want = show(&yusuan_reconcile::reconcile(&fixture));
+    let got = show(&yusuan_reconcile::reconcile(&imported.disclosure));
+    for w in &want {
+        if !got.contains(w) {
+            println!("only for the fixture: {w}");
+        }
+    }
+    for g in &got {
+        if !want.contains(g) {
+            println!("only for the import:  {g}");
+        }
+    }
+    assert_eq!(want, got);
+}
