@@ -71,6 +71,11 @@ pub(crate) fn unit_name(src: &Source) -> Option<String> {
         if let Some(rest) = t.strip_prefix('第') {
             if let Some((num, name)) = rest.split_once("部分") {
                 let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+                // "示例部门2025年度部门预算情况说明" → "示例部门"
+                let name = match patterns::any_year().find(&name) {
+                    Some(m) => name.get(..m.start()).unwrap_or("").to_owned(),
+                    None => name,
+                };
                 if num.chars().count() <= 2
                     && name.chars().count() >= 4
                     && !name.ends_with("概况")

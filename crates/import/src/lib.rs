@@ -243,7 +243,11 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
             .unwrap_or_default()
             .iter()
             .enumerate()
-            .filter(|(i, _)| Some(p.start + i) != p.title)
+            .filter(|(i, l)| {
+                // a part's own heading is not prose, unless numbered (一、关于…的说明),
+                // which the prose keeps as the section of what follows
+                Some(p.start + i) != p.title || segment::starts_numbered(&l.squeezed())
+            })
             .map(|(_, l)| l)
             .collect()
     };

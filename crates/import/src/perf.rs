@@ -175,6 +175,7 @@ fn is_header_line(s: &str) -> bool {
     ] {
         rest = rest.replace(w, "");
     }
+    rest = rest.replace("执行率", "");
     rest.chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '（' | '）' | '.'))
 }
@@ -203,6 +204,8 @@ fn next_is_single(lines: &[&Line], number: usize) -> bool {
 }
 
 struct Value {
+    /// The 三级指标 name when printed on the value's own line.
+    name: Option<String>,
     level1: Option<Level1>,
     level2: Option<Level2>,
     target: String,
@@ -310,14 +313,18 @@ pub(crate) fn read(
             if let (Some(weight), true) = (parse_weight(wt), is_target(tg)) {
                 let mut level1 = None;
                 let mut level2 = None;
+                let mut name = String::new();
                 for w in words.iter().take(n - 2) {
                     if let Some(l1) = Level1::parse(w) {
                         level1 = Some(l1);
                     } else if let Some(l2) = Level2::parse(w) {
                         level2 = Some(l2);
+                    } else {
+                        name.push_str(w);
                     }
                 }
                 values.push(Value {
+                    name: (!name.is_empty()).then_some(name),
                     level1,
                     level2,
                     target: (*tg).to_owned(),
@@ -546,6 +553,31 @@ fn pair(
     project: &str,
     warnings: &mut Vec<ImportWarning>,
 ) -> Vec<Indicator> {
+    if !values.is_empty() && values.iter().all(|v| v.name.is_some()) {
+        // names printed on their value's line: nothing to pair
+        return values
+            .iter()
+            .map(|v| {
+                let level2 = v.level2.unwrap_or(Level2::Quantity);
+                let mut ind = Indicator::new(
+                    level2,
+                    v.name.clone().unwrap_or_default(),
+                    v.target.clone(),
+                    v.weight,
+                );
+                if let Some(l1) = v.level1 {
+                    if l1 != level2.level1() {
+                        ind.level1 = l1;
+                    }
+                }
+                ind.with_pairing(Pairing {
+                    confidence: PairingConfidence::Certain,
+                    note: "name and value printed on the same line".into(),
+                    alternatives: Vec::new(),
+                })
+            })
+            .collect();
+    }
     let nq: Vec<Quantity> = names.iter().map(|n| name_quantity(n)).collect();
     let vq: Vec<Quantity> = values.iter().map(|v| value_quantity(&v.target)).collect();
     let mut taken = vec![false; names.len()];

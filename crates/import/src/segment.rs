@@ -252,6 +252,21 @@ pub(crate) fn segment(src: &Source) -> Vec<Part> {
         .collect();
     let mut table_parts: Vec<Part> = Vec::new();
     let mut claimed_titles: Vec<usize> = Vec::new();
+    // Publishers print titles either above the table (and pdftotext keeps
+    // them there) or the extraction moves them after the rows. Which one is
+    // decided once, by the first table: is its title right above it?
+    let title_before = units.first().is_some_and(|&u| {
+        let mut j = u;
+        while j > 0 {
+            j -= 1;
+            let s = get(j);
+            if s.is_empty() || is_table_number_line(s) || is_preparer_line(s) {
+                continue;
+            }
+            return is_title_like(s);
+        }
+        false
+    });
     for (k, &u) in units.iter().enumerate() {
         // nearest non-blank line before, skipping table numbers and preparers
         let lower = if k == 0 {
@@ -272,7 +287,7 @@ pub(crate) fn segment(src: &Source) -> Vec<Part> {
                 start = j;
                 continue;
             }
-            if is_title_like(s) {
+            if title_before && is_title_like(s) {
                 title = Some(j);
                 start = j;
             }
