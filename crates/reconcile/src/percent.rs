@@ -84,8 +84,9 @@ pub struct PercentJudged {
     pub actual: Percent,
     /// `actual − expected`, in percentage points.
     pub difference: Percent,
-    /// The unrounded recomputed value (percentage points).
-    pub exact: Decimal,
+    /// The unrounded recomputed value (percentage points); computed only
+    /// when the printed value is not the recomputed one.
+    pub exact: Option<Decimal>,
     /// The verdict.
     pub agreement: PercentAgreement,
 }
@@ -134,29 +135,49 @@ fn half(rounding: Rounding, printed: Wan) -> Decimal {
     rounding.half_of(printed).value()
 }
 
+/// Judges `printed` against a recomputed percentage. `fast` is the value
+/// rounded to two places by exact integer arithmetic (used when the printed
+/// value has two places); `exact` gives the unrounded value, computed only
+/// when needed.
 fn judge(
-    exact: Decimal,
-    range: Option<(Decimal, Decimal)>,
+    fast: impl FnOnce() -> Result<Percent, MoneyError>,
+    exact: impl FnOnce() -> Result<Decimal, MoneyError>,
+    range: impl FnOnce() -> Option<(Decimal, Decimal)>,
     printed: Percent,
-    dp: u32,
-) -> PercentJudged {
-    let expected = Percent::new(round_half_away(exact, dp));
+) -> Result<PercentJudged, MoneyError> {
+    let dp = places(printed);
+    let (expected, exact) = if dp == 2 {
+        let expected = fast()?;
+        if expected == printed {
+            return Ok(PercentJudged {
+                expected,
+                actual: printed,
+                difference: Percent::default(),
+                exact: None,
+                agreement: PercentAgreement::Exact,
+            });
+        }
+        (expected, exact()?)
+    } else {
+        let e = exact()?;
+        (Percent::new(round_half_away(e, dp)), e)
+    };
     let actual = printed;
     let difference = Percent::new(actual.points().saturating_sub(expected.points()));
     let agreement = if expected == actual {
         PercentAgreement::Exact
-    } else if range.is_some_and(|(lo, hi)| lo <= actual.points() && actual.points() <= hi) {
+    } else if range().is_some_and(|(lo, hi)| lo <= actual.points() && actual.points() <= hi) {
         PercentAgreement::Rounding
     } else {
         PercentAgreement::Mismatch
     };
-    PercentJudged {
+    Ok(PercentJudged {
         expected,
         actual,
         difference,
-        exact,
+        exact: Some(exact),
         agreement,
-    }
+    })
 }
 
 /// Judges a printed share `part / whole`.
@@ -169,17 +190,22 @@ pub fn judge_share(
     whole: Wan,
     printed: Percent,
 ) -> Result<PercentJudged, MoneyError> {
-    let exact = Percent::exact_share(part, whole)?;
     let dp = places(printed);
-    let range = corner_range(
-        part.value(),
-        half(rounding, part),
-        whole.value(),
-        half(rounding, whole),
-        Decimal::ZERO,
-        dp,
-    );
-    Ok(judge(exact, range, printed, dp))
+    judge(
+        || Percent::share(part, whole),
+        || Percent::exact_share(part, whole),
+        || {
+            corner_range(
+                part.value(),
+                half(rounding, part),
+                whole.value(),
+                half(rounding, whole),
+                Decimal::ZERO,
+                dp,
+            )
+        },
+        printed,
+    )
 }
 
 /// Judges a printed growth rate `(new − old) / old × 100`.
@@ -192,22 +218,29 @@ pub fn judge_growth(
     old: Wan,
     printed: Percent,
 ) -> Result<PercentJudged, MoneyError> {
-    let exact = ratio(new.value(), old.value())
-        .and_then(|r| r.checked_sub(Decimal::ONE_HUNDRED))
-        .ok_or(MoneyError::ZeroDenominator {
-            what: "growth",
-            numerator: new.value(),
-        })?;
     let dp = places(printed);
-    let range = corner_range(
-        new.value(),
-        half(rounding, new),
-        old.value(),
-        half(rounding, old),
-        Decimal::ONE_HUNDRED,
-        dp,
-    );
-    Ok(judge(exact, range, printed, dp))
+    judge(
+        || Percent::growth(new, old),
+        || {
+            ratio(new.value(), old.value())
+                .and_then(|r| r.checked_sub(Decimal::ONE_HUNDRED))
+                .ok_or(MoneyError::ZeroDenominator {
+                    what: "growth",
+                    numerator: new.value(),
+                })
+        },
+        || {
+            corner_range(
+                new.value(),
+                half(rounding, new),
+                old.value(),
+                half(rounding, old),
+                Decimal::ONE_HUNDRED,
+                dp,
+            )
+        },
+        printed,
+    )
 }
 
 /// Judges the printed shares of a list of `parts` of `whole`, in printed

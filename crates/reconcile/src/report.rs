@@ -24,6 +24,7 @@
 //! Values are `{"kind": "amount" | "percent" | "number" | "text", "value":
 //! "…"}` with numbers as strings.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
@@ -79,9 +80,9 @@ pub struct RuleOutcome {
     /// The rule (its ID).
     pub rule: Rule,
     /// Chinese title (copied from the catalogue for readers of the JSON).
-    pub title_zh: String,
+    pub title_zh: Cow<'static, str>,
     /// English title.
-    pub title_en: String,
+    pub title_en: Cow<'static, str>,
     /// The rule's severity beyond tolerance.
     pub severity: Severity,
     /// Passed, failed or skipped.

@@ -89,22 +89,24 @@ impl Rounding {
     /// figure without a decimal point (scale 0 in 万元) counts as exact.
     pub fn coarse_extra(self, printed: Wan) -> Decimal {
         let scale = printed.value().scale();
-        if scale == 0 {
+        // The unit's own places: 0.005 → 2, 0.0000005 → 6.
+        let unit_places = self.half_unit.scale().saturating_sub(1);
+        if scale == 0 || scale >= unit_places {
             return Decimal::ZERO;
         }
-        // 0.5 × 10^-scale
-        let half = Decimal::from_i128_with_scale(5, scale.saturating_add(1).min(28));
-        if half > self.half_unit {
-            half - self.half_unit
-        } else {
-            Decimal::ZERO
-        }
+        // 0.5 × 10^-scale − half_unit
+        Decimal::from_i128_with_scale(5, scale.saturating_add(1).min(28)) - self.half_unit
     }
 
     /// How far one printed figure may be from its unrounded value: half a
     /// unit, more if it is printed with fewer decimals.
     pub fn half_of(self, printed: Wan) -> Wan {
-        Wan::new(self.half_unit.saturating_add(self.coarse_extra(printed)))
+        let extra = self.coarse_extra(printed);
+        if extra.is_zero() {
+            Wan::new(self.half_unit)
+        } else {
+            Wan::new(self.half_unit.saturating_add(extra))
+        }
     }
 
     /// The rounding bound of `total = Σ parts`: `n × half_unit` for the `n`
@@ -173,7 +175,6 @@ impl Judged {
     /// computed for `parts` printed parts (for figures printed in different
     /// units, sum their [`Rounding::half_of`]).
     pub fn new(expected: Wan, actual: Wan, bound: Wan, parts: usize) -> Judged {
-        let bound = Wan::new(bound.value().normalize());
         let difference = actual.checked_sub(expected).unwrap_or(Wan::new(Decimal::MAX));
         let agreement = if difference.is_zero() {
             Agreement::Exact

@@ -1,7 +1,7 @@
 //! Rules C5xx (classification codes and names) and S6xx (structure).
 
 use yusuan_classification::{Code, NameCheck};
-use yusuan_tables::{CellRef, Column, DocumentKind, IssueKind, NumberRef, RowKey, TableKind};
+use yusuan_tables::{AmountUnit, CellRef, Column, DocumentKind, NumberRef, RowKey, TableKind};
 
 use super::Ctx;
 use crate::finding::{CellUse, Location, Severity, Value};
@@ -179,65 +179,232 @@ fn names(ctx: &mut Ctx<'_>) {
 
 // ----------------------------------------------- C503, C504, S604, S607
 
+/// The code rows of one table: (code, printed name) in printed order.
+fn table_codes(ctx: &Ctx<'_>, kind: TableKind) -> Vec<Code> {
+    let t = &ctx.d.tables;
+    macro_rules! codes {
+        ($x:expr) => {
+            $x.map(|x| x.rows.iter().map(|r| r.code).collect()).unwrap_or_default()
+        };
+    }
+    match kind {
+        TableKind::IncomeExpenditureSummary => t
+            .income_expenditure_summary
+            .as_ref()
+            .map(|x| x.expenditure.iter().filter_map(|r| r.key.code()).collect())
+            .unwrap_or_default(),
+        TableKind::FiscalAppropriationSummary => t
+            .fiscal_appropriation_summary
+            .as_ref()
+            .map(|x| x.expenditure.iter().filter_map(|r| r.key.code()).collect())
+            .unwrap_or_default(),
+        TableKind::IncomeSummary => codes!(t.income_summary.as_ref()),
+        TableKind::ExpenditureSummary => codes!(t.expenditure_summary.as_ref()),
+        TableKind::GeneralBudgetExpenditure => codes!(t.general_budget_expenditure.as_ref()),
+        TableKind::GeneralBudgetBasicExpenditure => {
+            codes!(t.general_budget_basic_expenditure.as_ref())
+        }
+        TableKind::GovernmentFundExpenditure => codes!(t.government_fund_expenditure.as_ref()),
+        TableKind::StateCapitalExpenditure => codes!(t.state_capital_expenditure.as_ref()),
+        _ => Vec::new(),
+    }
+}
+
+fn row_finding(ctx: &mut Ctx<'_>, rule: Rule, severity: Severity, kind: TableKind, key: RowKey, message: String) {
+    let location = Location::table(kind.label_zh()).row(ctx.d.row_label(kind, &key));
+    ctx.note(
+        rule,
+        severity,
+        location,
+        message,
+        None,
+        None,
+        Some(rule.info().action_zh.to_owned()),
+        Vec::new(),
+    );
+}
+
 fn structure(ctx: &mut Ctx<'_>) {
-    let issues = ctx.d.validate();
-    // Every table row was looked at once by each of these rules.
-    for rule in [
-        Rule::CodeTree,
-        Rule::CodeScheme,
-        Rule::AmountPrecision,
-        Rule::ModelStructure,
-    ] {
-        ctx.count(rule);
-    }
-    for issue in issues {
-        let rule = match issue.kind {
-            IssueKind::MissingParent { .. } | IssueKind::DuplicateRow => Rule::CodeTree,
-            IssueKind::WrongScheme { .. } => Rule::CodeScheme,
-            IssueKind::TooManyDecimals { .. } => Rule::AmountPrecision,
-            _ => Rule::ModelStructure,
-        };
-        let severity = if issue.is_error() {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
-        let at = match (issue.at, issue.table, issue.row, issue.column) {
-            (Some(at), ..) => Some(at),
-            (None, Some(t), Some(r), Some(c)) => Some(NumberRef::Cell(CellRef::new(t, r, c))),
-            _ => None,
-        };
-        let location = match (&at, issue.table, issue.row) {
-            (Some(at), ..) => ctx.location(at),
-            (None, Some(t), Some(r)) => {
-                Location::table(t.label_zh()).row(ctx.d.row_label(t, &r))
+    for &kind in TableKind::ALL {
+        if !ctx.d.tables.has(kind) {
+            continue;
+        }
+        // C503: duplicate codes; a missing parent where the table prints a
+        // tree (rows of more than one level).
+        let codes = table_codes(ctx, kind);
+        let schemes = kind.row_schemes();
+        let tree = codes.iter().any(|c| c.parent().is_some()) && codes.iter().any(|c| c.parent().is_none());
+        for (i, &code) in codes.iter().enumerate() {
+            ctx.count(Rule::CodeTree);
+            ctx.count(Rule::CodeScheme);
+            let key = RowKey::Code(code);
+            if codes.get(..i).is_some_and(|before| before.contains(&code)) {
+                row_finding(ctx, Rule::CodeTree, Severity::Error, kind, key, format!("科目 {code} 在{}中重复列示。", kind.label_zh()));
             }
-            (None, Some(t), None) => Location::table(t.label_zh()),
-            _ => Location::default(),
-        };
-        let cells = at
-            .map(|at| {
-                vec![CellUse {
-                    at,
-                    label: ctx.label(&at),
-                    value: ctx.d.get(&at).map(|n| match n {
-                        yusuan_tables::Number::Amount(w) => Value::Amount(w),
-                        yusuan_tables::Number::Percent(p) => Value::Percent(p),
-                    }),
-                }]
-            })
-            .unwrap_or_default();
-        ctx.note(
-            rule,
-            severity,
-            location,
-            issue.to_string(),
-            None,
-            None,
-            Some(rule.info().action_zh.to_owned()),
-            cells,
-        );
+            if !schemes.contains(&code.scheme()) {
+                let expected = schemes.first().map_or("（无科目编码）", |s| s.label_zh());
+                row_finding(
+                    ctx,
+                    Rule::CodeScheme,
+                    Severity::Error,
+                    kind,
+                    key,
+                    format!("科目 {code} 属于{}，{}应使用{expected}。", code.scheme().label_zh(), kind.label_zh()),
+                );
+                continue;
+            }
+            if tree {
+                if let Some(parent) = code.parent() {
+                    if !codes.contains(&parent) {
+                        row_finding(
+                            ctx,
+                            Rule::CodeTree,
+                            Severity::Warning,
+                            kind,
+                            key,
+                            format!("{}按层级列示科目，但未列示 {code} 的上级科目 {parent}。", kind.label_zh()),
+                        );
+                    }
+                }
+            }
+        }
+        // S607: lines a summary table cannot have.
+        let lines: Vec<RowKey> = match kind {
+            TableKind::IncomeExpenditureSummary => ctx.d.tables.income_expenditure_summary.as_ref(),
+            TableKind::FiscalAppropriationSummary => ctx.d.tables.fiscal_appropriation_summary.as_ref(),
+            _ => None,
+        }
+        .map(|t| t.income.iter().chain(&t.expenditure).map(|r| r.key).collect())
+        .unwrap_or_default();
+        for key in lines {
+            ctx.count(Rule::ModelStructure);
+            let allowed = match key {
+                RowKey::Line(l) => l.allowed_in(kind),
+                RowKey::Code(_) => true,
+                _ => false,
+            };
+            if !allowed {
+                row_finding(ctx, Rule::ModelStructure, Severity::Error, kind, key, format!("{}不能有此行。", kind.label_zh()));
+            }
+        }
+        // S604: more than two decimals in the printed unit.
+        let unit = ctx
+            .d
+            .tables
+            .meta(kind)
+            .and_then(|m| m.amount_unit)
+            .unwrap_or(ctx.d.amount_unit);
+        let mut excess = Vec::new();
+        super::walk::table_numbers(ctx.d, kind, &mut |row, column, n| {
+            if let Some(places) = excess_places(n, unit) {
+                excess.push((NumberRef::Cell(CellRef::new(kind, row, column)), n, places));
+            }
+        });
+        ctx.count(Rule::AmountPrecision);
+        for (at, n, places) in excess {
+            decimals_finding(ctx, at, n, places);
+        }
     }
+    // S604 for the numbers outside the tables (printed in 万元).
+    let outside: Vec<(NumberRef, yusuan_tables::Number)> = outside_numbers(ctx);
+    for (at, n) in outside {
+        ctx.count(Rule::AmountPrecision);
+        if let Some(places) = excess_places(n, AmountUnit::Wan) {
+            decimals_finding(ctx, at, n, places);
+        }
+    }
+}
+
+/// Numbers outside the tables: claims, 政府采购, 绩效管理, 项目资金.
+fn outside_numbers(ctx: &Ctx<'_>) -> Vec<(NumberRef, yusuan_tables::Number)> {
+    use yusuan_tables::{ClaimField, ClaimKind, FundsField, Number, ProcurementField};
+    let d = ctx.d;
+    let mut out: Vec<(NumberRef, Number)> = Vec::new();
+    for (i, claim) in d.narrative.iter().enumerate() {
+        let mut push = |field: ClaimField, n: Option<Number>| {
+            if let Some(n) = n {
+                out.push((NumberRef::Narrative { claim: i, field }, n));
+            }
+        };
+        match &claim.kind {
+            ClaimKind::Share { amount, percent, whole, .. } => {
+                push(ClaimField::Amount, Some((*amount).into()));
+                push(ClaimField::Percent, Some((*percent).into()));
+                push(ClaimField::Whole, whole.map(Number::from));
+            }
+            ClaimKind::Change { amount, base_amount, change, rate, .. } => {
+                push(ClaimField::Amount, amount.map(Number::from));
+                push(ClaimField::BaseAmount, base_amount.map(Number::from));
+                push(ClaimField::Change, change.map(Number::from));
+                push(ClaimField::Rate, rate.map(Number::from));
+            }
+            ClaimKind::Total { amount, parts, .. } => {
+                push(ClaimField::Amount, Some((*amount).into()));
+                for (k, p) in parts.iter().enumerate() {
+                    push(ClaimField::Part(k), Some(p.amount.into()));
+                }
+            }
+            ClaimKind::Amount { amount, .. } => push(ClaimField::Amount, Some((*amount).into())),
+            _ => {}
+        }
+    }
+    if let Some(p) = &d.procurement {
+        for &f in ProcurementField::ALL {
+            if let Some(w) = p.get(f) {
+                out.push((NumberRef::Procurement(f), w.into()));
+            }
+        }
+    }
+    if let Some(w) = d.performance_management.as_ref().and_then(|p| p.amount) {
+        out.push((NumberRef::PerformanceManagement, w.into()));
+    }
+    for (i, t) in d.performance_tables.iter().enumerate() {
+        for (f, v) in [
+            (FundsField::Total, t.funds.total),
+            (FundsField::FiscalAppropriation, t.funds.fiscal_appropriation),
+            (FundsField::CarriedOver, t.funds.carried_over),
+            (FundsField::Other, t.funds.other),
+        ] {
+            if let Some(w) = v {
+                out.push((NumberRef::PerformanceFunds { table: i, field: f }, w.into()));
+            }
+        }
+    }
+    out
+}
+
+/// Decimals beyond two in the printed unit (`None` if two or fewer).
+fn excess_places(n: yusuan_tables::Number, unit: AmountUnit) -> Option<u32> {
+    let printed = match n {
+        yusuan_tables::Number::Amount(w) => match unit {
+            AmountUnit::Yuan => w.to_yuan().map_or(w.value(), |y| y),
+            _ => w.value(),
+        },
+        yusuan_tables::Number::Percent(p) => p.points(),
+    };
+    let places = printed.normalize().scale();
+    (places > 2).then_some(places)
+}
+
+fn decimals_finding(ctx: &mut Ctx<'_>, at: NumberRef, n: yusuan_tables::Number, places: u32) {
+    let value = match n {
+        yusuan_tables::Number::Amount(w) => Value::Amount(w),
+        yusuan_tables::Number::Percent(p) => Value::Percent(p),
+    };
+    ctx.note(
+        Rule::AmountPrecision,
+        Rule::AmountPrecision.severity(),
+        ctx.location(&at),
+        format!("{} 为 {value}，有 {places} 位小数；公开表格保留两位小数。", ctx.label(&at)),
+        None,
+        Some(value.clone()),
+        Some(Rule::AmountPrecision.info().action_zh.to_owned()),
+        vec![CellUse {
+            at,
+            label: ctx.label(&at),
+            value: Some(value),
+        }],
+    );
 }
 
 // ------------------------------------------------ S601, S602, S603, S605
@@ -373,52 +540,51 @@ fn presence(ctx: &mut Ctx<'_>) {
 
 /// Whether `text` holds a template placeholder such as `XX局` or `××`.
 pub(crate) fn has_placeholder(text: &str) -> bool {
-    let mut previous = false;
-    for c in text.chars() {
-        let is_x = matches!(c, 'X' | 'Ｘ' | '×' | '✕');
-        if is_x && previous {
-            return true;
-        }
-        previous = is_x;
-    }
-    false
+    ["XX", "ＸＸ", "××", "✕✕", "XＸ", "ＸX"]
+        .iter()
+        .any(|p| text.contains(p))
 }
 
 fn placeholders(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
-    let mut texts: Vec<(Location, &str)> = vec![(Location::table("单位名称"), d.unit.name.as_str())];
+    // (where, claim index, text); locations are built only for a hit.
+    let mut texts: Vec<(&str, Option<usize>, &str)> = vec![("单位名称", None, d.unit.name.as_str())];
     if let Some(t) = &d.title {
-        texts.push((Location::table("标题"), t.as_str()));
+        texts.push(("标题", None, t.as_str()));
     }
+    let mut previous: Option<&str> = None;
     for (i, claim) in d.narrative.iter().enumerate() {
-        texts.push((
-            Location::table("情况说明").row(format!("第{}条", i + 1)),
-            claim.sentence.as_str(),
-        ));
+        // Claims of one sentence share it: look at it once.
+        if previous == Some(claim.sentence.as_str()) {
+            continue;
+        }
+        previous = Some(claim.sentence.as_str());
+        texts.push(("情况说明", Some(i), claim.sentence.as_str()));
     }
     for t in &d.performance_tables {
-        texts.push((Location::table("项目绩效目标表"), t.project_name.as_str()));
+        texts.push(("项目绩效目标表", None, t.project_name.as_str()));
     }
     for &kind in TableKind::ALL {
         if let Some(title) = d.tables.meta(kind).and_then(|m| m.title.as_deref()) {
-            texts.push((Location::table(kind.label_zh()), title));
+            texts.push((kind.label_zh(), None, title));
         }
     }
-    let mut found = Vec::new();
-    for (loc, text) in texts {
+    for (place, claim, text) in texts {
         ctx.count(Rule::Placeholder);
-        if has_placeholder(text) {
-            found.push((loc, text.to_owned()));
+        if !has_placeholder(text) {
+            continue;
         }
-    }
-    for (loc, text) in found {
+        let location = match claim {
+            Some(i) => Location::table(place).row(format!("第{}条", i + 1)),
+            None => Location::table(place),
+        };
         ctx.note(
             Rule::Placeholder,
             Rule::Placeholder.severity(),
-            loc,
+            location,
             format!("文本中有模板占位符：「{text}」。"),
             None,
-            Some(Value::Text(text)),
+            Some(Value::Text(text.to_owned())),
             Some(Rule::Placeholder.info().action_zh.to_owned()),
             Vec::new(),
         );

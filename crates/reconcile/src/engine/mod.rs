@@ -9,6 +9,7 @@ mod codes;
 mod narrative;
 mod performance;
 mod tables;
+mod walk;
 
 use std::borrow::Cow;
 
@@ -243,6 +244,10 @@ impl<'d> Ctx<'d> {
             )),
             _ => Some(rule.info().action_zh.to_owned()),
         };
+        let j = Judged {
+            bound: Wan::new(j.bound.value().normalize()),
+            ..j
+        };
         let finding = Finding {
             rule,
             severity,
@@ -353,8 +358,7 @@ impl<'d> Ctx<'d> {
                 .r
                 .half_of(s)
                 .value()
-                .saturating_add(large.r.half_of(l).value())
-                .normalize(),
+                .saturating_add(large.r.half_of(l).value()),
         );
         let agreement = if difference.value() <= rust_decimal::Decimal::ZERO {
             return;
@@ -426,27 +430,31 @@ impl<'d> Ctx<'d> {
         what: &str,
     ) {
         self.count(rule);
+        // The unrounded value to four places, for the explanation.
+        let exact = j
+            .exact
+            .map_or_else(String::new, |e| yusuan_money::round_half_away(e, 4).to_string());
         let (severity, note) = match j.agreement {
             PercentAgreement::Exact => return,
             PercentAgreement::Adjusted(adj) => (
                 Severity::Info,
                 format!(
-                    "按金额计算为 {:.4}%，四舍五入为 {}；印发数 {} 是为使各项占比合计 100.00% 所作的调整（{}），属正常做法，并非错误。",
-                    j.exact, j.expected, j.actual, adj.label_zh()
+                    "按金额计算为 {}%，四舍五入为 {}；印发数 {} 是为使各项占比合计 100.00% 所作的调整（{}），属正常做法，并非错误。",
+                    exact, j.expected, j.actual, adj.label_zh()
                 ),
             ),
             PercentAgreement::Rounding => (
                 Severity::Warning,
                 format!(
-                    "按印发金额计算为 {:.4}%；考虑金额本身的四舍五入，{} 仍可得到，可能并非错误。",
-                    j.exact, j.actual
+                    "按印发金额计算为 {}%；考虑金额本身的四舍五入，{} 仍可得到，可能并非错误。",
+                    exact, j.actual
                 ),
             ),
             PercentAgreement::Mismatch => (
                 rule.severity(),
                 format!(
-                    "按金额计算为 {:.4}%，四舍五入为 {}。{}",
-                    j.exact,
+                    "按金额计算为 {}%，四舍五入为 {}。{}",
+                    exact,
                     j.expected,
                     rule.info().action_zh
                 ),
@@ -574,8 +582,8 @@ impl<'d> Ctx<'d> {
             summary.checks = summary.checks.saturating_add(n);
             rules.push(RuleOutcome {
                 rule,
-                title_zh: rule.title_zh().to_owned(),
-                title_en: rule.title_en().to_owned(),
+                title_zh: Cow::Borrowed(rule.title_zh()),
+                title_en: Cow::Borrowed(rule.title_en()),
                 severity: rule.severity(),
                 status,
                 skip_reason,

@@ -447,19 +447,11 @@ fn table_of_subject(subject: &str) -> Option<TableKind> {
 /// The non-zero cells of a table.
 pub(super) fn nonzero_cells(ctx: &Ctx<'_>, kind: TableKind) -> Vec<(NumberRef, yusuan_tables::Number)> {
     let mut out = Vec::new();
-    if let Some(v) = ctx.d.view(kind) {
-        for section in &v.sections {
-            for row in &section.rows {
-                for (column, value) in section.columns.iter().zip(&row.values) {
-                    if let Some(n) = value {
-                        if !n.value().is_zero() {
-                            out.push((NumberRef::Cell(CellRef::new(kind, row.key, *column)), *n));
-                        }
-                    }
-                }
-            }
+    super::walk::table_numbers(ctx.d, kind, &mut |row, column, n| {
+        if !n.value().is_zero() {
+            out.push((NumberRef::Cell(CellRef::new(kind, row, column)), n));
         }
-    }
+    });
     out
 }
 
@@ -470,12 +462,28 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
         let ClaimKind::NoAmount { subject } = &claim.kind else {
             continue;
         };
-        let Some(kind) = table_of_subject(subject) else {
-            continue;
+        // What the statement is about: the referred cell's row (a line such
+        // as 政府性基金预算拨款), or a whole table (its 合计, a "三公"
+        // period, or a table named by the subject).
+        let (kind, line) = match claim.refers_to {
+            Some(c) => match (c.table, c.row) {
+                (
+                    TableKind::IncomeExpenditureSummary | TableKind::FiscalAppropriationSummary,
+                    RowKey::Line(_) | RowKey::Code(_),
+                ) => (c.table, Some(c.row)),
+                (t, _) => (t, None),
+            },
+            None => match table_of_subject(subject) {
+                Some(k) => (k, None),
+                None => continue,
+            },
         };
         any = true;
         ctx.count(Rule::NarrativeEmptyTable);
-        let cells = nonzero_cells(ctx, kind);
+        let mut cells = nonzero_cells(ctx, kind);
+        if let Some(row) = line {
+            cells.retain(|(at, _)| matches!(at, NumberRef::Cell(c) if c.row == row));
+        }
         if cells.is_empty() {
             continue;
         }
@@ -494,7 +502,10 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
             "情况说明第{}条称没有{}，但{}有 {} 个非零金额。",
             i + 1,
             subject,
-            kind.label_zh(),
+            match line {
+                Some(row) => format!("{} {}", kind.label_zh(), ctx.d.row_label(kind, &row)),
+                None => kind.label_zh().to_owned(),
+            },
             cells.len()
         );
         ctx.note(
@@ -515,29 +526,35 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------------ N309
 
-/// Years written as `2025 年` / `2025年` in squeezed text.
+/// Years written as `2025 年` / `2025年` (four digits not preceded by a
+/// digit, then optional whitespace, then 年), full-width digits included.
 fn years_in(text: &str) -> Vec<u16> {
-    let s = yusuan_money::text::squeeze(text);
-    let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i + 4 < chars.len() + 0 {
-        let window = chars.get(i..i + 5);
-        if let Some(w) = window {
-            let digits: String = w.iter().take(4).collect();
-            let before_digit = i > 0 && chars.get(i - 1).is_some_and(|c| c.is_ascii_digit());
-            if !before_digit
-                && w.iter().take(4).all(|c| c.is_ascii_digit())
-                && w.get(4) == Some(&'年')
-            {
-                if let Ok(y) = digits.parse() {
+    let mut digits: u32 = 0;
+    let mut value: u32 = 0;
+    let mut spaces = false;
+    for c in text.chars() {
+        let c = yusuan_money::text::normalize_char(c);
+        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+            if spaces {
+                digits = 0;
+                value = 0;
+                spaces = false;
+            }
+            digits += 1;
+            value = value.saturating_mul(10).saturating_add(d);
+        } else if c.is_whitespace() && digits > 0 {
+            spaces = true;
+        } else {
+            if c == '年' && digits == 4 {
+                if let Ok(y) = u16::try_from(value) {
                     out.push(y);
                 }
-                i += 5;
-                continue;
             }
+            digits = 0;
+            value = 0;
+            spaces = false;
         }
-        i += 1;
     }
     out
 }
