@@ -152,6 +152,27 @@ impl Grid {
         true
     }
 
+    /// Adds a row whose placement is already decided (`cols[i]` is the
+    /// column of value `i`).
+    pub fn push_placed(
+        &mut self,
+        key: RowKey,
+        name: String,
+        line: usize,
+        vals: Vec<(Val, usize)>,
+        cols: Vec<usize>,
+    ) {
+        self.keys.push(key);
+        self.names.push(name);
+        self.lines.push(line);
+        self.ends.push(vals.iter().map(|(_, e)| *e).collect());
+        self.rows.push(SRow {
+            values: vals.iter().map(|(v, _)| *v).collect(),
+            cands: vec![cols],
+            consistent: true,
+        });
+    }
+
     pub fn index(&self, key: &RowKey) -> Option<usize> {
         self.keys.iter().position(|k| k == key)
     }

@@ -670,15 +670,46 @@ fn read_three(
                 .collect();
             g.push(RowKey::Period(*p), p.label_zh(), r.line, vals, warnings);
         }
-    } else if all.len() == periods.len() * columns.len() {
+    } else if all.len() <= periods.len() * columns.len() {
+        // the periods side by side on one line: place the numbers over all
+        // their columns at once, each period's identities holding
+        let m = columns.len();
+        let rules: Vec<crate::solve::RowRule> = (0..periods.len())
+            .flat_map(|k| g.rules.iter().map(move |r| r.shifted(k * m)))
+            .collect();
+        let pct = vec![false; m * periods.len()];
+        let values: Vec<crate::solve::Val> = all.iter().map(|(v, _)| *v).collect();
+        let row = crate::solve::new_row(values, &pct, &rules, g.half);
+        let decided = row.as_ref().and_then(|r| match r.cands.as_slice() {
+            [only] if r.consistent => Some(only.clone()),
+            _ => None,
+        });
+        let Some(placement) = decided else {
+            warn(
+                warnings,
+                WarningKind::UnreadableTable,
+                prep.line,
+                prep.kind,
+                format!(
+                    "{} periods ({}) printed side by side: their {} numbers fit the columns in {} ways; not read",
+                    periods.len(),
+                    periods.iter().map(Period::label_zh).collect::<Vec<_>>().join("、"),
+                    all.len(),
+                    row.map_or(0, |r| r.cands.len())
+                ),
+            );
+            return None;
+        };
         for (k, p) in periods.iter().enumerate() {
-            let vals = all
-                .iter()
-                .skip(k * columns.len())
-                .take(columns.len())
-                .copied()
-                .collect();
-            g.push(RowKey::Period(*p), p.label_zh(), first, vals, warnings);
+            let mut vals = Vec::new();
+            let mut cols = Vec::new();
+            for (v, c) in all.iter().zip(&placement) {
+                if *c >= k * m && *c < (k + 1) * m {
+                    vals.push(*v);
+                    cols.push(c - k * m);
+                }
+            }
+            g.push_placed(RowKey::Period(*p), p.label_zh(), first, vals, cols);
         }
     } else {
         warn(

@@ -54,6 +54,42 @@ pub(crate) enum RowRule {
     Required(usize),
 }
 
+impl RowRule {
+    /// The same rule over columns shifted by `by` (for a table printing
+    /// the same columns for several periods side by side).
+    pub fn shifted(&self, by: usize) -> RowRule {
+        match self {
+            RowRule::Sum { total, parts } => RowRule::Sum {
+                total: total + by,
+                parts: parts.iter().map(|p| p + by).collect(),
+            },
+            RowRule::AtMost { small, big } => RowRule::AtMost {
+                small: small + by,
+                big: big + by,
+            },
+            RowRule::Diff {
+                result,
+                minuend,
+                subtrahend,
+            } => RowRule::Diff {
+                result: result + by,
+                minuend: minuend + by,
+                subtrahend: subtrahend + by,
+            },
+            RowRule::Growth {
+                percent,
+                change,
+                base,
+            } => RowRule::Growth {
+                percent: percent + by,
+                change: change + by,
+                base: base + by,
+            },
+            RowRule::Required(c) => RowRule::Required(c + by),
+        }
+    }
+}
+
 /// A placement: `cols[i]` is the column of the row's `i`-th value.
 pub(crate) type Placement = Vec<usize>;
 
