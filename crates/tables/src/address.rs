@@ -92,7 +92,7 @@ impl ClaimField {
             ClaimField::BaseAmount => "比较数".into(),
             ClaimField::Change => "增减额".into(),
             ClaimField::Rate => "增减率".into(),
-            ClaimField::Part(n) => format!("第{}项", n + 1),
+            ClaimField::Part(n) => format!("第{}项", ordinal(n)),
         }
     }
 }
@@ -162,10 +162,15 @@ impl fmt::Display for NumberRef {
             NumberRef::Procurement(p) => write!(f, "政府采购 / {}", p.label_zh()),
             NumberRef::PerformanceManagement => f.write_str("预算绩效管理 / 涉及金额"),
             NumberRef::Narrative { claim, field } => {
-                write!(f, "情况说明 第{}条 / {}", claim + 1, field.label_zh())
+                write!(f, "情况说明 第{}条 / {}", ordinal(*claim), field.label_zh())
             }
             NumberRef::PerformanceFunds { table, field } => {
-                write!(f, "项目绩效目标表 第{}张 / {}", table + 1, field.label_zh())
+                write!(
+                    f,
+                    "项目绩效目标表 第{}张 / {}",
+                    ordinal(*table),
+                    field.label_zh()
+                )
             }
         }
     }
@@ -400,7 +405,7 @@ impl Disclosure {
                     };
                     format!(
                         "情况说明 第{}条「{}」/ {field}",
-                        claim + 1,
+                        ordinal(*claim),
                         cl.kind.subject()
                     )
                 }
@@ -481,4 +486,10 @@ fn claim_slot(kind: &mut ClaimKind, field: ClaimField) -> Option<Slot<'_>> {
         }
         _ => return None,
     })
+}
+
+/// The 1-based ordinal (第 n 条) of a 0-based index. Indices may come from
+/// untrusted JSON, so this widens instead of overflowing at `usize::MAX`.
+pub(crate) fn ordinal(index: usize) -> u128 {
+    u128::try_from(index).map_or(u128::MAX, |i| i.saturating_add(1))
 }

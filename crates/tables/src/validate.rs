@@ -155,7 +155,7 @@ impl fmt::Display for Issue {
         if let Some(at) = &self.at {
             place.push(at.to_string());
         } else if let Some(i) = self.claim {
-            place.push(format!("情况说明 第{}条", i + 1));
+            place.push(format!("情况说明 第{}条", crate::address::ordinal(i)));
         }
         if !place.is_empty() {
             write!(f, "{}: ", place.join(" / "))?;

@@ -467,3 +467,34 @@ fn every_line_and_column_name_reads_back() {
     assert!("20801089".parse::<RowKey>().is_err());
     assert!("2025_budgets".parse::<RowKey>().is_err());
 }
+
+#[test]
+fn huge_indices_from_json_display_without_overflow() {
+    // Indices in a reference read from JSON are untrusted: showing one must
+    // not overflow when it turns the 0-based index into a 1-based ordinal.
+    let max = usize::MAX;
+    // The 1-based ordinal of index usize::MAX, computed without overflow.
+    let next = u128::try_from(max).unwrap() + 1;
+    let narrative: NumberRef = serde_json::from_str(&format!(
+        r#"{{"narrative":{{"claim":{max},"field":"amount"}}}}"#
+    ))
+    .unwrap();
+    assert_eq!(narrative.to_string(), format!("情况说明 第{next}条 / 金额"));
+    let part: NumberRef = serde_json::from_str(&format!(
+        r#"{{"narrative":{{"claim":0,"field":{{"part":{max}}}}}}}"#
+    ))
+    .unwrap();
+    assert!(part.to_string().ends_with(&format!("第{next}项")));
+    let funds: NumberRef = serde_json::from_str(&format!(
+        r#"{{"performance_funds":{{"table":{max},"field":"total"}}}}"#
+    ))
+    .unwrap();
+    assert!(funds
+        .to_string()
+        .starts_with(&format!("项目绩效目标表 第{next}张")));
+    let issue: Issue = serde_json::from_str(&format!(
+        r#"{{"severity":"error","kind":{{"type":"duplicate_row"}},"claim":{max}}}"#
+    ))
+    .unwrap();
+    assert!(issue.to_string().contains(&format!("情况说明 第{next}条")));
+}
