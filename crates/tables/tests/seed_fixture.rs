@@ -530,3 +530,154 @@ fn renders_every_table_and_exports_csv() {
     );
     assert!(t9.ends_with("\r\n2025年预算数,,,,,,\r\n"), "{t9}");
 }
+
+/// The cells whose column the extracted text leaves open (收入总表's six
+/// cells; rows of 支出总表 and 一般公共预算支出表 that print 合计 and only one
+/// of 基本支出/项目支出; 基本支出表 rows with one of 人员经费/公用经费) are
+/// checked here against the identities the printed document satisfies, on
+/// the raw JSON, independently of the model and of the transcriber's notes:
+/// a cell placed in the wrong column breaks a row or tree sum.
+#[test]
+fn inferred_placements_satisfy_the_row_and_tree_sums() {
+    use serde_json::Value;
+    use yusuan_money::{round_half_away, Decimal};
+    let json: Value = serde_json::from_str(FIXTURE).unwrap();
+    let tables = &json["tables"];
+    let dec = |v: &Value, col: &str| -> Decimal {
+        v.get(col)
+            .and_then(Value::as_str)
+            .map_or(Decimal::ZERO, |s| s.parse().unwrap())
+    };
+    let blank = |v: &Value, col: &str| v.get(col).is_none();
+    // Rows as (code, amounts), plus the 合计 row.
+    let rows = |t: &str| -> (Vec<(String, Value)>, Value) {
+        let rows = tables[t]["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["code"].as_str().unwrap().to_owned(), r["amounts"].clone()))
+            .collect();
+        (rows, tables[t]["total"].clone())
+    };
+    let check_tree = |t: &str, columns: &[&str], parts: (&str, &[&str])| {
+        let (rows, total) = rows(t);
+        for (code, a) in rows
+            .iter()
+            .map(|(c, a)| (c.as_str(), a))
+            .chain([("合计", &total)])
+        {
+            // Per row: 合计 = Σ its parts.
+            let sum: Decimal = parts.1.iter().map(|c| dec(a, c)).sum();
+            assert_eq!(
+                dec(a, parts.0),
+                sum,
+                "{t} {code}: {} ≠ Σ {:?}",
+                parts.0,
+                parts.1
+            );
+            // Per column: a parent (or 合计) = Σ its children (or Σ 类).
+            let children: Vec<&Value> = rows
+                .iter()
+                .filter(|(c, _)| match code {
+                    "合计" => c.len() == 3,
+                    p => c.len() == p.len() + 2 && c.starts_with(p),
+                })
+                .map(|(_, a)| a)
+                .collect();
+            if children.is_empty() {
+                continue;
+            }
+            for col in columns {
+                let sum: Decimal = children.iter().map(|a| dec(a, col)).sum();
+                assert_eq!(dec(a, col), sum, "{t} {code} {col}: ≠ Σ children");
+            }
+        }
+    };
+    check_tree(
+        "expenditure_summary",
+        &["total", "basic", "project"],
+        ("total", &["basic", "project"]),
+    );
+    check_tree(
+        "general_budget_expenditure",
+        &[
+            "prior_year",
+            "prior_year_excl_capital",
+            "total",
+            "basic",
+            "project",
+            "total_excl_capital",
+            "change",
+            "change_excl_capital",
+        ],
+        ("total", &["basic", "project"]),
+    );
+    check_tree(
+        "general_budget_basic_expenditure",
+        &["total", "personnel", "public"],
+        ("total", &["personnel", "public"]),
+    );
+    // 一般公共预算支出表: 增减额 = 预算数 − 执行数; 增减% = 增减额 / 执行数 × 100
+    // rounded 四舍五入 to 2 places, for both pairs of columns.
+    let (t5, t5_total) = rows("general_budget_expenditure");
+    for (code, a) in t5
+        .iter()
+        .map(|(c, a)| (c.as_str(), a))
+        .chain([("合计", &t5_total)])
+    {
+        for (budget, prior, change, pct) in [
+            ("total", "prior_year", "change", "change_percent"),
+            (
+                "total_excl_capital",
+                "prior_year_excl_capital",
+                "change_excl_capital",
+                "change_percent_excl_capital",
+            ),
+        ] {
+            assert_eq!(
+                dec(a, change),
+                dec(a, budget) - dec(a, prior),
+                "{code} {change}"
+            );
+            let rate = dec(a, change) / dec(a, prior) * Decimal::ONE_HUNDRED;
+            assert_eq!(dec(a, pct), round_half_away(rate, 2), "{code} {pct}");
+        }
+    }
+    // 收入总表: 合计 = Σ the other columns, and each column equals the 收支总表
+    // line of the same name (blank where that line is blank).
+    let t2 = &tables["income_summary"]["total"];
+    let columns = tables["income_summary"]["columns"].as_array().unwrap();
+    let others: Decimal = columns
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .filter(|c| *c != "total" && *c != "education_fees")
+        .map(|c| dec(t2, c))
+        .sum();
+    assert_eq!(dec(t2, "total"), others);
+    let t1 = tables["income_expenditure_summary"]["income"]
+        .as_array()
+        .unwrap();
+    let line = |key: &str| {
+        &t1.iter()
+            .find(|l| l["key"] == key)
+            .unwrap_or_else(|| panic!("收支总表 has no {key}"))["amounts"]
+    };
+    for (t2_col, t1_key) in [
+        ("total", "income_total"),
+        ("prior_year_carryover", "prior_year_carryover"),
+        ("general_budget", "general_budget_appropriation"),
+        ("government_fund", "government_fund_appropriation"),
+        ("state_capital", "state_capital_appropriation"),
+        ("business_income", "business_income"),
+        (
+            "institution_operating_income",
+            "institution_operating_income",
+        ),
+        ("other_income", "other_income"),
+        ("non_fiscal_balance_used", "non_fiscal_balance_used"),
+    ] {
+        let l = line(t1_key);
+        assert_eq!(blank(t2, t2_col), blank(l, "total"), "{t2_col}");
+        assert_eq!(dec(t2, t2_col), dec(l, "total"), "{t2_col}");
+    }
+}
