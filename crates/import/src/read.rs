@@ -182,6 +182,11 @@ fn read_code(prep: &Prepared, warnings: &mut Vec<ImportWarning>) -> Option<Readi
         );
         return None;
     }
+    if prep.kind == TableKind::GeneralBudgetBasicExpenditure {
+        if let Some(r) = read_side_by_side(prep, warnings) {
+            return Some(r);
+        }
+    }
     let mut g = Grid::new(prep.kind, "", columns, prep.half_unit(), prep.unit);
     for row in &prep.rows {
         let vals: Vec<_> = row
@@ -248,6 +253,154 @@ fn read_code(prep: &Prepared, warnings: &mut Vec<ImportWarning>) -> Option<Readi
 
 /// A label with its numbers (value, right edge), before it becomes a row.
 type Pending = (SKey, String, Vec<(crate::solve::Val, usize)>);
+
+/// One amount of a side-by-side 基本支出表: row, name, line, value (with its
+/// right edge), column.
+type SideCell = (RowKey, String, usize, (crate::solve::Val, usize), usize);
+
+/// The 基本支出表 printed side by side (人员经费 rows on the left, 公用经费
+/// rows on the right of the same lines): a line holding a second
+/// 经济分类 code after a number. Each row fills the column of its side,
+/// which its code's class decides (301 and 303 人员经费, others 公用经费);
+/// `None` when the table is not printed that way.
+fn read_side_by_side(prep: &Prepared, warnings: &mut Vec<ImportWarning>) -> Option<Reading> {
+    let is_code_tok = |t: &crate::tokens::Tok| {
+        matches!(t.kind, TokKind::Amount(d) if d.scale() == 0)
+            && matches!(t.text.len(), 3 | 5)
+            && t.text.starts_with('3')
+            && t.text.chars().all(|c| c.is_ascii_digit())
+    };
+    let split_at = |r: &crate::tokens::Row| -> Option<usize> {
+        (1..r.toks.len()).find(|&i| {
+            let code_then_label = r.toks.get(i).is_some_and(is_code_tok)
+                && r.toks.get(i + 1).is_some_and(|t| t.label().is_some());
+            let total_label = r
+                .toks
+                .get(i)
+                .and_then(|t| t.label())
+                .is_some_and(|l| l.contains("合计"));
+            (code_then_label || total_label) && r.toks.iter().take(i).any(|t| t.is_number())
+        })
+    };
+    if !prep.rows.iter().any(|r| split_at(r).is_some()) {
+        return None;
+    }
+    let columns = vec![Column::Total, Column::Personnel, Column::Public];
+    let mut g = Grid::new(prep.kind, "", columns, prep.half_unit(), prep.unit);
+    // (key, name, line, value, column)
+    let mut cells: Vec<SideCell> = Vec::new();
+    for r in &prep.rows {
+        let cut = split_at(r).unwrap_or(r.toks.len());
+        let left = r.toks.get(..cut).unwrap_or_default();
+        let right = r.toks.get(cut..).unwrap_or_default();
+        let mut sides: Vec<(Option<String>, &[crate::tokens::Tok])> =
+            vec![(r.code.as_ref().map(|c| c.digits.clone()), left)];
+        if let Some((first, rest)) = right.split_first() {
+            if first.label().is_some() {
+                sides.push((None, right));
+            } else {
+                sides.push((Some(first.text.clone()), rest));
+            }
+        }
+        for (k, (code, toks)) in sides.into_iter().enumerate() {
+            let label: String = toks.iter().filter_map(|t| t.label()).collect::<String>();
+            let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+            let vals: Vec<_> = toks
+                .iter()
+                .filter(|t| t.is_number() || matches!(t.kind, TokKind::Dash))
+                .filter_map(|t| val_of(t).map(|v| (v, t.end)))
+                .collect();
+            let [val] = vals.as_slice() else {
+                if !vals.is_empty() {
+                    warn(warnings, WarningKind::UnreadableRow, r.line, prep.kind, format!("side-by-side row {label}: {} numbers where one is printed per side; left out", vals.len()));
+                }
+                continue;
+            };
+            let (key, column) = match code.as_deref().and_then(parse_code) {
+                Some(c) => {
+                    let personnel = matches!(c.class().as_str(), "301" | "303");
+                    (RowKey::Code(c), if personnel { 1 } else { 2 })
+                }
+                None if label.contains("合计") || label.contains("总计") => {
+                    let column = if label.contains("公用") || (k == 1 && !label.contains("人员"))
+                    {
+                        2
+                    } else if label.contains("人员") || k == 0 {
+                        1
+                    } else {
+                        2
+                    };
+                    let column = if label == "合计" && k == 0 && right.is_empty() {
+                        0
+                    } else {
+                        column
+                    };
+                    (RowKey::Total, column)
+                }
+                None => {
+                    warn(
+                        warnings,
+                        WarningKind::UnreadableRow,
+                        r.line,
+                        prep.kind,
+                        format!("side-by-side row {label:?} has no 科目编码; left out"),
+                    );
+                    continue;
+                }
+            };
+            cells.push((key, label, r.line, *val, column));
+        }
+    }
+    // one grid row per key, its cells placed
+    let mut keys: Vec<RowKey> = Vec::new();
+    for c in &cells {
+        if !keys.contains(&c.0) {
+            keys.push(c.0);
+        }
+    }
+    for key in keys {
+        let mine: Vec<&SideCell> = cells.iter().filter(|c| c.0 == key).collect();
+        let mut cols: Vec<usize> = mine.iter().map(|c| c.4).collect();
+        let mut vals: Vec<(crate::solve::Val, usize)> = mine.iter().map(|c| c.3).collect();
+        let mut order: Vec<usize> = (0..cols.len()).collect();
+        order.sort_by_key(|&i| cols.get(i).copied().unwrap_or(0));
+        let sorted_cols: Vec<usize> = order.iter().filter_map(|&i| cols.get(i).copied()).collect();
+        let sorted_vals: Vec<(crate::solve::Val, usize)> =
+            order.iter().filter_map(|&i| vals.get(i).copied()).collect();
+        cols = sorted_cols;
+        vals = sorted_vals;
+        let mut dedup = cols.clone();
+        dedup.dedup();
+        if dedup.len() != cols.len() {
+            warn(
+                warnings,
+                WarningKind::UnreadableRow,
+                mine.first().map_or(0, |c| c.2),
+                prep.kind,
+                format!(
+                    "side-by-side row {} printed twice on one side; left out",
+                    key.label_zh()
+                ),
+            );
+            continue;
+        }
+        let name = if key == RowKey::Total {
+            "合计".to_owned()
+        } else {
+            mine.first().map(|c| c.1.clone()).unwrap_or_default()
+        };
+        g.push_placed(key, name, mine.first().map_or(0, |c| c.2), vals, cols);
+    }
+    warnings.push(ImportWarning {
+        kind: WarningKind::PlacedByPosition,
+        line: Some(prep.line),
+        table: Some(prep.kind),
+        message: "the table prints 人员经费 and 公用经费 side by side; each row's amount is placed by its code's class (301, 303 人员经费; the others 公用经费)".into(),
+        cells: Vec::new(),
+    });
+    g.code_groups();
+    Some(Reading::Code(Box::new(g)))
+}
 
 /// What a summary-table label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
