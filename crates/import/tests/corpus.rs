@@ -166,3 +166,139 @@ fn pdfs_import_when_pdftotext_is_installed() {
         }
     }
 }
+
+/// Errors a person reading the layout text confirms (each was checked by
+/// hand against `*.layout.txt`): the document is wrong there.
+const TRUE_ERRORS: &[(&str, &str, &str)] = &[
+    // 204 06 01 行政运行 prints 14,348,853.34 14,348,853.34 64,840,547.00:
+    // its 合计 is not 基本 + 项目, and 20406's 项目 is not the sum of its items.
+    (
+        "sh-putuo-sifaju_2026_unit-budget",
+        "ExpenditureTableRow",
+        "2040601",
+    ),
+    (
+        "sh-putuo-sifaju_2026_unit-budget",
+        "ExpenditureTableTree",
+        "20406",
+    ),
+    (
+        "sh-putuo-sifaju_2026_unit-budget",
+        "GeneralBudgetRow",
+        "2040601",
+    ),
+    (
+        "sh-putuo-sifaju_2026_unit-budget",
+        "GeneralBudgetTree",
+        "20406",
+    ),
+    // 行政运行: 1434.89 against 1690.69 is −15.13%, printed 减少1.10%.
+    (
+        "sh-putuo-sifaju_2026_unit-budget",
+        "NarrativeGrowth",
+        "第9条",
+    ),
+    // 行政单位离退休: 57.8 against 57.43 is +0.64%, printed 减少2.27%.
+    (
+        "sh-putuo-sifaju_2026_unit-budget",
+        "NarrativeGrowth",
+        "第21条",
+    ),
+    (
+        "sh-putuo-sifaju_2026_unit-budget",
+        "NarrativeDirection",
+        "第21条",
+    ),
+    // 购房补贴: 170.03 against 241.76 is −29.67%, printed 增加21.74%.
+    (
+        "sh-putuo-sifaju_2026_unit-budget",
+        "NarrativeGrowth",
+        "第33条",
+    ),
+    (
+        "sh-putuo-sifaju_2026_unit-budget",
+        "NarrativeDirection",
+        "第33条",
+    ),
+    // 其他司法支出: 执行数 printed 43269.3 (3845.49 is far below it), 增加17.62%.
+    (
+        "sh-putuo-sifaju_2026_dept-budget",
+        "NarrativeGrowth",
+        "第19条",
+    ),
+    (
+        "sh-putuo-sifaju_2026_dept-budget",
+        "NarrativeDirection",
+        "第19条",
+    ),
+    // 职业年金: 91.97 against 77.99 is +17.93%, printed 17.66%.
+    (
+        "sh-putuo-sifaju_2026_dept-budget",
+        "NarrativeGrowth",
+        "第25条",
+    ),
+    // 住房公积金: 201.50 against 198.34 is +1.59%, printed 5.27%.
+    (
+        "sh-putuo-sifaju_2026_dept-budget",
+        "NarrativeGrowth",
+        "第31条",
+    ),
+];
+
+/// Whether an error comes from a reconciliation rule that does not yet know
+/// the Shanghai 收支总表 / 财政拨款收支总表 form (no 本年收入合计 / 本年支出
+/// 合计 line, 人员经费 and 公用经费 printed under 基本支出 without a 基本支出
+/// cell). These are false and belong to yusuan-reconcile, not to the import.
+fn reconcile_limitation(rule: &str, message: &str, d: &yusuan_tables::Disclosure) -> bool {
+    let no_parts = message.contains("（无分项）");
+    let grand = matches!(
+        rule,
+        "IncomeGrandTotal"
+            | "ExpenditureGrandTotal"
+            | "FiscalIncomeTotal"
+            | "FiscalExpenditureTotal"
+    );
+    let no_basic_cell = rule == "SummaryExpenditureColumns"
+        && d.tables
+            .income_expenditure_summary
+            .as_ref()
+            .is_some_and(|t| !t.printed_expenditure_columns().contains(&Column::Basic));
+    (grand && no_parts) || no_basic_cell
+}
+
+#[test]
+fn checking_the_corpus_reports_no_false_error() {
+    let mut unexplained = Vec::new();
+    let mut limitations = 0;
+    for stem in STEMS {
+        for ext in [".layout.txt", ".txt"] {
+            let imp = import_text(&read(stem, ext)).unwrap();
+            let report = yusuan_reconcile::reconcile(&imp.disclosure);
+            for f in report
+                .findings
+                .iter()
+                .filter(|f| f.severity == yusuan_reconcile::Severity::Error)
+            {
+                let rule = format!("{:?}", f.rule);
+                let at = f.location.to_string();
+                let known = TRUE_ERRORS.iter().any(|(s, r, a)| {
+                    *s == stem && *r == rule && (at.contains(a) || f.message.contains(a))
+                });
+                if known {
+                    continue;
+                }
+                if reconcile_limitation(&rule, &f.message, &imp.disclosure) {
+                    limitations += 1;
+                    continue;
+                }
+                unexplained.push(format!("{stem}{ext}: [{rule}] {} @ {at}", f.message));
+            }
+        }
+    }
+    println!("{limitations} errors from reconciliation rules that do not know the Shanghai summary tables yet");
+    assert!(
+        unexplained.is_empty(),
+        "errors a reader of the PDF would call false:\n{}",
+        unexplained.join("\n")
+    );
+}
