@@ -42,6 +42,20 @@ impl Percent {
     /// `part / whole × 100`, rounded 四舍五入 to two places.
     ///
     /// A zero `whole` is [`MoneyError::ZeroDenominator`].
+    ///
+    /// ```
+    /// use yusuan_money::{MoneyError, Percent, Wan};
+    /// let w = |s: &str| Wan::parse(s).unwrap();
+    /// // 4,175.52 / 8,633.56 = 48.3637…% → 48.36%
+    /// assert_eq!(Percent::share(w("4,175.52"), w("8,633.56"))?.to_string(), "48.36%");
+    /// // 130.00 / 8,633.56 = 1.5057…% → 1.51% (the seed prints 1.50%: see `shares`)
+    /// assert_eq!(Percent::share(w("130.00"), w("8,633.56"))?.to_string(), "1.51%");
+    /// assert!(matches!(
+    ///     Percent::share(w("1"), Wan::ZERO),
+    ///     Err(MoneyError::ZeroDenominator { .. })
+    /// ));
+    /// # Ok::<(), MoneyError>(())
+    /// ```
     pub fn share(part: Wan, whole: Wan) -> Result<Percent, MoneyError> {
         Percent::ratio(part.value(), whole.value(), "share")
     }
@@ -50,6 +64,16 @@ impl Percent {
     /// 增长率 of "比 2024 年执行数增加 A 万元，增长 B%".
     ///
     /// A zero `old` is [`MoneyError::ZeroDenominator`].
+    ///
+    /// ```
+    /// use yusuan_money::{Percent, Wan};
+    /// let w = |s: &str| Wan::parse(s).unwrap();
+    /// // (4,175.52 − 3,566.14) / 3,566.14 = 609.38 / 3,566.14 = 17.088…% → 17.09%
+    /// assert_eq!(Percent::growth(w("4,175.52"), w("3,566.14"))?.to_string(), "17.09%");
+    /// // a fall is negative: (799 − 800) / 800 = −0.125% → −0.13% (四舍五入, not −0.12%)
+    /// assert_eq!(Percent::growth(w("799"), w("800"))?.to_string(), "-0.13%");
+    /// # Ok::<(), yusuan_money::MoneyError>(())
+    /// ```
     pub fn growth(new: Wan, old: Wan) -> Result<Percent, MoneyError> {
         let change = new.checked_sub(old).ok_or(MoneyError::Overflow {
             operation: "growth",
