@@ -1,2 +1,271 @@
-//! The `yusuan` command (work in progress).
-fn main() {}
+//! `yusuan`: check, show, score and look up China's government budget
+//! disclosures (预算公开) from the command line.
+//!
+//! ```text
+//! yusuan check FILE|DIR... [--format text|json]   reconcile disclosures (.json, .txt, .pdf)
+//! yusuan import FILE [-o OUT.json]                read a disclosure's text into the JSON model
+//! yusuan show FILE                                print every table as aligned text
+//! yusuan code CODE... [--year Y]                  classification codes with their full path
+//! yusuan score TABLE.json ACTUALS.json            score a 项目绩效目标表 (绩效自评)
+//! yusuan explain RULE                             what a reconciliation rule checks
+//! ```
+//!
+//! Exit status of `check`: 0 when no input has an error finding, 1 when
+//! some has, 2 when some input could not be read at all (unusable input
+//! wins over findings). The other commands exit 0 on success, 1 when the
+//! answer is negative (e.g. a code without a name in the catalog) and 2 on
+//! unusable input or a usage error.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod check;
+mod input;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Budget disclosures (预算公开): reconcile, import, show, score, look up.
+#[derive(Debug, Parser)]
+#[command(name = "yusuan", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Reconcile disclosures: every identity within and across the tables,
+    /// the narrative and the performance tables.
+    Check {
+        /// Files (.json model, .txt extracted text, .pdf) or directories
+        /// (searched recursively for those extensions).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Read a disclosure's text (.txt from pdftotext, or .pdf) into the JSON model.
+    Import {
+        /// The .txt or .pdf file.
+        file: PathBuf,
+        /// Where to write the JSON (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print every table of a disclosure as aligned text.
+    Show {
+        /// A .json, .txt or .pdf disclosure.
+        file: PathBuf,
+    },
+    /// Print classification codes with their full path and names.
+    Code {
+        /// Codes such as 2080108, 30239 or "208 01 08".
+        #[arg(required = true)]
+        codes: Vec<String>,
+        /// Budget year whose names to use.
+        #[arg(long, default_value_t = 2025)]
+        year: u16,
+    },
+    /// Score a 项目绩效目标表 against actuals (绩效自评).
+    Score {
+        /// The target table (JSON, as in examples/data/2025-jinbao-target.json).
+        table: PathBuf,
+        /// The actuals (JSON, as in examples/data/2025-jinbao-actuals.json).
+        actuals: PathBuf,
+        /// Lower-is-better indicators deduct linearly (a regional variant).
+        #[arg(long)]
+        linear: bool,
+        /// Qualitative bands 80/50 instead of 80/60 (a regional variant).
+        #[arg(long)]
+        bands_80_50: bool,
+    },
+    /// Explain a reconciliation rule by its ID, or list all rules.
+    Explain {
+        /// A rule ID; omit to list every rule.
+        rule: Option<String>,
+    },
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Human-readable, grouped by severity, with Chinese labels.
+    Text,
+    /// JSON: one object per file ({path, input_issues, report}); an array
+    /// when several files are checked.
+    Json,
+}
+
+/// Exit status: success.
+const OK: u8 = 0;
+/// Exit status: findings or a negative answer.
+const FINDINGS: u8 = 1;
+/// Exit status: unusable input.
+const UNUSABLE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check { paths, format } => check::run(&paths, format == Format::Json),
+        Command::Import { file, output } => import(&file, output.as_deref()),
+        Command::Show { file } => show(&file),
+        Command::Code { codes, year } => code(&codes, year),
+        Command::Score {
+            table,
+            actuals,
+            linear,
+            bands_80_50,
+        } => score(&table, &actuals, linear, bands_80_50),
+        Command::Explain { rule } => explain(rule.as_deref()),
+    };
+    ExitCode::from(code)
+}
+
+fn import(file: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
+    let loaded = match input::load(file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return UNUSABLE;
+        }
+    };
+    for issue in &loaded.issues {
+        eprintln!("{}: {issue}", file.display());
+    }
+    let json = loaded.disclosure.to_json();
+    match output {
+        Some(out) => {
+            if let Err(e) = std::fs::write(out, json + "\n") {
+                eprintln!("error: cannot write {}: {e}", out.display());
+                return UNUSABLE;
+            }
+            eprintln!(
+                "wrote {} ({} input issue(s))",
+                out.display(),
+                loaded.issues.len()
+            );
+        }
+        None => println!("{json}"),
+    }
+    OK
+}
+
+fn show(file: &std::path::Path) -> u8 {
+    match input::load(file) {
+        Ok(loaded) => {
+            for issue in &loaded.issues {
+                eprintln!("{}: {issue}", file.display());
+            }
+            print!("{}", yusuan_tables::render::text_all(&loaded.disclosure));
+            OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            UNUSABLE
+        }
+    }
+}
+
+fn code(texts: &[String], year: u16) -> u8 {
+    use yusuan_classification::{Catalog, Code};
+    let catalog = Catalog::embedded();
+    let mut status = OK;
+    for text in texts {
+        let code = match Code::parse(text) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                status = UNUSABLE;
+                continue;
+            }
+        };
+        let path = catalog.path(code, year);
+        println!(
+            "{code} ({} {}, {year}): {path}",
+            code.scheme().label_zh(),
+            code.level().label_zh()
+        );
+        match catalog.get(code, year) {
+            Some(entry) => println!("  source: {}", entry.provenance()),
+            None => {
+                println!("  not in the embedded catalog for {year} (the catalog is partial: see `Catalog::coverage`)");
+                status = status.max(FINDINGS);
+            }
+        }
+    }
+    status
+}
+
+fn score(table: &std::path::Path, actuals: &std::path::Path, linear: bool, bands: bool) -> u8 {
+    use yusuan_performance::{
+        render, score, validate, LowerIsBetterRule, PerformanceTargetTable, ProjectActuals,
+        QualitativeBands, ScoringPolicy,
+    };
+    fn read<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+    let (table, actuals): (PerformanceTargetTable, ProjectActuals) =
+        match (read(table), read(actuals)) {
+            (Ok(t), Ok(a)) => (t, a),
+            (Err(e), _) | (_, Err(e)) => {
+                eprintln!("error: {e}");
+                return UNUSABLE;
+            }
+        };
+    let mut policy = ScoringPolicy::central();
+    if linear {
+        policy = policy.with_lower_is_better(LowerIsBetterRule::LinearDeduction);
+    }
+    if bands {
+        policy = policy.with_qualitative_bands(QualitativeBands::Bands80_50);
+    }
+    let validation = validate(&table, &policy);
+    match score(&table, &actuals, &policy) {
+        Ok(card) => {
+            print!("{}", render::scorecard_text(&table, &validation, &card));
+            if card.grade.is_some() {
+                OK
+            } else {
+                FINDINGS
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            UNUSABLE
+        }
+    }
+}
+
+fn explain(rule: Option<&str>) -> u8 {
+    use yusuan_reconcile::Rule;
+    match rule {
+        None => {
+            for rule in Rule::ALL {
+                let info = rule.info();
+                println!("{}  {:<7}  {}", info.id, info.severity, info.title_zh);
+            }
+            OK
+        }
+        Some(id) => match Rule::from_id(id) {
+            Some(rule) => {
+                println!("{}", rule.explain());
+                OK
+            }
+            None => {
+                eprintln!("error: no rule {id:?}; `yusuan explain` lists them all");
+                UNUSABLE
+            }
+        },
+    }
+}

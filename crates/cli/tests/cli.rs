@@ -1,0 +1,158 @@
+//! The `yusuan` command as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FIXTURE: &str = "examples/data/2025-mohrss-information-center.json";
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn yusuan(args: &[&str]) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("yusuan runs");
+    (
+        status.code().expect("exit code"),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("yusuan-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn check_json_of_the_seed_fixture_exits_0() {
+    let (code, stdout, stderr) = yusuan(&["check", "--format", "json", FIXTURE]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
+    assert_eq!(v["path"], FIXTURE);
+    assert_eq!(v["report"]["summary"]["errors"], 0);
+    assert!(stderr.contains("checked 1 file(s)"), "{stderr}");
+}
+
+#[test]
+fn check_names_a_changed_cell_and_exits_1() {
+    let text = std::fs::read_to_string(root().join(FIXTURE)).expect("fixture");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("fixture JSON");
+    // 本年收入合计 8,179.19 in the seed's 收支总表; make it 8,180.19.
+    let row = doc["tables"]["income_expenditure_summary"]["income"]
+        .as_array_mut()
+        .expect("income rows")
+        .iter_mut()
+        .find(|r| r["key"] == "current_year_income")
+        .expect("本年收入合计 row");
+    assert_eq!(row["amounts"]["total"], "8179.19");
+    row["amounts"]["total"] = "8180.19".into();
+    let changed = serde_json::to_string_pretty(&doc).expect("JSON");
+    let file = temp_dir("changed").join("changed.json");
+    std::fs::write(&file, changed).expect("write");
+    let (code, stdout, _) = yusuan(&["check", "--format", "json", file.to_str().expect("utf-8")]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
+    let findings = v["report"]["findings"].as_array().expect("findings");
+    // T101: 本年收入合计 = Σ income lines = 8,179.19 (seed), printed 8,180.19.
+    let t101 = findings
+        .iter()
+        .find(|f| f["rule"] == "T101" && f["severity"] == "error")
+        .unwrap_or_else(|| panic!("no T101 error in {stdout}"));
+    let text = t101.to_string();
+    assert!(
+        text.contains("8179.19") && text.contains("8180.19"),
+        "{text}"
+    );
+    assert!(text.contains("本年收入合计"), "{text}");
+}
+
+#[test]
+fn check_text_of_the_seed_agrees_with_the_fixture() {
+    let seed = root().join("../shared/seeds/2025-mohrss-information-center-unit-budget.txt");
+    let (code, stdout, stderr) = yusuan(&["check", seed.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("P403"), "{stdout}");
+    assert!(stdout.contains("N302"), "{stdout}");
+}
+
+#[test]
+fn unusable_input_exits_2() {
+    let file = temp_dir("unusable").join("note.txt");
+    std::fs::write(&file, "这不是预算公开文件。\n只是一段文字。\n").expect("write");
+    let (code, _, stderr) = yusuan(&["check", file.to_str().expect("utf-8")]);
+    assert_eq!(code, 2, "{stderr}");
+    let bad = temp_dir("bad").join("bad.json");
+    std::fs::write(&bad, "{\n  \"unit\": \n").expect("write");
+    let (code, _, stderr) = yusuan(&["check", bad.to_str().expect("utf-8")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("line"), "{stderr}");
+    let (code, _, _) = yusuan(&["check", "no-such-file.json"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn code_prints_the_path_and_rejects_bad_lengths() {
+    let (code, stdout, _) = yusuan(&["code", "2080108", "30239"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains(
+        "208 社会保障和就业支出 > 20801 人力资源和社会保障管理事务 > 2080108 信息化建设"
+    ));
+    let (code, _, stderr) = yusuan(&["code", "20801089"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("8 digits"), "{stderr}");
+    // 20805 is 行政事业单位离退休 in 2019, 行政事业单位养老支出 from 2023.
+    let (_, stdout, _) = yusuan(&["code", "--year", "2019", "20805"]);
+    assert!(stdout.contains("行政事业单位离退休"), "{stdout}");
+}
+
+#[test]
+fn explain_lists_and_explains_rules() {
+    let (code, stdout, _) = yusuan(&["explain"]);
+    assert_eq!(code, 0);
+    assert!(stdout.lines().count() > 20);
+    let (code, stdout, _) = yusuan(&["explain", "T101"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("本年收入合计"));
+    let (code, _, _) = yusuan(&["explain", "Z999"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn score_prints_the_scorecard() {
+    let (code, stdout, stderr) = yusuan(&[
+        "score",
+        "examples/data/2025-jinbao-target.json",
+        "examples/data/2025-jinbao-actuals.json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // 执行率 2,400.00 / 2,459.08 × 10 = 9.7597… → 9.76 (hand arithmetic)
+    assert!(stdout.contains("9.76"));
+    assert!(stdout.contains("评价等级"));
+}
+
+#[test]
+fn import_writes_a_loadable_disclosure_and_show_prints_it() {
+    let seed = root().join("../shared/seeds/2025-mohrss-information-center-unit-budget.txt");
+    let out = temp_dir("import").join("seed.json");
+    let (code, _, stderr) = yusuan(&[
+        "import",
+        seed.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, _) = yusuan(&["show", out.to_str().expect("utf-8")]);
+    assert_eq!(code, 0);
+    for figure in ["8,633.56", "4,175.52", "744.78"] {
+        assert!(stdout.contains(figure), "missing {figure}");
+    }
+}
