@@ -225,6 +225,14 @@ impl Tier {
 }
 
 /// The qualitative bands: the percentage of the 分值 each [`Tier`] may earn.
+///
+/// When the actual is a qualitative level rather than an assessed
+/// percentage, yusuan cannot know where inside a band the evaluator would
+/// place it, so it takes the band's **lower edge**: a result one level below
+/// the target (target 优, actual 良) is [`Tier::PartlyAchieved`] and earns
+/// 60% of the 分值 under the 80/60 bands (50% under 80/50); two or more
+/// levels below is [`Tier::NotAchieved`] and earns 0. Give an assessed
+/// percentage (e.g. "达成年度指标 90%") to score inside a band.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

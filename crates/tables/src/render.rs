@@ -183,6 +183,17 @@ pub fn text_all(d: &Disclosure) -> String {
 }
 
 fn csv_field(s: &str) -> String {
+    // A label from untrusted JSON starting with = + - @ would be run as a
+    // formula by spreadsheet programs (CSV injection): quote it with `'`.
+    // Numbers such as -0.43 or -3.50% stay numbers.
+    let is_number = || Wan::parse(s.trim_end_matches('%')).is_ok();
+    let guarded;
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number() {
+        guarded = format!("'{s}");
+        guarded.as_str()
+    } else {
+        s
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -196,7 +207,9 @@ fn csv_field(s: &str) -> String {
 /// 项目; the "三公" table has 项目 (the period) and no code column), then one
 /// line per row.
 /// Amounts are plain decimals in the printed unit (`8633.56`), percentages
-/// end in `%`, blank cells are empty.
+/// end in `%`, blank cells are empty. A text cell that a spreadsheet would
+/// take for a formula (starting with `=`, `+`, `-` or `@`) is prefixed with
+/// `'`.
 ///
 /// ```
 /// use yusuan_classification::Code;
@@ -302,4 +315,21 @@ pub fn csv_files(d: &Disclosure) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_neutralised() {
+        assert_eq!(csv_field("住房保障支出"), "住房保障支出");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(csv_field("-0.43"), "-0.43");
+        assert_eq!(csv_field("-3.50%"), "-3.50%");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-x"), "'-x");
+    }
 }
