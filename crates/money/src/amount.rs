@@ -15,7 +15,9 @@ use crate::{is_no_amount_marker, round_half_away, text, MoneyError};
 ///
 /// Arithmetic is checked (`checked_add`, `checked_sub`, [`Wan::checked_sum`]):
 /// a decimal overflows near 7.9 × 10^28, and input must never make this
-/// library panic.
+/// library panic. A decimal holds 28–29 significant digits; a sum that would
+/// need more (10^26 万元 plus 0.01) is rounded to fit rather than refused —
+/// far beyond any budget, but worth knowing.
 ///
 /// Serialises as a JSON string (`"8633.56"`) so amounts never pass through
 /// floating point.
