@@ -37,7 +37,9 @@ fn run(cmd: &mut Command) -> (Output, String, String) {
 fn classify_prints_the_full_path() {
     let (out, stdout, _) = run(example("classify").args(["2080108", "30239"]));
     assert!(out.status.success());
-    assert!(stdout.contains("208 社会保障和就业支出 > 20801 人力资源和社会保障管理事务 > 2080108 信息化建设"));
+    assert!(stdout.contains(
+        "208 社会保障和就业支出 > 20801 人力资源和社会保障管理事务 > 2080108 信息化建设"
+    ));
     assert!(stdout.contains("302 商品和服务支出 > 30239 其他交通费用"));
 }
 
@@ -51,9 +53,15 @@ fn classify_rejects_a_bad_length() {
 
 #[test]
 fn show_prints_every_table_of_the_seed() {
-    let (out, stdout, _) = run(example("show").arg("examples/data/2025-mohrss-information-center.json"));
+    let (out, stdout, _) =
+        run(example("show").arg("examples/data/2025-mohrss-information-center.json"));
     assert!(out.status.success());
-    for title in ["单位收支总表", "单位支出总表", "一般公共预算支出表", "一般公共预算基本支出表"] {
+    for title in [
+        "单位收支总表",
+        "单位支出总表",
+        "一般公共预算支出表",
+        "一般公共预算基本支出表",
+    ] {
         assert!(stdout.contains(title), "missing {title}");
     }
     // figures read off the seed
