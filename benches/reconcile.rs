@@ -57,7 +57,9 @@ fn one(c: &mut Criterion) {
     let d = seed();
     c.bench_function("reconcile seed", |b| b.iter(|| reconcile(black_box(&d))));
     let report = reconcile(&d);
-    c.bench_function("render text", |b| b.iter(|| black_box(&report).render_text()));
+    c.bench_function("render text", |b| {
+        b.iter(|| black_box(&report).render_text())
+    });
     c.bench_function("report json", |b| {
         b.iter(|| serde_json::to_string(black_box(&report)))
     });

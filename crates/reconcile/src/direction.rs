@@ -216,7 +216,10 @@ mod tests {
     fn judging_the_seed_statements() {
         let r = Rounding::WAN;
         // 住房公积金 50.00 与 2024 年执行数 50.00 持平.
-        assert_eq!(Direction::Flat.judge(r, w("50.00"), w("50.00")), Agreement::Exact);
+        assert_eq!(
+            Direction::Flat.judge(r, w("50.00"), w("50.00")),
+            Agreement::Exact
+        );
         // 增加 over 4,175.52 vs 3,566.14.
         assert_eq!(
             Direction::Increase.judge(r, w("4175.52"), w("3566.14")),
@@ -227,15 +230,30 @@ mod tests {
             Agreement::Mismatch
         );
         // 持平 over 50.01 vs 50.00: rounding at most.
-        assert_eq!(Direction::Flat.judge(r, w("50.01"), w("50.00")), Agreement::Rounding);
-        assert_eq!(Direction::Flat.judge(r, w("51.00"), w("50.00")), Agreement::Mismatch);
+        assert_eq!(
+            Direction::Flat.judge(r, w("50.01"), w("50.00")),
+            Agreement::Rounding
+        );
+        assert_eq!(
+            Direction::Flat.judge(r, w("51.00"), w("50.00")),
+            Agreement::Mismatch
+        );
         // 增加 over equal printed amounts: cannot be ruled out.
         assert_eq!(
             Direction::Increase.judge(r, w("50.00"), w("50.00")),
             Agreement::Rounding
         );
-        assert_eq!(Direction::AtMost.judge(r, w("49.00"), w("50.00")), Agreement::Exact);
-        assert_eq!(Direction::AtMost.judge(r, w("50.01"), w("50.00")), Agreement::Rounding);
-        assert_eq!(Direction::AtLeast.judge(r, w("49.00"), w("50.00")), Agreement::Mismatch);
+        assert_eq!(
+            Direction::AtMost.judge(r, w("49.00"), w("50.00")),
+            Agreement::Exact
+        );
+        assert_eq!(
+            Direction::AtMost.judge(r, w("50.01"), w("50.00")),
+            Agreement::Rounding
+        );
+        assert_eq!(
+            Direction::AtLeast.judge(r, w("49.00"), w("50.00")),
+            Agreement::Mismatch
+        );
     }
 }

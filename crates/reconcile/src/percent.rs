@@ -251,7 +251,8 @@ pub fn judge_growth(
 ///
 /// # Errors
 /// [`MoneyError::ZeroDenominator`] for a zero `whole`; a negative part
-/// ([`MoneyError::NegativePart`]) when the list is complete; overflow.
+/// ([`MoneyError::NegativePart`]) when the adjustments are looked for;
+/// overflow.
 pub fn judge_share_list(
     rounding: Rounding,
     whole: Wan,
@@ -265,31 +266,35 @@ pub fn judge_share_list(
             let bound: Decimal = parts.iter().map(|&p| rounding.half_of(p).value()).sum();
             (sum.value() - whole.value()).abs() <= bound
         });
-    let verdicts = if complete {
+    let mut judged = parts
+        .iter()
+        .zip(printed)
+        .map(|(&part, &p)| judge_share(rounding, part, whole, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    // The list-wide adjustments matter only when some share is off.
+    let all_exact = judged
+        .iter()
+        .all(|j| j.agreement == PercentAgreement::Exact);
+    let verdicts = if complete && !all_exact {
         judge_printed_shares(parts, printed)?
     } else {
         Vec::new()
     };
-    parts
-        .iter()
-        .zip(printed)
-        .enumerate()
-        .map(|(i, (&part, &p))| {
-            let mut j = judge_share(rounding, part, whole, p)?;
-            if j.agreement != PercentAgreement::Exact {
-                match verdicts.get(i) {
-                    Some(ShareVerdict::LastItemResidual { .. }) => {
-                        j.agreement = PercentAgreement::Adjusted(ShareAdjustment::LastItemResidual)
-                    }
-                    Some(ShareVerdict::LargestRemainder { .. }) => {
-                        j.agreement = PercentAgreement::Adjusted(ShareAdjustment::LargestRemainder)
-                    }
-                    _ => {}
-                }
+    for (j, verdict) in judged.iter_mut().zip(&verdicts) {
+        if j.agreement == PercentAgreement::Exact {
+            continue;
+        }
+        match verdict {
+            ShareVerdict::LastItemResidual { .. } => {
+                j.agreement = PercentAgreement::Adjusted(ShareAdjustment::LastItemResidual)
             }
-            Ok(j)
-        })
-        .collect()
+            ShareVerdict::LargestRemainder { .. } => {
+                j.agreement = PercentAgreement::Adjusted(ShareAdjustment::LargestRemainder)
+            }
+            _ => {}
+        }
+    }
+    Ok(judged)
 }
 
 #[cfg(test)]
@@ -318,7 +323,11 @@ mod tests {
             ("77.00", "77.00", "0.00%"),
         ] {
             let j = judge_growth(Rounding::WAN, w(new), w(old), p(printed)).unwrap();
-            assert_eq!(j.agreement, PercentAgreement::Exact, "{new} {old} {printed}");
+            assert_eq!(
+                j.agreement,
+                PercentAgreement::Exact,
+                "{new} {old} {printed}"
+            );
         }
     }
 
@@ -403,8 +412,8 @@ mod tests {
     #[test]
     fn residual_not_recognised_on_a_partial_list() {
         // Only the last share quoted: 1.50% for 1.5057% is wrong on its own.
-        let j = judge_share_list(Rounding::WAN, w("8633.56"), &[w("130.00")], &[p("1.50%")])
-            .unwrap();
+        let j =
+            judge_share_list(Rounding::WAN, w("8633.56"), &[w("130.00")], &[p("1.50%")]).unwrap();
         assert_eq!(j[0].agreement, PercentAgreement::Mismatch);
     }
 

@@ -1,28 +1,5 @@
 //! The reconciliation report: per-rule outcomes, findings, summaries, and the
 //! human text and JSON renderings.
-//!
-//! # JSON
-//!
-//! `serde_json::to_string(&report)` gives a stable document (field names are
-//! part of the API; new fields may be added, none renamed or removed):
-//!
-//! ```text
-//! {
-//!   "subject":  { "title"?, "unit"?, "year"?, "kind"?, "amount_unit" },
-//!   "summary":  { "rules", "passed", "failed", "skipped", "checks",
-//!                 "errors", "warnings", "infos" },
-//!   "rules":    [ { "rule": "T101", "title_zh", "title_en", "severity",
-//!                   "status": "passed" | "failed" | "skipped",
-//!                   "skip_reason"?, "checks", "errors", "warnings", "infos" } ],
-//!   "findings": [ { "rule": "T101", "severity": "error" | "warning" | "info",
-//!                   "message", "location": { "table"?, "row"?, "column"? },
-//!                   "expected"?, "actual"?, "difference"?, "tolerance"?,
-//!                   "note"?, "cells": [ { "at", "label", "value"? } ] } ]
-//! }
-//! ```
-//!
-//! Values are `{"kind": "amount" | "percent" | "number" | "text", "value":
-//! "…"}` with numbers as strings.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -122,6 +99,29 @@ pub struct Summary {
 }
 
 /// The result of reconciling one disclosure.
+///
+/// # JSON
+///
+/// `serde_json::to_string(&report)` gives a stable document (field names are
+/// part of the API; new fields may be added, none renamed or removed):
+///
+/// ```text
+/// {
+///   "subject":  { "title"?, "unit"?, "year"?, "kind"?, "amount_unit" },
+///   "summary":  { "rules", "passed", "failed", "skipped", "checks",
+///                 "errors", "warnings", "infos" },
+///   "rules":    [ { "rule": "T101", "title_zh", "title_en", "severity",
+///                   "status": "passed" | "failed" | "skipped",
+///                   "skip_reason"?, "checks", "errors", "warnings", "infos" } ],
+///   "findings": [ { "rule": "T101", "severity": "error" | "warning" | "info",
+///                   "message", "location": { "table"?, "row"?, "column"? },
+///                   "expected"?, "actual"?, "difference"?, "tolerance"?,
+///                   "note"?, "cells": [ { "at", "label", "value"? } ] } ]
+/// }
+/// ```
+///
+/// Values are `{"kind": "amount" | "percent" | "number" | "text", "value":
+/// "…"}` with numbers as strings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// What was checked.
@@ -267,10 +267,7 @@ impl Report {
 
 /// Pads Chinese text to a display width (CJK characters count as 2).
 fn pad_zh(text: &str, width: usize) -> String {
-    let w: usize = text
-        .chars()
-        .map(|c| if c.is_ascii() { 1 } else { 2 })
-        .sum();
+    let w: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
     let mut s = text.to_owned();
     for _ in w..width {
         s.push(' ');

@@ -1120,11 +1120,17 @@ mod tests {
             }
             // Chinese fields carry Chinese; English fields are ASCII-led.
             assert!(
-                i.title_zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                i.title_zh
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                 "{}",
                 i.id
             );
-            assert!(i.title_en.starts_with(|c: char| c.is_ascii() || c == '“'), "{}", i.id);
+            assert!(
+                i.title_en.starts_with(|c: char| c.is_ascii() || c == '“'),
+                "{}",
+                i.id
+            );
             let text = rule.explain();
             assert!(text.contains(i.id) && text.contains(i.formula));
         }
@@ -1134,7 +1140,10 @@ mod tests {
     fn serde_uses_the_id() {
         let json = serde_json::to_string(&Rule::IncomeSubtotal).unwrap();
         assert_eq!(json, "\"T101\"");
-        assert_eq!(serde_json::from_str::<Rule>("\"t101\"").unwrap(), Rule::IncomeSubtotal);
+        assert_eq!(
+            serde_json::from_str::<Rule>("\"t101\"").unwrap(),
+            Rule::IncomeSubtotal
+        );
         assert!(serde_json::from_str::<Rule>("\"T999\"").is_err());
     }
 }

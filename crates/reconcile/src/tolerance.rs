@@ -125,7 +125,12 @@ impl Rounding {
     /// `None` only on arithmetic overflow (amounts near 10^28).
     pub fn judge_sum(self, total: Wan, parts: &[Wan]) -> Option<Judged> {
         let expected = Wan::checked_sum(parts.iter().copied())?;
-        Some(Judged::new(expected, total, self.bound(total, parts), parts.len()))
+        Some(Judged::new(
+            expected,
+            total,
+            self.bound(total, parts),
+            parts.len(),
+        ))
     }
 
     /// Judges two printings of what must be the same amount (in two tables,
@@ -167,7 +172,6 @@ impl Rounding {
             agreement,
         })
     }
-
 }
 
 impl Judged {
@@ -175,7 +179,9 @@ impl Judged {
     /// computed for `parts` printed parts (for figures printed in different
     /// units, sum their [`Rounding::half_of`]).
     pub fn new(expected: Wan, actual: Wan, bound: Wan, parts: usize) -> Judged {
-        let difference = actual.checked_sub(expected).unwrap_or(Wan::new(Decimal::MAX));
+        let difference = actual
+            .checked_sub(expected)
+            .unwrap_or(Wan::new(Decimal::MAX));
         let agreement = if difference.is_zero() {
             Agreement::Exact
         } else if difference.abs() <= bound {
@@ -276,12 +282,16 @@ mod tests {
     fn coarse_printing_widens_the_bound() {
         let r = Rounding::WAN;
         // 政府采购 1,912.9 = 128.22 + 1,784.68 = 1,912.90: exact.
-        let j = r.judge_sum(w("1912.9"), &[w("128.22"), w("1784.68")]).unwrap();
+        let j = r
+            .judge_sum(w("1912.9"), &[w("128.22"), w("1784.68")])
+            .unwrap();
         assert_eq!(j.agreement, Agreement::Exact);
         // 0.01 + (0.05 − 0.005) = 0.055
         assert_eq!(j.bound, w("0.055"));
         // 1,912.9 printed for parts adding to 1,912.87: rounding to one decimal.
-        let j = r.judge_sum(w("1912.9"), &[w("128.22"), w("1784.65")]).unwrap();
+        let j = r
+            .judge_sum(w("1912.9"), &[w("128.22"), w("1784.65")])
+            .unwrap();
         assert_eq!(j.agreement, Agreement::Rounding);
         // An integer-printed figure is exact: no widening.
         assert_eq!(r.bound(w("70"), &[w("70")]), w("0.005"));
@@ -296,7 +306,10 @@ mod tests {
             .judge_sum(y("300.01"), &[y("100.00"), y("200.00")])
             .unwrap();
         assert_eq!(j.agreement, Agreement::Rounding);
-        assert_eq!(j.bound.to_yuan().unwrap(), "0.01".parse::<Decimal>().unwrap());
+        assert_eq!(
+            j.bound.to_yuan().unwrap(),
+            "0.01".parse::<Decimal>().unwrap()
+        );
         // 1 元 off: an error, although it is only 0.0001 万元.
         let j = r
             .judge_sum(y("301.00"), &[y("100.00"), y("200.00")])

@@ -46,7 +46,11 @@ fn perturb(n: Number, how: &str) -> Option<Number> {
 }
 
 /// The worst new finding naming `at`.
-fn noticed(baseline: &HashSet<(String, Severity, String)>, report: &Report, at: &NumberRef) -> Option<Severity> {
+fn noticed(
+    baseline: &HashSet<(String, Severity, String)>,
+    report: &Report,
+    at: &NumberRef,
+) -> Option<Severity> {
     report
         .findings
         .iter()
@@ -81,7 +85,9 @@ fn every_checked_number_is_guarded() {
     for (at, n) in &cells {
         let mut results = Vec::new();
         for how in ["+0.01", "-0.01", "+1.00", "x10"] {
-            let Some(new) = perturb(*n, how) else { continue };
+            let Some(new) = perturb(*n, how) else {
+                continue;
+            };
             if expected_of(at) == Some(new) {
                 corrections.push(format!("{} {n} → {new}", seed.describe(at)));
                 continue;
@@ -102,7 +108,9 @@ fn every_checked_number_is_guarded() {
                 Severity::Warning
             };
             if severity.map_or(true, |s| s < need) {
-                failures.push(format!("{label} = {n} → {new} ({how}): {severity:?}, need {need:?}"));
+                failures.push(format!(
+                    "{label} = {n} → {new} ({how}): {severity:?}, need {need:?}"
+                ));
             }
         }
     }
@@ -111,7 +119,15 @@ fn every_checked_number_is_guarded() {
     for u in &unchecked {
         println!("  {u}");
     }
-    assert!(failures.is_empty(), "{} perturbations not caught:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} perturbations not caught:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     let expected: Vec<&str> = UNCHECKED.iter().map(|(l, _)| *l).collect();
-    assert_eq!(unchecked, expected, "update UNCHECKED (with a reason) or add a rule");
+    assert_eq!(
+        unchecked, expected,
+        "update UNCHECKED (with a reason) or add a rule"
+    );
 }

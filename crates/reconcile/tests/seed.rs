@@ -89,15 +89,19 @@ fn the_one_warning_is_the_cost_indicator() {
 #[test]
 fn the_150_share_is_an_explained_rounding_adjustment() {
     let report = reconcile(&seed());
-    let shares: Vec<_> = report
-        .findings_for(Rule::NarrativeShare)
-        .collect();
+    let shares: Vec<_> = report.findings_for(Rule::NarrativeShare).collect();
     assert_eq!(shares.len(), 1, "{}", report.render_text());
     let f = shares[0];
     assert_eq!(f.severity, Severity::Info);
-    assert_eq!(f.actual, Some(Value::Percent(Percent::parse("1.50%").unwrap())));
+    assert_eq!(
+        f.actual,
+        Some(Value::Percent(Percent::parse("1.50%").unwrap()))
+    );
     // 130.00 / 8,633.56 = 1.5057% → 1.51%
-    assert_eq!(f.expected, Some(Value::Percent(Percent::parse("1.51%").unwrap())));
+    assert_eq!(
+        f.expected,
+        Some(Value::Percent(Percent::parse("1.51%").unwrap()))
+    );
     let note = f.note.as_deref().unwrap();
     assert!(note.contains("尾差") && note.contains("100.00%"), "{note}");
 }
@@ -128,15 +132,25 @@ fn a_changed_subtotal_is_an_error_naming_the_cell() {
     assert_eq!(f.cells[0].at, at);
     assert_eq!(f.cells.len(), 4);
     assert!(f.location.row.as_deref().unwrap().contains("本年收入合计"));
-    assert!(f.message.contains("8,180.19") && f.message.contains("8,179.19"), "{}", f.message);
+    assert!(
+        f.message.contains("8,180.19") && f.message.contains("8,179.19"),
+        "{}",
+        f.message
+    );
     // It also breaks 收入总计 = 本年收入合计 + 结余 + 结转.
     assert!(report
         .findings_for(Rule::IncomeGrandTotal)
         .any(|f| f.severity == Severity::Error));
     let text = report.render_text();
-    assert!(text.contains("T101") && text.contains("本年收入合计"), "{text}");
+    assert!(
+        text.contains("T101") && text.contains("本年收入合计"),
+        "{text}"
+    );
     let json = serde_json::to_value(&report).unwrap();
-    assert_eq!(json["summary"]["errors"].as_u64(), Some(report.summary.errors.into()));
+    assert_eq!(
+        json["summary"]["errors"].as_u64(),
+        Some(report.summary.errors.into())
+    );
 }
 
 #[test]

@@ -27,7 +27,8 @@ fn strip_ordinal(label: &str) -> &str {
         if let Some(rest) = s.strip_prefix(open) {
             if let Some(end) = rest.find(close) {
                 let head = rest.get(..end).unwrap_or_default();
-                if !head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c)) {
+                if !head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c))
+                {
                     return rest.get(end + close.len_utf8()..).unwrap_or(s).trim();
                 }
             }
@@ -50,24 +51,44 @@ fn code_rows<'d>(ctx: &Ctx<'d>) -> Vec<(TableKind, Code, &'d str)> {
     }
     if let Some(x) = &t.income_expenditure_summary {
         out.extend(x.expenditure.iter().filter_map(|r| {
-            r.key
-                .code()
-                .map(|c| (TableKind::IncomeExpenditureSummary, c, strip_ordinal(&r.label)))
+            r.key.code().map(|c| {
+                (
+                    TableKind::IncomeExpenditureSummary,
+                    c,
+                    strip_ordinal(&r.label),
+                )
+            })
         }));
     }
     code_table!(income_summary, TableKind::IncomeSummary);
     code_table!(expenditure_summary, TableKind::ExpenditureSummary);
     if let Some(x) = &t.fiscal_appropriation_summary {
         out.extend(x.expenditure.iter().filter_map(|r| {
-            r.key
-                .code()
-                .map(|c| (TableKind::FiscalAppropriationSummary, c, strip_ordinal(&r.label)))
+            r.key.code().map(|c| {
+                (
+                    TableKind::FiscalAppropriationSummary,
+                    c,
+                    strip_ordinal(&r.label),
+                )
+            })
         }));
     }
-    code_table!(general_budget_expenditure, TableKind::GeneralBudgetExpenditure);
-    code_table!(general_budget_basic_expenditure, TableKind::GeneralBudgetBasicExpenditure);
-    code_table!(government_fund_expenditure, TableKind::GovernmentFundExpenditure);
-    code_table!(state_capital_expenditure, TableKind::StateCapitalExpenditure);
+    code_table!(
+        general_budget_expenditure,
+        TableKind::GeneralBudgetExpenditure
+    );
+    code_table!(
+        general_budget_basic_expenditure,
+        TableKind::GeneralBudgetBasicExpenditure
+    );
+    code_table!(
+        government_fund_expenditure,
+        TableKind::GovernmentFundExpenditure
+    );
+    code_table!(
+        state_capital_expenditure,
+        TableKind::StateCapitalExpenditure
+    );
     out
 }
 
@@ -102,9 +123,7 @@ fn names(ctx: &mut Ctx<'_>) {
         seen.push((code, name));
         ctx.count(Rule::CodeKnown);
         let at = NumberRef::Cell(CellRef::new(kind, RowKey::Code(code), Column::Total));
-        let location = || {
-            Location::table(kind.label_zh()).row(format!("{code} {name}"))
-        };
+        let location = || Location::table(kind.label_zh()).row(format!("{code} {name}"));
         match catalog.get(code, year) {
             Some(entry) if entry.name() == name => {
                 ctx.count(Rule::CodeName);
@@ -184,7 +203,8 @@ fn table_codes(ctx: &Ctx<'_>, kind: TableKind) -> Vec<Code> {
     let t = &ctx.d.tables;
     macro_rules! codes {
         ($x:expr) => {
-            $x.map(|x| x.rows.iter().map(|r| r.code).collect()).unwrap_or_default()
+            $x.map(|x| x.rows.iter().map(|r| r.code).collect())
+                .unwrap_or_default()
         };
     }
     match kind {
@@ -210,7 +230,14 @@ fn table_codes(ctx: &Ctx<'_>, kind: TableKind) -> Vec<Code> {
     }
 }
 
-fn row_finding(ctx: &mut Ctx<'_>, rule: Rule, severity: Severity, kind: TableKind, key: RowKey, message: String) {
+fn row_finding(
+    ctx: &mut Ctx<'_>,
+    rule: Rule,
+    severity: Severity,
+    kind: TableKind,
+    key: RowKey,
+    message: String,
+) {
     let location = Location::table(kind.label_zh()).row(ctx.d.row_label(kind, &key));
     ctx.note(
         rule,
@@ -233,13 +260,21 @@ fn structure(ctx: &mut Ctx<'_>) {
         // tree (rows of more than one level).
         let codes = table_codes(ctx, kind);
         let schemes = kind.row_schemes();
-        let tree = codes.iter().any(|c| c.parent().is_some()) && codes.iter().any(|c| c.parent().is_none());
+        let tree = codes.iter().any(|c| c.parent().is_some())
+            && codes.iter().any(|c| c.parent().is_none());
         for (i, &code) in codes.iter().enumerate() {
             ctx.count(Rule::CodeTree);
             ctx.count(Rule::CodeScheme);
             let key = RowKey::Code(code);
             if codes.get(..i).is_some_and(|before| before.contains(&code)) {
-                row_finding(ctx, Rule::CodeTree, Severity::Error, kind, key, format!("科目 {code} 在{}中重复列示。", kind.label_zh()));
+                row_finding(
+                    ctx,
+                    Rule::CodeTree,
+                    Severity::Error,
+                    kind,
+                    key,
+                    format!("科目 {code} 在{}中重复列示。", kind.label_zh()),
+                );
             }
             if !schemes.contains(&code.scheme()) {
                 let expected = schemes.first().map_or("（无科目编码）", |s| s.label_zh());
@@ -249,7 +284,11 @@ fn structure(ctx: &mut Ctx<'_>) {
                     Severity::Error,
                     kind,
                     key,
-                    format!("科目 {code} 属于{}，{}应使用{expected}。", code.scheme().label_zh(), kind.label_zh()),
+                    format!(
+                        "科目 {code} 属于{}，{}应使用{expected}。",
+                        code.scheme().label_zh(),
+                        kind.label_zh()
+                    ),
                 );
                 continue;
             }
@@ -262,7 +301,10 @@ fn structure(ctx: &mut Ctx<'_>) {
                             Severity::Warning,
                             kind,
                             key,
-                            format!("{}按层级列示科目，但未列示 {code} 的上级科目 {parent}。", kind.label_zh()),
+                            format!(
+                                "{}按层级列示科目，但未列示 {code} 的上级科目 {parent}。",
+                                kind.label_zh()
+                            ),
                         );
                     }
                 }
@@ -271,10 +313,18 @@ fn structure(ctx: &mut Ctx<'_>) {
         // S607: lines a summary table cannot have.
         let lines: Vec<RowKey> = match kind {
             TableKind::IncomeExpenditureSummary => ctx.d.tables.income_expenditure_summary.as_ref(),
-            TableKind::FiscalAppropriationSummary => ctx.d.tables.fiscal_appropriation_summary.as_ref(),
+            TableKind::FiscalAppropriationSummary => {
+                ctx.d.tables.fiscal_appropriation_summary.as_ref()
+            }
             _ => None,
         }
-        .map(|t| t.income.iter().chain(&t.expenditure).map(|r| r.key).collect())
+        .map(|t| {
+            t.income
+                .iter()
+                .chain(&t.expenditure)
+                .map(|r| r.key)
+                .collect()
+        })
         .unwrap_or_default();
         for key in lines {
             ctx.count(Rule::ModelStructure);
@@ -284,7 +334,14 @@ fn structure(ctx: &mut Ctx<'_>) {
                 _ => false,
             };
             if !allowed {
-                row_finding(ctx, Rule::ModelStructure, Severity::Error, kind, key, format!("{}不能有此行。", kind.label_zh()));
+                row_finding(
+                    ctx,
+                    Rule::ModelStructure,
+                    Severity::Error,
+                    kind,
+                    key,
+                    format!("{}不能有此行。", kind.label_zh()),
+                );
             }
         }
         // S604: more than two decimals in the printed unit.
@@ -327,12 +384,23 @@ fn outside_numbers(ctx: &Ctx<'_>) -> Vec<(NumberRef, yusuan_tables::Number)> {
             }
         };
         match &claim.kind {
-            ClaimKind::Share { amount, percent, whole, .. } => {
+            ClaimKind::Share {
+                amount,
+                percent,
+                whole,
+                ..
+            } => {
                 push(ClaimField::Amount, Some((*amount).into()));
                 push(ClaimField::Percent, Some((*percent).into()));
                 push(ClaimField::Whole, whole.map(Number::from));
             }
-            ClaimKind::Change { amount, base_amount, change, rate, .. } => {
+            ClaimKind::Change {
+                amount,
+                base_amount,
+                change,
+                rate,
+                ..
+            } => {
                 push(ClaimField::Amount, amount.map(Number::from));
                 push(ClaimField::BaseAmount, base_amount.map(Number::from));
                 push(ClaimField::Change, change.map(Number::from));
@@ -361,7 +429,10 @@ fn outside_numbers(ctx: &Ctx<'_>) -> Vec<(NumberRef, yusuan_tables::Number)> {
     for (i, t) in d.performance_tables.iter().enumerate() {
         for (f, v) in [
             (FundsField::Total, t.funds.total),
-            (FundsField::FiscalAppropriation, t.funds.fiscal_appropriation),
+            (
+                FundsField::FiscalAppropriation,
+                t.funds.fiscal_appropriation,
+            ),
             (FundsField::CarriedOver, t.funds.carried_over),
             (FundsField::Other, t.funds.other),
         ] {
@@ -375,6 +446,15 @@ fn outside_numbers(ctx: &Ctx<'_>) -> Vec<(NumberRef, yusuan_tables::Number)> {
 
 /// Decimals beyond two in the printed unit (`None` if two or fewer).
 fn excess_places(n: yusuan_tables::Number, unit: AmountUnit) -> Option<u32> {
+    // Fast path: two places or fewer as stored (万元 amounts, percentages).
+    let stored = n.value().scale();
+    let unit_places = match (n, unit) {
+        (yusuan_tables::Number::Amount(_), AmountUnit::Yuan) => 6,
+        _ => 2,
+    };
+    if stored <= unit_places {
+        return None;
+    }
     let printed = match n {
         yusuan_tables::Number::Amount(w) => match unit {
             AmountUnit::Yuan => w.to_yuan().map_or(w.value(), |y| y),
@@ -395,7 +475,10 @@ fn decimals_finding(ctx: &mut Ctx<'_>, at: NumberRef, n: yusuan_tables::Number, 
         Rule::AmountPrecision,
         Rule::AmountPrecision.severity(),
         ctx.location(&at),
-        format!("{} 为 {value}，有 {places} 位小数；公开表格保留两位小数。", ctx.label(&at)),
+        format!(
+            "{} 为 {value}，有 {places} 位小数；公开表格保留两位小数。",
+            ctx.label(&at)
+        ),
         None,
         Some(value.clone()),
         Some(Rule::AmountPrecision.info().action_zh.to_owned()),
@@ -425,7 +508,11 @@ fn presence(ctx: &mut Ctx<'_>) {
                     Rule::TablePresent,
                     Rule::TablePresent.severity(),
                     Location::table(kind.label_zh()),
-                    format!("未公开{}（公开表{}）。", kind.label_zh(), kind.template_number()),
+                    format!(
+                        "未公开{}（公开表{}）。",
+                        kind.label_zh(),
+                        kind.template_number()
+                    ),
                     None,
                     None,
                     Some(Rule::TablePresent.info().action_zh.to_owned()),
@@ -540,6 +627,9 @@ fn presence(ctx: &mut Ctx<'_>) {
 
 /// Whether `text` holds a template placeholder such as `XX局` or `××`.
 pub(crate) fn has_placeholder(text: &str) -> bool {
+    if !text.contains(['X', 'Ｘ', '×', '✕']) {
+        return false;
+    }
     ["XX", "ＸＸ", "××", "✕✕", "XＸ", "ＸX"]
         .iter()
         .any(|p| text.contains(p))
@@ -548,7 +638,8 @@ pub(crate) fn has_placeholder(text: &str) -> bool {
 fn placeholders(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
     // (where, claim index, text); locations are built only for a hit.
-    let mut texts: Vec<(&str, Option<usize>, &str)> = vec![("单位名称", None, d.unit.name.as_str())];
+    let mut texts: Vec<(&str, Option<usize>, &str)> =
+        vec![("单位名称", None, d.unit.name.as_str())];
     if let Some(t) = &d.title {
         texts.push(("标题", None, t.as_str()));
     }
@@ -597,9 +688,15 @@ mod tests {
 
     #[test]
     fn ordinals_are_stripped() {
-        assert_eq!(strip_ordinal("一、社会保障和就业支出"), "社会保障和就业支出");
+        assert_eq!(
+            strip_ordinal("一、社会保障和就业支出"),
+            "社会保障和就业支出"
+        );
         assert_eq!(strip_ordinal("（二）住房保障支出"), "住房保障支出");
-        assert_eq!(strip_ordinal("(三)国有资本经营预算拨款"), "国有资本经营预算拨款");
+        assert_eq!(
+            strip_ordinal("(三)国有资本经营预算拨款"),
+            "国有资本经营预算拨款"
+        );
         assert_eq!(strip_ordinal("住房保障支出"), "住房保障支出");
         assert_eq!(bare("社会保障和就业支出（类）"), "社会保障和就业支出");
     }

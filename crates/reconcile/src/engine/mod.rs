@@ -93,6 +93,32 @@ impl Term {
     }
 }
 
+/// Whether `total = Σ parts` holds exactly, by integer arithmetic on the
+/// mantissas when every printed figure has the same scale (the common case:
+/// all printed with two decimals). `false` means "not known to hold": the
+/// caller then judges with decimals and the rounding bound.
+fn exact_sum(total: Option<Wan>, parts: &[Term]) -> bool {
+    let t = total.unwrap_or(Wan::ZERO).value();
+    let scale = t.scale();
+    let mut sum: i128 = 0;
+    for p in parts {
+        if let Some(v) = p.v {
+            let v = v.value();
+            if v.scale() != scale {
+                return false;
+            }
+            sum = match sum.checked_add(v.mantissa()) {
+                Some(x) => x,
+                None => return false,
+            };
+        }
+    }
+    if total.is_none() {
+        return sum == 0;
+    }
+    sum == t.mantissa()
+}
+
 /// The rounding of a unit.
 pub(crate) fn rounding_of(unit: AmountUnit) -> Rounding {
     match unit {
@@ -198,9 +224,7 @@ impl<'d> Ctx<'d> {
                     .column(field.label_zh())
             }
             NumberRef::Procurement(f) => Location::table("政府采购").column(f.label_zh()),
-            NumberRef::PerformanceManagement => {
-                Location::table("预算绩效管理").column("涉及金额")
-            }
+            NumberRef::PerformanceManagement => Location::table("预算绩效管理").column("涉及金额"),
             NumberRef::PerformanceFunds { table, field } => {
                 let project = self
                     .d
@@ -230,7 +254,13 @@ impl<'d> Ctx<'d> {
     }
 
     /// Turns a judged comparison into a finding (if not exact).
-    fn report(&mut self, rule: Rule, j: Judged, terms: &[Term], message: impl FnOnce(&Self) -> String) {
+    fn report(
+        &mut self,
+        rule: Rule,
+        j: Judged,
+        terms: &[Term],
+        message: impl FnOnce(&Self) -> String,
+    ) {
         let severity = match j.agreement {
             Agreement::Exact => return,
             Agreement::Rounding => Severity::Warning,
@@ -270,6 +300,9 @@ impl<'d> Ctx<'d> {
             return;
         }
         self.count(rule);
+        if exact_sum(total.v, parts) {
+            return;
+        }
         let mut expected = Wan::ZERO;
         let mut bound = total.r.coarse_extra(total.v.unwrap_or(Wan::ZERO));
         let mut n = 0usize;
@@ -321,6 +354,9 @@ impl<'d> Ctx<'d> {
         self.count(rule);
         let e = expected.v.unwrap_or(Wan::ZERO);
         let a = actual.v.unwrap_or(Wan::ZERO);
+        if e == a {
+            return;
+        }
         let bound = expected
             .r
             .half_of(e)
@@ -350,6 +386,9 @@ impl<'d> Ctx<'d> {
         self.count(rule);
         let s = small.v.unwrap_or(Wan::ZERO);
         let l = large.v.unwrap_or(Wan::ZERO);
+        if s <= l {
+            return;
+        }
         let Some(difference) = s.checked_sub(l) else {
             return;
         };
@@ -399,7 +438,12 @@ impl<'d> Ctx<'d> {
         let Some(expected) = m.checked_sub(s) else {
             return;
         };
-        let bound = actual.r.coarse_extra(a)
+        if expected == a {
+            return;
+        }
+        let bound = actual
+            .r
+            .coarse_extra(a)
             .saturating_add(minuend.r.half_of(m).value())
             .saturating_add(subtrahend.r.half_of(s).value());
         let j = Judged::new(expected, a, Wan::new(bound), 2);
@@ -431,9 +475,9 @@ impl<'d> Ctx<'d> {
     ) {
         self.count(rule);
         // The unrounded value to four places, for the explanation.
-        let exact = j
-            .exact
-            .map_or_else(String::new, |e| yusuan_money::round_half_away(e, 4).to_string());
+        let exact = j.exact.map_or_else(String::new, |e| {
+            yusuan_money::round_half_away(e, 4).to_string()
+        });
         let (severity, note) = match j.agreement {
             PercentAgreement::Exact => return,
             PercentAgreement::Adjusted(adj) => (
@@ -549,7 +593,10 @@ impl<'d> Ctx<'d> {
                 Severity::Warning => 1,
                 Severity::Info => 2,
             };
-            if let Some(c) = per_rule.get_mut(f.rule.index()).and_then(|r| r.get_mut(slot)) {
+            if let Some(c) = per_rule
+                .get_mut(f.rule.index())
+                .and_then(|r| r.get_mut(slot))
+            {
                 *c += 1;
             }
             match f.severity {

@@ -65,7 +65,11 @@ fn amounts(ctx: &mut Ctx<'_>) {
         };
         if let (Some(cell), Some(v)) = (claim.refers_to, main) {
             let t = cell_term(ctx, cell);
-            ctx.same(Rule::NarrativeAmount, t, narr(i, ClaimField::Amount, Some(v)));
+            ctx.same(
+                Rule::NarrativeAmount,
+                t,
+                narr(i, ClaimField::Amount, Some(v)),
+            );
         }
         match &claim.kind {
             ClaimKind::Total { amount, parts, .. } => {
@@ -95,7 +99,9 @@ fn amounts(ctx: &mut Ctx<'_>) {
                                     .enumerate()
                                     .map(|(k, p)| narr(i, ClaimField::Part(k), Some(p.amount))),
                             );
-                            ctx.sum(Rule::NarrativeAmount, terms[0], &terms[1..]);
+                            if let Some((total, parts)) = terms.split_first() {
+                                ctx.sum(Rule::NarrativeAmount, *total, parts);
+                            }
                         } else {
                             ctx.count(Rule::NarrativeAmount);
                         }
@@ -108,7 +114,11 @@ fn amounts(ctx: &mut Ctx<'_>) {
                 ..
             } => {
                 let t = cell_term(ctx, *cell);
-                ctx.same(Rule::NarrativeAmount, t, narr(i, ClaimField::Whole, Some(*w)));
+                ctx.same(
+                    Rule::NarrativeAmount,
+                    t,
+                    narr(i, ClaimField::Whole, Some(*w)),
+                );
             }
             _ => {}
         }
@@ -153,7 +163,14 @@ fn shares(ctx: &mut Ctx<'_>) {
             // A share of an unstated whole: the group's whole, if any.
             (None, None) => match group.first() {
                 Some(first) => first.whole,
-                None => Term::new(NumberRef::Narrative { claim: i, field: ClaimField::Whole }, None, Rounding::WAN),
+                None => Term::new(
+                    NumberRef::Narrative {
+                        claim: i,
+                        field: ClaimField::Whole,
+                    },
+                    None,
+                    Rounding::WAN,
+                ),
             },
         };
         group.push(ShareItem {
@@ -203,7 +220,10 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<ShareItem>) {
         return;
     };
     for (item, j) in items.iter().zip(&judged) {
-        let inputs = [narr(item.claim, ClaimField::Amount, Some(item.amount)), whole];
+        let inputs = [
+            narr(item.claim, ClaimField::Amount, Some(item.amount)),
+            whole,
+        ];
         ctx.percent(
             Rule::NarrativeShare,
             NumberRef::Narrative {
@@ -222,7 +242,11 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<ShareItem>) {
 /// The table cell holding the comparison figure of a claim that refers to
 /// `cell`: the same row's 上年执行数 in the 一般公共预算支出表, the same
 /// column of the base period in the "三公" table.
-fn base_cell(cell: CellRef, base_year: Option<u16>, base: Option<yusuan_tables::Basis>) -> Option<CellRef> {
+fn base_cell(
+    cell: CellRef,
+    base_year: Option<u16>,
+    base: Option<yusuan_tables::Basis>,
+) -> Option<CellRef> {
     match cell.table {
         TableKind::GeneralBudgetExpenditure => {
             let column = match cell.column {
@@ -271,7 +295,19 @@ fn changes(ctx: &mut Ctx<'_>) {
         else {
             continue;
         };
-        change_claim(ctx, i, claim, *amount, *base_year, *base, *base_amount, *direction, *change, *rate_direction, *rate);
+        change_claim(
+            ctx,
+            i,
+            claim,
+            *amount,
+            *base_year,
+            *base,
+            *base_amount,
+            *direction,
+            *change,
+            *rate_direction,
+            *rate,
+        );
     }
 }
 
@@ -316,7 +352,10 @@ fn change_claim(
     };
 
     // N305: the direction word.
-    for (word, field) in [(Some(direction), ClaimField::Change), (rate_direction, ClaimField::Rate)] {
+    for (word, field) in [
+        (Some(direction), ClaimField::Change),
+        (rate_direction, ClaimField::Rate),
+    ] {
         let Some(word) = word else { continue };
         let dir = direction_of(word);
         ctx.count(Rule::NarrativeDirection);
@@ -341,9 +380,9 @@ fn change_claim(
             actual_dir.label_zh()
         );
         let note = match agreement {
-            Agreement::Rounding => Some(
-                "两数之差在四舍五入误差范围内，未舍入的金额仍可能符合该说法。".to_owned(),
-            ),
+            Agreement::Rounding => {
+                Some("两数之差在四舍五入误差范围内，未舍入的金额仍可能符合该说法。".to_owned())
+            }
             _ => Some(Rule::NarrativeDirection.info().action_zh.to_owned()),
         };
         let cells = vec![
@@ -445,7 +484,10 @@ fn table_of_subject(subject: &str) -> Option<TableKind> {
 }
 
 /// The non-zero cells of a table.
-pub(super) fn nonzero_cells(ctx: &Ctx<'_>, kind: TableKind) -> Vec<(NumberRef, yusuan_tables::Number)> {
+pub(super) fn nonzero_cells(
+    ctx: &Ctx<'_>,
+    kind: TableKind,
+) -> Vec<(NumberRef, yusuan_tables::Number)> {
     let mut out = Vec::new();
     super::walk::table_numbers(ctx.d, kind, &mut |row, column, n| {
         if !n.value().is_zero() {
@@ -645,7 +687,11 @@ fn performance_management(ctx: &mut Ctx<'_>) {
         ctx.skip(rule, "预算绩效管理情况未列示金额");
         return;
     };
-    let stated = Term::new(NumberRef::PerformanceManagement, Some(amount), Rounding::WAN);
+    let stated = Term::new(
+        NumberRef::PerformanceManagement,
+        Some(amount),
+        Rounding::WAN,
+    );
     let subject = pm
         .amount_subject
         .as_deref()

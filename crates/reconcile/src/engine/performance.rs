@@ -89,7 +89,13 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             );
         }
         // P404
-        within_tables(ctx, code, funds(FundsField::Total), funds(FundsField::FiscalAppropriation), funds(FundsField::CarriedOver));
+        within_tables(
+            ctx,
+            code,
+            funds(FundsField::Total),
+            funds(FundsField::FiscalAppropriation),
+            funds(FundsField::CarriedOver),
+        );
     }
 }
 
@@ -121,7 +127,10 @@ fn issue_finding(
             Rule::ProjectFundsTotal,
             Severity::Warning,
             loc,
-            format!("项目「{}」列示了资金来源，但未列示年度资金总额。", t.project_name),
+            format!(
+                "项目「{}」列示了资金来源，但未列示年度资金总额。",
+                t.project_name
+            ),
             None,
             None,
             None,
@@ -165,7 +174,7 @@ fn issue_finding(
                 .half_of(*ceiling)
                 .value()
                 .saturating_add(Rounding::WAN.half_of(*funds_total).value());
-            let j = Judged::new(*funds_total, *ceiling, Wan::new(bound), 2);
+            let j = Judged::new(*funds_total, *ceiling, Wan::new(bound.normalize()), 2);
             let (severity, note) = match j.agreement {
                 Agreement::Exact => return,
                 Agreement::Rounding => (
@@ -296,12 +305,15 @@ fn within_tables(ctx: &mut Ctx<'_>, code: Option<Code>, total: Term, fiscal: Ter
         .government_fund_expenditure
         .as_ref()
         .map_or(true, |t| t.is_empty())
-        && d
-            .tables
+        && d.tables
             .state_capital_expenditure
             .as_ref()
             .map_or(true, |t| t.is_empty());
-    if let (Some(t5), Some(_), true) = (d.tables.general_budget_expenditure.as_ref(), fiscal.v, others_empty) {
+    if let (Some(t5), Some(_), true) = (
+        d.tables.general_budget_expenditure.as_ref(),
+        fiscal.v,
+        others_empty,
+    ) {
         let kind = TableKind::GeneralBudgetExpenditure;
         let a = match code {
             Some(c) => t5.find(c).map(|r| &r.amounts),

@@ -39,7 +39,9 @@ fn code_term<A: Amounts>(
 ) -> Term {
     Term::new(
         cell(kind, row, column),
-        amounts.and_then(|a| a.get(column)).and_then(|n| n.as_amount()),
+        amounts
+            .and_then(|a| a.get(column))
+            .and_then(|n| n.as_amount()),
         r,
     )
 }
@@ -86,7 +88,7 @@ fn tree_and_total<A: Amounts>(
     let columns: Vec<Column> = amount_columns(t.printed_columns()).collect();
     let mut buf = ctx.take_buf();
     for (i, row) in t.rows.iter().enumerate() {
-        let has_children = parents.iter().any(|&p| p == Some(i));
+        let has_children = parents.contains(&Some(i));
         if !has_children {
             continue;
         }
@@ -216,7 +218,13 @@ fn appropriation_terms(
         .map(|&l| line_term(kind, r, t, RowKey::Line(l), column))
         .collect();
     if has_line(t, Line::FiscalAppropriationIncome) {
-        let umbrella = line_term(kind, r, t, RowKey::Line(Line::FiscalAppropriationIncome), column);
+        let umbrella = line_term(
+            kind,
+            r,
+            t,
+            RowKey::Line(Line::FiscalAppropriationIncome),
+            column,
+        );
         if three.iter().any(|x| x.v.is_some()) {
             ctx.sum(rule, umbrella, &three);
         }
@@ -263,7 +271,11 @@ fn summary_table(ctx: &mut Ctx<'_>) {
             parts.clear();
             appropriation_terms(ctx, kind, t, c, Rule::IncomeSubtotal, &mut parts);
             parts.extend(OTHER_INCOME_LINES.iter().map(|&l| line(l, c)));
-            ctx.sum(Rule::IncomeSubtotal, line(Line::CurrentYearIncome, c), &parts);
+            ctx.sum(
+                Rule::IncomeSubtotal,
+                line(Line::CurrentYearIncome, c),
+                &parts,
+            );
         }
         if has_line(t, Line::IncomeTotal) {
             ctx.sum(
@@ -283,7 +295,11 @@ fn summary_table(ctx: &mut Ctx<'_>) {
         if has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
             parts.clear();
             parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
-            ctx.sum(Rule::ExpenditureSubtotal, line(Line::CurrentYearExpenditure, c), &parts);
+            ctx.sum(
+                Rule::ExpenditureSubtotal,
+                line(Line::CurrentYearExpenditure, c),
+                &parts,
+            );
         }
         if has_line(t, Line::ExpenditureTotal) {
             ctx.sum(
@@ -353,7 +369,14 @@ fn income_table(ctx: &mut Ctx<'_>) {
             Column::StateCapital,
         ];
         if three.iter().any(|c| printed.contains(c)) {
-            row_sums(ctx, kind, t, Rule::IncomeTableRow, Column::FiscalAppropriation, &three);
+            row_sums(
+                ctx,
+                kind,
+                t,
+                Rule::IncomeTableRow,
+                Column::FiscalAppropriation,
+                &three,
+            );
         }
     } else {
         parts.extend([
@@ -460,15 +483,22 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
             parts.clear();
             appropriation_terms(ctx, kind, t, c, Rule::FiscalIncomeParts, &mut parts);
             if parts.iter().any(|p| p.v.is_some()) {
-                ctx.sum(Rule::FiscalIncomeParts, line(Line::CurrentYearIncome, c), &parts);
+                ctx.sum(
+                    Rule::FiscalIncomeParts,
+                    line(Line::CurrentYearIncome, c),
+                    &parts,
+                );
             }
         }
-        if has_line(t, Line::PriorYearCarryover)
-            && CARRYOVER_LINES.iter().any(|&l| has_line(t, l))
+        if has_line(t, Line::PriorYearCarryover) && CARRYOVER_LINES.iter().any(|&l| has_line(t, l))
         {
             parts.clear();
             parts.extend(CARRYOVER_LINES.iter().map(|&l| line(l, c)));
-            ctx.sum(Rule::FiscalIncomeParts, line(Line::PriorYearCarryover, c), &parts);
+            ctx.sum(
+                Rule::FiscalIncomeParts,
+                line(Line::PriorYearCarryover, c),
+                &parts,
+            );
         }
         if has_line(t, Line::IncomeTotal) {
             ctx.sum(
@@ -668,7 +698,13 @@ fn basic_table(ctx: &mut Ctx<'_>) {
         if p.is_some() {
             continue;
         }
-        let term = code_term(kind, r, RowKey::Code(row.code), Some(&row.amounts), Column::Total);
+        let term = code_term(
+            kind,
+            r,
+            RowKey::Code(row.code),
+            Some(&row.amounts),
+            Column::Total,
+        );
         match row.code.class().as_str() {
             "301" | "303" => personnel.push(term),
             _ => public.push(term),
@@ -688,11 +724,16 @@ fn basic_table(ctx: &mut Ctx<'_>) {
 
 fn fund_tables(ctx: &mut Ctx<'_>) {
     for (kind, rule) in [
-        (TableKind::GovernmentFundExpenditure, Rule::GovernmentFundTable),
+        (
+            TableKind::GovernmentFundExpenditure,
+            Rule::GovernmentFundTable,
+        ),
         (TableKind::StateCapitalExpenditure, Rule::StateCapitalTable),
     ] {
         let t = match kind {
-            TableKind::GovernmentFundExpenditure => ctx.d.tables.government_fund_expenditure.as_ref(),
+            TableKind::GovernmentFundExpenditure => {
+                ctx.d.tables.government_fund_expenditure.as_ref()
+            }
             _ => ctx.d.tables.state_capital_expenditure.as_ref(),
         };
         let Some(t) = t else {
@@ -703,7 +744,14 @@ fn fund_tables(ctx: &mut Ctx<'_>) {
             empty(ctx, &[rule], kind);
             continue;
         }
-        row_sums(ctx, kind, t, rule, Column::Total, &[Column::Basic, Column::Project]);
+        row_sums(
+            ctx,
+            kind,
+            t,
+            rule,
+            Column::Total,
+            &[Column::Basic, Column::Project],
+        );
         tree_and_total(ctx, kind, t, rule, rule);
     }
 }
@@ -738,11 +786,15 @@ fn three_public_table(ctx: &mut Ctx<'_>) {
             parts.push(term(Column::Reception));
             ctx.sum(Rule::ThreePublicTotal, term(Column::Total), &parts);
         }
-        if has(Column::Vehicles) && (has(Column::VehiclePurchase) || has(Column::VehicleOperation)) {
+        if has(Column::Vehicles) && (has(Column::VehiclePurchase) || has(Column::VehicleOperation))
+        {
             ctx.sum(
                 Rule::ThreePublicVehicles,
                 term(Column::Vehicles),
-                &[term(Column::VehiclePurchase), term(Column::VehicleOperation)],
+                &[
+                    term(Column::VehiclePurchase),
+                    term(Column::VehicleOperation),
+                ],
             );
         }
     }
@@ -811,7 +863,10 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
             }
         }
         _ => {
-            for rule in [Rule::IncomeTableMatchesSummary, Rule::IncomeColumnsMatchSummary] {
+            for rule in [
+                Rule::IncomeTableMatchesSummary,
+                Rule::IncomeColumnsMatchSummary,
+            ] {
                 ctx.skip(rule, "收支总表或收入总表（合计行）未公开");
             }
         }
@@ -823,7 +878,13 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
             if has_line(t1, Line::CurrentYearExpenditure) && t3.total.is_some() {
                 ctx.same(
                     Rule::ExpenditureTableMatchesSummary,
-                    line_term(k1, r1, t1, RowKey::Line(Line::CurrentYearExpenditure), total),
+                    line_term(
+                        k1,
+                        r1,
+                        t1,
+                        RowKey::Line(Line::CurrentYearExpenditure),
+                        total,
+                    ),
                     code_term(k3, r3, RowKey::Total, t3.total.as_ref(), total),
                 );
             }
@@ -958,7 +1019,13 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
             if has_line(t4, Line::CurrentYearExpenditure) && t3.total.is_some() {
                 ctx.at_most(
                     Rule::FiscalClassesWithinExpenditure,
-                    line_term(k4, r4, t4, RowKey::Line(Line::CurrentYearExpenditure), total),
+                    line_term(
+                        k4,
+                        r4,
+                        t4,
+                        RowKey::Line(Line::CurrentYearExpenditure),
+                        total,
+                    ),
                     code_term(k3, r3, RowKey::Total, t3.total.as_ref(), total),
                 );
             }
@@ -990,7 +1057,13 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
             if has_line(t4, Line::GeneralBudgetAppropriation) && t5.total.is_some() {
                 ctx.same(
                     Rule::GeneralBudgetMatchesFiscal,
-                    line_term(k4, r4, t4, RowKey::Line(Line::GeneralBudgetAppropriation), total),
+                    line_term(
+                        k4,
+                        r4,
+                        t4,
+                        RowKey::Line(Line::GeneralBudgetAppropriation),
+                        total,
+                    ),
                     code_term(k5, r5, RowKey::Total, t5.total.as_ref(), total),
                 );
             } else {
@@ -1033,7 +1106,10 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
             (
                 TableKind::GovernmentFundExpenditure,
                 d.tables.government_fund_expenditure.as_ref(),
-                [Line::GovernmentFundAppropriation, Line::CarryoverGovernmentFund],
+                [
+                    Line::GovernmentFundAppropriation,
+                    Line::CarryoverGovernmentFund,
+                ],
             ),
             (
                 TableKind::StateCapitalExpenditure,
