@@ -385,26 +385,45 @@ pub(crate) fn propagate(
                     .copied()
                     .filter(|v| any_near(&total, *v, tol))
                     .collect();
-                // child values supported: prefix + v + suffix near a parent value
-                let mut child_ok: Vec<Vec<Decimal>> = Vec::new();
-                let mut feasible = true;
-                for (i, d) in child_domains.iter().enumerate() {
-                    let others: Vec<&Vec<Decimal>> = child_domains
+                // child values supported: prefix + v + suffix near a parent value.
+                // Only children with a choice need checking; the fixed ones
+                // add a constant.
+                let open: Vec<usize> = (0..child_domains.len())
+                    .filter(|&i| child_domains.get(i).is_some_and(|d| d.len() > 1))
+                    .collect();
+                let mut child_ok: Vec<Vec<Decimal>> = child_domains.clone();
+                let mut feasible = open.len() <= 64;
+                if feasible {
+                    let fixed: Decimal = child_domains
                         .iter()
-                        .enumerate()
-                        .filter(|(j, _)| *j != i)
-                        .map(|(_, x)| x)
-                        .collect();
-                    let Some(rest) = sums(&others) else {
-                        feasible = false;
-                        break;
-                    };
-                    let ok: Vec<Decimal> = d
-                        .iter()
-                        .copied()
-                        .filter(|v| p_ok.iter().any(|pv| any_near(&rest, *pv - *v, tol)))
-                        .collect();
-                    child_ok.push(ok);
+                        .filter(|d| d.len() == 1)
+                        .filter_map(|d| d.first())
+                        .sum();
+                    for &i in &open {
+                        let others: Vec<&Vec<Decimal>> = open
+                            .iter()
+                            .filter(|&&j| j != i)
+                            .filter_map(|&j| child_domains.get(j))
+                            .collect();
+                        let Some(rest) = sums(&others) else {
+                            feasible = false;
+                            break;
+                        };
+                        let ok: Vec<Decimal> = child_domains
+                            .get(i)
+                            .map(|d| {
+                                d.iter()
+                                    .copied()
+                                    .filter(|v| {
+                                        p_ok.iter().any(|pv| any_near(&rest, *pv - *v - fixed, tol))
+                                    })
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        if let Some(slot) = child_ok.get_mut(i) {
+                            *slot = ok;
+                        }
+                    }
                 }
                 if !feasible || p_ok.is_empty() {
                     continue;
