@@ -173,3 +173,61 @@ fn json_round_trips() {
     assert_eq!(v["rules"][0]["rule"], "T101");
     assert_eq!(v["subject"]["year"], 2025);
 }
+
+#[test]
+fn a_contradicted_direction_word_is_an_error() {
+    // "比 2024 年执行数增加 584.00 万元，增长 20.51%" rewritten as 减少.
+    let mut d = seed();
+    let claim = d
+        .narrative
+        .iter_mut()
+        .find(|c| c.sentence.contains("信息化建设"))
+        .unwrap();
+    if let yusuan_tables::ClaimKind::Change { direction, .. } = &mut claim.kind {
+        *direction = yusuan_tables::Direction::Decrease;
+    }
+    let report = reconcile(&d);
+    let f = report
+        .findings_for(Rule::NarrativeDirection)
+        .find(|f| f.severity == Severity::Error)
+        .unwrap();
+    assert_eq!(f.actual, Some(Value::Text("减少".into())));
+    assert_eq!(f.expected, Some(Value::Text("增加".into())));
+}
+
+#[test]
+fn a_table_said_to_be_empty_that_is_not_is_an_error() {
+    use yusuan_classification::Code;
+    use yusuan_tables::{CodeRow, FundAmounts};
+    let mut d = seed();
+    let t7 = d.tables.government_fund_expenditure.as_mut().unwrap();
+    let a = FundAmounts {
+        total: Some(w("10.00")),
+        project: Some(w("10.00")),
+        ..Default::default()
+    };
+    t7.rows.push(CodeRow::new(
+        Code::parse("2080108").unwrap(),
+        "信息化建设",
+        a,
+    ));
+    t7.total = Some(a);
+    let report = reconcile(&d);
+    // The narrative says there is none (N306) and the table's note says so
+    // too (S603).
+    assert!(report
+        .findings_for(Rule::NarrativeEmptyTable)
+        .any(|f| f.severity == Severity::Error));
+    assert!(report
+        .findings_for(Rule::NotedEmptyTableIsEmpty)
+        .any(|f| f.severity == Severity::Error));
+}
+
+#[test]
+fn every_rule_explains_itself() {
+    for rule in Rule::ALL {
+        let text = rule.explain();
+        assert!(text.starts_with(rule.id()));
+        assert_eq!(yusuan_reconcile::rule(rule.id()).unwrap(), *rule);
+    }
+}

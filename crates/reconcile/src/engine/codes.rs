@@ -509,7 +509,7 @@ fn presence(ctx: &mut Ctx<'_>) {
                     Rule::TablePresent.severity(),
                     Location::table(kind.label_zh()),
                     format!(
-                        "未公开{}（公开表{}）。",
+                        "文件中没有{}（公开表{}）：未公开，或未能读取。",
                         kind.label_zh(),
                         kind.template_number()
                     ),
@@ -625,14 +625,37 @@ fn presence(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------------ S606
 
-/// Whether `text` holds a template placeholder such as `XX局` or `××`.
+/// Whether `text` holds a template placeholder: two X-like characters in a
+/// row (`XX局`, `ＸＸ区`, `××单位`), in one pass over the bytes.
 pub(crate) fn has_placeholder(text: &str) -> bool {
-    if !text.contains(['X', 'Ｘ', '×', '✕']) {
-        return false;
+    const FULL_X: &[u8] = "Ｘ".as_bytes();
+    const TIMES: &[u8] = "×".as_bytes();
+    const CROSS: &[u8] = "✕".as_bytes();
+    let bytes = text.as_bytes();
+    let mut previous = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let at = |p: &[u8]| bytes.get(i..).is_some_and(|rest| rest.starts_with(p));
+        let len = match b {
+            b'X' => 1,
+            0xC3 if at(TIMES) => TIMES.len(),
+            0xEF if at(FULL_X) => FULL_X.len(),
+            0xE2 if at(CROSS) => CROSS.len(),
+            _ => 0,
+        };
+        if len > 0 {
+            if previous {
+                return true;
+            }
+            previous = true;
+            i += len;
+        } else {
+            // Any other byte (ASCII, lead or continuation) ends a run.
+            previous = false;
+            i += 1;
+        }
     }
-    ["XX", "ＸＸ", "××", "✕✕", "XＸ", "ＸX"]
-        .iter()
-        .any(|p| text.contains(p))
+    false
 }
 
 fn placeholders(ctx: &mut Ctx<'_>) {
