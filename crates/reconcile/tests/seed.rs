@@ -231,3 +231,18 @@ fn every_rule_explains_itself() {
         assert_eq!(yusuan_reconcile::rule(rule.id()).unwrap(), *rule);
     }
 }
+
+#[test]
+fn three_decimals_are_reported() {
+    let mut d = seed();
+    let at = NumberRef::Cell(CellRef::new(
+        TableKind::ExpenditureSummary,
+        RowKey::Code("2210202".parse().unwrap()),
+        Column::Total,
+    ));
+    d.set(&at, Some(w("10.935").into())).unwrap();
+    let report = reconcile(&d);
+    let f = report.findings_for(Rule::AmountPrecision).next().unwrap();
+    assert_eq!(f.cells[0].at, at);
+    assert_eq!(f.severity, Severity::Error);
+}

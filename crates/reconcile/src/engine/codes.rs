@@ -344,23 +344,6 @@ fn structure(ctx: &mut Ctx<'_>) {
                 );
             }
         }
-        // S604: more than two decimals in the printed unit.
-        let unit = ctx
-            .d
-            .tables
-            .meta(kind)
-            .and_then(|m| m.amount_unit)
-            .unwrap_or(ctx.d.amount_unit);
-        let mut excess = Vec::new();
-        super::walk::table_numbers(ctx.d, kind, &mut |row, column, n| {
-            if let Some(places) = excess_places(n, unit) {
-                excess.push((NumberRef::Cell(CellRef::new(kind, row, column)), n, places));
-            }
-        });
-        ctx.count(Rule::AmountPrecision);
-        for (at, n, places) in excess {
-            decimals_finding(ctx, at, n, places);
-        }
     }
     // S604 for the numbers outside the tables (printed in 万元).
     let outside: Vec<(NumberRef, yusuan_tables::Number)> = outside_numbers(ctx);
@@ -524,7 +507,24 @@ fn presence(ctx: &mut Ctx<'_>) {
         if budget {
             ctx.count(Rule::TablePresent);
         }
-        let nonzero = super::narrative::nonzero_cells(ctx, kind);
+        // One pass over the table: its non-zero cells, and (S604) cells with
+        // more than two decimals in the printed unit.
+        let unit = meta.amount_unit.unwrap_or(d.amount_unit);
+        let mut nonzero = Vec::new();
+        let mut excess = Vec::new();
+        super::walk::table_numbers(d, kind, &mut |row, column, n| {
+            let at = NumberRef::Cell(CellRef::new(kind, row, column));
+            if !n.value().is_zero() {
+                nonzero.push((at, n));
+            }
+            if let Some(places) = excess_places(n, unit) {
+                excess.push((at, n, places));
+            }
+        });
+        ctx.count(Rule::AmountPrecision);
+        for (at, n, places) in excess {
+            decimals_finding(ctx, at, n, places);
+        }
         let title = meta
             .title
             .clone()
