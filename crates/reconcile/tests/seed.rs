@@ -221,6 +221,14 @@ fn a_table_said_to_be_empty_that_is_not_is_an_error() {
     assert!(report
         .findings_for(Rule::NotedEmptyTableIsEmpty)
         .any(|f| f.severity == Severity::Error));
+    // And 财政拨款收支总表 has no 政府性基金预算拨款 to pay for it (X212).
+    let f = report
+        .findings_for(Rule::SpecialBudgetsWithinFiscal)
+        .next()
+        .unwrap();
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.actual, Some(Value::Amount(w("10.00"))));
+    assert_eq!(f.expected, Some(Value::Amount(Wan::ZERO)));
 }
 
 #[test]

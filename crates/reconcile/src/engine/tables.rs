@@ -1150,18 +1150,49 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// `small ≤ Σ larges`.
+/// `small ≤ Σ larges` (the larges printed in one unit).
 fn at_most_sum(ctx: &mut Ctx<'_>, rule: Rule, small: Term, sv: Wan, larges: &[Term]) {
-    let sum = Wan::checked_sum(larges.iter().filter_map(|t| t.v));
-    let Some(sum) = sum else { return };
+    let Some(sum) = Wan::checked_sum(larges.iter().filter_map(|t| t.v)) else {
+        return;
+    };
+    ctx.count(rule);
     if sv <= sum {
-        ctx.count(rule);
         return;
     }
-    // Report against the first line, with the sum as the ceiling.
-    let first = larges.first().copied();
-    if let Some(first) = first {
-        let ceiling = Term::new(first.at, Some(sum), first.r);
-        ctx.at_most(rule, small, ceiling);
+    let Some(difference) = sv.checked_sub(sum) else {
+        return;
+    };
+    let mut bound = small.r.half_of(sv).value();
+    for t in larges {
+        if let Some(v) = t.v {
+            bound = bound.saturating_add(t.r.half_of(v).value());
+        }
     }
+    let bound = Wan::new(bound);
+    let agreement = if difference <= bound {
+        crate::tolerance::Agreement::Rounding
+    } else {
+        crate::tolerance::Agreement::Mismatch
+    };
+    let j = crate::tolerance::Judged {
+        expected: sum,
+        actual: sv,
+        difference,
+        bound,
+        parts: larges.len(),
+        agreement,
+    };
+    let mut terms = vec![small];
+    terms.extend(larges.iter().copied());
+    ctx.report(rule, j, &terms, |c| {
+        let names: Vec<String> = larges.iter().map(|t| c.label(&t.at)).collect();
+        format!(
+            "{} 为 {}，超过 {} 之和 {}，超出 {}。",
+            c.label(&small.at),
+            sv,
+            names.join(" + "),
+            sum,
+            difference
+        )
+    });
 }
