@@ -46,7 +46,7 @@ impl Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label_en())
+        f.pad(self.label_en())
     }
 }
 
