@@ -234,6 +234,32 @@ fn appropriation_terms(
     }
 }
 
+/// The appropriation lines (umbrella if printed, else the three), without
+/// checking them.
+fn appropriation_lines(
+    kind: TableKind,
+    r: Rounding,
+    t: &SummaryTable,
+    column: Column,
+    out: &mut Vec<Term>,
+) {
+    if has_line(t, Line::FiscalAppropriationIncome) {
+        out.push(line_term(
+            kind,
+            r,
+            t,
+            RowKey::Line(Line::FiscalAppropriationIncome),
+            column,
+        ));
+    } else {
+        out.extend(
+            APPROPRIATION_LINES
+                .iter()
+                .map(|&l| line_term(kind, r, t, RowKey::Line(l), column)),
+        );
+    }
+}
+
 /// Code rows of a summary table's expenditure side and, for each, whether
 /// it is a root (no ancestor printed).
 fn expenditure_roots(t: &SummaryTable) -> Vec<RowKey> {
@@ -278,15 +304,18 @@ fn summary_table(ctx: &mut Ctx<'_>) {
             );
         }
         if has_line(t, Line::IncomeTotal) {
-            ctx.sum(
-                Rule::IncomeGrandTotal,
-                line(Line::IncomeTotal, c),
-                &[
-                    line(Line::CurrentYearIncome, c),
-                    line(Line::NonFiscalBalanceUsed, c),
-                    line(Line::PriorYearCarryover, c),
-                ],
-            );
+            // 本年收入合计, or its lines where the template prints no
+            // subtotal (Shanghai).
+            parts.clear();
+            if has_line(t, Line::CurrentYearIncome) {
+                parts.push(line(Line::CurrentYearIncome, c));
+            } else {
+                appropriation_lines(kind, r, t, c, &mut parts);
+                parts.extend(OTHER_INCOME_LINES.iter().map(|&l| line(l, c)));
+            }
+            parts.push(line(Line::NonFiscalBalanceUsed, c));
+            parts.push(line(Line::PriorYearCarryover, c));
+            ctx.sum(Rule::IncomeGrandTotal, line(Line::IncomeTotal, c), &parts);
         }
     }
     let roots = expenditure_roots(t);
@@ -302,13 +331,24 @@ fn summary_table(ctx: &mut Ctx<'_>) {
             );
         }
         if has_line(t, Line::ExpenditureTotal) {
+            // 本年支出合计, or the class rows where no subtotal is printed.
+            parts.clear();
+            if has_line(t, Line::CurrentYearExpenditure) {
+                parts.push(line(Line::CurrentYearExpenditure, c));
+            } else if !roots.is_empty() {
+                parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
+            } else {
+                ctx.skip(
+                    Rule::ExpenditureGrandTotal,
+                    "支出方既无本年支出合计也无科目行",
+                );
+                continue;
+            }
+            parts.push(line(Line::CarryForward, c));
             ctx.sum(
                 Rule::ExpenditureGrandTotal,
                 line(Line::ExpenditureTotal, c),
-                &[
-                    line(Line::CurrentYearExpenditure, c),
-                    line(Line::CarryForward, c),
-                ],
+                &parts,
             );
         }
     }
@@ -323,12 +363,21 @@ fn summary_table(ctx: &mut Ctx<'_>) {
     let has = |c: Column| ecols.contains(&c);
     for row in &t.expenditure {
         let term = |c: Column| line_term(kind, r, t, row.key, c);
-        if has(Column::Total) && (has(Column::Basic) || has(Column::Project)) {
-            let p: Vec<Term> = [Column::Basic, Column::Project]
-                .into_iter()
-                .filter(|&c| has(c))
-                .map(term)
-                .collect();
+        // 合计 = 基本支出 (or, where no 基本支出 cell is printed, 人员经费 +
+        // 公用经费) + 项目支出.
+        let basic_parts: &[Column] = if has(Column::Basic) {
+            &[Column::Basic]
+        } else {
+            &[Column::Personnel, Column::Public]
+        };
+        let total_parts: Vec<Column> = basic_parts
+            .iter()
+            .copied()
+            .chain([Column::Project])
+            .filter(|&c| has(c))
+            .collect();
+        if has(Column::Total) && !total_parts.is_empty() {
+            let p: Vec<Term> = total_parts.into_iter().map(term).collect();
             ctx.sum(Rule::SummaryExpenditureColumns, term(Column::Total), &p);
         }
         if has(Column::Basic) && (has(Column::Personnel) || has(Column::Public)) {
@@ -501,14 +550,20 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
             );
         }
         if has_line(t, Line::IncomeTotal) {
-            ctx.sum(
-                Rule::FiscalIncomeTotal,
-                line(Line::IncomeTotal, c),
-                &[
-                    line(Line::CurrentYearIncome, c),
-                    line(Line::PriorYearCarryover, c),
-                ],
-            );
+            // 本年收入 and 上年结转, or their lines where no subtotal is
+            // printed.
+            parts.clear();
+            if has_line(t, Line::CurrentYearIncome) {
+                parts.push(line(Line::CurrentYearIncome, c));
+            } else {
+                appropriation_lines(kind, r, t, c, &mut parts);
+            }
+            if has_line(t, Line::PriorYearCarryover) {
+                parts.push(line(Line::PriorYearCarryover, c));
+            } else {
+                parts.extend(CARRYOVER_LINES.iter().map(|&l| line(l, c)));
+            }
+            ctx.sum(Rule::FiscalIncomeTotal, line(Line::IncomeTotal, c), &parts);
         }
     }
     let roots = expenditure_roots(t);
@@ -524,13 +579,20 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
             );
         }
         if has_line(t, Line::ExpenditureTotal) {
+            parts.clear();
+            if has_line(t, Line::CurrentYearExpenditure) {
+                parts.push(line(Line::CurrentYearExpenditure, c));
+            } else if !roots.is_empty() {
+                parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
+            } else {
+                ctx.skip(Rule::FiscalExpenditureTotal, "支出方既无本年支出也无科目行");
+                continue;
+            }
+            parts.push(line(Line::CarryForward, c));
             ctx.sum(
                 Rule::FiscalExpenditureTotal,
                 line(Line::ExpenditureTotal, c),
-                &[
-                    line(Line::CurrentYearExpenditure, c),
-                    line(Line::CarryForward, c),
-                ],
+                &parts,
             );
         }
     }
