@@ -109,6 +109,42 @@ impl From<&str> for Value {
     }
 }
 
+/// An amount as text for a reader: an amount kept with more than two
+/// decimals of 万元 comes from a table printed in 元 and is shown in 元
+/// (`86,959,408.34 元`); other amounts are 万元, shown plain when the
+/// document is in 万元 (`8,633.56`) and with their unit otherwise.
+pub fn amount_text(w: Wan, document_in_yuan: bool) -> String {
+    if w.value().scale() > 2 {
+        if let Ok(yuan) = w.to_yuan() {
+            let mut y = yuan.normalize();
+            if y.scale() < 2 {
+                y.rescale(2);
+            }
+            let text = Wan::new(y).to_string();
+            return if document_in_yuan {
+                text
+            } else {
+                format!("{text} 元")
+            };
+        }
+    }
+    if document_in_yuan {
+        format!("{w} 万元")
+    } else {
+        w.to_string()
+    }
+}
+
+impl Value {
+    /// As text, amounts by [`amount_text`].
+    pub fn text(&self, document_in_yuan: bool) -> String {
+        match self {
+            Value::Amount(w) => amount_text(*w, document_in_yuan),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// One number taking part in a finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CellUse {
@@ -200,4 +236,27 @@ pub struct Finding {
     /// Every cell taking part, the one under test first.
     #[serde(default)]
     pub cells: Vec<CellUse>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_show_in_the_unit_they_were_printed_in() {
+        let yuan = |s: &str| Wan::from_yuan_exact(s.parse().unwrap());
+        // 86,959,408.34 元 kept exactly as 8,695.940834 万元
+        assert_eq!(amount_text(yuan("86959408.34"), true), "86,959,408.34");
+        assert_eq!(amount_text(yuan("0.34"), true), "0.34");
+        assert_eq!(amount_text(yuan("100"), false), "100.00 元");
+        // 万元 figures (the narrative) in a 元 document carry their unit
+        assert_eq!(
+            amount_text(Wan::parse("37151.47").unwrap(), true),
+            "37,151.47 万元"
+        );
+        assert_eq!(
+            amount_text(Wan::parse("8633.56").unwrap(), false),
+            "8,633.56"
+        );
+    }
 }

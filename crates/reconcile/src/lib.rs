@@ -82,7 +82,7 @@ pub mod tolerance;
 
 pub use engine::{reconcile, Reconciler};
 pub use error::ReconcileError;
-pub use finding::{CellUse, Finding, Location, Severity, Value};
+pub use finding::{amount_text, CellUse, Finding, Location, Severity, Value};
 pub use report::{Report, RuleOutcome, Status, Subject, Summary};
 
 /// The rule with this ID, for `yusuan explain RULE`.

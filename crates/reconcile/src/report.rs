@@ -239,8 +239,9 @@ impl Report {
             let count = self.findings_of(severity).count();
             writeln!(out)?;
             writeln!(out, "── {}（{count}）──", severity.label_zh())?;
+            let yuan = self.subject.amount_unit == "元";
             for finding in self.findings_of(severity) {
-                write_finding(out, finding)?;
+                write_finding(out, finding, yuan)?;
             }
         }
         let skipped: Vec<&RuleOutcome> = self
@@ -275,7 +276,7 @@ fn pad_zh(text: &str, width: usize) -> String {
     s
 }
 
-fn write_finding(out: &mut String, f: &Finding) -> std::fmt::Result {
+fn write_finding(out: &mut String, f: &Finding, yuan: bool) -> std::fmt::Result {
     writeln!(out, "[{}] {}", f.rule.id(), f.rule.title_zh())?;
     let location = f.location.to_string();
     if !location.is_empty() {
@@ -284,16 +285,16 @@ fn write_finding(out: &mut String, f: &Finding) -> std::fmt::Result {
     writeln!(out, "  {}", f.message)?;
     let mut numbers = Vec::new();
     if let Some(e) = &f.expected {
-        numbers.push(format!("应为 {e}"));
+        numbers.push(format!("应为 {}", e.text(yuan)));
     }
     if let Some(a) = &f.actual {
-        numbers.push(format!("实际 {a}"));
+        numbers.push(format!("实际 {}", a.text(yuan)));
     }
     if let Some(d) = &f.difference {
-        numbers.push(format!("差额 {d}"));
+        numbers.push(format!("差额 {}", d.text(yuan)));
     }
     if let Some(t) = &f.tolerance {
-        numbers.push(format!("容差 ±{t}"));
+        numbers.push(format!("容差 ±{}", t.text(yuan)));
     }
     if !numbers.is_empty() {
         writeln!(out, "  {}", numbers.join(" · "))?;
@@ -305,7 +306,7 @@ fn write_finding(out: &mut String, f: &Finding) -> std::fmt::Result {
         writeln!(out, "  单元格：")?;
         for c in &f.cells {
             match &c.value {
-                Some(v) => writeln!(out, "    {} = {v}", c.label)?,
+                Some(v) => writeln!(out, "    {} = {}", c.label, v.text(yuan))?,
                 None => writeln!(out, "    {} = （空白）", c.label)?,
             }
         }

@@ -248,9 +248,19 @@ impl<'d> Ctx<'d> {
         }
     }
 
+    /// Whether the document prints its tables in 元.
+    pub fn in_yuan(&self) -> bool {
+        self.d.amount_unit == AmountUnit::Yuan
+    }
+
+    /// An amount as text (in 元 where it was printed in 元).
+    pub fn amt(&self, w: Wan) -> String {
+        crate::finding::amount_text(w, self.in_yuan())
+    }
+
     /// A number as text, `（空白）` for a blank.
-    fn show(v: Option<Wan>) -> String {
-        v.map_or_else(|| "（空白）".to_owned(), |w| w.to_string())
+    pub fn show(&self, v: Option<Wan>) -> String {
+        v.map_or_else(|| "（空白）".to_owned(), |w| self.amt(w))
     }
 
     /// Turns a judged comparison into a finding (if not exact).
@@ -270,7 +280,9 @@ impl<'d> Ctx<'d> {
         let note = match j.agreement {
             Agreement::Rounding => Some(format!(
                 "差额 {} 在舍入误差范围内（{} 个打印数逐项四舍五入，容差 ±{}），可能并非错误。",
-                j.difference, j.parts, j.bound
+                self.amt(j.difference),
+                j.parts,
+                self.amt(Wan::new(j.bound.value().normalize()))
             )),
             _ => Some(rule.info().action_zh.to_owned()),
         };
@@ -338,10 +350,10 @@ impl<'d> Ctx<'d> {
             format!(
                 "{} 为 {}，而 {} = {}，相差 {}。",
                 c.short(&total.at),
-                Self::show(total.v),
+                c.show(total.v),
                 names,
-                j.expected,
-                j.difference
+                c.amt(j.expected),
+                c.amt(j.difference)
             )
         });
     }
@@ -370,10 +382,10 @@ impl<'d> Ctx<'d> {
             format!(
                 "{} 为 {}，与 {} 的 {} 不一致，相差 {}。",
                 c.label(&actual.at),
-                Self::show(actual.v),
+                c.show(actual.v),
                 c.label(&expected.at),
-                Self::show(expected.v),
-                j.difference
+                c.show(expected.v),
+                c.amt(j.difference)
             )
         });
     }
@@ -418,10 +430,10 @@ impl<'d> Ctx<'d> {
             format!(
                 "{} 为 {}，超过 {} 的 {}，超出 {}。",
                 c.label(&small.at),
-                Self::show(small.v),
+                c.show(small.v),
                 c.label(&large.at),
-                Self::show(large.v),
-                difference
+                c.show(large.v),
+                c.amt(difference)
             )
         });
     }
@@ -454,11 +466,11 @@ impl<'d> Ctx<'d> {
             format!(
                 "{} 为 {}，而 {} − {} = {}，相差 {}。",
                 c.short(&actual.at),
-                Self::show(actual.v),
+                c.show(actual.v),
                 c.short(&minuend.at),
                 c.short(&subtrahend.at),
-                expected,
-                j.difference
+                c.amt(expected),
+                c.amt(j.difference)
             )
         });
     }

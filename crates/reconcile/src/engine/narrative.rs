@@ -374,9 +374,9 @@ fn change_claim(
             claim.kind.subject(),
             word.label_zh(),
             ctx.label(&new.at),
-            nv,
+            ctx.amt(nv),
             ctx.label(&old.at),
-            ov,
+            ctx.amt(ov),
             actual_dir.label_zh()
         );
         let note = match agreement {
@@ -423,10 +423,10 @@ fn change_claim(
                     format!(
                         "情况说明第{}条称变动 {}，而 {} 与 {} 相差 {}。",
                         i + 1,
-                        cv,
+                        c.amt(cv),
                         c.label(&new.at),
                         c.label(&old.at),
-                        expected
+                        c.amt(expected)
                     )
                 });
             }

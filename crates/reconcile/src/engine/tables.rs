@@ -1251,10 +1251,10 @@ fn at_most_sum(ctx: &mut Ctx<'_>, rule: Rule, small: Term, sv: Wan, larges: &[Te
         format!(
             "{} 为 {}，超过 {} 之和 {}，超出 {}。",
             c.label(&small.at),
-            sv,
+            c.amt(sv),
             names.join(" + "),
-            sum,
-            difference
+            c.amt(sum),
+            c.amt(difference)
         )
     });
 }
