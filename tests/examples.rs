@@ -89,3 +89,39 @@ fn score_prints_a_graded_scorecard() {
     assert!(stdout.contains("9.76"), "{stdout}");
     assert!(stdout.contains("评价等级"), "{stdout}");
 }
+
+#[test]
+fn reconcile_checks_the_embedded_seed_with_no_error() {
+    // From another directory: the seed fixture is embedded in the example.
+    let (out, stdout, _) = run(example("reconcile").current_dir(std::env::temp_dir()));
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("错误 0"), "{stdout}");
+    // the 1.50% share (130.00 / 8,633.56 = 1.5057% → 1.51%) is an explained info
+    assert!(
+        stdout.contains("N302") && stdout.contains("1.50%"),
+        "{stdout}"
+    );
+    // 成本指标 ≤2459.07万元 against 年度资金总额 2,459.08: a warning
+    assert!(
+        stdout.contains("P403") && stdout.contains("2,459.07"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn reconcile_exits_1_on_a_file_with_an_error() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/data/2025-mohrss-information-center.json"),
+    )
+    .unwrap();
+    // 单位支出总表 合计 8,633.56 → 8,643.56 (a tenfold slip of one digit)
+    let changed = text.replacen("\"8633.56\"", "\"8643.56\"", 1);
+    assert_ne!(changed, text);
+    let dir = std::env::temp_dir().join(format!("yusuan-reconcile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("changed.json");
+    std::fs::write(&file, changed).unwrap();
+    let (out, stdout, _) = run(example("reconcile").arg(&file));
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+}
