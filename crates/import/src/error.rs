@@ -101,8 +101,6 @@ pub enum WarningKind {
     PerformanceField,
     /// Something about the whole document (year, unit, unit of amounts).
     Document,
-    /// A narrative sentence with numbers that was not read as a claim.
-    Narrative,
 }
 
 impl WarningKind {
@@ -121,7 +119,6 @@ impl WarningKind {
             WarningKind::LowConfidencePairing => "指标配对不确定",
             WarningKind::PerformanceField => "绩效目标表字段",
             WarningKind::Document => "文档信息",
-            WarningKind::Narrative => "情况说明",
         }
     }
 }
