@@ -2,7 +2,7 @@
 //! a 支出总表 whose rows grow 1×, 10×, 100× (every row printing blank cells
 //! for the solver to place).
 //!
-//! Run with `cargo bench -p yusuan-import`. Medians measured on the
+//! Run with `cargo bench --bench import`. Medians measured on the
 //! development machine (2 shared cores with other builds running, expect
 //! ±30%; criterion 0.5, release profile):
 //!
@@ -29,11 +29,11 @@
 #![allow(missing_docs)]
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use yusuan_import::import_text;
+use yusuan::import::import_text;
 
 const SEED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/seeds/2025-mohrss-information-center-unit-budget.txt"
+    "/../shared/seeds/2025-mohrss-information-center-unit-budget.txt"
 ));
 
 /// A 支出总表 with `k` 款 under class 208 (3k + 2 rows).
