@@ -17,6 +17,7 @@ use crate::error::PerformanceError;
 use crate::taxonomy::{Level1, Level2};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use yusuan_money::Wan;
 
 /// 项目绩效目标表: the performance target table of one project.
@@ -201,10 +202,11 @@ impl Department {
             text: printed.to_owned(),
             reason,
         };
-        let (_, code, name) = split_department(printed).map_err(invalid)?;
+        let text = department_text(printed);
+        let (_, code, name) = split_department(&text).map_err(invalid)?;
         Ok(Department {
-            code,
-            name,
+            code: code.to_owned(),
+            name: name.to_owned(),
             printed: printed.to_owned(),
         })
     }
@@ -224,21 +226,30 @@ impl Department {
     /// Whether [`printed`](Department::printed) carries the same code and
     /// name as the fields.
     pub fn is_consistent(&self) -> bool {
-        matches!(split_department(&self.printed),
+        let text = department_text(&self.printed);
+        matches!(split_department(&text),
             Ok((_, code, name)) if code == self.code && name == self.name)
     }
 }
 
-/// Splits `lead[code]name` into its three parts (trimmed).
-fn split_department(printed: &str) -> Result<(String, String, String), &'static str> {
-    let s: String = yusuan_money::text::normalize(printed)
-        .chars()
-        .map(|c| match c {
-            '【' => '[',
-            '】' => ']',
-            other => other,
-        })
-        .collect();
+/// The printed department text normalised for splitting: full-width forms
+/// half-width, `【】` as `[]`; borrowed when that changes nothing.
+fn department_text(printed: &str) -> Cow<'_, str> {
+    let map = |c: char| match yusuan_money::text::normalize_char(c) {
+        '【' => '[',
+        '】' => ']',
+        other => other,
+    };
+    if printed.chars().all(|c| map(c) == c) {
+        Cow::Borrowed(printed)
+    } else {
+        Cow::Owned(printed.chars().map(map).collect())
+    }
+}
+
+/// Splits `lead[code]name` into its three parts (trimmed); `s` is the
+/// [`department_text`] of the printed cell.
+fn split_department(s: &str) -> Result<(&str, &str, &str), &'static str> {
     let open = s.find('[').ok_or("no bracketed code such as [117]")?;
     let rest = s.get(open + 1..).ok_or("no bracketed code such as [117]")?;
     let close = rest.find(']').ok_or("the code bracket is not closed")?;
@@ -251,7 +262,7 @@ fn split_department(printed: &str) -> Result<(String, String, String), &'static 
         return Err("no department name after the code");
     }
     let lead = s.get(..open).unwrap_or_default().trim();
-    Ok((lead.to_owned(), code.to_owned(), name.to_owned()))
+    Ok((lead, code, name))
 }
 
 /// 项目资金（万元）: the project's funds for the year.

@@ -44,7 +44,19 @@
 use crate::error::PerformanceError;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
+
+/// [`yusuan_money::text::squeeze`], borrowing `text` when squeezing would
+/// not change it (the common case: no full-width forms, no spaces), so that
+/// reading a clean 指标值 or name allocates nothing.
+pub(crate) fn squeezed(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(squeeze_changes) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(yusuan_money::text::squeeze(text))
+    }
+}
 
 /// The comparator of a quantitative 指标值.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -336,15 +348,14 @@ impl Unit {
     /// assert_eq!(Unit::parse("%-100%"), None);
     /// ```
     pub fn parse(text: &str) -> Option<Unit> {
-        let s: String = yusuan_money::text::squeeze(text)
-            .chars()
-            .map(|c| match c {
-                '（' => '(',
-                '）' => ')',
-                other => other,
-            })
-            .collect();
-        let known = match s.as_str() {
+        Unit::parse_squeezed(&squeezed(text))
+    }
+
+    /// [`Unit::parse`] of a text already squeezed (normalised, no
+    /// whitespace); squeezing is idempotent, so this reads the same.
+    fn parse_squeezed(squeezed: &str) -> Option<Unit> {
+        // `（` and `）` are full-width forms: squeezing made them `(` `)`.
+        let known = match squeezed {
             "万元" => Unit::Wan,
             "元" => Unit::Yuan,
             "亿元" => Unit::Yi,
@@ -529,8 +540,12 @@ impl QualitativeLevel {
     /// assert_eq!(QualitativeLevel::parse("明显"), None);
     /// ```
     pub fn parse(text: &str) -> Option<QualitativeLevel> {
-        let s = yusuan_money::text::squeeze(text);
-        Some(match s.as_str() {
+        QualitativeLevel::parse_squeezed(&squeezed(text))
+    }
+
+    /// [`QualitativeLevel::parse`] of an already squeezed text.
+    fn parse_squeezed(s: &str) -> Option<QualitativeLevel> {
+        Some(match s {
             "优" | "优秀" => QualitativeLevel::Excellent,
             "良" | "良好" => QualitativeLevel::Good,
             "中" | "中等" => QualitativeLevel::Medium,
@@ -585,18 +600,18 @@ impl Target {
             text: text.to_owned(),
             reason,
         };
-        let s = yusuan_money::text::squeeze(text);
+        let s = squeezed(text);
         if s.is_empty() {
             return Err(unreadable("the 指标值 is empty".to_owned()));
         }
-        if let Some(level) = QualitativeLevel::parse(&s) {
+        if let Some(level) = QualitativeLevel::parse_squeezed(&s) {
             return Ok(Target::Qualitative(level));
         }
-        let (prefix, rest) = match PREFIXES.iter().find(|(p, _)| s.starts_with(p)) {
+        let (prefix, rest) = match find_prefix(&s, PREFIXES) {
             Some((p, c)) => (Some(*c), s.get(p.len()..).unwrap_or_default()),
-            None => (None, s.as_str()),
+            None => (None, &*s),
         };
-        let (suffix, rest) = match SUFFIXES.iter().find(|(p, _)| rest.ends_with(p)) {
+        let (suffix, rest) = match find_suffix(rest, SUFFIXES) {
             Some((p, c)) => (
                 Some(*c),
                 rest.get(..rest.len() - p.len()).unwrap_or_default(),
@@ -646,7 +661,7 @@ impl Target {
 }
 
 /// Splits `1,000台（套）` into its number and unit (`Err` says what is
-/// wrong).
+/// wrong). `text` is squeezed (see [`squeezed`]).
 pub(crate) fn split_measure(text: &str) -> Result<(Decimal, Option<Unit>), String> {
     let number_len: usize = text
         .char_indices()
@@ -658,19 +673,73 @@ pub(crate) fn split_measure(text: &str) -> Result<(Decimal, Option<Unit>), Strin
     if number.is_empty() {
         return Err("expected a number".to_owned());
     }
-    let value = yusuan_money::Wan::parse(number)
-        .map_err(|e| format!("the number {number:?} is malformed ({e})"))?
-        .value();
+    let value = match plain_decimal(number) {
+        Some(d) => d,
+        None => yusuan_money::Wan::parse(number)
+            .map_err(|e| format!("the number {number:?} is malformed ({e})"))?
+            .value(),
+    };
     let unit = if unit_text.is_empty() {
         None
     } else {
-        Some(Unit::parse(unit_text).ok_or_else(|| {
+        Some(Unit::parse_squeezed(unit_text).ok_or_else(|| {
             format!(
                 "cannot read the unit {unit_text:?} (ranges and second numbers are not supported)"
             )
         })?)
     };
     Ok((value, unit))
+}
+
+/// `12`, `2459.07`: digits with at most one decimal point between digits,
+/// no separators, read exactly as [`yusuan_money::Wan::parse`] reads them
+/// (same value, same scale) without its general grammar; `None` for
+/// anything else, which the caller reads the general way.
+fn plain_decimal(number: &str) -> Option<Decimal> {
+    let (int, frac) = match number.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (number, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    Decimal::from_str_exact(number).ok()
+}
+
+/// Whether [`yusuan_money::text::squeeze`] changes or drops `c`: whitespace
+/// or a character that [`yusuan_money::text::normalize_char`] maps. Decided
+/// without a table lookup for ASCII and for the CJK block between U+3001
+/// and U+FF00, which holds neither.
+fn squeeze_changes(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => matches!(c, '\t'..='\r' | ' '),
+        0x3001..=0xFF00 => false,
+        _ => c.is_whitespace() || yusuan_money::text::normalize_char(c) != c,
+    }
+}
+
+/// The first of `table` that `s` starts with (first byte compared before
+/// the whole pattern).
+fn find_prefix(
+    s: &str,
+    table: &'static [(&'static str, Comparator)],
+) -> Option<&'static (&'static str, Comparator)> {
+    let first = s.as_bytes().first()?;
+    table
+        .iter()
+        .find(|(p, _)| p.as_bytes().first() == Some(first) && s.starts_with(p))
+}
+
+/// The first of `table` that `s` ends with (last byte compared first).
+fn find_suffix(
+    s: &str,
+    table: &'static [(&'static str, Comparator)],
+) -> Option<&'static (&'static str, Comparator)> {
+    let last = s.as_bytes().last()?;
+    table
+        .iter()
+        .find(|(p, _)| p.as_bytes().last() == Some(last) && s.ends_with(p))
 }
 
 impl fmt::Display for Target {
@@ -739,7 +808,7 @@ impl Measure {
     /// # Errors
     /// [`PerformanceError::UnreadableActual`] quoting the text.
     pub fn parse(text: &str) -> Result<Measure, PerformanceError> {
-        let s = yusuan_money::text::squeeze(text);
+        let s = squeezed(text);
         split_measure(&s)
             .map(|(value, unit)| Measure { value, unit })
             .map_err(|reason| PerformanceError::UnreadableActual {
@@ -762,6 +831,52 @@ impl fmt::Display for Measure {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn squeezed_borrows_clean_text_and_squeezes_the_rest() {
+        for text in [
+            "≤2459.07万元",
+            "优",
+            "",
+            "≥1000台（套）",
+            "＞＝９９％",
+            "小\n于 48 小时",
+            "a\u{3000}b",
+        ] {
+            assert_eq!(
+                squeezed(text),
+                yusuan_money::text::squeeze(text),
+                "{text:?}"
+            );
+        }
+        assert!(matches!(squeezed("≤2459.07万元"), Cow::Borrowed(_)));
+        assert!(matches!(squeezed("≥1000台（套）"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn squeeze_changes_exactly_what_squeeze_changes() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let expected = c.is_whitespace() || yusuan_money::text::normalize_char(c) != c;
+            assert_eq!(squeeze_changes(c), expected, "{c:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn squeezed_is_squeeze(text in "[ 0-9a-zA-Z.,%（）()\u{3000}\u{FF10}-\u{FF5A}≤≥台套个优良\n]{0,12}") {
+            prop_assert_eq!(squeezed(&text), yusuan_money::text::squeeze(&text));
+        }
+
+        #[test]
+        fn plain_numbers_read_as_wan_reads_them(text in "[0-9.,]{1,12}") {
+            if let Some(d) = plain_decimal(&text) {
+                let w = yusuan_money::Wan::parse(&text).map(|w| w.value());
+                prop_assert_eq!(Ok(d), w.clone());
+                prop_assert_eq!(Ok(d.scale()), w.map(|w| w.scale()));
+            }
+        }
+    }
 
     fn q(c: Comparator, v: &str, u: Option<Unit>) -> Target {
         Target::Quantitative {

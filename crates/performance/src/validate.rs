@@ -14,11 +14,12 @@
 
 use crate::model::PerformanceTargetTable;
 use crate::policy::ScoringPolicy;
-use crate::target::{Comparator, Dimension, Target};
+use crate::target::{squeezed, Comparator, Dimension, Target};
 use crate::taxonomy::{classify, Classification, Level1, Level2};
 use crate::PairingConfidence;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use yusuan_money::Wan;
@@ -504,20 +505,18 @@ pub fn validate(table: &PerformanceTargetTable, policy: &ScoringPolicy) -> Valid
     }
 
     // Indicators.
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen = Seen::with_capacity(table.indicators.len());
     let mut money_ceilings: Vec<(usize, Wan)> = Vec::new();
     for (index, ind) in table.indicators.iter().enumerate() {
         let at = || Location::indicator(project, index, &ind.name);
-        let key = yusuan_money::text::squeeze(&ind.name);
+        let key = squeezed(&ind.name);
         if key.is_empty() {
             issues.push(Issue::new(at(), IssueKind::EmptyIndicatorName));
-        } else if let Some(&first_index) = seen.get(&key) {
+        } else if let Some(first_index) = seen.first_or_insert(key, index) {
             issues.push(Issue::new(
                 at(),
                 IssueKind::DuplicateIndicator { first_index },
             ));
-        } else {
-            seen.insert(key, index);
         }
         if ind.level2.level1() != ind.level1 {
             issues.push(Issue::new(
@@ -611,6 +610,48 @@ pub fn validate(table: &PerformanceTargetTable, policy: &ScoringPolicy) -> Valid
     }
 
     ValidationReport { issues, split }
+}
+
+/// The squeezed indicator names met so far, with the index of each one's
+/// first indicator: a list searched in order for the few indicators a table
+/// has (no hashing, no allocation for clean names), a map beyond.
+enum Seen<'t> {
+    List(Vec<(Cow<'t, str>, usize)>),
+    Map(HashMap<Cow<'t, str>, usize>),
+}
+
+impl<'t> Seen<'t> {
+    /// Tables with more indicators than this use a map.
+    const LIST_MAX: usize = 64;
+
+    fn with_capacity(n: usize) -> Self {
+        if n <= Self::LIST_MAX {
+            Seen::List(Vec::with_capacity(n))
+        } else {
+            Seen::Map(HashMap::with_capacity(n))
+        }
+    }
+
+    /// The index of the first indicator named `key`, or `None` after
+    /// recording `index` as that first one.
+    fn first_or_insert(&mut self, key: Cow<'t, str>, index: usize) -> Option<usize> {
+        match self {
+            Seen::List(list) => match list.iter().find(|(k, _)| *k == key) {
+                Some(&(_, first)) => Some(first),
+                None => {
+                    list.push((key, index));
+                    None
+                }
+            },
+            Seen::Map(map) => match map.get(&key) {
+                Some(&first) => Some(first),
+                None => {
+                    map.insert(key, index);
+                    None
+                }
+            },
+        }
+    }
 }
 
 /// Checks a printed (一级指标, 二级指标) pair, as an importer reads it from a
