@@ -51,11 +51,17 @@ use std::fmt;
 /// not change it (the common case: no full-width forms, no spaces), so that
 /// reading a clean 指标值 or name allocates nothing.
 pub(crate) fn squeezed(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(squeeze_changes) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(yusuan_money::text::squeeze(text))
+    if !any_squeeze_change(text) {
+        return Cow::Borrowed(text);
     }
+    // As `squeeze`, into a buffer allocated once.
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().map(yusuan_money::text::normalize_char) {
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The comparator of a quantitative 指标值.
@@ -719,6 +725,23 @@ fn squeeze_changes(c: char) -> bool {
     }
 }
 
+/// Whether any character of `text` is one that [`squeeze_changes`]: a
+/// scan of the bytes that decodes a character only at the lead bytes such
+/// characters can have (ASCII whitespace, `C2` for U+0085/U+00A0, `E1` for
+/// U+1680, `E2` for U+2000–U+205F, `E3` for U+3000, `EF` for the full-width
+/// forms).
+fn any_squeeze_change(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t'..=b'\r' | b' ' => true,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(squeeze_changes),
+        _ => false,
+    })
+}
+
 /// The first of `table` that `s` starts with (first byte compared before
 /// the whole pattern).
 fn find_prefix(
@@ -859,6 +882,9 @@ mod tests {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             let expected = c.is_whitespace() || yusuan_money::text::normalize_char(c) != c;
             assert_eq!(squeeze_changes(c), expected, "{c:?}");
+            let mut text = String::from("指标");
+            text.push(c);
+            assert_eq!(any_squeeze_change(&text), expected, "{c:?}");
         }
     }
 

@@ -17,6 +17,12 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
 /// Strips a printed ordinal (`一、`, `（一）`, `(二)`, `1.`) from a label.
 fn strip_ordinal(label: &str) -> &str {
     let s = label.trim();
+    // Both forms start with a numeral or a bracket: most labels have neither.
+    match s.chars().next() {
+        Some('一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '（' | '(') =>
+            {}
+        _ => return s,
+    }
     if let Some(pos) = s.find('、') {
         let head = s.get(..pos).unwrap_or_default();
         if !head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c)) {
@@ -507,65 +513,64 @@ fn presence(ctx: &mut Ctx<'_>) {
         if budget {
             ctx.count(Rule::TablePresent);
         }
-        // One pass over the table: its non-zero cells, and (S604) cells with
-        // more than two decimals in the printed unit.
+        // One pass over the table: (S604) cells with more than two decimals
+        // in the printed unit, (S605) negative amounts (changes excepted),
+        // and the non-zero cells: counted, the first ten kept for a table
+        // noted as empty.
         let unit = meta.amount_unit.unwrap_or(d.amount_unit);
-        let mut nonzero = Vec::new();
-        let mut excess = Vec::new();
+        let noted = meta.empty_note.is_some();
+        let mut nonzero_count = 0usize;
+        let mut nonzero: Vec<(NumberRef, yusuan_tables::Number)> = Vec::new();
         super::walk::table_numbers(d, kind, &mut |row, column, n| {
             let at = NumberRef::Cell(CellRef::new(kind, row, column));
-            if !n.value().is_zero() {
+            if let Some(places) = excess_places(n, unit) {
+                decimals_finding(ctx, at, n, places);
+            }
+            if n.value().is_zero() {
+                return;
+            }
+            nonzero_count += 1;
+            if noted && nonzero.len() < 10 {
                 nonzero.push((at, n));
             }
-            if let Some(places) = excess_places(n, unit) {
-                excess.push((at, n, places));
-            }
-        });
-        ctx.count(Rule::AmountPrecision);
-        for (at, n, places) in excess {
-            decimals_finding(ctx, at, n, places);
-        }
-        let title = meta
-            .title
-            .clone()
-            .unwrap_or_else(|| kind.label_zh().to_owned());
-        // S605: negative amounts (changes excepted).
-        for (at, n) in &nonzero {
-            let NumberRef::Cell(c) = at else { continue };
-            if matches!(
-                c.column,
+            let change = matches!(
+                column,
                 Column::Change
                     | Column::ChangeExclCapital
                     | Column::ChangePercent
                     | Column::ChangePercentExclCapital
-            ) {
-                continue;
-            }
-            if n.value().is_sign_negative() {
+            );
+            if !change && n.value().is_sign_negative() {
                 ctx.note(
                     Rule::NegativeAmount,
                     Rule::NegativeAmount.severity(),
-                    ctx.location(at),
-                    format!("{} 为负数 {}。", ctx.label(at), n),
+                    ctx.location(&at),
+                    format!("{} 为负数 {}。", ctx.label(&at), n),
                     None,
                     Some(match n {
-                        yusuan_tables::Number::Amount(w) => Value::Amount(*w),
-                        yusuan_tables::Number::Percent(p) => Value::Percent(*p),
+                        yusuan_tables::Number::Amount(w) => Value::Amount(w),
+                        yusuan_tables::Number::Percent(p) => Value::Percent(p),
                     }),
                     Some(Rule::NegativeAmount.info().action_zh.to_owned()),
                     Vec::new(),
                 );
             }
-        }
+        });
+        ctx.count(Rule::AmountPrecision);
+        let title = || {
+            meta.title
+                .clone()
+                .unwrap_or_else(|| kind.label_zh().to_owned())
+        };
         ctx.count(Rule::NegativeAmount);
-        let has_amounts = !nonzero.is_empty();
+        let has_amounts = nonzero_count > 0;
         match (&meta.empty_note, has_amounts) {
             (Some(note), true) => {
                 any_noted = true;
                 ctx.count(Rule::NotedEmptyTableIsEmpty);
+                let title = title();
                 let cells: Vec<CellUse> = nonzero
                     .iter()
-                    .take(10)
                     .map(|(at, n)| CellUse {
                         at: *at,
                         label: ctx.label(at),
@@ -579,12 +584,9 @@ fn presence(ctx: &mut Ctx<'_>) {
                     Rule::NotedEmptyTableIsEmpty,
                     Rule::NotedEmptyTableIsEmpty.severity(),
                     Location::table(title.clone()),
-                    format!(
-                        "{title}注明「{note}」，但表中有 {} 个非零金额。",
-                        nonzero.len()
-                    ),
+                    format!("{title}注明「{note}」，但表中有 {nonzero_count} 个非零金额。"),
                     Some(Value::Text("空表".into())),
-                    Some(Value::Text(format!("{} 个非零金额", nonzero.len()))),
+                    Some(Value::Text(format!("{nonzero_count} 个非零金额"))),
                     Some(Rule::NotedEmptyTableIsEmpty.info().action_zh.to_owned()),
                     cells,
                 );
@@ -598,6 +600,7 @@ fn presence(ctx: &mut Ctx<'_>) {
             (None, false) => {
                 any_empty = true;
                 ctx.count(Rule::EmptyTableNote);
+                let title = title();
                 ctx.note(
                     Rule::EmptyTableNote,
                     Rule::EmptyTableNote.severity(),
@@ -626,34 +629,37 @@ fn presence(ctx: &mut Ctx<'_>) {
 // ------------------------------------------------------------ S606
 
 /// Whether `text` holds a template placeholder: two X-like characters in a
-/// row (`XX局`, `ＸＸ区`, `××单位`), in one pass over the bytes.
+/// row (`XX局`, `ＸＸ区`, `××单位`), in one pass over the characters that
+/// reads only their lead bytes (a Chinese character is one step, not three).
 pub(crate) fn has_placeholder(text: &str) -> bool {
-    const FULL_X: &[u8] = "Ｘ".as_bytes();
-    const TIMES: &[u8] = "×".as_bytes();
-    const CROSS: &[u8] = "✕".as_bytes();
     let bytes = text.as_bytes();
     let mut previous = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let at = |p: &[u8]| bytes.get(i..).is_some_and(|rest| rest.starts_with(p));
-        let len = match b {
-            b'X' => 1,
-            0xC3 if at(TIMES) => TIMES.len(),
-            0xEF if at(FULL_X) => FULL_X.len(),
-            0xE2 if at(CROSS) => CROSS.len(),
-            _ => 0,
+        let tail = |n: usize| bytes.get(i + 1..i + 1 + n);
+        // Whether the character starting here is X-like, and its length.
+        let (x_like, len) = match b {
+            b'X' => (true, 1),
+            0x00..=0x7F | 0x80..=0xBF => (false, 1),
+            // ×
+            0xC3 => (tail(1) == Some(&[0x97]), 2),
+            0xC0..=0xDF => (false, 2),
+            // Ｘ
+            0xEF => (tail(2) == Some(&[0xBC, 0xB8]), 3),
+            // ✕
+            0xE2 => (tail(2) == Some(&[0x9C, 0x95]), 3),
+            0xE0..=0xEF => (false, 3),
+            _ => (false, 4),
         };
-        if len > 0 {
+        if x_like {
             if previous {
                 return true;
             }
             previous = true;
-            i += len;
         } else {
-            // Any other byte (ASCII, lead or continuation) ends a run.
             previous = false;
-            i += 1;
         }
+        i += len;
     }
     false
 }
@@ -708,6 +714,65 @@ fn placeholders(ctx: &mut Ctx<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The byte-at-a-time scan `has_placeholder` replaced, as the
+    /// reference.
+    fn placeholder_by_bytes(text: &str) -> bool {
+        let patterns: [&[u8]; 4] = [b"X", "×".as_bytes(), "Ｘ".as_bytes(), "✕".as_bytes()];
+        let bytes = text.as_bytes();
+        let mut previous = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            match patterns.iter().find(|p| bytes[i..].starts_with(p)) {
+                Some(p) => {
+                    if previous {
+                        return true;
+                    }
+                    previous = true;
+                    i += p.len();
+                }
+                None => {
+                    previous = false;
+                    i += 1;
+                }
+            }
+        }
+        false
+    }
+
+    proptest! {
+        #[test]
+        fn placeholder_scan_matches_the_byte_scan(text in "[Xx×Ｘ✕é，、中文𠀀 1-]{0,10}") {
+            prop_assert_eq!(has_placeholder(&text), placeholder_by_bytes(&text));
+        }
+
+        #[test]
+        fn ordinal_fast_exit_changes_nothing(text in "[一二三十、（）()1. 支出类]{0,8}") {
+            // The reference: the same function without the fast exit.
+            fn slow(label: &str) -> &str {
+                let s = label.trim();
+                if let Some(pos) = s.find('、') {
+                    let head = s.get(..pos).unwrap_or_default();
+                    if !head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c)) {
+                        return s.get(pos + '、'.len_utf8()..).unwrap_or(s).trim();
+                    }
+                }
+                for (open, close) in [('（', '）'), ('(', ')')] {
+                    if let Some(rest) = s.strip_prefix(open) {
+                        if let Some(end) = rest.find(close) {
+                            let head = rest.get(..end).unwrap_or_default();
+                            if !head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c)) {
+                                return rest.get(end + close.len_utf8()..).unwrap_or(s).trim();
+                            }
+                        }
+                    }
+                }
+                s
+            }
+            prop_assert_eq!(strip_ordinal(&text), slow(&text));
+        }
+    }
 
     #[test]
     fn ordinals_are_stripped() {
@@ -731,5 +796,11 @@ mod tests {
         assert!(has_placeholder("ＸＸ区"));
         assert!(!has_placeholder("人力资源和社会保障部信息中心"));
         assert!(!has_placeholder("X光机 1 台"));
+        assert!(has_placeholder("X×"));
+        assert!(has_placeholder("单位Ｘ✕"));
+        assert!(!has_placeholder("X，X"));
+        assert!(!has_placeholder("Ｘé×"));
+        assert!(!has_placeholder("𠀀X𠀀X"));
+        assert!(has_placeholder("𠀀XX"));
     }
 }
