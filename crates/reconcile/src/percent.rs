@@ -131,6 +131,67 @@ fn corner_range(
     Some((round_half_away(lo?, dp), round_half_away(hi?, dp)))
 }
 
+/// An amount in hundredths (its mantissa at scale 2) when it is printed
+/// with at most two decimals and small enough for the integer fast path.
+fn hundredths(w: Wan) -> Option<i64> {
+    const LIMIT: i128 = 1_000_000_000_000_000; // 10^15: products stay in i64
+    let v = w.value();
+    let m = v.mantissa().checked_mul(match v.scale() {
+        0 => 100,
+        1 => 10,
+        2 => 1,
+        _ => return None,
+    })?;
+    if m.abs() >= LIMIT {
+        return None;
+    }
+    i64::try_from(m).ok()
+}
+
+/// `num / den × 100` rounded half away from zero to two places, on the
+/// hundredths of two amounts: the value (and scale, 2) that
+/// [`Percent::share`] and [`Percent::growth`] compute, without decimal
+/// arithmetic. `None` for a zero `den` or an overflow (the caller then
+/// takes the general path, which reports them).
+fn percent_of_hundredths(num: i64, den: i64) -> Option<Percent> {
+    if den == 0 {
+        return None;
+    }
+    // Hundredths of a percentage point: num × 100 × 100 / den.
+    let n = num.checked_mul(10_000)?;
+    let q = n / den;
+    let r = n % den;
+    let q = if r.unsigned_abs().checked_mul(2)? >= den.unsigned_abs() {
+        if (n < 0) != (den < 0) {
+            q - 1
+        } else {
+            q + 1
+        }
+    } else {
+        q
+    };
+    Some(Percent::new(Decimal::new(q, 2)))
+}
+
+/// [`Percent::share`], by the integer fast path where it applies.
+fn share_rounded(part: Wan, whole: Wan) -> Result<Percent, MoneyError> {
+    match (hundredths(part), hundredths(whole)) {
+        (Some(p), Some(w)) => percent_of_hundredths(p, w).map_or_else(|| Percent::share(part, whole), Ok),
+        _ => Percent::share(part, whole),
+    }
+}
+
+/// [`Percent::growth`], by the integer fast path where it applies.
+fn growth_rounded(new: Wan, old: Wan) -> Result<Percent, MoneyError> {
+    match (hundredths(new), hundredths(old)) {
+        (Some(n), Some(o)) => n
+            .checked_sub(o)
+            .and_then(|change| percent_of_hundredths(change, o))
+            .map_or_else(|| Percent::growth(new, old), Ok),
+        _ => Percent::growth(new, old),
+    }
+}
+
 fn half(rounding: Rounding, printed: Wan) -> Decimal {
     rounding.half_of(printed).value()
 }
@@ -192,7 +253,7 @@ pub fn judge_share(
 ) -> Result<PercentJudged, MoneyError> {
     let dp = places(printed);
     judge(
-        || Percent::share(part, whole),
+        || share_rounded(part, whole),
         || Percent::exact_share(part, whole),
         || {
             corner_range(
@@ -220,7 +281,7 @@ pub fn judge_growth(
 ) -> Result<PercentJudged, MoneyError> {
     let dp = places(printed);
     judge(
-        || Percent::growth(new, old),
+        || growth_rounded(new, old),
         || {
             ratio(new.value(), old.value())
                 .and_then(|r| r.checked_sub(Decimal::ONE_HUNDRED))
@@ -300,6 +361,37 @@ pub fn judge_share_list(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn fast_percentages_are_the_general_ones(
+            a in -10_000_000_000i64..10_000_000_000,
+            b in -10_000_000_000i64..10_000_000_000,
+            sa in 0u32..4,
+            sb in 0u32..4,
+        ) {
+            let a = Wan::new(Decimal::new(a, sa));
+            let b = Wan::new(Decimal::new(b, sb));
+            let same = |x: Result<Percent, MoneyError>, y: Result<Percent, MoneyError>| match (x, y) {
+                (Ok(x), Ok(y)) => x == y && x.points().scale() == y.points().scale(),
+                (Err(x), Err(y)) => x == y,
+                _ => false,
+            };
+            prop_assert!(same(share_rounded(a, b), Percent::share(a, b)));
+            prop_assert!(same(growth_rounded(a, b), Percent::growth(a, b)));
+        }
+    }
+
+    #[test]
+    fn fast_percentages_round_half_away() {
+        let w = |s: &str| Wan::parse(s).unwrap();
+        for (a, b) in [("1", "8"), ("-1", "8"), ("1", "-8"), ("0.01", "0.03"), ("130.00", "8633.56"), ("799", "800")] {
+            assert_eq!(share_rounded(w(a), w(b)).unwrap(), Percent::share(w(a), w(b)).unwrap());
+            assert_eq!(growth_rounded(w(a), w(b)).unwrap(), Percent::growth(w(a), w(b)).unwrap());
+        }
+        assert!(share_rounded(w("1"), w("0")).is_err());
+    }
 
     fn w(s: &str) -> Wan {
         Wan::parse(s).unwrap()
