@@ -305,6 +305,47 @@ impl<'d> Ctx<'d> {
         self.push(finding);
     }
 
+    /// The fast path of [`Ctx::sum`] on the bare values, for callers that
+    /// build the terms only when needed: `true` when the check is settled
+    /// (every figure blank: not counted, as `sum` skips it; an exact match by
+    /// [`exact_sum`]: counted), `false` when the caller must call
+    /// [`Ctx::sum`] with the terms (nothing counted yet).
+    pub fn sum_settled(
+        &mut self,
+        rule: Rule,
+        total: Option<Wan>,
+        parts: impl IntoIterator<Item = Option<Wan>>,
+    ) -> bool {
+        let t = total.unwrap_or(Wan::ZERO).value();
+        let scale = t.scale();
+        let mut any = total.is_some();
+        let mut integral = true;
+        let mut sum: i128 = 0;
+        for v in parts.into_iter().flatten() {
+            any = true;
+            if integral {
+                let v = v.value();
+                match sum.checked_add(v.mantissa()) {
+                    Some(x) if v.scale() == scale => sum = x,
+                    _ => integral = false,
+                }
+            }
+        }
+        if !any {
+            return true;
+        }
+        let exact = integral
+            && if total.is_none() {
+                sum == 0
+            } else {
+                sum == t.mantissa()
+            };
+        if exact {
+            self.count(rule);
+        }
+        exact
+    }
+
     /// `total = Σ parts`. Skipped when every figure is blank; a blank
     /// counts as zero otherwise.
     pub fn sum(&mut self, rule: Rule, total: Term, parts: &[Term]) {

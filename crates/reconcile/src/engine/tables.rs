@@ -57,13 +57,43 @@ fn line_term(kind: TableKind, r: Rounding, t: &SummaryTable, key: RowKey, column
     )
 }
 
-/// For each row, the index of its nearest ancestor printed in the table.
+/// A code as one integer: its digits as a number, times 16, plus its
+/// length (at most 9, so four bits; unique, since the length fixes the
+/// leading zeros). The parent
+/// of a code (two digits fewer, while longer than three) is then
+/// `(key >> 4) / 100` with length − 2: see [`parent_key`].
+fn code_key(code: Code) -> u64 {
+    let value = code.as_str().bytes().fold(0u64, |v, b| {
+        v.wrapping_mul(10)
+            .wrapping_add(u64::from(b.wrapping_sub(b'0')))
+    });
+    value << 4 | code.len() as u64
+}
+
+/// The key of the parent of the code with key `key` ([`Code::parent`]).
+fn parent_key(key: u64) -> Option<u64> {
+    let len = key & 0xF;
+    (len > 3).then(|| ((key >> 4) / 100) << 4 | (len - 2))
+}
+
+/// For each row, the index of its nearest ancestor printed in the table
+/// (the first row printing that ancestor code).
 fn nearest_parents(codes: &[Code]) -> Vec<Option<usize>> {
+    // (key, first row) sorted: a binary search per ancestor instead of a
+    // scan of the table.
+    let mut index: Vec<(u64, usize)> = codes.iter().map(|&c| code_key(c)).zip(0..).collect();
+    index.sort_unstable();
+    index.dedup_by_key(|(key, _)| *key);
     codes
         .iter()
-        .map(|c| {
-            c.ancestors()
-                .find_map(|a| codes.iter().position(|&x| x == a))
+        .map(|&c| {
+            std::iter::successors(parent_key(code_key(c)), |&k| parent_key(k)).find_map(|a| {
+                index
+                    .binary_search_by(|(key, _)| key.cmp(&a))
+                    .ok()
+                    .and_then(|i| index.get(i))
+                    .map(|&(_, row)| row)
+            })
         })
         .collect()
 }
@@ -75,6 +105,7 @@ fn amount_columns(columns: &[Column]) -> impl Iterator<Item = Column> + '_ {
 
 /// Tree sums (parent = Σ nearest children) and the 合计 row (= Σ roots) of a
 /// code table, in every printed amount column.
+#[inline(never)] // PROFILE
 fn tree_and_total<A: Amounts>(
     ctx: &mut Ctx<'_>,
     kind: TableKind,
@@ -86,40 +117,53 @@ fn tree_and_total<A: Amounts>(
     let codes: Vec<Code> = t.rows.iter().map(|row| row.code).collect();
     let parents = nearest_parents(&codes);
     let columns: Vec<Column> = amount_columns(t.printed_columns()).collect();
+    // The rows that have a parent, grouped by it (parents in row order,
+    // children in row order within a group), and the roots.
+    let mut children: Vec<(usize, usize)> = parents
+        .iter()
+        .enumerate()
+        .filter_map(|(j, p)| p.map(|i| (i, j)))
+        .collect();
+    children.sort_unstable();
+    let term = |row: &yusuan_tables::CodeRow<A>, c: Column| {
+        code_term(kind, r, RowKey::Code(row.code), Some(&row.amounts), c)
+    };
     let mut buf = ctx.take_buf();
-    for (i, row) in t.rows.iter().enumerate() {
-        let has_children = parents.contains(&Some(i));
-        if !has_children {
+    for group in children.chunk_by(|a, b| a.0 == b.0) {
+        let Some(parent) = group.first().and_then(|&(i, _)| t.rows.get(i)) else {
             continue;
-        }
+        };
         for &c in &columns {
+            let value =
+                |row: &yusuan_tables::CodeRow<A>| row.amounts.get(c).and_then(|n| n.as_amount());
+            let children = group.iter().filter_map(|&(_, j)| t.rows.get(j));
+            if ctx.sum_settled(tree_rule, value(parent), children.clone().map(value)) {
+                continue;
+            }
             buf.clear();
-            buf.extend(
-                t.rows
-                    .iter()
-                    .zip(&parents)
-                    .filter(|(_, &p)| p == Some(i))
-                    .map(|(child, _)| {
-                        code_term(kind, r, RowKey::Code(child.code), Some(&child.amounts), c)
-                    }),
-            );
-            let total = code_term(kind, r, RowKey::Code(row.code), Some(&row.amounts), c);
-            ctx.sum(tree_rule, total, &buf);
+            buf.extend(children.map(|row| term(row, c)));
+            ctx.sum(tree_rule, term(parent, c), &buf);
         }
     }
     if let Some(total_row) = &t.total {
         if !t.rows.is_empty() {
+            let roots: Vec<&yusuan_tables::CodeRow<A>> = t
+                .rows
+                .iter()
+                .zip(&parents)
+                .filter(|(_, p)| p.is_none())
+                .map(|(row, _)| row)
+                .collect();
             for &c in &columns {
+                let value = |row: &&yusuan_tables::CodeRow<A>| {
+                    row.amounts.get(c).and_then(|n| n.as_amount())
+                };
+                let total_value = total_row.get(c).and_then(|n| n.as_amount());
+                if ctx.sum_settled(total_rule, total_value, roots.iter().map(value)) {
+                    continue;
+                }
                 buf.clear();
-                buf.extend(
-                    t.rows
-                        .iter()
-                        .zip(&parents)
-                        .filter(|(_, p)| p.is_none())
-                        .map(|(row, _)| {
-                            code_term(kind, r, RowKey::Code(row.code), Some(&row.amounts), c)
-                        }),
-                );
+                buf.extend(roots.iter().map(|row| term(row, c)));
                 let total = code_term(kind, r, RowKey::Total, Some(total_row), c);
                 ctx.sum(total_rule, total, &buf);
             }
@@ -130,6 +174,7 @@ fn tree_and_total<A: Amounts>(
 
 /// `total_col = Σ part_cols` on every row (合计 row included), when the
 /// total column and at least one part column are printed.
+#[inline(never)] // PROFILE
 fn row_sums<A: Amounts>(
     ctx: &mut Ctx<'_>,
     kind: TableKind,
@@ -158,6 +203,10 @@ fn row_sums<A: Amounts>(
         .map(|row| (RowKey::Code(row.code), &row.amounts))
         .chain(t.total.iter().map(|a| (RowKey::Total, a)));
     for (key, a) in rows {
+        let value = |c: Column| a.get(c).and_then(|n| n.as_amount());
+        if ctx.sum_settled(rule, value(total_col), parts.iter().map(|&c| value(c))) {
+            continue;
+        }
         buf.clear();
         buf.extend(parts.iter().map(|&c| code_term(kind, r, key, Some(a), c)));
         let total = code_term(kind, r, key, Some(a), total_col);
@@ -275,6 +324,7 @@ fn expenditure_roots(t: &SummaryTable) -> Vec<RowKey> {
 
 // ------------------------------------------------------------ 收支总表 (T10x)
 
+#[inline(never)] // PROFILE
 fn summary_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::IncomeExpenditureSummary;
     let rules = [
@@ -396,6 +446,7 @@ fn summary_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------------ 收入总表 (T11x)
 
+#[inline(never)] // PROFILE
 fn income_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::IncomeSummary;
     let rules = [
@@ -474,6 +525,7 @@ fn income_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------------ 支出总表 (T12x)
 
+#[inline(never)] // PROFILE
 fn expenditure_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::ExpenditureSummary;
     let rules = [
@@ -510,6 +562,7 @@ fn expenditure_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------ 财政拨款收支总表 (T13x)
 
+#[inline(never)] // PROFILE
 fn fiscal_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::FiscalAppropriationSummary;
     let rules = [
@@ -625,6 +678,7 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
 
 // ---------------------------------------------------- 一般公共预算支出表 (T14x)
 
+#[inline(never)] // PROFILE
 fn general_budget_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::GeneralBudgetExpenditure;
     let rules = [
@@ -725,6 +779,7 @@ fn general_budget_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------ 一般公共预算基本支出表 (T15x)
 
+#[inline(never)] // PROFILE
 fn basic_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::GeneralBudgetBasicExpenditure;
     let rules = [Rule::BasicRow, Rule::BasicTree, Rule::BasicPersonnelSplit];
@@ -784,6 +839,7 @@ fn basic_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------- 政府性基金 / 国有资本 (T161, T171)
 
+#[inline(never)] // PROFILE
 fn fund_tables(ctx: &mut Ctx<'_>) {
     for (kind, rule) in [
         (
@@ -820,6 +876,7 @@ fn fund_tables(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------- "三公" (T19x)
 
+#[inline(never)] // PROFILE
 fn three_public_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::ThreePublicExpenditure;
     let rules = [Rule::ThreePublicTotal, Rule::ThreePublicVehicles];
@@ -864,6 +921,7 @@ fn three_public_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------------ X2xx
 
+#[inline(never)] // PROFILE
 fn cross_tables(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
     let t1 = d.tables.income_expenditure_summary.as_ref();
@@ -1257,4 +1315,45 @@ fn at_most_sum(ctx: &mut Ctx<'_>, rule: Rule, small: Term, sv: Wan, larges: &[Te
             c.amt(difference)
         )
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_keys_follow_the_code_tree() {
+        let codes = [
+            "208", "20801", "2080108", "2080150", "20805", "221", "2210201", "301", "30101",
+            "30239", "101", "1010101", "501", "50101", "201", "2010101", "2010199", "229",
+            "2299999",
+        ];
+        let mut keys = Vec::new();
+        for s in codes {
+            let c = Code::parse(s).unwrap();
+            let key = code_key(c);
+            assert_eq!(parent_key(key), c.parent().map(code_key), "{s}");
+            keys.push(key);
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), codes.len());
+    }
+
+    #[test]
+    fn nearest_parents_skip_missing_levels_and_take_the_first_printing() {
+        let c = |s: &str| Code::parse(s).unwrap();
+        let codes = [
+            c("208"),
+            c("2080108"),
+            c("20805"),
+            c("208"),
+            c("2080501"),
+            c("221"),
+        ];
+        assert_eq!(
+            nearest_parents(&codes),
+            vec![None, Some(0), Some(0), None, Some(2), None]
+        );
+    }
 }
