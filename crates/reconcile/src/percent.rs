@@ -176,7 +176,9 @@ fn percent_of_hundredths(num: i64, den: i64) -> Option<Percent> {
 /// [`Percent::share`], by the integer fast path where it applies.
 fn share_rounded(part: Wan, whole: Wan) -> Result<Percent, MoneyError> {
     match (hundredths(part), hundredths(whole)) {
-        (Some(p), Some(w)) => percent_of_hundredths(p, w).map_or_else(|| Percent::share(part, whole), Ok),
+        (Some(p), Some(w)) => {
+            percent_of_hundredths(p, w).map_or_else(|| Percent::share(part, whole), Ok)
+        }
         _ => Percent::share(part, whole),
     }
 }
@@ -386,9 +388,22 @@ mod tests {
     #[test]
     fn fast_percentages_round_half_away() {
         let w = |s: &str| Wan::parse(s).unwrap();
-        for (a, b) in [("1", "8"), ("-1", "8"), ("1", "-8"), ("0.01", "0.03"), ("130.00", "8633.56"), ("799", "800")] {
-            assert_eq!(share_rounded(w(a), w(b)).unwrap(), Percent::share(w(a), w(b)).unwrap());
-            assert_eq!(growth_rounded(w(a), w(b)).unwrap(), Percent::growth(w(a), w(b)).unwrap());
+        for (a, b) in [
+            ("1", "8"),
+            ("-1", "8"),
+            ("1", "-8"),
+            ("0.01", "0.03"),
+            ("130.00", "8633.56"),
+            ("799", "800"),
+        ] {
+            assert_eq!(
+                share_rounded(w(a), w(b)).unwrap(),
+                Percent::share(w(a), w(b)).unwrap()
+            );
+            assert_eq!(
+                growth_rounded(w(a), w(b)).unwrap(),
+                Percent::growth(w(a), w(b)).unwrap()
+            );
         }
         assert!(share_rounded(w("1"), w("0")).is_err());
     }
