@@ -220,6 +220,13 @@ impl Disclosure {
                 }
             }
         }
+        self.outside_cells(&mut out);
+        out
+    }
+
+    /// The numbers outside the tables, in the order of [`Disclosure::cells`]
+    /// (which lists them after the table cells).
+    pub(crate) fn outside_cells(&self, out: &mut Vec<(NumberRef, Number)>) {
         if let Some(p) = &self.procurement {
             for &field in ProcurementField::ALL {
                 if let Some(w) = p.get(field) {
@@ -246,7 +253,6 @@ impl Disclosure {
                 }
             }
         }
-        out
     }
 
     /// The number at `at`; `None` if it is blank or the address names

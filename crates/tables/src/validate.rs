@@ -254,10 +254,9 @@ impl Disclosure {
 
     fn validate_outside_tables(&self, out: &mut Vec<Issue>) {
         // Numbers outside the tables are printed in 万元 ("…万元", 项目资金（万元）).
-        for (at, n) in self.cells() {
-            if matches!(at, NumberRef::Cell(_)) {
-                continue;
-            }
+        let mut outside = Vec::new();
+        self.outside_cells(&mut outside);
+        for (at, n) in outside {
             if let Some(kind) = decimals_issue(n, AmountUnit::Wan) {
                 let claim = match at {
                     NumberRef::Narrative { claim, .. } => Some(claim),
@@ -295,19 +294,98 @@ impl Disclosure {
     }
 
     /// Whether the table, row and column of `cell` exist (the cell may be
-    /// blank).
+    /// blank): the row is in the table, and the column is printed or holds
+    /// a number in some row of the same section (as in the table's
+    /// [`view`](Disclosure::view)). Reads the model directly, without
+    /// building views.
     pub fn cell_exists(&self, cell: &CellRef) -> bool {
-        crate::view::views(self).iter().any(|v| {
-            v.kind == cell.table
-                && v.sections.iter().any(|s| {
-                    s.columns.contains(&cell.column) && s.rows.iter().any(|r| r.key == cell.row)
-                })
-        })
+        /// Whether `column` is among a section's view columns: printed, or
+        /// a column of the kind holding a number in one of `rows`.
+        fn has_column<'r, A: Amounts + 'r>(
+            printed: &[Column],
+            mut rows: impl Iterator<Item = &'r A>,
+            column: Column,
+        ) -> bool {
+            printed.contains(&column)
+                || (A::COLUMNS.contains(&column) && rows.any(|a| a.get(column).is_some()))
+        }
+        fn in_code_table<A: Amounts>(t: &CodeTable<A>, cell: &CellRef) -> bool {
+            let row = match cell.row {
+                RowKey::Total => t.total.is_some(),
+                RowKey::Code(code) => t.rows.iter().any(|r| r.code == code),
+                _ => false,
+            };
+            row && has_column(
+                t.printed_columns(),
+                t.rows.iter().map(|r| &r.amounts).chain(t.total.iter()),
+                cell.column,
+            )
+        }
+        fn in_summary(t: &SummaryTable, cell: &CellRef) -> bool {
+            [
+                (&t.income, t.printed_income_columns()),
+                (&t.expenditure, t.printed_expenditure_columns()),
+            ]
+            .into_iter()
+            .any(|(rows, printed)| {
+                rows.iter().any(|r| r.key == cell.row)
+                    && has_column(printed, rows.iter().map(|r| &r.amounts), cell.column)
+            })
+        }
+        let t = &self.tables;
+        let found = match cell.table {
+            TableKind::IncomeExpenditureSummary => t
+                .income_expenditure_summary
+                .as_ref()
+                .map(|x| in_summary(x, cell)),
+            TableKind::FiscalAppropriationSummary => t
+                .fiscal_appropriation_summary
+                .as_ref()
+                .map(|x| in_summary(x, cell)),
+            TableKind::IncomeSummary => t.income_summary.as_ref().map(|x| in_code_table(x, cell)),
+            TableKind::ExpenditureSummary => t
+                .expenditure_summary
+                .as_ref()
+                .map(|x| in_code_table(x, cell)),
+            TableKind::GeneralBudgetExpenditure => t
+                .general_budget_expenditure
+                .as_ref()
+                .map(|x| in_code_table(x, cell)),
+            TableKind::GeneralBudgetBasicExpenditure => t
+                .general_budget_basic_expenditure
+                .as_ref()
+                .map(|x| in_code_table(x, cell)),
+            TableKind::GovernmentFundExpenditure => t
+                .government_fund_expenditure
+                .as_ref()
+                .map(|x| in_code_table(x, cell)),
+            TableKind::StateCapitalExpenditure => t
+                .state_capital_expenditure
+                .as_ref()
+                .map(|x| in_code_table(x, cell)),
+            TableKind::ThreePublicExpenditure => t.three_public_expenditure.as_ref().map(|x| {
+                let row = match cell.row {
+                    RowKey::Period(p) => x.rows.iter().any(|r| r.period == p),
+                    _ => false,
+                };
+                row && has_column(
+                    x.printed_columns(),
+                    x.rows.iter().map(|r| &r.amounts),
+                    cell.column,
+                )
+            }),
+        };
+        found.unwrap_or(false)
     }
 }
 
 /// The decimals of `n` in the printed unit, if more than two.
 fn decimals_issue(n: Number, unit: AmountUnit) -> Option<IssueKind> {
+    // Two places or fewer as stored: never more in the printed unit (a 元
+    // figure has four places fewer than its 万元 value).
+    if n.value().scale() <= 2 {
+        return None;
+    }
     let (printed, unit): (Decimal, Option<AmountUnit>) = match n {
         Number::Amount(w) => (
             match unit {
@@ -490,5 +568,66 @@ fn three_public(out: &mut Vec<Issue>, t: &ThreePublicTable, doc_unit: AmountUnit
                 None,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../../examples/data/2025-mohrss-information-center.json");
+
+    /// `cell_exists` against a search of the views (how it was first
+    /// written), for every table kind × row key × column.
+    fn agrees_with_views(d: &Disclosure) {
+        let views = d.views();
+        let reference = |cell: &CellRef| {
+            views.iter().any(|v| {
+                v.kind == cell.table
+                    && v.sections.iter().any(|s| {
+                        s.columns.contains(&cell.column) && s.rows.iter().any(|r| r.key == cell.row)
+                    })
+            })
+        };
+        let mut rows: Vec<RowKey> = views
+            .iter()
+            .flat_map(|v| v.sections.iter().flat_map(|s| s.rows.iter().map(|r| r.key)))
+            .collect();
+        rows.push(RowKey::Total);
+        rows.extend(Line::ALL.iter().map(|&l| RowKey::Line(l)));
+        rows.push(RowKey::Code(Code::parse("2089999").unwrap()));
+        rows.sort();
+        rows.dedup();
+        let mut found = 0;
+        for &table in TableKind::ALL {
+            for &row in &rows {
+                for &column in Column::ALL {
+                    let cell = CellRef::new(table, row, column);
+                    let expected = reference(&cell);
+                    assert_eq!(d.cell_exists(&cell), expected, "{cell:?}");
+                    found += usize::from(expected);
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn cell_exists_reads_the_model_as_the_views_do() {
+        let mut d = Disclosure::from_json(SEED).unwrap();
+        agrees_with_views(&d);
+        // Numbers in columns the tables do not print count as columns.
+        if let Some(t) = &mut d.tables.expenditure_summary {
+            t.columns = vec![Column::Total];
+        }
+        if let Some(t) = &mut d.tables.income_expenditure_summary {
+            t.expenditure_columns = vec![Column::Total];
+            t.income_columns = vec![Column::Basic];
+        }
+        if let Some(t) = &mut d.tables.three_public_expenditure {
+            t.columns = vec![Column::Reception];
+        }
+        d.tables.general_budget_expenditure = None;
+        agrees_with_views(&d);
     }
 }
