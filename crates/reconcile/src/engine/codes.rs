@@ -639,6 +639,20 @@ fn presence(ctx: &mut Ctx<'_>) {
 #[inline(never)] // PROFILE
 pub(crate) fn has_placeholder(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // Every X-like character carries a mark: the byte `X`, or the byte
+    // pairs C3 97 (×), BC B8 (Ｘ), 9C 95 (✕), all before the last byte when
+    // another character follows. Most texts have none: a branch-free pass
+    // over the byte pairs (which vectorises) rules them out.
+    let next = bytes.get(1..).unwrap_or_default();
+    let marks = bytes.iter().zip(next).fold(0u8, |m, (&a, &b)| {
+        m | u8::from(a == b'X')
+            | u8::from(a == 0xC3 && b == 0x97)
+            | u8::from(a == 0xBC && b == 0xB8)
+            | u8::from(a == 0x9C && b == 0x95)
+    });
+    if marks == 0 {
+        return false;
+    }
     let mut previous = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
