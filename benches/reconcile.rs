@@ -72,6 +72,9 @@ fn one(c: &mut Criterion) {
     c.bench_function("parse seed json", |b| {
         b.iter(|| Disclosure::from_json(black_box(SEED)))
     });
+    c.bench_function("validate seed structure", |b| {
+        b.iter(|| black_box(&d).validate())
+    });
 }
 
 fn many(c: &mut Criterion) {
