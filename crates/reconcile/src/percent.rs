@@ -338,26 +338,121 @@ pub fn judge_share_list(
     let all_exact = judged
         .iter()
         .all(|j| j.agreement == PercentAgreement::Exact);
-    let verdicts = if complete && !all_exact {
-        judge_printed_shares(parts, printed)?
+    let adjustments = if complete && !all_exact {
+        share_adjustments(parts, printed)?
     } else {
         Vec::new()
     };
-    for (j, verdict) in judged.iter_mut().zip(&verdicts) {
+    for (j, adjustment) in judged.iter_mut().zip(adjustments) {
         if j.agreement == PercentAgreement::Exact {
             continue;
         }
-        match verdict {
-            ShareVerdict::LastItemResidual { .. } => {
-                j.agreement = PercentAgreement::Adjusted(ShareAdjustment::LastItemResidual)
-            }
-            ShareVerdict::LargestRemainder { .. } => {
-                j.agreement = PercentAgreement::Adjusted(ShareAdjustment::LargestRemainder)
-            }
-            _ => {}
+        if let Some(adjustment) = adjustment {
+            j.agreement = PercentAgreement::Adjusted(adjustment);
         }
     }
     Ok(judged)
+}
+
+/// The adjustment each printed share is explained by, as
+/// [`judge_printed_shares`] recognises them (`None`: exact or a mismatch).
+fn share_adjustments(
+    parts: &[Wan],
+    printed: &[Percent],
+) -> Result<Vec<Option<ShareAdjustment>>, MoneyError> {
+    if let Some(fast) = share_adjustments_in_hundredths(parts, printed) {
+        return Ok(fast);
+    }
+    Ok(judge_printed_shares(parts, printed)?
+        .iter()
+        .map(|v| match v {
+            ShareVerdict::LastItemResidual { .. } => Some(ShareAdjustment::LastItemResidual),
+            ShareVerdict::LargestRemainder { .. } => Some(ShareAdjustment::LargestRemainder),
+            _ => None,
+        })
+        .collect())
+}
+
+/// [`share_adjustments`] on integers, for parts printed with at most two
+/// decimals, non-negative and not all zero (the shares of their sum in
+/// hundredths of a percent: rounded half away from zero, with the 尾差 on
+/// the last, and by largest remainder, ties to the earlier part, exactly as
+/// [`yusuan_money::shares::allocate`] computes them); `None` otherwise,
+/// for the general path (which also reports the errors).
+fn share_adjustments_in_hundredths(
+    parts: &[Wan],
+    printed: &[Percent],
+) -> Option<Vec<Option<ShareAdjustment>>> {
+    const UNITS: i128 = 10_000; // 100.00% in 0.01 steps
+    let mut ints: Vec<i128> = Vec::with_capacity(parts.len());
+    for &p in parts {
+        let h = i128::from(hundredths(p)?);
+        if h < 0 {
+            return None;
+        }
+        ints.push(h);
+    }
+    let sum: i128 = ints.iter().sum();
+    if sum == 0 {
+        return None;
+    }
+    let rounded: Vec<i128> = ints
+        .iter()
+        .map(|&x| {
+            let n = x * UNITS;
+            let (q, r) = (n / sum, n % sum);
+            if 2 * r >= sum {
+                q + 1
+            } else {
+                q
+            }
+        })
+        .collect();
+    let mut largest: Vec<i128> = ints.iter().map(|&x| x * UNITS / sum).collect();
+    let remainders: Vec<i128> = ints.iter().map(|&x| x * UNITS % sum).collect();
+    let missing = usize::try_from(UNITS - largest.iter().sum::<i128>()).ok()?;
+    let mut order: Vec<usize> = (0..ints.len()).collect();
+    order.sort_by(|&a, &b| remainders.get(b).cmp(&remainders.get(a)).then(a.cmp(&b)));
+    for &i in order.iter().take(missing) {
+        if let Some(f) = largest.get_mut(i) {
+            *f += 1;
+        }
+    }
+    let last = printed.len().checked_sub(1);
+    let residual = last.and_then(|l| {
+        let others: i128 = rounded.iter().take(l).sum();
+        Some(UNITS - others).filter(|_| l < rounded.len())
+    });
+    let printed_sum = printed
+        .iter()
+        .try_fold(Percent::default(), |acc, p| acc.checked_add(*p));
+    let sums_to_hundred = parts.len() == printed.len() && printed_sum == Some(Percent::HUNDRED);
+    let percent = |h: i128| {
+        i64::try_from(h)
+            .ok()
+            .map(|h| Percent::new(Decimal::new(h, 2)))
+    };
+    Some(
+        printed
+            .iter()
+            .zip(&rounded)
+            .enumerate()
+            .map(|(i, (&p, &r))| {
+                if Some(p) == percent(r) {
+                    None
+                } else if sums_to_hundred
+                    && Some(i) == last
+                    && residual.and_then(percent) == Some(p)
+                {
+                    Some(ShareAdjustment::LastItemResidual)
+                } else if sums_to_hundred && largest.get(i).and_then(|&h| percent(h)) == Some(p) {
+                    Some(ShareAdjustment::LargestRemainder)
+                } else {
+                    None
+                }
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -383,6 +478,51 @@ mod tests {
             prop_assert!(same(share_rounded(a, b), Percent::share(a, b)));
             prop_assert!(same(growth_rounded(a, b), Percent::growth(a, b)));
         }
+    }
+
+    proptest! {
+        #[test]
+        fn fast_share_adjustments_are_those_of_yusuan_money(
+            parts in proptest::collection::vec(0i64..2_000_000, 1..6),
+            scale in 0u32..3,
+            tweak in proptest::collection::vec(-2i64..3, 1..6),
+            residual in any::<bool>(),
+        ) {
+            let parts: Vec<Wan> = parts.iter().map(|&h| Wan::new(Decimal::new(h, scale))).collect();
+            let Ok(alloc) = yusuan_money::shares::allocate(&parts) else { return Ok(()) };
+            // Printed shares near the allocations, sometimes exactly one of them.
+            let base = if residual { &alloc.last_item_residual } else { &alloc.largest_remainder };
+            let printed: Vec<Percent> = base
+                .iter()
+                .zip(tweak.iter().chain(std::iter::repeat(&0)))
+                .map(|(p, &t)| Percent::new(p.points() + Decimal::new(t, 2) * Decimal::from(i64::from(t.abs() == 2))))
+                .collect();
+            let reference: Vec<Option<ShareAdjustment>> = judge_printed_shares(&parts, &printed)
+                .unwrap()
+                .iter()
+                .map(|v| match v {
+                    ShareVerdict::LastItemResidual { .. } => Some(ShareAdjustment::LastItemResidual),
+                    ShareVerdict::LargestRemainder { .. } => Some(ShareAdjustment::LargestRemainder),
+                    _ => None,
+                })
+                .collect();
+            prop_assert_eq!(share_adjustments_in_hundredths(&parts, &printed), Some(reference));
+        }
+    }
+
+    #[test]
+    fn fast_share_adjustments_fall_back_for_negative_parts() {
+        let w = |s: &str| Wan::parse(s).unwrap();
+        let p = |s: &str| Percent::parse(s).unwrap();
+        assert_eq!(
+            share_adjustments_in_hundredths(&[w("-1"), w("2")], &[p("0%"), p("100%")]),
+            None
+        );
+        assert!(share_adjustments(&[w("-1"), w("2")], &[p("0%"), p("100%")]).is_err());
+        assert_eq!(
+            share_adjustments_in_hundredths(&[w("0"), w("0")], &[p("0%"), p("0%")]),
+            None
+        );
     }
 
     #[test]

@@ -258,21 +258,77 @@ pub(crate) fn views(d: &Disclosure) -> Vec<TableView<'_>> {
 
 /// The printed label of a row: `2080108 信息化建设`, `合计`, a line's label.
 pub(crate) fn row_label(d: &Disclosure, kind: TableKind, key: &RowKey) -> Option<String> {
-    let v = view(d, kind)?;
-    let row = v
-        .sections
-        .iter()
-        .flat_map(|s| &s.rows)
-        .find(|r| r.key == *key)?;
+    let label = printed_row_label(d, kind, key)?;
     Some(match key {
-        RowKey::Code(c) => format!("{c} {}", row.label),
+        RowKey::Code(c) => format!("{c} {label}"),
         // A printed label that does not name its line ("(一)一般公共预算拨款"
         // under both 本年收入 and 上年结转) gets the line's own label.
-        RowKey::Line(l) if !row.label.contains(l.label_zh()) => {
-            format!("{}（{}）", row.label, l.label_zh())
+        RowKey::Line(l) if !label.contains(l.label_zh()) => {
+            format!("{label}（{}）", l.label_zh())
         }
-        _ => row.label.clone(),
+        _ => label.into_owned(),
     })
+}
+
+/// The label the [`view`] of the table of `kind` gives the first row with
+/// `key`, read from the model without building the view.
+fn printed_row_label<'a>(
+    d: &'a Disclosure,
+    kind: TableKind,
+    key: &RowKey,
+) -> Option<std::borrow::Cow<'a, str>> {
+    use std::borrow::Cow;
+    fn in_code_table<'a, A: Amounts>(t: &'a CodeTable<A>, key: &RowKey) -> Option<Cow<'a, str>> {
+        match key {
+            RowKey::Code(c) => t
+                .rows
+                .iter()
+                .find(|r| r.code == *c)
+                .map(|r| Cow::Borrowed(r.name.as_str())),
+            RowKey::Total => t.total.as_ref().map(|_| Cow::Borrowed("合计")),
+            _ => None,
+        }
+    }
+    fn in_summary<'a>(t: &'a SummaryTable, key: &RowKey) -> Option<Cow<'a, str>> {
+        t.income
+            .iter()
+            .chain(&t.expenditure)
+            .find(|r| r.key == *key)
+            .map(|r| Cow::Borrowed(r.label.as_str()))
+    }
+    let t = &d.tables;
+    match kind {
+        TableKind::IncomeExpenditureSummary => {
+            in_summary(t.income_expenditure_summary.as_ref()?, key)
+        }
+        TableKind::FiscalAppropriationSummary => {
+            in_summary(t.fiscal_appropriation_summary.as_ref()?, key)
+        }
+        TableKind::IncomeSummary => in_code_table(t.income_summary.as_ref()?, key),
+        TableKind::ExpenditureSummary => in_code_table(t.expenditure_summary.as_ref()?, key),
+        TableKind::GeneralBudgetExpenditure => {
+            in_code_table(t.general_budget_expenditure.as_ref()?, key)
+        }
+        TableKind::GeneralBudgetBasicExpenditure => {
+            in_code_table(t.general_budget_basic_expenditure.as_ref()?, key)
+        }
+        TableKind::GovernmentFundExpenditure => {
+            in_code_table(t.government_fund_expenditure.as_ref()?, key)
+        }
+        TableKind::StateCapitalExpenditure => {
+            in_code_table(t.state_capital_expenditure.as_ref()?, key)
+        }
+        TableKind::ThreePublicExpenditure => match key {
+            RowKey::Period(p) => t
+                .three_public_expenditure
+                .as_ref()?
+                .rows
+                .iter()
+                .find(|r| r.period == *p)
+                .map(|r| Cow::Owned(r.period.label_zh())),
+            _ => None,
+        },
+    }
 }
 
 impl Disclosure {
@@ -284,5 +340,41 @@ impl Disclosure {
     /// The view of the table of `kind`, if present.
     pub fn view(&self, kind: TableKind) -> Option<TableView<'_>> {
         view(self, kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../../examples/data/2025-mohrss-information-center.json");
+
+    #[test]
+    fn row_labels_are_those_of_the_views() {
+        let d = Disclosure::from_json(SEED).unwrap();
+        let views = d.views();
+        let mut keys: Vec<RowKey> = views
+            .iter()
+            .flat_map(|v| v.sections.iter().flat_map(|s| s.rows.iter().map(|r| r.key)))
+            .collect();
+        keys.push(RowKey::Total);
+        keys.extend(crate::Line::ALL.iter().map(|&l| RowKey::Line(l)));
+        let mut found = 0;
+        for &kind in TableKind::ALL {
+            for key in &keys {
+                // The reference: the first row with the key in the view.
+                let expected = view(&d, kind).and_then(|v| {
+                    v.sections
+                        .iter()
+                        .flat_map(|s| &s.rows)
+                        .find(|r| r.key == *key)
+                        .map(|r| r.label.clone())
+                });
+                let got = printed_row_label(&d, kind, key).map(|l| l.into_owned());
+                assert_eq!(got, expected, "{kind:?} {key:?}");
+                found += usize::from(got.is_some());
+            }
+        }
+        assert!(found > 50, "{found}");
     }
 }
