@@ -732,14 +732,33 @@ fn squeeze_changes(c: char) -> bool {
 /// forms).
 fn any_squeeze_change(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\t'..=b'\r' | b' ' => true,
-        0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => text
-            .get(i..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(squeeze_changes),
-        _ => false,
-    })
+    let mut i = 0;
+    // One step per character: its lead byte gives its length.
+    while let Some(&b) = bytes.get(i) {
+        let len = match b {
+            b'\t'..=b'\r' | b' ' => return true,
+            0x00..=0x7F | 0x80..=0xBF => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                if text
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(squeeze_changes)
+                {
+                    return true;
+                }
+                if b < 0xE0 {
+                    2
+                } else {
+                    3
+                }
+            }
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        i += len;
+    }
+    false
 }
 
 /// The first of `table` that `s` starts with (first byte compared before

@@ -13,7 +13,7 @@ mod walk;
 
 use std::borrow::Cow;
 
-use yusuan_classification::Catalog;
+use yusuan_classification::{Catalog, Code};
 use yusuan_money::Wan;
 use yusuan_tables::{AmountUnit, Disclosure, NumberRef, TableKind};
 
@@ -117,6 +117,37 @@ fn exact_sum(total: Option<Wan>, parts: &[Term]) -> bool {
         return sum == 0;
     }
     sum == t.mantissa()
+}
+
+/// A code as one integer: its digits as a number, times 16, plus its
+/// length (at most 9, so four bits; unique, since the length fixes the
+/// leading zeros). The parent
+/// of a code (two digits fewer, while longer than three) is then
+/// `(key >> 4) / 100` with length − 2: see [`parent_key`].
+pub(crate) fn code_key(code: Code) -> u64 {
+    let value = code.as_str().bytes().fold(0u64, |v, b| {
+        v.wrapping_mul(10)
+            .wrapping_add(u64::from(b.wrapping_sub(b'0')))
+    });
+    value << 4 | code.len() as u64
+}
+
+/// The key of the parent of the code with key `key` ([`Code::parent`]).
+pub(crate) fn parent_key(key: u64) -> Option<u64> {
+    let len = key & 0xF;
+    (len > 3).then(|| ((key >> 4) / 100) << 4 | (len - 2))
+}
+
+/// Whether the code with key `a` is a strict ancestor of the code with key
+/// `b` ([`Code::is_ancestor_of`](yusuan_classification::Code::is_ancestor_of)):
+/// shorter, and `b`'s leading digits are `a`'s.
+pub(crate) fn is_ancestor_key(a: u64, b: u64) -> bool {
+    let (la, lb) = (a & 0xF, b & 0xF);
+    if la >= lb {
+        return false;
+    }
+    let cut = 10u64.checked_pow(u32::try_from(lb - la).unwrap_or(u32::MAX));
+    cut.is_some_and(|cut| (b >> 4) / cut == a >> 4)
 }
 
 /// The rounding of a unit.

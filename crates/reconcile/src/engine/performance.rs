@@ -264,10 +264,10 @@ fn issue_finding(
 #[inline(never)] // PROFILE
 fn project_code(ctx: &Ctx<'_>) -> Option<Code> {
     let t3 = ctx.d.tables.expenditure_summary.as_ref()?;
-    let codes: Vec<Code> = t3.rows.iter().map(|r| r.code).collect();
+    let keys: Vec<u64> = t3.rows.iter().map(|r| super::code_key(r.code)).collect();
     let mut found = None;
-    for row in &t3.rows {
-        let is_leaf = !codes.iter().any(|c| row.code.is_ancestor_of(*c));
+    for (row, &key) in t3.rows.iter().zip(&keys) {
+        let is_leaf = !keys.iter().any(|&k| super::is_ancestor_key(key, k));
         let has_project = row.amounts.project.is_some_and(|p| !p.is_zero());
         if is_leaf && has_project {
             if found.is_some() {

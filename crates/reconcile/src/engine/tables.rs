@@ -6,7 +6,7 @@ use yusuan_tables::{
     Amounts, CellRef, CodeTable, Column, Line, NumberRef, RowKey, SummaryTable, TableKind,
 };
 
-use super::{Ctx, Term};
+use super::{code_key, parent_key, Ctx, Term};
 use crate::percent::judge_growth;
 use crate::rules::Rule;
 use crate::tolerance::Rounding;
@@ -55,25 +55,6 @@ fn line_term(kind: TableKind, r: Rounding, t: &SummaryTable, key: RowKey, column
             .and_then(|n| n.as_amount()),
         r,
     )
-}
-
-/// A code as one integer: its digits as a number, times 16, plus its
-/// length (at most 9, so four bits; unique, since the length fixes the
-/// leading zeros). The parent
-/// of a code (two digits fewer, while longer than three) is then
-/// `(key >> 4) / 100` with length − 2: see [`parent_key`].
-fn code_key(code: Code) -> u64 {
-    let value = code.as_str().bytes().fold(0u64, |v, b| {
-        v.wrapping_mul(10)
-            .wrapping_add(u64::from(b.wrapping_sub(b'0')))
-    });
-    value << 4 | code.len() as u64
-}
-
-/// The key of the parent of the code with key `key` ([`Code::parent`]).
-fn parent_key(key: u64) -> Option<u64> {
-    let len = key & 0xF;
-    (len > 3).then(|| ((key >> 4) / 100) << 4 | (len - 2))
 }
 
 /// For each row, the index of its nearest ancestor printed in the table
@@ -1338,6 +1319,16 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), codes.len());
+        for a in codes {
+            for b in codes {
+                let (a, b) = (Code::parse(a).unwrap(), Code::parse(b).unwrap());
+                assert_eq!(
+                    super::super::is_ancestor_key(code_key(a), code_key(b)),
+                    a.is_ancestor_of(b),
+                    "{a} {b}"
+                );
+            }
+        }
     }
 
     #[test]
