@@ -66,5 +66,6 @@ pub use target::{
 };
 pub use taxonomy::{classify, Classification, Level1, Level2};
 pub use validate::{
-    taxonomy_issues, validate, Issue, IssueKind, Location, Severity, ValidationReport, WeightSplit,
+    taxonomy_issues, validate, validate_without_pairings, Issue, IssueKind, Location, Severity,
+    ValidationReport, WeightSplit,
 };

@@ -435,6 +435,39 @@ impl ValidationReport {
 /// Validates a table under a policy (whose `total_weight` is the expected
 /// weight total).
 pub fn validate(table: &PerformanceTargetTable, policy: &ScoringPolicy) -> ValidationReport {
+    validate_with(table, policy, true)
+}
+
+/// [`validate`] without the [`IssueKind::UncertainPairing`] infos, for a
+/// caller that reads [`Indicator::pairing`](crate::Indicator::pairing)
+/// itself: the other issues, in the same order, without copying the
+/// transcribers' notes.
+///
+/// ```
+/// use yusuan_performance::{validate, validate_without_pairings, IssueKind, PerformanceTargetTable, ScoringPolicy};
+/// let json = include_str!("../../../examples/data/2025-jinbao-target.json");
+/// let table: PerformanceTargetTable = serde_json::from_str(json).unwrap();
+/// let policy = ScoringPolicy::central();
+/// let all = validate(&table, &policy);
+/// let others: Vec<_> = all.issues.iter()
+///     .filter(|i| !matches!(i.kind, IssueKind::UncertainPairing { .. }))
+///     .collect();
+/// let report = validate_without_pairings(&table, &policy);
+/// assert_eq!(report.issues.iter().collect::<Vec<_>>(), others);
+/// assert_eq!(report.split, all.split);
+/// ```
+pub fn validate_without_pairings(
+    table: &PerformanceTargetTable,
+    policy: &ScoringPolicy,
+) -> ValidationReport {
+    validate_with(table, policy, false)
+}
+
+fn validate_with(
+    table: &PerformanceTargetTable,
+    policy: &ScoringPolicy,
+    pairings: bool,
+) -> ValidationReport {
     let project = table.project_name.as_str();
     let mut issues = Vec::new();
     let at_table = || Location::table(project);
@@ -562,7 +595,7 @@ pub fn validate(table: &PerformanceTargetTable, policy: &ScoringPolicy) -> Valid
             }
             Ok(_) => {}
         }
-        if let Some(p) = &ind.pairing {
+        if let Some(p) = ind.pairing.as_ref().filter(|_| pairings) {
             if p.confidence != PairingConfidence::Certain {
                 issues.push(Issue::new(
                     at(),

@@ -268,14 +268,20 @@ fn structure(ctx: &mut Ctx<'_>) {
         // C503: duplicate codes; a missing parent where the table prints a
         // tree (rows of more than one level).
         let codes = table_codes(ctx, kind);
+        // The codes as integers (see `code_key`): equality and the parent
+        // without byte-wise comparisons.
+        let keys: Vec<u64> = codes.iter().map(|&c| super::code_key(c)).collect();
         let schemes = kind.row_schemes();
-        let tree = codes.iter().any(|c| c.parent().is_some())
-            && codes.iter().any(|c| c.parent().is_none());
-        for (i, &code) in codes.iter().enumerate() {
+        let tree = keys.iter().any(|&k| super::parent_key(k).is_some())
+            && keys.iter().any(|&k| super::parent_key(k).is_none());
+        for (i, (&code, &code_key)) in codes.iter().zip(&keys).enumerate() {
             ctx.count(Rule::CodeTree);
             ctx.count(Rule::CodeScheme);
             let key = RowKey::Code(code);
-            if codes.get(..i).is_some_and(|before| before.contains(&code)) {
+            if keys
+                .get(..i)
+                .is_some_and(|before| before.contains(&code_key))
+            {
                 row_finding(
                     ctx,
                     Rule::CodeTree,
@@ -302,20 +308,20 @@ fn structure(ctx: &mut Ctx<'_>) {
                 continue;
             }
             if tree {
-                if let Some(parent) = code.parent() {
-                    if !codes.contains(&parent) {
-                        row_finding(
-                            ctx,
-                            Rule::CodeTree,
-                            Severity::Warning,
-                            kind,
-                            key,
-                            format!(
-                                "{}按层级列示科目，但未列示 {code} 的上级科目 {parent}。",
-                                kind.label_zh()
-                            ),
-                        );
-                    }
+                let missing = super::parent_key(code_key).is_some_and(|p| !keys.contains(&p));
+                let parent = if missing { code.parent() } else { None };
+                if let Some(parent) = parent {
+                    row_finding(
+                        ctx,
+                        Rule::CodeTree,
+                        Severity::Warning,
+                        kind,
+                        key,
+                        format!(
+                            "{}按层级列示科目，但未列示 {code} 的上级科目 {parent}。",
+                            kind.label_zh()
+                        ),
+                    );
                 }
             }
         }

@@ -3,7 +3,9 @@
 
 use yusuan_classification::Code;
 use yusuan_money::{Decimal, Wan};
-use yusuan_performance::{validate, IssueKind, PerformanceTargetTable, ScoringPolicy};
+use yusuan_performance::{
+    validate_without_pairings, IssueKind, PairingConfidence, PerformanceTargetTable, ScoringPolicy,
+};
 use yusuan_tables::{CellRef, Column, FundsField, Line, NumberRef, RowKey, TableKind};
 
 use super::{Ctx, Term};
@@ -57,22 +59,29 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             );
         }
         // P402, P403, P405 from the performance crate's validation.
-        let report = validate(t, &policy);
+        // The pairing notes are read here, from the indicators (the
+        // validation leaves them out rather than copy them).
+        let report = validate_without_pairings(t, &policy);
         ctx.count(Rule::IndicatorWeights);
         ctx.count(Rule::PerformanceTableForm);
         if t.funds.total.is_some() {
             ctx.count(Rule::CostIndicatorFunds);
         }
-        let mut uncertain: Vec<&str> = Vec::new();
         for issue in &report.issues {
-            if let IssueKind::UncertainPairing { .. } = issue.kind {
-                // A transcriber's remark, not a fault of the document: one
-                // summary line per table.
-                uncertain.push(issue.location.indicator_name.as_deref().unwrap_or("?"));
-                continue;
-            }
             issue_finding(ctx, i, t, issue, funds(FundsField::Total));
         }
+        // A transcriber's remark, not a fault of the document: one summary
+        // line per table.
+        let uncertain: Vec<&str> = t
+            .indicators
+            .iter()
+            .filter(|ind| {
+                ind.pairing
+                    .as_ref()
+                    .is_some_and(|p| p.confidence != PairingConfidence::Certain)
+            })
+            .map(|ind| ind.name.as_str())
+            .collect();
         if !uncertain.is_empty() {
             ctx.note(
                 Rule::PerformanceTableForm,
