@@ -510,6 +510,31 @@ impl<'d> Ctx<'d> {
         });
     }
 
+    /// The fast path of [`Ctx::difference`] on the bare values: `true` when
+    /// the check is settled (every figure blank: not counted; the difference
+    /// matches exactly, or cannot be computed: counted), `false` when the
+    /// caller must call [`Ctx::difference`] with the terms (nothing counted).
+    pub fn difference_settled(
+        &mut self,
+        rule: Rule,
+        actual: Option<Wan>,
+        minuend: Option<Wan>,
+        subtrahend: Option<Wan>,
+    ) -> bool {
+        if actual.is_none() && minuend.is_none() && subtrahend.is_none() {
+            return true;
+        }
+        let m = minuend.unwrap_or(Wan::ZERO);
+        let s = subtrahend.unwrap_or(Wan::ZERO);
+        match m.checked_sub(s) {
+            Some(expected) if expected != actual.unwrap_or(Wan::ZERO) => false,
+            _ => {
+                self.count(rule);
+                true
+            }
+        }
+    }
+
     /// `actual = minuend − subtrahend`.
     pub fn difference(&mut self, rule: Rule, actual: Term, minuend: Term, subtrahend: Term) {
         if actual.v.is_none() && minuend.v.is_none() && subtrahend.v.is_none() {
@@ -558,6 +583,9 @@ impl<'d> Ctx<'d> {
         what: &str,
     ) {
         self.count(rule);
+        if j.agreement == PercentAgreement::Exact {
+            return;
+        }
         // The unrounded value to four places, for the explanation.
         let exact = j.exact.map_or_else(String::new, |e| {
             yusuan_money::round_half_away(e, 4).to_string()
@@ -588,21 +616,22 @@ impl<'d> Ctx<'d> {
                 ),
             ),
         };
-        let mut cells = Vec::with_capacity(inputs.len() + 1);
-        cells.push(CellUse {
-            at,
-            label: self.label(&at),
-            value: Some(Value::Percent(j.actual)),
-        });
-        cells.extend(inputs.iter().map(|t| self.cell_use(t)));
+        let label = self.label(&at);
         let message = format!(
             "{} 印为 {}，按{}重算为 {}，相差 {} 个百分点。",
-            self.label(&at),
+            label,
             j.actual,
             what,
             j.expected,
             j.difference.points()
         );
+        let mut cells = Vec::with_capacity(inputs.len() + 1);
+        cells.push(CellUse {
+            at,
+            label,
+            value: Some(Value::Percent(j.actual)),
+        });
+        cells.extend(inputs.iter().map(|t| self.cell_use(t)));
         let finding = Finding {
             rule,
             severity,

@@ -712,24 +712,34 @@ fn general_budget_table(ctx: &mut Ctx<'_>) {
         .collect();
     let mut any_change = false;
     let mut any_rate = false;
+    // Values first; the terms (addresses) only for a comparison that is not
+    // settled on the values.
+    let amount =
+        |a: &yusuan_tables::GeneralBudgetAmounts, c: Column| a.get(c).and_then(|n| n.as_amount());
     for (change_col, rate_col, new_col, old_col) in pairs {
         let both = printed.contains(&new_col) && printed.contains(&old_col);
         if !both {
             continue;
         }
+        let has_change = printed.contains(&change_col);
+        let has_rate = printed.contains(&rate_col);
         for &(key, a) in &rows {
-            let new = code_term(kind, r, key, Some(a), new_col);
-            let old = code_term(kind, r, key, Some(a), old_col);
-            if printed.contains(&change_col) {
+            let (nv, ov) = (amount(a, new_col), amount(a, old_col));
+            if has_change {
                 any_change = true;
-                let change = code_term(kind, r, key, Some(a), change_col);
-                ctx.difference(Rule::GeneralBudgetChange, change, new, old);
+                let cv = amount(a, change_col);
+                if !ctx.difference_settled(Rule::GeneralBudgetChange, cv, nv, ov) {
+                    let new = code_term(kind, r, key, Some(a), new_col);
+                    let old = code_term(kind, r, key, Some(a), old_col);
+                    let change = code_term(kind, r, key, Some(a), change_col);
+                    ctx.difference(Rule::GeneralBudgetChange, change, new, old);
+                }
             }
-            if printed.contains(&rate_col) {
+            if has_rate {
                 let Some(rate) = a.get(rate_col).and_then(|n| n.as_percent()) else {
                     continue;
                 };
-                let (Some(nv), Some(ov)) = (new.v, old.v) else {
+                let (Some(nv), Some(ov)) = (nv, ov) else {
                     continue;
                 };
                 if ov.is_zero() {
@@ -739,6 +749,13 @@ fn general_budget_table(ctx: &mut Ctx<'_>) {
                 }
                 any_rate = true;
                 if let Ok(j) = judge_growth(r, nv, ov, rate) {
+                    if j.agreement == crate::percent::PercentAgreement::Exact {
+                        // As `Ctx::percent` does for an exact match.
+                        ctx.count(Rule::GeneralBudgetChangeRate);
+                        continue;
+                    }
+                    let new = code_term(kind, r, key, Some(a), new_col);
+                    let old = code_term(kind, r, key, Some(a), old_col);
                     ctx.percent(
                         Rule::GeneralBudgetChangeRate,
                         cell(kind, key, rate_col),
