@@ -60,22 +60,28 @@ fn line_term(kind: TableKind, r: Rounding, t: &SummaryTable, key: RowKey, column
 /// For each row, the index of its nearest ancestor printed in the table
 /// (the first row printing that ancestor code).
 fn nearest_parents(codes: &[Code]) -> Vec<Option<usize>> {
-    // (key, first row) sorted: a binary search per ancestor instead of a
-    // scan of the table.
-    let mut index: Vec<(u64, usize)> = codes.iter().map(|&c| code_key(c)).zip(0..).collect();
-    index.sort_unstable();
-    index.dedup_by_key(|(key, _)| *key);
-    codes
-        .iter()
-        .map(|&c| {
-            std::iter::successors(parent_key(code_key(c)), |&k| parent_key(k)).find_map(|a| {
-                index
-                    .binary_search_by(|(key, _)| key.cmp(&a))
-                    .ok()
-                    .and_then(|i| index.get(i))
-                    .map(|&(_, row)| row)
-            })
-        })
+    let keys: Vec<u64> = codes.iter().map(|&c| code_key(c)).collect();
+    // The first row of each key: a scan of the keys for a small table, a
+    // binary search in a sorted index for a large one.
+    let mut index: Vec<(u64, usize)> = Vec::new();
+    if keys.len() > 32 {
+        index = keys.iter().copied().zip(0..).collect();
+        index.sort_unstable();
+        index.dedup_by_key(|(key, _)| *key);
+    }
+    let first_row = |a: u64| {
+        if index.is_empty() {
+            keys.iter().position(|&k| k == a)
+        } else {
+            index
+                .binary_search_by(|(key, _)| key.cmp(&a))
+                .ok()
+                .and_then(|i| index.get(i))
+                .map(|&(_, row)| row)
+        }
+    };
+    keys.iter()
+        .map(|&k| std::iter::successors(parent_key(k), |&p| parent_key(p)).find_map(&first_row))
         .collect()
 }
 
@@ -93,7 +99,7 @@ fn tree_and_total<A: Amounts>(
     t: &CodeTable<A>,
     tree_rule: Rule,
     total_rule: Rule,
-) {
+) -> Vec<Option<usize>> {
     let r = ctx.table_rounding(kind);
     let codes: Vec<Code> = t.rows.iter().map(|row| row.code).collect();
     let parents = nearest_parents(&codes);
@@ -151,6 +157,7 @@ fn tree_and_total<A: Amounts>(
         }
     }
     ctx.give_back(buf);
+    parents
 }
 
 /// `total_col = Σ part_cols` on every row (合计 row included), when the
@@ -793,7 +800,7 @@ fn basic_table(ctx: &mut Ctx<'_>) {
         Column::Total,
         &[Column::Personnel, Column::Public],
     );
-    tree_and_total(ctx, kind, t, Rule::BasicTree, Rule::BasicTree);
+    let parents = tree_and_total(ctx, kind, t, Rule::BasicTree, Rule::BasicTree);
     // 人员经费 = 301 + 303; 公用经费 = the other classes.
     let printed = t.printed_columns();
     let Some(total) = &t.total else {
@@ -805,8 +812,6 @@ fn basic_table(ctx: &mut Ctx<'_>) {
         return;
     }
     let r = ctx.table_rounding(kind);
-    let codes: Vec<Code> = t.rows.iter().map(|row| row.code).collect();
-    let parents = nearest_parents(&codes);
     let mut personnel = Vec::new();
     let mut public = Vec::new();
     for (row, p) in t.rows.iter().zip(&parents) {
