@@ -44,7 +44,6 @@ fn strip_ordinal(label: &str) -> &str {
 }
 
 /// Every (table, code, printed name) of the disclosure.
-#[inline(never)] // PROFILE
 fn code_rows<'d>(ctx: &Ctx<'d>) -> Vec<(TableKind, Code, &'d str)> {
     let d: &'d yusuan_tables::Disclosure = ctx.d;
     let t = &d.tables;
@@ -112,7 +111,6 @@ fn bare(name: &str) -> &str {
 
 // ------------------------------------------------------------ C501, C502
 
-#[inline(never)] // PROFILE
 fn names(ctx: &mut Ctx<'_>) {
     let year = ctx.d.year;
     let catalog = ctx.catalog;
@@ -259,7 +257,6 @@ fn row_finding(
     );
 }
 
-#[inline(never)] // PROFILE
 fn structure(ctx: &mut Ctx<'_>) {
     for &kind in TableKind::ALL {
         if !ctx.d.tables.has(kind) {
@@ -371,7 +368,6 @@ fn structure(ctx: &mut Ctx<'_>) {
 }
 
 /// Numbers outside the tables: claims, 政府采购, 绩效管理, 项目资金.
-#[inline(never)] // PROFILE
 fn outside_numbers(ctx: &Ctx<'_>) -> Vec<(NumberRef, yusuan_tables::Number)> {
     use yusuan_tables::{ClaimField, ClaimKind, FundsField, Number, ProcurementField};
     let d = ctx.d;
@@ -491,7 +487,6 @@ fn decimals_finding(ctx: &mut Ctx<'_>, at: NumberRef, n: yusuan_tables::Number, 
 
 // ------------------------------------------------ S601, S602, S603, S605
 
-#[inline(never)] // PROFILE
 fn presence(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
     let budget = matches!(
@@ -642,7 +637,6 @@ fn presence(ctx: &mut Ctx<'_>) {
 /// Whether `text` holds a template placeholder: two X-like characters in a
 /// row (`XX局`, `ＸＸ区`, `××单位`), in one pass over the characters that
 /// reads only their lead bytes (a Chinese character is one step, not three).
-#[inline(never)] // PROFILE
 pub(crate) fn has_placeholder(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Every X-like character carries a mark: the byte `X`, or the byte
@@ -690,7 +684,6 @@ pub(crate) fn has_placeholder(text: &str) -> bool {
     false
 }
 
-#[inline(never)] // PROFILE
 fn placeholders(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
     // (where, claim index, text); locations are built only for a hit.

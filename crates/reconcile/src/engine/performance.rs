@@ -270,7 +270,6 @@ fn issue_finding(
 
 /// The 功能分类 code of the project spending, where the tables determine
 /// it: the only leaf row of the 支出总表 with 项目支出.
-#[inline(never)] // PROFILE
 fn project_code(ctx: &Ctx<'_>) -> Option<Code> {
     let t3 = ctx.d.tables.expenditure_summary.as_ref()?;
     let keys: Vec<u64> = t3.rows.iter().map(|r| super::code_key(r.code)).collect();
@@ -288,7 +287,6 @@ fn project_code(ctx: &Ctx<'_>) -> Option<Code> {
     found
 }
 
-#[inline(never)] // PROFILE
 fn within_tables(ctx: &mut Ctx<'_>, code: Option<Code>, total: Term, fiscal: Term, carried: Term) {
     let rule = Rule::ProjectFundsWithinTables;
     let d = ctx.d;

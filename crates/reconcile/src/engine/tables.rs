@@ -92,7 +92,6 @@ fn amount_columns(columns: &[Column]) -> impl Iterator<Item = Column> + '_ {
 
 /// Tree sums (parent = Σ nearest children) and the 合计 row (= Σ roots) of a
 /// code table, in every printed amount column.
-#[inline(never)] // PROFILE
 fn tree_and_total<A: Amounts>(
     ctx: &mut Ctx<'_>,
     kind: TableKind,
@@ -162,7 +161,6 @@ fn tree_and_total<A: Amounts>(
 
 /// `total_col = Σ part_cols` on every row (合计 row included), when the
 /// total column and at least one part column are printed.
-#[inline(never)] // PROFILE
 fn row_sums<A: Amounts>(
     ctx: &mut Ctx<'_>,
     kind: TableKind,
@@ -312,7 +310,6 @@ fn expenditure_roots(t: &SummaryTable) -> Vec<RowKey> {
 
 // ------------------------------------------------------------ 收支总表 (T10x)
 
-#[inline(never)] // PROFILE
 fn summary_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::IncomeExpenditureSummary;
     let rules = [
@@ -434,7 +431,6 @@ fn summary_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------------ 收入总表 (T11x)
 
-#[inline(never)] // PROFILE
 fn income_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::IncomeSummary;
     let rules = [
@@ -513,7 +509,6 @@ fn income_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------------ 支出总表 (T12x)
 
-#[inline(never)] // PROFILE
 fn expenditure_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::ExpenditureSummary;
     let rules = [
@@ -550,7 +545,6 @@ fn expenditure_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------ 财政拨款收支总表 (T13x)
 
-#[inline(never)] // PROFILE
 fn fiscal_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::FiscalAppropriationSummary;
     let rules = [
@@ -666,7 +660,6 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
 
 // ---------------------------------------------------- 一般公共预算支出表 (T14x)
 
-#[inline(never)] // PROFILE
 fn general_budget_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::GeneralBudgetExpenditure;
     let rules = [
@@ -784,7 +777,6 @@ fn general_budget_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------ 一般公共预算基本支出表 (T15x)
 
-#[inline(never)] // PROFILE
 fn basic_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::GeneralBudgetBasicExpenditure;
     let rules = [Rule::BasicRow, Rule::BasicTree, Rule::BasicPersonnelSplit];
@@ -842,7 +834,6 @@ fn basic_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------- 政府性基金 / 国有资本 (T161, T171)
 
-#[inline(never)] // PROFILE
 fn fund_tables(ctx: &mut Ctx<'_>) {
     for (kind, rule) in [
         (
@@ -879,7 +870,6 @@ fn fund_tables(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------- "三公" (T19x)
 
-#[inline(never)] // PROFILE
 fn three_public_table(ctx: &mut Ctx<'_>) {
     let kind = TableKind::ThreePublicExpenditure;
     let rules = [Rule::ThreePublicTotal, Rule::ThreePublicVehicles];
@@ -924,7 +914,6 @@ fn three_public_table(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------------ X2xx
 
-#[inline(never)] // PROFILE
 fn cross_tables(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
     let t1 = d.tables.income_expenditure_summary.as_ref();
