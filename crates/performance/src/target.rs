@@ -737,7 +737,8 @@ fn any_squeeze_change(text: &str) -> bool {
     while let Some(&b) = bytes.get(i) {
         let len = match b {
             b'\t'..=b'\r' | b' ' => return true,
-            0x00..=0x7F | 0x80..=0xBF => 1,
+            // ASCII (and, never at a character boundary, continuation bytes).
+            0x00..=0xBF => 1,
             0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
                 if text
                     .get(i..)

@@ -660,7 +660,7 @@ pub(crate) fn has_placeholder(text: &str) -> bool {
         // Whether the character starting here is X-like, and its length.
         let (x_like, len) = match b {
             b'X' => (true, 1),
-            0x00..=0x7F | 0x80..=0xBF => (false, 1),
+            0x00..=0xBF => (false, 1),
             // ×
             0xC3 => (tail(1) == Some(&[0x97]), 2),
             0xC0..=0xDF => (false, 2),
