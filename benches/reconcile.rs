@@ -2,27 +2,34 @@
 //! of 1,000 disclosures.
 //!
 //! Run with `cargo bench --bench reconcile`. Medians (criterion's middle
-//! estimate) measured on the development machine: 2 shared cores, load
-//! average 2.4–3.4 from other builds, so expect ±30% between runs;
-//! criterion 0.5, release profile:
+//! estimate) measured on the development machine: 2 cores shared with other
+//! builds (load average 0.3–0.9 during the run; expect ±15% between runs),
+//! criterion 0.5, release profile. "Before" is the previous engine measured
+//! in the same session, same conditions:
 //!
-//! | benchmark | median |
-//! |---|---|
-//! | reconcile the seed (67 rules, ~580 comparisons) | 51 µs |
-//! | reconcile 1,000 disclosures (seed variants, one in ten with a changed number; one core) | 63 ms (63 µs each) |
-//! | render the seed's report as text | 5.0 µs |
-//! | serialise the seed's report as JSON | 18 µs |
-//! | parse the seed's JSON (for scale) | 123 µs |
+//! | benchmark | before | median |
+//! |---|---|---|
+//! | reconcile the seed (67 rules, 583 comparisons) | 52.7 µs | 29.2 µs |
+//! | reconcile 1,000 disclosures (seed variants, one in ten with a changed number; one core) | 63.1 ms | 42.7 ms (43 µs each) |
+//! | validate the seed's structure (`Disclosure::validate`, run by `Disclosure::load`) | 266 µs | 8.2 µs |
+//! | render the seed's report as text | 5.9 µs | 5.8 µs |
+//! | serialise the seed's report as JSON | 17.2 µs | 17.9 µs |
+//! | parse the seed's JSON (for scale) | 127 µs | 128 µs |
 //!
-//! The target was 20 µs for one disclosure; it is not met. Where the 51 µs
-//! go (perf, same machine): about a quarter (12 µs) is
-//! `yusuan_performance::validate` of the one 项目绩效目标表 (it normalises
-//! every indicator name and 指标值 into new strings); the table identities
-//! about a quarter; the code catalogue lookups, structure and placeholder
-//! scans a quarter; the narrative the rest. Arithmetic takes an integer
-//! fast path when all figures share a scale, and text is formatted only for
-//! findings. Reading the JSON costs more than twice as much as checking it,
-//! so a batch run is bound by parsing.
+//! The target was 20 µs for one disclosure; it is not met. Where the 29 µs
+//! go (each family of rules left out in turn, same machine): the table
+//! identities 8.7 µs, the narrative 8.0 µs, codes, structure and
+//! placeholders 5.5 µs, the 项目绩效目标表 4.6 µs (two thirds of it
+//! `yusuan_performance::validate`), the report itself (counts, outcomes,
+//! sorting, dropping it) 2.4 µs; by a profile, the three findings of the
+//! seed (their messages, labels and locations) take about 3 µs of the
+//! total. What is left is mostly some 2,000 reads of printed figures
+//! through the model (`Amounts::get` by column, `Decimal` mantissas) at a
+//! few tens of instructions each; clean comparisons are settled on the bare values,
+//! terms and text are built only for findings, names and 指标值 are
+//! normalised without allocating when they are clean, and code trees use
+//! integer keys. Reading the JSON still costs four times as much as
+//! checking it, so a batch run is bound by parsing.
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]
