@@ -66,7 +66,8 @@ impl fmt::Display for CellRef {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ClaimField {
-    /// The amount (share, change, total, amount claims).
+    /// The amount (share, change, total, amount claims; the subject's amount
+    /// of a comparison).
     Amount,
     /// The printed share (占 Y%).
     Percent,
@@ -80,10 +81,13 @@ pub enum ClaimField {
     Rate,
     /// The amount of the n-th part of a total (0-based).
     Part(usize),
+    /// The object's amount of a comparison ("大于 2024 年 … Y 万元": Y).
+    ObjectAmount,
 }
 
 impl ClaimField {
-    /// Chinese label: 金额, 占比, 总数, 比较数, 增减额, 增减率, 第n项.
+    /// Chinese label: 金额, 占比, 总数, 比较数, 增减额, 增减率, 第n项,
+    /// 比较对象金额.
     pub fn label_zh(self) -> String {
         match self {
             ClaimField::Amount => "金额".into(),
@@ -93,6 +97,7 @@ impl ClaimField {
             ClaimField::Change => "增减额".into(),
             ClaimField::Rate => "增减率".into(),
             ClaimField::Part(n) => format!("第{}项", ordinal(n)),
+            ClaimField::ObjectAmount => "比较对象金额".into(),
         }
     }
 }
@@ -407,6 +412,9 @@ impl Disclosure {
                             .get(*n)
                             .map(|p| p.subject.clone())
                             .unwrap_or_else(|| field.label_zh()),
+                        (ClaimField::ObjectAmount, ClaimKind::Comparison { object, .. }) => {
+                            format!("比较对象「{object}」")
+                        }
                         _ => field.label_zh(),
                     };
                     format!(
@@ -451,6 +459,7 @@ fn claim_fields(kind: &ClaimKind) -> Vec<ClaimField> {
             .collect(),
         ClaimKind::Amount { .. } => vec![ClaimField::Amount],
         ClaimKind::NoAmount { .. } => vec![],
+        ClaimKind::Comparison { .. } => vec![ClaimField::Amount, ClaimField::ObjectAmount],
     }
 }
 
@@ -461,7 +470,11 @@ fn claim_get(kind: &ClaimKind, field: ClaimField) -> Option<Number> {
         | (ClaimKind::Amount { amount, .. }, ClaimField::Amount) => Some((*amount).into()),
         (ClaimKind::Share { percent, .. }, ClaimField::Percent) => Some((*percent).into()),
         (ClaimKind::Share { whole, .. }, ClaimField::Whole) => whole.map(Number::from),
-        (ClaimKind::Change { amount, .. }, ClaimField::Amount) => amount.map(Number::from),
+        (ClaimKind::Change { amount, .. }, ClaimField::Amount)
+        | (ClaimKind::Comparison { amount, .. }, ClaimField::Amount) => amount.map(Number::from),
+        (ClaimKind::Comparison { object_amount, .. }, ClaimField::ObjectAmount) => {
+            object_amount.map(Number::from)
+        }
         (ClaimKind::Change { base_amount, .. }, ClaimField::BaseAmount) => {
             base_amount.map(Number::from)
         }
@@ -481,7 +494,11 @@ fn claim_slot(kind: &mut ClaimKind, field: ClaimField) -> Option<Slot<'_>> {
         | (ClaimKind::Amount { amount, .. }, ClaimField::Amount) => Slot::RequiredAmount(amount),
         (ClaimKind::Share { percent, .. }, ClaimField::Percent) => Slot::RequiredPercent(percent),
         (ClaimKind::Share { whole, .. }, ClaimField::Whole) => Slot::Amount(whole),
-        (ClaimKind::Change { amount, .. }, ClaimField::Amount) => Slot::Amount(amount),
+        (ClaimKind::Change { amount, .. }, ClaimField::Amount)
+        | (ClaimKind::Comparison { amount, .. }, ClaimField::Amount) => Slot::Amount(amount),
+        (ClaimKind::Comparison { object_amount, .. }, ClaimField::ObjectAmount) => {
+            Slot::Amount(object_amount)
+        }
         (ClaimKind::Change { base_amount, .. }, ClaimField::BaseAmount) => {
             Slot::Amount(base_amount)
         }

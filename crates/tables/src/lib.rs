@@ -96,7 +96,14 @@
 //!                    "kind": { "type": "share", "subject": "上年结转",
 //!                              "amount": "324.37", "percent": "3.76", "whole": "8633.56" },
 //!                    "refers_to": { "table": "income_summary", "row": "total",
-//!                                   "column": "prior_year_carryover" } } ],
+//!                                   "column": "prior_year_carryover" } },
+//!                  { "sentence": "本年支出合计等于本年收入合计。",
+//!                    "kind": { "type": "comparison", "subject": "本年支出合计",
+//!                              "relation": "equal", "object": "本年收入合计",
+//!                              "object_refers_to": { "table": "income_expenditure_summary",
+//!                                                    "row": "current_year_income", "column": "total" } },
+//!                    "refers_to": { "table": "income_expenditure_summary",
+//!                                   "row": "current_year_expenditure", "column": "total" } } ],
 //!   "procurement": { "total": "1912.9", "goods": "128.22", "services": "1784.68" },
 //!   "performance_management": { "sentence": "…", "amount": "3430.74" },
 //!   "glossary": [ { "term": "…", "explanation": "…" } ],
@@ -113,8 +120,10 @@
 //! | table field names under `tables`, `"table"` of a cell | [`TableKind`] | `income_expenditure_summary`, `income_summary`, `expenditure_summary`, `fiscal_appropriation_summary`, `general_budget_expenditure`, `general_budget_basic_expenditure`, `government_fund_expenditure`, `state_capital_expenditure`, `three_public_expenditure` |
 //! | `columns`, keys of `amounts`, `"column"` of a cell | [`Column`] | `total`, `basic`, `project`, `personnel`, `public`, `prior_year`, `change_percent`, … ([`Column::ALL`]) |
 //! | `key` of a summary row, `"row"` of a cell | [`RowKey`] | `"total"`, a code (`"2080108"`), a [`Line`] (`"income_total"`), a [`Period`] (`"2025_budget"`) |
-//! | `kind.type` of a claim | [`ClaimKind`] | `share`, `change`, `total`, `amount`, `no_amount` |
+//! | `kind.type` of a claim | [`ClaimKind`] | `share`, `change`, `total`, `amount`, `no_amount`, `comparison` |
 //! | `direction`, `rate_direction` | [`Direction`] | `increase` 增加, `growth` 增长, `decrease` 减少, `decline` 下降, `flat` 持平, … |
+//! | `relation` of a comparison | [`Relation`] | `greater` 大于, `higher` 高于, `less` 小于, `lower` 低于, `equal` 等于, `same` 相等, `not_exceeding` 不超过, `not_lower` 不低于, … ([`Relation::ALL`]) |
+//! | `"field"` of a claim number | [`ClaimField`] | `amount`, `percent`, `whole`, `base_amount`, `change`, `rate`, `object_amount`, `{"part": n}` |
 //!
 //! Which amounts fields each table kind has: [`IncomeAmounts`],
 //! [`ExpenditureAmounts`], [`GeneralBudgetAmounts`],
@@ -156,7 +165,7 @@ pub use error::TablesError;
 pub use kinds::{AmountUnit, Basis, Column, DocumentKind, Line, Period, RowKey, TableKind};
 pub use narrative::{
     Claim, ClaimKind, ClaimPart, Direction, GlossaryEntry, PerformanceManagement, Procurement,
-    ProcurementField, Profile,
+    ProcurementField, Profile, Relation,
 };
 pub use tables::{
     Amounts, BasicExpenditureAmounts, CodeRow, CodeTable, ExpenditureAmounts, FundAmounts,

@@ -70,7 +70,8 @@ impl Claim {
 }
 
 /// What a narrative sentence states. JSON: an object with `"type"` naming
-/// the variant (`share`, `change`, `total`, `amount`, `no_amount`).
+/// the variant (`share`, `change`, `total`, `amount`, `no_amount`,
+/// `comparison`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -150,10 +151,55 @@ pub enum ClaimKind {
         /// What there is none of.
         subject: String,
     },
+    /// A comparison of two amounts by a relation word: "2025 年收入预算
+    /// 8,633.56 万元，大于 2024 年收入预算 8,000.00 万元", "本年支出合计等于
+    /// 本年收入合计". Either side may state its amount or leave it to a
+    /// table cell: the claim's [`Claim::refers_to`] is the subject's cell,
+    /// `object_refers_to` the object's.
+    ///
+    /// ```
+    /// use yusuan_money::Wan;
+    /// use yusuan_tables::{CellRef, Claim, ClaimKind, Column, Line, Relation, RowKey, TableKind};
+    /// let cell = |l| CellRef::new(TableKind::IncomeExpenditureSummary, RowKey::Line(l), Column::Total);
+    /// let claim = Claim::new(
+    ///     "本年支出合计等于本年收入合计。",
+    ///     ClaimKind::Comparison {
+    ///         subject: "本年支出合计".into(),
+    ///         amount: None,
+    ///         relation: Relation::Equal,
+    ///         object: "本年收入合计".into(),
+    ///         object_amount: None,
+    ///         object_refers_to: Some(cell(Line::CurrentYearIncome)),
+    ///     },
+    /// )
+    /// .refers_to(cell(Line::CurrentYearExpenditure));
+    /// let json = serde_json::to_string(&claim.kind).unwrap();
+    /// assert!(json.starts_with(r#"{"type":"comparison","subject":"本年支出合计","relation":"equal""#), "{json}");
+    /// assert_eq!(claim.kind.label_zh(), "比较");
+    /// assert!(Relation::Greater.holds(Wan::parse("8633.56")?, Wan::parse("8179.19")?));
+    /// # Ok::<(), yusuan_money::MoneyError>(())
+    /// ```
+    Comparison {
+        /// The first side, as printed (`2025 年收入预算`, `本年支出合计`).
+        subject: String,
+        /// The subject's amount, if stated in the sentence.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        amount: Option<Wan>,
+        /// The relation word as printed (大于, 小于, 等于, 不超过 …).
+        relation: Relation,
+        /// The second side, as printed (`2024 年收入预算`, `本年收入合计`).
+        object: String,
+        /// The object's amount, if stated in the sentence.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        object_amount: Option<Wan>,
+        /// The table cell holding the object's amount, when known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        object_refers_to: Option<CellRef>,
+    },
 }
 
 impl ClaimKind {
-    /// A Chinese name of the kind of claim: 占比, 增减, 总额, 金额, 无.
+    /// A Chinese name of the kind of claim: 占比, 增减, 总额, 金额, 无, 比较.
     pub const fn label_zh(&self) -> &'static str {
         match self {
             ClaimKind::Share { .. } => "占比",
@@ -161,6 +207,7 @@ impl ClaimKind {
             ClaimKind::Total { .. } => "总额",
             ClaimKind::Amount { .. } => "金额",
             ClaimKind::NoAmount { .. } => "无",
+            ClaimKind::Comparison { .. } => "比较",
         }
     }
 
@@ -171,6 +218,7 @@ impl ClaimKind {
             | ClaimKind::Change { subject, .. }
             | ClaimKind::Total { subject, .. }
             | ClaimKind::Amount { subject, .. }
+            | ClaimKind::Comparison { subject, .. }
             | ClaimKind::NoAmount { subject } => subject,
         }
     }
@@ -225,6 +273,156 @@ impl Direction {
             .iter()
             .copied()
             .find(|d| d.label_zh() == word)
+    }
+}
+
+terms! {
+    /// A relation word comparing two amounts, as printed: 大于 / 高于 / 多于 /
+    /// 超过 (a > b), 小于 / 低于 / 少于 (a < b), 等于 / 相等 (a = b), 不小于 /
+    /// 不低于 / 不少于 (a ≥ b), 不大于 / 不高于 / 不多于 / 不超过 (a ≤ b).
+    ///
+    /// ```
+    /// use std::cmp::Ordering;
+    /// use yusuan_money::Wan;
+    /// use yusuan_tables::Relation;
+    /// let w = |s: &str| Wan::parse(s).unwrap();
+    /// assert_eq!(Relation::find("收入预算 8,633.56 万元，大\n于上年"), Some((Relation::Greater, 27)));
+    /// assert_eq!(Relation::from_zh("不 超 过"), Some(Relation::NotExceeding));
+    /// assert!(Relation::NotExceeding.holds(w("50.00"), w("50.00")));
+    /// assert!(!Relation::Less.holds(w("50.00"), w("50.00")));
+    /// assert_eq!(Relation::Lower.sign(), Some(-1));
+    /// assert_eq!(Relation::NotLower.sign(), None);
+    /// assert!(Relation::NotLower.allows(Ordering::Equal));
+    /// assert_eq!(Relation::Same.symbol(), "=");
+    /// ```
+    pub enum Relation {
+        /// 大于 (a > b).
+        Greater = ("greater", "大于"),
+        /// 高于 (a > b).
+        Higher = ("higher", "高于"),
+        /// 多于 (a > b).
+        More = ("more", "多于"),
+        /// 超过 (a > b).
+        Exceeds = ("exceeds", "超过"),
+        /// 小于 (a < b).
+        Less = ("less", "小于"),
+        /// 低于 (a < b).
+        Lower = ("lower", "低于"),
+        /// 少于 (a < b).
+        Fewer = ("fewer", "少于"),
+        /// 等于 (a = b).
+        Equal = ("equal", "等于"),
+        /// 相等 ("a 与 b 相等", a = b).
+        Same = ("same", "相等"),
+        /// 不小于 (a ≥ b).
+        NotLess = ("not_less", "不小于"),
+        /// 不低于 (a ≥ b).
+        NotLower = ("not_lower", "不低于"),
+        /// 不少于 (a ≥ b).
+        NotFewer = ("not_fewer", "不少于"),
+        /// 不大于 (a ≤ b).
+        NotGreater = ("not_greater", "不大于"),
+        /// 不高于 (a ≤ b).
+        NotHigher = ("not_higher", "不高于"),
+        /// 不多于 (a ≤ b).
+        NotMore = ("not_more", "不多于"),
+        /// 不超过 (a ≤ b).
+        NotExceeding = ("not_exceeding", "不超过"),
+    }
+}
+
+impl Relation {
+    /// The sign the relation requires of `a − b`: +1 (a > b), −1 (a < b),
+    /// 0 (a = b); `None` for the non-strict 不小于 / 不大于 forms, which
+    /// allow two signs.
+    pub const fn sign(self) -> Option<i8> {
+        match self {
+            Relation::Greater | Relation::Higher | Relation::More | Relation::Exceeds => Some(1),
+            Relation::Less | Relation::Lower | Relation::Fewer => Some(-1),
+            Relation::Equal | Relation::Same => Some(0),
+            _ => None,
+        }
+    }
+
+    /// The mathematical symbol: `>`, `<`, `=`, `≥`, `≤`.
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            Relation::Greater | Relation::Higher | Relation::More | Relation::Exceeds => ">",
+            Relation::Less | Relation::Lower | Relation::Fewer => "<",
+            Relation::Equal | Relation::Same => "=",
+            Relation::NotLess | Relation::NotLower | Relation::NotFewer => "≥",
+            _ => "≤",
+        }
+    }
+
+    /// Whether `a` compared to `b` giving `ordering` satisfies the relation.
+    pub const fn allows(self, ordering: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering as O;
+        match self {
+            Relation::Greater | Relation::Higher | Relation::More | Relation::Exceeds => {
+                matches!(ordering, O::Greater)
+            }
+            Relation::Less | Relation::Lower | Relation::Fewer => matches!(ordering, O::Less),
+            Relation::Equal | Relation::Same => matches!(ordering, O::Equal),
+            Relation::NotLess | Relation::NotLower | Relation::NotFewer => {
+                !matches!(ordering, O::Less)
+            }
+            Relation::NotGreater
+            | Relation::NotHigher
+            | Relation::NotMore
+            | Relation::NotExceeding => !matches!(ordering, O::Greater),
+        }
+    }
+
+    /// Whether `a` and `b` (as printed) satisfy the relation ("a 大于 b").
+    pub fn holds(self, a: Wan, b: Wan) -> bool {
+        self.allows(a.cmp(&b))
+    }
+
+    /// The word as printed, recognised after removing whitespace (PDF
+    /// extraction letter-spaces and breaks words: `大\n于` → Greater).
+    pub fn from_zh(word: &str) -> Option<Relation> {
+        let word = yusuan_money::text::squeeze(word);
+        Relation::ALL.iter().copied().find(|r| r.label_zh() == word)
+    }
+
+    /// The first relation word of `text`, with its byte position in the
+    /// squeezed text ([`yusuan_money::text::squeeze`]: normalised, whitespace removed,
+    /// so words broken across lines or letter-spaced are found). A word
+    /// negated by a 不 / 未 that is not one of the listed forms (`不等于`,
+    /// `未超过`) is not a relation and is passed over.
+    pub fn find(text: &str) -> Option<(Relation, usize)> {
+        Relation::find_in_squeezed(&yusuan_money::text::squeeze(text))
+    }
+
+    /// [`Relation::find`] on text already squeezed.
+    pub fn find_in_squeezed(squeezed: &str) -> Option<(Relation, usize)> {
+        for (pos, c) in squeezed.char_indices() {
+            if !matches!(
+                c,
+                '大' | '高' | '多' | '超' | '小' | '低' | '少' | '等' | '相' | '不'
+            ) {
+                continue;
+            }
+            let rest = squeezed.get(pos..).unwrap_or_default();
+            // The 不 forms are listed after the plain ones; try them first.
+            let Some(r) = Relation::ALL
+                .iter()
+                .rev()
+                .copied()
+                .find(|r| rest.starts_with(r.label_zh()))
+            else {
+                continue;
+            };
+            let negated = squeezed
+                .get(..pos)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(|p| matches!(p, '不' | '未'));
+            if !negated {
+                return Some((r, pos));
+            }
+        }
+        None
     }
 }
 
@@ -370,6 +568,125 @@ mod tests {
         assert_eq!(back, claim);
         let typo = json.replace("\"rate\"", "\"rat\"");
         assert!(serde_json::from_str::<Claim>(&typo).is_err());
+    }
+
+    #[test]
+    fn comparison_claims_round_trip_and_address_their_numbers() {
+        let cell = |l| {
+            CellRef::new(
+                TableKind::IncomeExpenditureSummary,
+                RowKey::Line(l),
+                Column::Total,
+            )
+        };
+        let claim = Claim::new(
+            "本年收入合计 8,179.19 万元，小于本年支出合计 8,633.56 万元。",
+            ClaimKind::Comparison {
+                subject: "本年收入合计".into(),
+                amount: Some(Wan::parse("8179.19").unwrap()),
+                relation: Relation::Less,
+                object: "本年支出合计".into(),
+                object_amount: Some(Wan::parse("8633.56").unwrap()),
+                object_refers_to: Some(cell(crate::Line::CurrentYearExpenditure)),
+            },
+        )
+        .refers_to(cell(crate::Line::CurrentYearIncome));
+        let json = serde_json::to_string(&claim).unwrap();
+        assert!(json.contains(r#""relation":"less""#), "{json}");
+        assert!(json.contains(r#""object_amount":"8633.56""#), "{json}");
+        let back: Claim = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, claim);
+        // Optional amounts are left out, unknown fields rejected.
+        let bare = r#"{"sentence":"收入总计等于支出总计。","kind":{"type":"comparison","subject":"收入总计","relation":"equal","object":"支出总计"}}"#;
+        let c: Claim = serde_json::from_str(bare).unwrap();
+        assert_eq!(serde_json::to_string(&c).unwrap(), bare);
+        assert!(serde_json::from_str::<Claim>(&bare.replace("\"object\"", "\"objet\"")).is_err());
+        assert!(serde_json::from_str::<Claim>(&bare.replace("equal", "equals")).is_err());
+
+        let mut d = crate::Disclosure::builder("某单位", 2025).build().unwrap();
+        d.narrative.push(claim);
+        let fields: Vec<_> = d.cells().into_iter().map(|(at, _)| at).collect();
+        let object = crate::NumberRef::Narrative {
+            claim: 0,
+            field: crate::ClaimField::ObjectAmount,
+        };
+        assert_eq!(
+            fields,
+            [
+                crate::NumberRef::Narrative {
+                    claim: 0,
+                    field: crate::ClaimField::Amount
+                },
+                object
+            ]
+        );
+        assert_eq!(
+            d.set(&object, Some(Wan::parse("8633.57").unwrap().into()))
+                .unwrap(),
+            Some(Wan::parse("8633.56").unwrap().into())
+        );
+        assert_eq!(d.get(&object), Some(Wan::parse("8633.57").unwrap().into()));
+        assert_eq!(
+            d.describe(&object),
+            "情况说明 第1条「本年收入合计」/ 比较对象「本年支出合计」"
+        );
+        // Optional: can be blanked.
+        assert!(d.set(&object, None).is_ok());
+        assert_eq!(d.get(&object), None);
+        // Dangling object references are reported.
+        let issues = d.validate();
+        assert!(
+            issues.iter().any(|i| i.claim == Some(0)
+                && matches!(i.kind, crate::IssueKind::DanglingReference { cell: c } if c == cell(crate::Line::CurrentYearExpenditure))),
+            "{issues:?}"
+        );
+    }
+
+    #[test]
+    fn relation_words_and_their_meaning() {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        let w = |s: &str| Wan::parse(s).unwrap();
+        for r in Relation::ALL {
+            // Each word is recognised as itself, also letter-spaced.
+            assert_eq!(Relation::from_zh(r.label_zh()), Some(*r));
+            let spaced: String = r.label_zh().chars().flat_map(|c| [c, ' ']).collect();
+            assert_eq!(Relation::from_zh(&spaced), Some(*r));
+            assert_eq!(
+                Relation::find(&format!("甲{}乙", r.label_zh())),
+                Some((*r, 3))
+            );
+            // sign and allows agree.
+            let allowed: Vec<_> = [Less, Equal, Greater]
+                .into_iter()
+                .filter(|o| r.allows(*o))
+                .collect();
+            match r.sign() {
+                Some(1) => assert_eq!(allowed, [Greater], "{r}"),
+                Some(-1) => assert_eq!(allowed, [Less], "{r}"),
+                Some(0) => assert_eq!(allowed, [Equal], "{r}"),
+                _ => assert_eq!(allowed.len(), 2, "{r}"),
+            }
+        }
+        assert!(Relation::Exceeds.holds(w("8633.56"), w("8179.19")));
+        assert!(!Relation::Exceeds.holds(w("8179.19"), w("8633.56")));
+        assert!(Relation::NotLower.holds(w("5.00"), w("5.00")));
+        assert!(!Relation::NotHigher.holds(w("5.01"), w("5.00")));
+        // Line breaks, ideographic spaces, negated forms, non-words.
+        assert_eq!(Relation::find("小\n于"), Some((Relation::Less, 0)));
+        assert_eq!(Relation::find("等　于"), Some((Relation::Equal, 0)));
+        assert_eq!(
+            Relation::find("不超过 12%"),
+            Some((Relation::NotExceeding, 0))
+        );
+        assert_eq!(Relation::find("不 低\n于"), Some((Relation::NotLower, 0)));
+        assert_eq!(Relation::find("甲不等于乙"), None);
+        assert_eq!(Relation::find("未超过"), None);
+        assert_eq!(
+            Relation::find("收入总计与支出总计相\n等"),
+            Some((Relation::Same, 27))
+        );
+        assert_eq!(Relation::find("大学、高校"), None);
+        assert_eq!(Relation::from_zh("大"), None);
     }
 
     #[test]

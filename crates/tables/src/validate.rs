@@ -279,6 +279,10 @@ impl Disclosure {
                 ClaimKind::Total { parts, .. } => {
                     refs.extend(parts.iter().filter_map(|p| p.refers_to))
                 }
+                ClaimKind::Comparison {
+                    object_refers_to: Some(o),
+                    ..
+                } => refs.push(*o),
                 ClaimKind::NoAmount { .. } => refs.clear(),
                 _ => {}
             }
