@@ -139,8 +139,25 @@ impl Direction {
     /// rounding of two figures is [`Agreement::Rounding`] too. Anything else
     /// that contradicts the word is [`Agreement::Mismatch`].
     pub fn judge(self, rounding: Rounding, a: Wan, b: Wan) -> Agreement {
+        self.judge_within(a, b, rounding.bound(a, &[b, Wan::ZERO]))
+    }
+
+    /// [`Direction::judge`] with an explicit rounding `bound` (for two
+    /// figures printed in different units: the sum of their
+    /// [`Rounding::half_of`]).
+    ///
+    /// ```
+    /// use yusuan_money::Wan;
+    /// use yusuan_reconcile::direction::Direction;
+    /// use yusuan_reconcile::tolerance::{Agreement, Rounding};
+    /// let w = |s: &str| Wan::parse(s).unwrap();
+    /// let bound = Wan::new(Rounding::WAN.half_of(w("8633.56")).value() * rust_decimal::Decimal::TWO);
+    /// assert_eq!(Direction::Equal.judge_within(w("8633.57"), w("8633.56"), bound), Agreement::Rounding);
+    /// assert_eq!(Direction::Equal.judge_within(w("8633.58"), w("8633.56"), bound), Agreement::Mismatch);
+    /// ```
+    pub fn judge_within(self, a: Wan, b: Wan, bound: Wan) -> Agreement {
         let diff = a.value().saturating_sub(b.value());
-        let bound = rounding.bound(a, &[b, Wan::ZERO]).value();
+        let bound = bound.value();
         let within = diff.abs() <= bound;
         let sign = if diff.is_zero() {
             0
@@ -181,6 +198,22 @@ impl Direction {
             }
             Direction::AtLeast => loose(-1),
             Direction::AtMost => loose(1),
+        }
+    }
+}
+
+impl From<yusuan_tables::Relation> for Direction {
+    /// 大于 / 高于 / 多于 / 超过 → [`Direction::Greater`], 小于 / 低于 / 少于 →
+    /// [`Direction::Less`], 等于 / 相等 → [`Direction::Equal`], the 不小于
+    /// forms → [`Direction::AtLeast`], the 不大于 forms →
+    /// [`Direction::AtMost`].
+    fn from(r: yusuan_tables::Relation) -> Direction {
+        match r.sign() {
+            Some(1) => Direction::Greater,
+            Some(-1) => Direction::Less,
+            Some(_) => Direction::Equal,
+            None if r.allows(std::cmp::Ordering::Less) => Direction::AtMost,
+            None => Direction::AtLeast,
         }
     }
 }

@@ -745,9 +745,9 @@ catalogue! {
         family: Narrative, severity: Error, tolerance: RoundingSame,
         title_zh: "情况说明增减方向与数据一致",
         title_en: "Narrative direction words agree with the numbers",
-        formula: "增加/增长 ⇔ 本年 > 上年；减少/下降 ⇔ 本年 < 上年；持平 ⇔ 相等；大于/小于/等于 同理",
-        explanation_zh: "方向词（增加、减少、持平、大于、小于、等于等）须与数据相符；先规范化文本，以免断行或字间空格造成误报。",
-        explanation_en: "Direction words must agree with the numbers. Text is normalised first so words broken across lines or letter-spaced are still read.",
+        formula: "增加/增长 ⇔ 本年 > 上年；减少/下降 ⇔ 本年 < 上年；持平 ⇔ 相等（两项金额之间的大于/小于/等于见 N310）",
+        explanation_zh: "增减方向词（增加、减少、持平、增长、下降等）须与本年、上年数据相符；先规范化文本，以免断行或字间空格造成误报。两项金额之间的大于、小于、等于由 N310 检查。",
+        explanation_en: "Direction words of a year-on-year change (增加, 减少, 持平, 增长, 下降 …) must agree with the numbers. Text is normalised first so words broken across lines or letter-spaced are still read. Comparisons of two amounts (大于, 小于, 等于) are checked by N310.",
         action_zh: "核对方向词与数据。",
         action_en: "Check the word against the numbers.",
     },
@@ -794,6 +794,17 @@ catalogue! {
         explanation_en: "Section headings of the narrative (e.g. “关于 2025 年单位收支总表的说明”) name the budget year, and a comparison's base year precedes it.",
         action_zh: "更正年度。",
         action_en: "Correct the year.",
+    },
+    /// A relation word between two amounts (大于/小于/等于 …) agrees with them.
+    NarrativeComparison = "N310" {
+        family: Narrative, severity: Error, tolerance: RoundingSame,
+        title_zh: "情况说明两项金额的大小比较与数据一致",
+        title_en: "Narrative comparisons of two amounts agree with the numbers",
+        formula: "“A 大于/高于/多于/超过 B” ⇔ A > B；“A 小于/低于/少于 B” ⇔ A < B；“A 等于 B”“A 与 B 相等” ⇔ A = B；“不小于/不低于/不少于” ⇔ A ≥ B；“不大于/不高于/不多于/不超过” ⇔ A ≤ B（A、B 取说明所列金额，未列示时取所指表格单元格）",
+        explanation_zh: "情况说明比较两项金额时（如“2025 年收入预算 X 万元，大于 2024 年收入预算 Y 万元”“本年支出合计等于本年收入合计”），比较词须与两项金额相符。金额取说明所列数，未列示时取所指表格单元格；所列数与单元格是否一致由 N301 检查。“等于”“相等”的两数之差不超过两个打印数的舍入误差时为警告（未舍入的金额可能相等）；“大于”“小于”等用于两个相等的打印数时亦为警告（未舍入的金额仍可能不同）；其余不符为错误。比较词先规范化再识别，断行或字间空格（“小\n于”“等 于”）不致误报。",
+        explanation_en: "When the narrative compares two amounts (“2025 年收入预算 X 万元，大于 2024 年收入预算 Y 万元”, “本年支出合计等于本年收入合计”), the relation word must agree with them. Each side is the amount stated in the sentence or, when none is stated, the table cell it refers to; N301 checks stated amounts against their cells. An equality word over two printed figures that differ by no more than the rounding of two figures is a warning (the unrounded amounts may be equal), as is a strict word over two equal printed figures (the unrounded amounts may still differ); any other contradiction is an error. Words are read after normalising the text, so a word broken across lines or letter-spaced is not misread.",
+        action_zh: "核对比较词与两项金额，更正比较词或金额。",
+        action_en: "Check the relation word against the two amounts; correct the word or the amount.",
     },
     // ---------------------------------------------------------------- P4xx
     /// 年度资金总额 = 财政拨款 + 上年结转 + 其他资金.

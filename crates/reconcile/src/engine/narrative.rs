@@ -24,6 +24,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             Rule::NarrativeDirection,
             Rule::NarrativeEmptyTable,
             Rule::NarrativeYear,
+            Rule::NarrativeComparison,
         ] {
             ctx.skip(rule, "没有情况说明");
         }
@@ -31,6 +32,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
     amounts(ctx);
     shares(ctx);
     changes(ctx);
+    comparisons(ctx);
     no_amounts(ctx);
     years(ctx);
     procurement(ctx);
@@ -60,7 +62,7 @@ fn amounts(ctx: &mut Ctx<'_>) {
             ClaimKind::Share { amount, .. }
             | ClaimKind::Total { amount, .. }
             | ClaimKind::Amount { amount, .. } => Some(*amount),
-            ClaimKind::Change { amount, .. } => *amount,
+            ClaimKind::Change { amount, .. } | ClaimKind::Comparison { amount, .. } => *amount,
             _ => None,
         };
         if let (Some(cell), Some(v)) = (claim.refers_to, main) {
@@ -118,6 +120,18 @@ fn amounts(ctx: &mut Ctx<'_>) {
                     Rule::NarrativeAmount,
                     t,
                     narr(i, ClaimField::Whole, Some(*w)),
+                );
+            }
+            ClaimKind::Comparison {
+                object_amount: Some(v),
+                object_refers_to: Some(cell),
+                ..
+            } => {
+                let t = cell_term(ctx, *cell);
+                ctx.same(
+                    Rule::NarrativeAmount,
+                    t,
+                    narr(i, ClaimField::ObjectAmount, Some(*v)),
                 );
             }
             _ => {}
@@ -467,6 +481,139 @@ fn cell_use(ctx: &Ctx<'_>, t: &Term) -> CellUse {
     }
 }
 
+// ------------------------------------------------------------ N310
+
+fn comparisons(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let mut any = false;
+    for (i, claim) in d.narrative.iter().enumerate() {
+        let ClaimKind::Comparison {
+            amount,
+            relation,
+            object,
+            object_amount,
+            object_refers_to,
+            ..
+        } = &claim.kind
+        else {
+            continue;
+        };
+        any = true;
+        // Each side: as stated, else its cell.
+        let side =
+            |ctx: &Ctx<'_>, stated: Option<Wan>, field, cell: Option<CellRef>| match (stated, cell)
+            {
+                (Some(v), _) => Some(narr(i, field, Some(v))),
+                (None, Some(c)) => Some(cell_term(ctx, c)),
+                (None, None) => None,
+            };
+        let a = side(ctx, *amount, ClaimField::Amount, claim.refers_to);
+        let b = side(
+            ctx,
+            *object_amount,
+            ClaimField::ObjectAmount,
+            *object_refers_to,
+        );
+        let (Some(a), Some(b)) = (a, b) else {
+            continue;
+        };
+        // A blank cell is not compared: nothing is printed to contradict.
+        let (Some(av), Some(bv)) = (a.v, b.v) else {
+            continue;
+        };
+        ctx.count(Rule::NarrativeComparison);
+        let dir = Direction::from(*relation);
+        let bound = Wan::new(
+            a.r.half_of(av)
+                .value()
+                .saturating_add(b.r.half_of(bv).value()),
+        );
+        let agreement = dir.judge_within(av, bv, bound);
+        if agreement == Agreement::Exact {
+            continue;
+        }
+        comparison_finding(ctx, i, claim, object, *relation, a, b, bound, agreement);
+    }
+    if any {
+        ctx.skip(
+            Rule::NarrativeComparison,
+            "比较语句缺少可比较的金额（未列示、未指向表格单元格或单元格空白）",
+        );
+    } else {
+        ctx.skip(
+            Rule::NarrativeComparison,
+            "情况说明没有比较两项金额大小的语句",
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn comparison_finding(
+    ctx: &mut Ctx<'_>,
+    i: usize,
+    claim: &Claim,
+    object: &str,
+    relation: yusuan_tables::Relation,
+    a: Term,
+    b: Term,
+    bound: Wan,
+    agreement: Agreement,
+) {
+    let (av, bv) = (a.v.unwrap_or(Wan::ZERO), b.v.unwrap_or(Wan::ZERO));
+    let actual = match av.cmp(&bv) {
+        std::cmp::Ordering::Greater => "大于",
+        std::cmp::Ordering::Less => "小于",
+        std::cmp::Ordering::Equal => "等于",
+    };
+    let difference = av.checked_sub(bv).unwrap_or(Wan::ZERO);
+    let word = relation.label_zh();
+    // Each side by its printed name, with the table cell it was read from.
+    let side = |ctx: &Ctx<'_>, name: &str, t: &Term, v: Wan| match t.at {
+        NumberRef::Cell(_) => format!("「{name}」为 {}（{}）", ctx.amt(v), ctx.label(&t.at)),
+        _ => format!("「{name}」为 {}", ctx.amt(v)),
+    };
+    let subject = claim.kind.subject();
+    let message = format!(
+        "情况说明第{}条称「{subject}」{word}「{object}」，但{}、{}，实为{actual}。",
+        i + 1,
+        side(ctx, subject, &a, av),
+        side(ctx, object, &b, bv),
+    );
+    let (severity, note) = match agreement {
+        Agreement::Rounding if av == bv => (
+            Severity::Warning,
+            format!("两个打印数相等；未舍入的金额仍可能{word}，可能并非错误。"),
+        ),
+        Agreement::Rounding => (
+            Severity::Warning,
+            format!(
+                "两数相差 {}，在两个打印数的舍入误差（±{}）以内，未舍入的金额仍可能符合“{word}”，可能并非错误。",
+                ctx.amt(difference.abs()),
+                ctx.amt(Wan::new(bound.value().normalize()))
+            ),
+        ),
+        _ => (
+            Rule::NarrativeComparison.severity(),
+            Rule::NarrativeComparison.info().action_zh.to_owned(),
+        ),
+    };
+    let finding = crate::finding::Finding {
+        rule: Rule::NarrativeComparison,
+        severity,
+        message,
+        location: Location::table("情况说明")
+            .row(format!("第{}条「{}」", i + 1, claim.kind.subject()))
+            .column("比较词"),
+        expected: Some(Value::Text(actual.to_owned())),
+        actual: Some(Value::Text(word.to_owned())),
+        difference: Some(Value::Amount(difference)),
+        tolerance: Some(Value::Amount(Wan::new(bound.value().normalize()))),
+        note: Some(note),
+        cells: vec![cell_use(ctx, &a), cell_use(ctx, &b)],
+    };
+    ctx.push(finding);
+}
+
 // ------------------------------------------------------------ N306
 
 /// The table a "没有……" statement is about.
@@ -734,5 +881,250 @@ fn performance_management(ctx: &mut Ctx<'_>) {
             ctx.table_rounding(kind),
         );
         ctx.at_most(rule, stated, cell);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use yusuan_tables::{Disclosure, Line, Relation};
+
+    use super::*;
+    use crate::report::{Report, Status};
+
+    const SEED: &str =
+        include_str!("../../../../examples/data/2025-mohrss-information-center.json");
+
+    fn w(s: &str) -> Wan {
+        Wan::parse(s).unwrap()
+    }
+
+    /// A cell of the seed's 收支总表 (收入总计 = 支出总计 = 8,633.56, 本年收入
+    /// 合计 8,179.19, 本年支出合计 8,633.56).
+    fn line(l: Line) -> CellRef {
+        CellRef::new(
+            TableKind::IncomeExpenditureSummary,
+            RowKey::Line(l),
+            Column::Total,
+        )
+    }
+
+    fn comparison(
+        sentence: &str,
+        subject: (&str, Option<&str>, Option<Line>),
+        relation: Relation,
+        object: (&str, Option<&str>, Option<Line>),
+    ) -> Claim {
+        Claim {
+            section: Some("一、关于 2025 年单位收支总表的说明".into()),
+            sentence: sentence.into(),
+            kind: ClaimKind::Comparison {
+                subject: subject.0.into(),
+                amount: subject.1.map(w),
+                relation,
+                object: object.0.into(),
+                object_amount: object.1.map(w),
+                object_refers_to: object.2.map(line),
+            },
+            refers_to: subject.2.map(line),
+        }
+    }
+
+    /// The seed with `claims` appended to its narrative, reconciled; the
+    /// findings of N310 and N301 on the new claims.
+    fn check(claims: Vec<Claim>) -> (Report, usize) {
+        let mut d = Disclosure::from_json(SEED).unwrap();
+        let first = d.narrative.len();
+        d.narrative.extend(claims);
+        (crate::reconcile(&d), first)
+    }
+
+    #[test]
+    fn a_seed_without_comparisons_skips_the_rule_with_a_reason() {
+        let (report, _) = check(Vec::new());
+        let o = report.outcome(Rule::NarrativeComparison).unwrap();
+        assert_eq!(o.status, Status::Skipped);
+        assert!(
+            o.skip_reason.as_deref().unwrap().contains("没有比较"),
+            "{o:?}"
+        );
+    }
+
+    #[test]
+    fn true_comparisons_pass_and_stated_amounts_meet_their_cells() {
+        let (report, _) = check(vec![
+            // 8,179.19 < 8,633.56, both stated and both matching their cells.
+            comparison(
+                "本年收入合计 8,179.19 万元，小于本年支出合计 8,633.56 万元。",
+                (
+                    "本年收入合计",
+                    Some("8179.19"),
+                    Some(Line::CurrentYearIncome),
+                ),
+                Relation::Less,
+                (
+                    "本年支出合计",
+                    Some("8633.56"),
+                    Some(Line::CurrentYearExpenditure),
+                ),
+            ),
+            // No amounts: the cells, 8,633.56 = 8,633.56.
+            comparison(
+                "收入总计等于支出总计。",
+                ("收入总计", None, Some(Line::IncomeTotal)),
+                Relation::Equal,
+                ("支出总计", None, Some(Line::ExpenditureTotal)),
+            ),
+            // One side stated, the other a cell: 8,633.56 ≤ 8,633.56.
+            comparison(
+                "支出总计 8,633.56 万元，不超过收入总计。",
+                ("支出总计", Some("8633.56"), None),
+                Relation::NotExceeding,
+                ("收入总计", None, Some(Line::IncomeTotal)),
+            ),
+        ]);
+        assert!(!report.has_errors(), "{}", report.render_text());
+        let o = report.outcome(Rule::NarrativeComparison).unwrap();
+        assert_eq!((o.status, o.checks), (Status::Passed, 3), "{o:?}");
+        assert_eq!(report.findings_for(Rule::NarrativeComparison).count(), 0);
+    }
+
+    #[test]
+    fn a_contradicted_relation_is_an_error_naming_both_amounts() {
+        let (report, first) = check(vec![comparison(
+            "本年收入合计 8,179.19 万元，大于本年支出合计 8,633.56 万元。",
+            (
+                "本年收入合计",
+                Some("8179.19"),
+                Some(Line::CurrentYearIncome),
+            ),
+            Relation::Greater,
+            (
+                "本年支出合计",
+                Some("8633.56"),
+                Some(Line::CurrentYearExpenditure),
+            ),
+        )]);
+        let fs: Vec<_> = report.findings_for(Rule::NarrativeComparison).collect();
+        assert_eq!(fs.len(), 1, "{}", report.render_text());
+        let f = fs[0];
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.expected, Some(Value::Text("小于".into())));
+        assert_eq!(f.actual, Some(Value::Text("大于".into())));
+        // 8,179.19 − 8,633.56
+        assert_eq!(f.difference, Some(Value::Amount(w("-454.37"))));
+        let at: Vec<NumberRef> = f.cells.iter().map(|c| c.at).collect();
+        assert_eq!(
+            at,
+            [
+                NumberRef::Narrative {
+                    claim: first,
+                    field: ClaimField::Amount
+                },
+                NumberRef::Narrative {
+                    claim: first,
+                    field: ClaimField::ObjectAmount
+                },
+            ]
+        );
+        assert!(f.message.contains("实为小于"), "{}", f.message);
+        // The stated amounts equal their cells: no N301 finding.
+        assert_eq!(report.findings_for(Rule::NarrativeAmount).count(), 0);
+    }
+
+    #[test]
+    fn equality_within_rounding_is_a_warning_beyond_it_an_error() {
+        let (report, _) = check(vec![
+            // 0.01 apart: within two half-units (0.005 + 0.005).
+            comparison(
+                "收入总计 8,633.57 万元，等于支出总计 8,633.56 万元。",
+                ("收入总计", Some("8633.57"), None),
+                Relation::Equal,
+                ("支出总计", Some("8633.56"), None),
+            ),
+            // 0.02 apart: beyond.
+            comparison(
+                "收入总计 8,633.58 万元，与支出总计 8,633.56 万元相等。",
+                ("收入总计", Some("8633.58"), None),
+                Relation::Same,
+                ("支出总计", Some("8633.56"), None),
+            ),
+            // A strict word over two equal printed cells: cannot be ruled out.
+            comparison(
+                "收入总计大于支出总计。",
+                ("收入总计", None, Some(Line::IncomeTotal)),
+                Relation::Greater,
+                ("支出总计", None, Some(Line::ExpenditureTotal)),
+            ),
+        ]);
+        let fs: Vec<_> = report.findings_for(Rule::NarrativeComparison).collect();
+        assert_eq!(fs.len(), 3, "{}", report.render_text());
+        let by_word = |word: &str| {
+            fs.iter()
+                .find(|f| f.actual == Some(Value::Text(word.into())))
+                .unwrap()
+        };
+        let equal = by_word("等于");
+        assert_eq!(equal.severity, Severity::Warning);
+        assert_eq!(equal.difference, Some(Value::Amount(w("0.01"))));
+        assert_eq!(equal.tolerance, Some(Value::Amount(w("0.01"))));
+        assert!(
+            equal.note.as_deref().unwrap().contains("舍入误差"),
+            "{equal:?}"
+        );
+        let same = by_word("相等");
+        assert_eq!(same.severity, Severity::Error);
+        assert_eq!(same.difference, Some(Value::Amount(w("0.02"))));
+        let greater = by_word("大于");
+        assert_eq!(greater.severity, Severity::Warning);
+        assert!(greater.note.as_deref().unwrap().contains("两个打印数相等"));
+    }
+
+    #[test]
+    fn relation_words_broken_across_lines_or_letter_spaced_are_read() {
+        // The claim's word as read from the printed sentence.
+        let read = |sentence: &str| {
+            let squeezed = yusuan_money::text::squeeze(sentence);
+            let (relation, _) = Relation::find_in_squeezed(&squeezed).unwrap();
+            // The reconcile crate's own reading of the same text agrees.
+            assert_eq!(Direction::find(sentence), Some(Direction::from(relation)));
+            relation
+        };
+        let broken = "本年收入合计大\n于本年支出合计。";
+        let spaced = "收入总计等　于支出总计。";
+        let negated = "本年收入合计不 超\r\n过本年支出合计。";
+        assert_eq!(read(broken), Relation::Greater);
+        assert_eq!(read(spaced), Relation::Equal);
+        assert_eq!(read(negated), Relation::NotExceeding);
+        let (report, first) = check(vec![
+            comparison(
+                broken,
+                ("本年收入合计", None, Some(Line::CurrentYearIncome)),
+                read(broken),
+                ("本年支出合计", None, Some(Line::CurrentYearExpenditure)),
+            ),
+            comparison(
+                spaced,
+                ("收入总计", None, Some(Line::IncomeTotal)),
+                read(spaced),
+                ("支出总计", None, Some(Line::ExpenditureTotal)),
+            ),
+            comparison(
+                negated,
+                ("本年收入合计", None, Some(Line::CurrentYearIncome)),
+                read(negated),
+                ("本年支出合计", None, Some(Line::CurrentYearExpenditure)),
+            ),
+        ]);
+        // Only the first is false (8,179.19 is not above 8,633.56).
+        let fs: Vec<_> = report.findings_for(Rule::NarrativeComparison).collect();
+        assert_eq!(fs.len(), 1, "{}", report.render_text());
+        assert_eq!(fs[0].severity, Severity::Error);
+        assert!(fs[0]
+            .location
+            .row
+            .as_deref()
+            .unwrap()
+            .starts_with(&format!("第{}条", first + 1)));
+        assert_eq!(report.outcome(Rule::NarrativeComparison).unwrap().checks, 3);
     }
 }
