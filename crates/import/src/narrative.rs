@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use yusuan_money::{Percent, Wan};
 use yusuan_tables::{
     Basis, CellRef, Claim, ClaimKind, ClaimPart, Column, Direction, Line as TLine,
-    PerformanceManagement, Period, Procurement, RowKey, TableKind, Tables,
+    PerformanceManagement, Period, Procurement, Relation, RowKey, TableKind, Tables,
 };
 
 use crate::patterns;
@@ -384,6 +384,18 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                 ),
             });
         }
+        // Comparisons: 大于 / 小于 / 等于 … between two amounts
+        for c in patterns::relation().captures_iter(&ns) {
+            let Some(word) = c.get(0) else { continue };
+            let ws = s0 + char_index(&ns, word.start());
+            let we = s0 + char_index(&ns, word.end());
+            if let Some((pos, claim)) = comparison(p, ctx, (s0, e0), (ws, we), &ms, &mut used) {
+                found.push(Found {
+                    pos,
+                    claim: mk(claim, &sentence),
+                });
+            }
+        }
         // Totals: the whole before 其中, or a subject naming a total
         let mut sentence_text = sentence.clone();
         for (i, m) in ms.iter().enumerate() {
@@ -464,6 +476,142 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
     }
     found.sort_by_key(|f| f.pos);
     found.into_iter().map(|f| f.claim).collect()
+}
+
+/// Trims a side of a comparison: whitespace, quotes, the unit's name, a
+/// trailing 为 / 是. Unlike [`clean_subject`] it keeps the year, which
+/// tells the two sides apart ("2025 年收入预算 … 大于 2024 年收入预算").
+fn comparison_side(raw: &str, ctx: &Ctx<'_>) -> String {
+    let quotes = |c: char| c == '“' || c == '”' || c == '"' || c.is_whitespace();
+    let mut s = raw.trim_matches(quotes);
+    if !ctx.unit_name.is_empty() {
+        s = s.strip_prefix(ctx.unit_name).unwrap_or(s).trim_start();
+    }
+    for p in ["本单位", "本部门"] {
+        s = s.strip_prefix(p).unwrap_or(s).trim_start();
+    }
+    for suf in ["为", "是"] {
+        s = s.strip_suffix(suf).unwrap_or(s).trim_end();
+    }
+    s.trim_matches(quotes).to_owned()
+}
+
+/// A comparison claim for the relation word at `[ws, we)` of the sentence
+/// `[s0, e0)`, with the position it sorts at; `None` when the word does not
+/// compare two amounts (negated as in 不等于, a percentage or a count on
+/// either side, a side that names nothing). Mentions it takes are marked
+/// in `used`.
+fn comparison(
+    p: &Paragraph,
+    ctx: &Ctx<'_>,
+    (s0, e0): (usize, usize),
+    (ws, we): (usize, usize),
+    ms: &[Mention],
+    used: &mut [bool],
+) -> Option<(usize, ClaimKind)> {
+    let norm: Vec<char> = p.norm.chars().skip(s0).take(e0 - s0).collect();
+    let at = |i: usize| norm.get(i.checked_sub(s0)?).copied();
+    let word: String = (ws..we).filter_map(at).collect();
+    let relation = Relation::from_zh(&word)?;
+    // 不等于, 未超过: a negation the model has no word for.
+    let before = (s0..ws).rev().filter_map(at).find(|c| !c.is_whitespace());
+    if relation.sign().is_some() && matches!(before, Some('不' | '未')) {
+        return None;
+    }
+    // A clause ends at punctuation, not at the comma of `8,633.56`.
+    let digit = |i: Option<usize>| i.and_then(at).is_some_and(|c| c.is_ascii_digit());
+    let is_delim = |i: usize| match at(i) {
+        Some(',') => !(digit(i.checked_sub(1)) && digit(i.checked_add(1))),
+        Some(c) => matches!(c, '，' | ';' | '；' | '。' | ':' | '：'),
+        None => false,
+    };
+    let clause_start = (s0..ws).rev().find(|&i| is_delim(i)).map_or(s0, |i| i + 1);
+    let clause_end = (we..e0).find(|&i| is_delim(i)).unwrap_or(e0);
+    let free = |i: usize, used: &[bool]| !used.get(i).copied().unwrap_or(true);
+    let has_digit = |a: usize, b: usize| (a..b).filter_map(at).any(|c| c.is_ascii_digit());
+    // The two spans compared: "A 大于 B", or "A 与 B 相等".
+    let (subject_span, object_span) = if relation == Relation::Same {
+        let k = (clause_start..ws).find(|&i| matches!(at(i), Some('与' | '和' | '同')))?;
+        ((clause_start, k), (k + 1, ws))
+    } else {
+        ((clause_start, ws), (we, clause_end))
+    };
+    // The object: a mention inside its span, else its words (no number).
+    let object_mention = (0..ms.len()).find(|&i| {
+        free(i, used)
+            && ms
+                .get(i)
+                .is_some_and(|m| m.start >= object_span.0 && m.end <= object_span.1)
+    });
+    let (object, object_amount) = match object_mention.and_then(|i| ms.get(i)) {
+        Some(m) => (
+            comparison_side(&chars_of(&p.text, object_span.0, m.start), ctx),
+            Some(Wan::new(m.amount)),
+        ),
+        None if has_digit(object_span.0, object_span.1) => return None,
+        None => (
+            comparison_side(&chars_of(&p.text, object_span.0, object_span.1), ctx),
+            None,
+        ),
+    };
+    // The subject: a mention inside its span; or, when the span is empty
+    // ("X 万元，大于 …"), the sentence's last free mention before the word;
+    // else its words (no number).
+    let in_span = (0..ms.len()).rev().find(|&i| {
+        free(i, used)
+            && ms
+                .get(i)
+                .is_some_and(|m| m.start >= subject_span.0 && m.end <= subject_span.1)
+    });
+    let span_empty = (subject_span.0..subject_span.1)
+        .filter_map(at)
+        .all(char::is_whitespace);
+    let subject_mention = match in_span {
+        Some(i) => Some(i),
+        None if span_empty => (0..ms.len())
+            .rev()
+            .find(|&i| free(i, used) && ms.get(i).is_some_and(|m| m.end <= ws)),
+        None => None,
+    };
+    let (subject, amount, pos) = match subject_mention.and_then(|i| ms.get(i)) {
+        Some(m) => {
+            let from = if in_span.is_some() {
+                subject_span.0.max(m.subject_start)
+            } else {
+                m.subject_start
+            };
+            (
+                comparison_side(&chars_of(&p.text, from, m.start), ctx),
+                Some(Wan::new(m.amount)),
+                m.start,
+            )
+        }
+        None if has_digit(subject_span.0, subject_span.1) => return None,
+        None => (
+            comparison_side(&chars_of(&p.text, subject_span.0, subject_span.1), ctx),
+            None,
+            subject_span.0,
+        ),
+    };
+    if subject.is_empty() || object.is_empty() {
+        return None;
+    }
+    for i in [subject_mention, object_mention].into_iter().flatten() {
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
+    }
+    Some((
+        pos,
+        ClaimKind::Comparison {
+            subject,
+            amount,
+            relation,
+            object,
+            object_amount,
+            object_refers_to: None,
+        },
+    ))
 }
 
 /// `（二）一般公共预算当年拨款结构情况` → `一般公共预算当年拨款`.
@@ -796,6 +944,7 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
         (ClaimKind::Change { .. } | ClaimKind::Amount { .. }, K::ThreePublicExpenditure) => {
             three_col(&subject).and_then(|c| total_cell.map(|t| CellRef::new(table, t.row, c)))
         }
+        (ClaimKind::Comparison { .. }, _) => summary_line_cell(t, table, &subject, ctx.year),
         _ => None,
     };
     claim.refers_to = target;
@@ -806,6 +955,13 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             ..
         } if whole_subject.is_some() => {
             *whole_refers_to = total_cell;
+        }
+        ClaimKind::Comparison {
+            object,
+            object_refers_to,
+            ..
+        } => {
+            *object_refers_to = summary_line_cell(t, table, object, ctx.year);
         }
         ClaimKind::Total { parts, .. } if table == K::GeneralBudgetBasicExpenditure => {
             for part in parts {
@@ -821,6 +977,41 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
         }
         _ => {}
     }
+}
+
+/// The 合计 / 总计 cell of a 收支总表 or 财政拨款收支总表 that a side of a
+/// comparison names exactly (`本年支出合计`, `2025 年收入总计`, `本年收入`),
+/// when the table prints it; `None` for any other table, another year, or
+/// a name that is not exactly one line's.
+fn summary_line_cell(t: &Tables, table: TableKind, side: &str, year: u16) -> Option<CellRef> {
+    if !matches!(
+        table,
+        TableKind::IncomeExpenditureSummary | TableKind::FiscalAppropriationSummary
+    ) {
+        return None;
+    }
+    let s = yusuan_money::text::squeeze(side);
+    // A leading year must be the document's.
+    let s = match s.split_once('年') {
+        Some((y, rest)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            if y.parse::<u16>().ok()? != year {
+                return None;
+            }
+            rest.strip_prefix('度').unwrap_or(rest).to_owned()
+        }
+        _ => s,
+    };
+    let line = match s.as_str() {
+        "本年收入" => TLine::CurrentYearIncome,
+        "本年支出" => TLine::CurrentYearExpenditure,
+        name => *TLine::ALL.iter().find(|l| l.label_zh() == name)?,
+    };
+    if !line.allowed_in(table) {
+        return None;
+    }
+    let row = RowKey::Line(line);
+    t.get(table, &row, Column::Total)?;
+    Some(CellRef::new(table, row, Column::Total))
 }
 
 fn strip_num(s: &str) -> &str {

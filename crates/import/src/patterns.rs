@@ -37,6 +37,10 @@ pattern!(
     r"^\s*[,，]?\s*(增长|下降|上升|降低|增加|减少)?\s*([0-9]+(?:\.[0-9]+)?)\s*%"
 );
 pattern!(
+    relation,
+    r"不\s*(?:小|低|少|大|高|多)\s*于|不\s*超\s*过|(?:大|高|多|小|低|少|等)\s*于|超\s*过|相\s*等"
+);
+pattern!(
     no_amount,
     r"没有(?:使用)?([^,，。;；]+)|(?:^|[,，;；:：])\s*无([^,，。;；]+)"
 );
@@ -75,6 +79,7 @@ mod tests {
             super::after_direction(),
             super::rate_after(),
             super::no_amount(),
+            super::relation(),
             super::involving(),
             super::project_count(),
             super::quoted_project(),
