@@ -42,8 +42,10 @@
 //!    reported with the cells and the table is left out, never guessed.
 //! 4. **Narrative.** Sentences are rejoined across lines and pages, with
 //!    their section headings. "X 万元，占 Y%" (with the whole stated before
-//!    其中), "比 2024 年执行数增加 A 万元，增长 B%" / "与…持平", stated totals
-//!    with their parts, "没有…" and quoted amounts become [`yusuan_tables::Claim`]s;
+//!    其中), "比 2024 年执行数增加 A 万元，增长 B%" / "与…持平", comparisons
+//!    of two amounts ("X 万元，大于 … Y 万元", "本年支出合计等于本年收入合计",
+//!    the word found also when broken across lines or letter-spaced), stated
+//!    totals with their parts, "没有…" and quoted amounts become [`yusuan_tables::Claim`]s;
 //!    a claim's table cell is set only when its section names the table and
 //!    its subject names the cell.
 //! 5. **项目绩效目标表.** Fields, funds and indicators; names are paired
