@@ -17,7 +17,6 @@
 //! assert_eq!(Direction::Flat.judge(Rounding::WAN, w("2961.68"), w("0.30")), Agreement::Mismatch);
 //! ```
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use yusuan_money::Wan;
 
@@ -139,7 +138,7 @@ impl Direction {
     /// rounding of two figures is [`Agreement::Rounding`] too. Anything else
     /// that contradicts the word is [`Agreement::Mismatch`].
     pub fn judge(self, rounding: Rounding, a: Wan, b: Wan) -> Agreement {
-        self.judge_within(a, b, rounding.bound(a, &[b, Wan::ZERO]))
+        self.judge_by(a, b, || rounding.bound(a, &[b, Wan::ZERO]))
     }
 
     /// [`Direction::judge`] with an explicit rounding `bound` (for two
@@ -156,48 +155,58 @@ impl Direction {
     /// assert_eq!(Direction::Equal.judge_within(w("8633.58"), w("8633.56"), bound), Agreement::Mismatch);
     /// ```
     pub fn judge_within(self, a: Wan, b: Wan, bound: Wan) -> Agreement {
-        let diff = a.value().saturating_sub(b.value());
-        let bound = bound.value();
-        let within = diff.abs() <= bound;
-        let sign = if diff.is_zero() {
-            0
-        } else if diff > Decimal::ZERO {
-            1
-        } else {
-            -1
-        };
-        let strict = |want: i32| {
-            if sign == want {
-                Agreement::Exact
-            } else if sign == 0 {
+        self.judge_by(a, b, || bound)
+    }
+
+    /// The judgement, with the bound computed only when the word and the
+    /// order of `a` and `b` do not settle it.
+    fn judge_by(self, a: Wan, b: Wan, bound: impl FnOnce() -> Wan) -> Agreement {
+        use std::cmp::Ordering;
+        let order = a.cmp(&b);
+        // Whether the two figures are within the rounding bound of each other.
+        let within = || a.value().saturating_sub(b.value()).abs() <= bound().value();
+        let fuzzy = |within: bool| {
+            if within {
                 Agreement::Rounding
             } else {
                 Agreement::Mismatch
             }
         };
-        let loose = |forbidden: i32| {
-            if sign != forbidden {
+        // A strict word: the wanted order, or equal printed figures (the
+        // unrounded ones may still differ).
+        let strict = |want: Ordering| {
+            if order == want {
                 Agreement::Exact
-            } else if within {
+            } else if order == Ordering::Equal {
                 Agreement::Rounding
             } else {
                 Agreement::Mismatch
             }
         };
         match self {
-            Direction::Increase | Direction::Greater => strict(1),
-            Direction::Decrease | Direction::Less => strict(-1),
+            Direction::Increase | Direction::Greater => strict(Ordering::Greater),
+            Direction::Decrease | Direction::Less => strict(Ordering::Less),
             Direction::Flat | Direction::Equal => {
-                if sign == 0 {
+                if order == Ordering::Equal {
                     Agreement::Exact
-                } else if within {
-                    Agreement::Rounding
                 } else {
-                    Agreement::Mismatch
+                    fuzzy(within())
                 }
             }
-            Direction::AtLeast => loose(-1),
-            Direction::AtMost => loose(1),
+            Direction::AtLeast => {
+                if order != Ordering::Less {
+                    Agreement::Exact
+                } else {
+                    fuzzy(within())
+                }
+            }
+            Direction::AtMost => {
+                if order != Ordering::Greater {
+                    Agreement::Exact
+                } else {
+                    fuzzy(within())
+                }
+            }
         }
     }
 }

@@ -183,6 +183,15 @@ fn share_rounded(part: Wan, whole: Wan) -> Result<Percent, MoneyError> {
     }
 }
 
+/// Whether [`judge_share`] finds `printed` exact: printed with two places
+/// and equal to the share recomputed on the integer fast path. `false`
+/// means "not settled here" (the caller then judges in full).
+pub(crate) fn share_is_exact(part: Wan, whole: Wan, printed: Percent) -> bool {
+    places(printed) == 2
+        && matches!((hundredths(part), hundredths(whole)), (Some(p), Some(w))
+            if percent_of_hundredths(p, w) == Some(printed))
+}
+
 /// [`Percent::growth`], by the integer fast path where it applies.
 fn growth_rounded(new: Wan, old: Wan) -> Result<Percent, MoneyError> {
     match (hundredths(new), hundredths(old)) {
@@ -208,6 +217,19 @@ fn judge(
     range: impl FnOnce() -> Option<(Decimal, Decimal)>,
     printed: Percent,
 ) -> Result<PercentJudged, MoneyError> {
+    let mut j = judge_value(fast, exact, printed)?;
+    settle_range(&mut j, range);
+    Ok(j)
+}
+
+/// [`judge`] without the range: a printed value other than the
+/// recomputed one is left [`PercentAgreement::Mismatch`] for
+/// [`settle_range`] to decide.
+fn judge_value(
+    fast: impl FnOnce() -> Result<Percent, MoneyError>,
+    exact: impl FnOnce() -> Result<Decimal, MoneyError>,
+    printed: Percent,
+) -> Result<PercentJudged, MoneyError> {
     let dp = places(printed);
     let (expected, exact) = if dp == 2 {
         let expected = fast()?;
@@ -229,8 +251,6 @@ fn judge(
     let difference = Percent::new(actual.points().saturating_sub(expected.points()));
     let agreement = if expected == actual {
         PercentAgreement::Exact
-    } else if range().is_some_and(|(lo, hi)| lo <= actual.points() && actual.points() <= hi) {
-        PercentAgreement::Rounding
     } else {
         PercentAgreement::Mismatch
     };
@@ -243,6 +263,38 @@ fn judge(
     })
 }
 
+/// Turns a [`PercentAgreement::Mismatch`] of [`judge_value`] into
+/// [`PercentAgreement::Rounding`] when the printed value is reachable from
+/// the amounts within their rounding (`range`).
+fn settle_range(j: &mut PercentJudged, range: impl FnOnce() -> Option<(Decimal, Decimal)>) {
+    if j.agreement == PercentAgreement::Mismatch
+        && range().is_some_and(|(lo, hi)| lo <= j.actual.points() && j.actual.points() <= hi)
+    {
+        j.agreement = PercentAgreement::Rounding;
+    }
+}
+
+/// The range of a share `part / whole` over the rounding of both amounts.
+fn share_range(rounding: Rounding, part: Wan, whole: Wan, dp: u32) -> Option<(Decimal, Decimal)> {
+    corner_range(
+        part.value(),
+        half(rounding, part),
+        whole.value(),
+        half(rounding, whole),
+        Decimal::ZERO,
+        dp,
+    )
+}
+
+/// [`judge_share`] without the range ([`judge_value`]).
+fn judge_share_value(part: Wan, whole: Wan, printed: Percent) -> Result<PercentJudged, MoneyError> {
+    judge_value(
+        || share_rounded(part, whole),
+        || Percent::exact_share(part, whole),
+        printed,
+    )
+}
+
 /// Judges a printed share `part / whole`.
 ///
 /// # Errors
@@ -253,22 +305,11 @@ pub fn judge_share(
     whole: Wan,
     printed: Percent,
 ) -> Result<PercentJudged, MoneyError> {
-    let dp = places(printed);
-    judge(
-        || share_rounded(part, whole),
-        || Percent::exact_share(part, whole),
-        || {
-            corner_range(
-                part.value(),
-                half(rounding, part),
-                whole.value(),
-                half(rounding, whole),
-                Decimal::ZERO,
-                dp,
-            )
-        },
-        printed,
-    )
+    let mut j = judge_share_value(part, whole, printed)?;
+    settle_range(&mut j, || {
+        share_range(rounding, part, whole, places(printed))
+    });
+    Ok(j)
 }
 
 /// Judges a printed growth rate `(new − old) / old × 100`.
@@ -329,10 +370,12 @@ pub fn judge_share_list(
             let bound: Decimal = parts.iter().map(|&p| rounding.half_of(p).value()).sum();
             (sum.value() - whole.value()).abs() <= bound
         });
+    // The range of a share that is off is computed only if no list-wide
+    // adjustment explains it.
     let mut judged = parts
         .iter()
         .zip(printed)
-        .map(|(&part, &p)| judge_share(rounding, part, whole, p))
+        .map(|(&part, &p)| judge_share_value(part, whole, p))
         .collect::<Result<Vec<_>, _>>()?;
     // The list-wide adjustments matter only when some share is off.
     let all_exact = judged
@@ -350,6 +393,10 @@ pub fn judge_share_list(
         if let Some(adjustment) = adjustment {
             j.agreement = PercentAgreement::Adjusted(adjustment);
         }
+    }
+    for (j, &part) in judged.iter_mut().zip(parts) {
+        let dp = places(j.actual);
+        settle_range(j, || share_range(rounding, part, whole, dp));
     }
     Ok(judged)
 }

@@ -9,7 +9,7 @@ use yusuan_tables::{
 use super::{Ctx, Term};
 use crate::direction::Direction;
 use crate::finding::{CellUse, Location, Severity, Value};
-use crate::percent::{judge_growth, judge_share_list};
+use crate::percent::{judge_growth, judge_share_list, share_is_exact};
 use crate::rules::Rule;
 use crate::tolerance::{Agreement, Judged, Rounding};
 
@@ -89,11 +89,14 @@ fn amounts(ctx: &mut Ctx<'_>) {
                 if !parts.is_empty() {
                     let sum = Wan::checked_sum(parts.iter().map(|p| p.amount));
                     if let Some(sum) = sum {
-                        let bound: yusuan_money::Decimal = parts
-                            .iter()
-                            .map(|p| Rounding::WAN.half_of(p.amount).value())
-                            .sum();
-                        if sum.value() - amount.value() > bound {
+                        // The bound is needed only when the parts exceed the total.
+                        let bound = || -> yusuan_money::Decimal {
+                            parts
+                                .iter()
+                                .map(|p| Rounding::WAN.half_of(p.amount).value())
+                                .sum()
+                        };
+                        if sum > *amount && sum.value() - amount.value() > bound() {
                             let mut terms = vec![narr(i, ClaimField::Amount, Some(*amount))];
                             terms.extend(
                                 parts
@@ -197,12 +200,15 @@ fn shares(ctx: &mut Ctx<'_>) {
     flush(ctx, &mut group);
 }
 
-/// Judges one group of shares of the same whole.
+/// Judges one group of shares of the same whole, and empties it.
 fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<ShareItem>) {
-    if group.is_empty() {
-        return;
+    if !group.is_empty() {
+        judge_group(ctx, group);
+        group.clear();
     }
-    let items = std::mem::take(group);
+}
+
+fn judge_group(ctx: &mut Ctx<'_>, items: &[ShareItem]) {
     let Some(first) = items.first() else { return };
     let whole = first.whole;
     // Every claim of the group states the same whole.
@@ -217,19 +223,37 @@ fn flush(ctx: &mut Ctx<'_>, group: &mut Vec<ShareItem>) {
     if wv.is_zero() {
         return;
     }
-    let parts: Vec<Wan> = items.iter().map(|s| s.amount).collect();
-    let printed: Vec<Percent> = items.iter().map(|s| s.percent).collect();
     // Shares printed to add up to 100.00% say the parts make up the whole.
-    let printed_sum = printed
+    let printed_sum = items
         .iter()
-        .try_fold(Percent::default(), |a, p| a.checked_add(*p));
-    if items.len() > 1 && printed_sum == Some(Percent::HUNDRED) {
+        .try_fold(Percent::default(), |a, s| a.checked_add(s.percent));
+    if items.len() > 1
+        && printed_sum == Some(Percent::HUNDRED)
+        && !ctx.sum_settled(
+            Rule::NarrativeShare,
+            whole.v,
+            items.iter().map(|s| Some(s.amount)),
+        )
+    {
         let terms: Vec<Term> = items
             .iter()
             .map(|s| narr(s.claim, ClaimField::Amount, Some(s.amount)))
             .collect();
         ctx.sum(Rule::NarrativeShare, whole, &terms);
     }
+    // Settled on the bare values when every printed share is the
+    // recomputed one (then no list-wide adjustment is looked for either).
+    if items
+        .iter()
+        .all(|s| share_is_exact(s.amount, wv, s.percent))
+    {
+        for _ in items {
+            ctx.count(Rule::NarrativeShare);
+        }
+        return;
+    }
+    let parts: Vec<Wan> = items.iter().map(|s| s.amount).collect();
+    let printed: Vec<Percent> = items.iter().map(|s| s.percent).collect();
     let Ok(judged) = judge_share_list(Rounding::WAN, wv, &parts, &printed) else {
         return;
     };
@@ -426,23 +450,9 @@ fn change_claim(
         if let Some(diff) = nv.checked_sub(ov) {
             ctx.count(Rule::NarrativeChange);
             let expected = diff.abs();
-            let bound = Rounding::WAN
-                .coarse_extra(cv)
-                .saturating_add(new.r.half_of(nv).value())
-                .saturating_add(old.r.half_of(ov).value());
-            let j = Judged::new(expected, cv, Wan::new(bound), 2);
-            if j.agreement != Agreement::Exact {
-                let terms = [change_term, new, old];
-                ctx.report(Rule::NarrativeChange, j, &terms, |c| {
-                    format!(
-                        "情况说明第{}条称变动 {}，而 {} 与 {} 相差 {}。",
-                        i + 1,
-                        c.amt(cv),
-                        c.label(&new.at),
-                        c.label(&old.at),
-                        c.amt(expected)
-                    )
-                });
+            // Settled when the printed change is the difference.
+            if expected != cv {
+                change_finding(ctx, i, cv, expected, change_term, new, old);
             }
         }
     }
@@ -470,6 +480,37 @@ fn change_claim(
                 "（本年 − 上年）/ 上年",
             );
         }
+    }
+}
+
+/// N304 when the printed change `cv` is not the difference `expected`.
+fn change_finding(
+    ctx: &mut Ctx<'_>,
+    i: usize,
+    cv: Wan,
+    expected: Wan,
+    change_term: Term,
+    new: Term,
+    old: Term,
+) {
+    let (nv, ov) = (new.v.unwrap_or(Wan::ZERO), old.v.unwrap_or(Wan::ZERO));
+    let bound = Rounding::WAN
+        .coarse_extra(cv)
+        .saturating_add(new.r.half_of(nv).value())
+        .saturating_add(old.r.half_of(ov).value());
+    let j = Judged::new(expected, cv, Wan::new(bound), 2);
+    if j.agreement != Agreement::Exact {
+        let terms = [change_term, new, old];
+        ctx.report(Rule::NarrativeChange, j, &terms, |c| {
+            format!(
+                "情况说明第{}条称变动 {}，而 {} 与 {} 相差 {}。",
+                i + 1,
+                c.amt(cv),
+                c.label(&new.at),
+                c.label(&old.at),
+                c.amt(expected)
+            )
+        });
     }
 }
 
@@ -669,6 +710,15 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
         };
         any = true;
         ctx.count(Rule::NarrativeEmptyTable);
+        // Settled without allocating when the table (or line) has no
+        // non-zero amount, as the statement says.
+        let mut nonzero = false;
+        super::walk::table_numbers(ctx.d, kind, &mut |row, _, n| {
+            nonzero |= !n.value().is_zero() && line.map_or(true, |l| l == row);
+        });
+        if !nonzero {
+            continue;
+        }
         let mut cells = nonzero_cells(ctx, kind);
         if let Some(row) = line {
             cells.retain(|(at, _)| matches!(at, NumberRef::Cell(c) if c.row == row));
@@ -715,16 +765,30 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
 
 // ------------------------------------------------------------ N309
 
-/// Years written as `2025 年` / `2025年` (four digits not preceded by a
-/// digit, then optional whitespace, then 年), full-width digits included.
-fn years_in(text: &str) -> Vec<u16> {
-    let mut out = Vec::new();
-    let mut digits: u32 = 0;
+/// Calls `f` with each year written as `2025 年` / `2025年` in `text`, in
+/// order: four digits (ASCII or full-width) not preceded by a digit, then
+/// optional whitespace, then 年. A byte scan: outside a run of digits a
+/// character is skipped by its bytes without decoding (a digit is an ASCII
+/// byte or starts with the lead byte 0xEF, never a continuation byte), so a
+/// heading is not normalised character by character and nothing is
+/// allocated.
+fn for_each_year(text: &str, mut f: impl FnMut(u16)) {
+    let bytes = text.as_bytes();
+    let mut digits = 0u32;
     let mut value: u32 = 0;
     let mut spaces = false;
-    for c in text.chars() {
-        let c = yusuan_money::text::normalize_char(c);
-        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // A digit: ASCII, or full-width U+FF10..U+FF19 (EF BC 90..99).
+        let digit = match b {
+            b'0'..=b'9' => Some((u32::from(b - b'0'), 1)),
+            0xEF => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0xBC), Some(&d @ 0x90..=0x99)) => Some((u32::from(d - 0x90), 3)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((d, len)) = digit {
             if spaces {
                 digits = 0;
                 value = 0;
@@ -732,20 +796,30 @@ fn years_in(text: &str) -> Vec<u16> {
             }
             digits += 1;
             value = value.saturating_mul(10).saturating_add(d);
-        } else if c.is_whitespace() && digits > 0 {
-            spaces = true;
-        } else {
-            if c == '年' && digits == 4 {
-                if let Ok(y) = u16::try_from(value) {
-                    out.push(y);
-                }
-            }
-            digits = 0;
-            value = 0;
-            spaces = false;
+            i += len;
+            continue;
         }
+        if digits == 0 {
+            i += 1; // nothing pending: skip a byte
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            spaces = true;
+            continue;
+        }
+        if c == '年' && digits == 4 {
+            if let Ok(y) = u16::try_from(value) {
+                f(y);
+            }
+        }
+        digits = 0;
+        value = 0;
+        spaces = false;
     }
-    out
 }
 
 fn years(ctx: &mut Ctx<'_>) {
@@ -755,12 +829,12 @@ fn years(ctx: &mut Ctx<'_>) {
         if let Some(section) = claim.section.as_deref() {
             if last_section != Some(section) {
                 last_section = Some(section);
-                for y in years_in(section) {
+                for_each_year(section, |y| {
                     ctx.count(Rule::NarrativeYear);
                     if y != d.year {
                         year_finding(ctx, i, y, format!("情况说明标题「{section}」的年度为 {y} 年，与预算年度 {} 年不一致。", d.year));
                     }
-                }
+                });
             }
         }
         if let ClaimKind::Change {
@@ -936,6 +1010,75 @@ mod tests {
         let first = d.narrative.len();
         d.narrative.extend(claims);
         (crate::reconcile(&d), first)
+    }
+
+    /// The years of a heading as the engine read them before the byte scan:
+    /// normalised character by character.
+    fn years_reference(text: &str) -> Vec<u16> {
+        let mut out = Vec::new();
+        let mut digits: u32 = 0;
+        let mut value: u32 = 0;
+        let mut spaces = false;
+        for c in text.chars() {
+            let c = yusuan_money::text::normalize_char(c);
+            if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+                if spaces {
+                    digits = 0;
+                    value = 0;
+                    spaces = false;
+                }
+                digits += 1;
+                value = value.saturating_mul(10).saturating_add(d);
+            } else if c.is_whitespace() && digits > 0 {
+                spaces = true;
+            } else {
+                if c == '年' && digits == 4 {
+                    if let Ok(y) = u16::try_from(value) {
+                        out.push(y);
+                    }
+                }
+                digits = 0;
+                value = 0;
+                spaces = false;
+            }
+        }
+        out
+    }
+
+    fn years(text: &str) -> Vec<u16> {
+        let mut out = Vec::new();
+        for_each_year(text, |y| out.push(y));
+        out
+    }
+
+    #[test]
+    fn years_of_headings() {
+        for (text, want) in [
+            ("二、关于 2025 年单位收入总表的说明", vec![2025]),
+            ("关于２０２５　年度", vec![2025]),
+            ("2024年和 2025\n年", vec![2024, 2025]),
+            ("12025 年、202 年、20 25 年", vec![]),
+            ("1 2025 年", vec![2025]),
+            ("2025年年", vec![2025]),
+            ("２０2５年", vec![2025]),
+            (
+                "九、关于 2025 年财政拨款预算“三公”经费支出表的说明",
+                vec![2025],
+            ),
+            ("", vec![]),
+        ] {
+            assert_eq!(years(text), want, "{text}");
+            assert_eq!(years_reference(text), want, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn years_agree_with_the_character_by_character_reading(
+            text in "[0-9０-９年 　\\n\u{a0}\u{ff01}-\u{ff5e}关于说明a-z、]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(years(&text), years_reference(&text));
+        }
     }
 
     #[test]
