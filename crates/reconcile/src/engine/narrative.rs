@@ -767,58 +767,36 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
 
 /// Calls `f` with each year written as `2025 年` / `2025年` in `text`, in
 /// order: four digits (ASCII or full-width) not preceded by a digit, then
-/// optional whitespace, then 年. A byte scan: outside a run of digits a
-/// character is skipped by its bytes without decoding (a digit is an ASCII
-/// byte or starts with the lead byte 0xEF, never a continuation byte), so a
-/// heading is not normalised character by character and nothing is
-/// allocated.
+/// optional whitespace, then 年. Read from each 年 backwards (found by a
+/// fast substring search), so a heading is not normalised character by
+/// character and nothing is allocated; the same years as the forward
+/// reading (a test compares them).
 fn for_each_year(text: &str, mut f: impl FnMut(u16)) {
-    let bytes = text.as_bytes();
-    let mut digits = 0u32;
-    let mut value: u32 = 0;
-    let mut spaces = false;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // A digit: ASCII, or full-width U+FF10..U+FF19 (EF BC 90..99).
-        let digit = match b {
-            b'0'..=b'9' => Some((u32::from(b - b'0'), 1)),
-            0xEF => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                (Some(0xBC), Some(&d @ 0x90..=0x99)) => Some((u32::from(d - 0x90), 3)),
-                _ => None,
-            },
-            _ => None,
+    fn digit(c: char) -> Option<u16> {
+        let d = match c {
+            '0'..='9' => u32::from(c) - u32::from('0'),
+            '\u{FF10}'..='\u{FF19}' => u32::from(c) - 0xFF10,
+            _ => return None,
         };
-        if let Some((d, len)) = digit {
-            if spaces {
-                digits = 0;
-                value = 0;
-                spaces = false;
-            }
+        u16::try_from(d).ok()
+    }
+    for (at, _) in text.match_indices('年') {
+        let before = text.get(..at).unwrap_or_default();
+        let mut value: u16 = 0;
+        let mut digits = 0u32;
+        let mut scale: u16 = 1;
+        for c in before.chars().rev().skip_while(|c| c.is_whitespace()) {
+            let Some(d) = digit(c) else { break };
             digits += 1;
-            value = value.saturating_mul(10).saturating_add(d);
-            i += len;
-            continue;
-        }
-        if digits == 0 {
-            i += 1; // nothing pending: skip a byte
-            continue;
-        }
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        i += c.len_utf8();
-        if c.is_whitespace() {
-            spaces = true;
-            continue;
-        }
-        if c == '年' && digits == 4 {
-            if let Ok(y) = u16::try_from(value) {
-                f(y);
+            if digits > 4 {
+                break;
             }
+            value = value.saturating_add(d.saturating_mul(scale));
+            scale = scale.saturating_mul(10);
         }
-        digits = 0;
-        value = 0;
-        spaces = false;
+        if digits == 4 {
+            f(value);
+        }
     }
 }
 
@@ -1073,6 +1051,7 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         #[test]
         fn years_agree_with_the_character_by_character_reading(
             text in "[0-9０-９年 　\\n\u{a0}\u{ff01}-\u{ff5e}关于说明a-z、]{0,40}"
