@@ -542,10 +542,10 @@ fn validate_with(
     let mut money_ceilings: Vec<(usize, Wan)> = Vec::new();
     for (index, ind) in table.indicators.iter().enumerate() {
         let at = || Location::indicator(project, index, &ind.name);
-        let key = squeezed(&ind.name);
-        if key.is_empty() {
+        let mut name = Name::new(&ind.name);
+        if name.is_empty() {
             issues.push(Issue::new(at(), IssueKind::EmptyIndicatorName));
-        } else if let Some(first_index) = seen.first_or_insert(key, index) {
+        } else if let Some(first_index) = seen.first_or_insert(name, index) {
             issues.push(Issue::new(
                 at(),
                 IssueKind::DuplicateIndicator { first_index },
@@ -645,11 +645,70 @@ fn validate_with(
     ValidationReport { issues, split }
 }
 
-/// The squeezed indicator names met so far, with the index of each one's
-/// first indicator: a list searched in order for the few indicators a table
-/// has (no hashing, no allocation for clean names), a map beyond.
+/// An indicator name for the duplicate check: the name, a signature of
+/// its CJK ideographs (U+4000–U+9FFF, which squeezing never changes, so
+/// names equal after squeezing have equal signatures), and its squeezed
+/// form, made only when needed.
+struct Name<'t> {
+    raw: &'t str,
+    signature: u64,
+    ideographs: bool,
+    squeezed: Option<Cow<'t, str>>,
+}
+
+impl<'t> Name<'t> {
+    fn new(raw: &'t str) -> Self {
+        // Lead bytes E4–E9 start exactly the characters U+4000–U+9FFF
+        // (continuation bytes are 80–BF), so a byte scan finds them.
+        let bytes = raw.as_bytes();
+        let mut signature = 0u64;
+        let mut ideographs = false;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if (0xE4..=0xE9).contains(&b) {
+                let c1 = bytes.get(i + 1).copied().unwrap_or(0);
+                let c2 = bytes.get(i + 2).copied().unwrap_or(0);
+                let c = u64::from(b) << 16 | u64::from(c1) << 8 | u64::from(c2);
+                signature = signature.wrapping_mul(0x0100_0000_01B3).wrapping_add(c);
+                ideographs = true;
+                i += 3;
+            } else {
+                i += 1;
+            }
+        }
+        Name {
+            raw,
+            signature,
+            ideographs,
+            squeezed: None,
+        }
+    }
+
+    /// The squeezed name.
+    fn key(&mut self) -> &str {
+        self.squeezed.get_or_insert_with(|| squeezed(self.raw))
+    }
+
+    /// Whether the squeezed name is empty (a name with an ideograph never
+    /// is).
+    fn is_empty(&mut self) -> bool {
+        !self.ideographs && self.key().is_empty()
+    }
+
+    fn into_key(self) -> Cow<'t, str> {
+        match self.squeezed {
+            Some(k) => k,
+            None => squeezed(self.raw),
+        }
+    }
+}
+
+/// The indicator names met so far, with the index of each one's first
+/// indicator: a list searched in order for the few indicators a table has
+/// (no hashing; names squeezed only when their signatures meet), a map of
+/// the squeezed names beyond.
 enum Seen<'t> {
-    List(Vec<(Cow<'t, str>, usize)>),
+    List(Vec<(Name<'t>, usize)>),
     Map(HashMap<Cow<'t, str>, usize>),
 }
 
@@ -665,24 +724,29 @@ impl<'t> Seen<'t> {
         }
     }
 
-    /// The index of the first indicator named `key`, or `None` after
-    /// recording `index` as that first one.
-    fn first_or_insert(&mut self, key: Cow<'t, str>, index: usize) -> Option<usize> {
+    /// The index of the first indicator whose squeezed name is `name`'s, or
+    /// `None` after recording `index` as that first one.
+    fn first_or_insert(&mut self, mut name: Name<'t>, index: usize) -> Option<usize> {
         match self {
-            Seen::List(list) => match list.iter().find(|(k, _)| *k == key) {
-                Some(&(_, first)) => Some(first),
-                None => {
-                    list.push((key, index));
-                    None
+            Seen::List(list) => {
+                for (other, first) in list.iter_mut() {
+                    if other.signature == name.signature && other.key() == name.key() {
+                        return Some(*first);
+                    }
                 }
-            },
-            Seen::Map(map) => match map.get(&key) {
-                Some(&first) => Some(first),
-                None => {
-                    map.insert(key, index);
-                    None
+                list.push((name, index));
+                None
+            }
+            Seen::Map(map) => {
+                let key = name.into_key();
+                match map.get(&key) {
+                    Some(&first) => Some(first),
+                    None => {
+                        map.insert(key, index);
+                        None
+                    }
                 }
-            },
+            }
         }
     }
 }
@@ -717,5 +781,77 @@ pub fn taxonomy_issues(location: &Location, level1: &str, level2: &str) -> Vec<I
             .into_iter()
             .map(|text| Issue::new(location.clone(), IssueKind::UnknownTaxonomyName { text }))
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The first earlier index with the same squeezed name, for each name
+    /// (`None` for a first one; empty names are skipped), read naively.
+    fn naive(names: &[String]) -> Vec<Option<usize>> {
+        let keys: Vec<String> = names
+            .iter()
+            .map(|n| yusuan_money::text::squeeze(n))
+            .collect();
+        keys.iter()
+            .enumerate()
+            .map(|(i, k)| {
+                if k.is_empty() {
+                    return None;
+                }
+                keys.iter().take(i).position(|o| o == k)
+            })
+            .collect()
+    }
+
+    fn seen(names: &[String], n: usize) -> Vec<Option<usize>> {
+        let mut seen = Seen::with_capacity(n);
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                let mut name = Name::new(raw);
+                if name.is_empty() {
+                    None
+                } else {
+                    seen.first_or_insert(name, i)
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn duplicates_under_squeezing_are_found() {
+        let names: Vec<String> = [
+            "数量（台）",
+            "数 量(台)",
+            "数量(台",
+            "",
+            "\u{3000}",
+            "ab",
+            "a b",
+            "ａｂ",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        let expected = vec![None, Some(0), None, None, None, None, Some(5), Some(5)];
+        assert_eq!(seen(&names, names.len()), expected);
+        assert_eq!(seen(&names, 100), expected);
+        assert!(Name::new(" \u{3000}\n").is_empty());
+        assert!(!Name::new("指").is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn seen_finds_what_squeezing_finds(
+            names in proptest::collection::vec("[ a（）()\u{3000}\u{FF41}数量台]{0,4}", 0..12)
+        ) {
+            prop_assert_eq!(seen(&names, names.len()), naive(&names));
+            prop_assert_eq!(seen(&names, 100), naive(&names));
+        }
     }
 }
