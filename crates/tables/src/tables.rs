@@ -152,6 +152,20 @@ pub trait Amounts: Default + Clone + PartialEq {
     fn is_blank(&self) -> bool {
         Self::COLUMNS.iter().all(|&c| self.get(c).is_none())
     }
+
+    /// Calls `f` with every non-blank cell, in the order of
+    /// [`Amounts::COLUMNS`]: what [`Amounts::get`] gives column by column,
+    /// read from the fields directly.
+    fn for_each_number(&self, mut f: impl FnMut(Column, Number))
+    where
+        Self: Sized,
+    {
+        for &c in Self::COLUMNS {
+            if let Some(n) = self.get(c) {
+                f(c, n);
+            }
+        }
+    }
 }
 
 macro_rules! amounts {
@@ -180,6 +194,18 @@ macro_rules! amounts {
                     $(Column::$col => self.$field.map(Number::from),)*
                     _ => None,
                 }
+            }
+
+            fn is_blank(&self) -> bool {
+                true $(&& self.$field.is_none())*
+            }
+
+            fn for_each_number(&self, mut f: impl FnMut(Column, Number)) {
+                $(
+                    if let Some(v) = self.$field {
+                        f(Column::$col, Number::from(v));
+                    }
+                )*
             }
 
             fn set(
@@ -872,5 +898,48 @@ impl Tables {
                 .amounts_mut(row)?
                 .set(column, value),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every column set, one by one, to a distinct value: `for_each_number`
+    /// gives what `get` gives column by column, and `is_blank` agrees.
+    fn check<A: Amounts + Default>() {
+        let mut a = A::default();
+        assert!(a.is_blank());
+        let mut seen = Vec::new();
+        a.for_each_number(|c, n| seen.push((c, n)));
+        assert!(seen.is_empty());
+        for (i, &c) in A::COLUMNS.iter().enumerate() {
+            let v = rust_decimal::Decimal::from(i + 1);
+            let n = if c.is_percent() {
+                Number::Percent(Percent::new(v))
+            } else {
+                Number::Amount(Wan::new(v))
+            };
+            a.set(c, Some(n)).unwrap();
+            assert!(!a.is_blank());
+            let by_get: Vec<(Column, Number)> = A::COLUMNS
+                .iter()
+                .filter_map(|&c| a.get(c).map(|n| (c, n)))
+                .collect();
+            let mut seen = Vec::new();
+            a.for_each_number(|c, n| seen.push((c, n)));
+            assert_eq!(seen, by_get);
+            assert_eq!(seen.len(), i + 1);
+        }
+    }
+
+    #[test]
+    fn for_each_number_and_is_blank_read_as_get_reads() {
+        check::<IncomeAmounts>();
+        check::<ExpenditureAmounts>();
+        check::<GeneralBudgetAmounts>();
+        check::<FundAmounts>();
+        check::<ThreePublicAmounts>();
+        check::<SummaryAmounts>();
     }
 }

@@ -17,11 +17,7 @@ pub(crate) fn table_numbers(
         }
     }
     fn amounts<A: Amounts>(key: RowKey, a: &A, f: &mut impl FnMut(RowKey, Column, Number)) {
-        for &c in A::COLUMNS {
-            if let Some(n) = a.get(c) {
-                f(key, c, n);
-            }
-        }
+        a.for_each_number(|c, n| f(key, c, n));
     }
     let t = &d.tables;
     match kind {
