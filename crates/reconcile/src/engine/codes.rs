@@ -440,6 +440,7 @@ fn outside_numbers(ctx: &Ctx<'_>) -> Vec<(NumberRef, yusuan_tables::Number)> {
 }
 
 /// Decimals beyond two in the printed unit (`None` if two or fewer).
+#[inline]
 fn excess_places(n: yusuan_tables::Number, unit: AmountUnit) -> Option<u32> {
     // Fast path: two places or fewer as stored (万元 amounts, percentages).
     let stored = n.value().scale();
@@ -528,14 +529,15 @@ fn presence(ctx: &mut Ctx<'_>) {
         let mut nonzero_count = 0usize;
         let mut nonzero: Vec<(NumberRef, yusuan_tables::Number)> = Vec::new();
         super::walk::table_numbers(d, kind, &mut |row, column, n| {
-            let at = NumberRef::Cell(CellRef::new(kind, row, column));
+            let at = || NumberRef::Cell(CellRef::new(kind, row, column));
             if let Some(places) = excess_places(n, unit) {
-                decimals_finding(ctx, at, n, places);
+                decimals_finding(ctx, at(), n, places);
             }
             if n.value().is_zero() {
                 return;
             }
             nonzero_count += 1;
+            let at = at();
             if noted && nonzero.len() < 10 {
                 nonzero.push((at, n));
             }
