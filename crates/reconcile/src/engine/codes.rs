@@ -205,7 +205,7 @@ fn names(ctx: &mut Ctx<'_>) {
 // ----------------------------------------------- C503, C504, S604, S607
 
 /// The code rows of one table: (code, printed name) in printed order.
-fn table_codes(ctx: &Ctx<'_>, kind: TableKind) -> Vec<Code> {
+pub(super) fn table_codes(ctx: &Ctx<'_>, kind: TableKind) -> Vec<Code> {
     let t = &ctx.d.tables;
     macro_rules! codes {
         ($x:expr) => {
@@ -267,11 +267,11 @@ fn structure(ctx: &mut Ctx<'_>) {
         let codes = table_codes(ctx, kind);
         // The codes as integers (see `code_key`): equality and the parent
         // without byte-wise comparisons.
-        let keys: Vec<u64> = codes.iter().map(|&c| super::code_key(c)).collect();
+        let keys = ctx.code_keys(kind);
         let schemes = kind.row_schemes();
         let tree = keys.iter().any(|&k| super::parent_key(k).is_some())
             && keys.iter().any(|&k| super::parent_key(k).is_none());
-        for (i, (&code, &code_key)) in codes.iter().zip(&keys).enumerate() {
+        for (i, (&code, &code_key)) in codes.iter().zip(keys.iter()).enumerate() {
             ctx.count(Rule::CodeTree);
             ctx.count(Rule::CodeScheme);
             let key = RowKey::Code(code);

@@ -165,6 +165,8 @@ pub(crate) struct Ctx<'d> {
     skips: Vec<Option<Cow<'static, str>>>,
     findings: Vec<Finding>,
     buf: Vec<Term>,
+    /// The keys ([`code_key`]) of each table's code rows, once read.
+    code_keys: Vec<(TableKind, std::rc::Rc<[u64]>)>,
 }
 
 impl<'d> Ctx<'d> {
@@ -176,7 +178,22 @@ impl<'d> Ctx<'d> {
             skips: vec![None; Rule::ALL.len()],
             findings: Vec::new(),
             buf: Vec::with_capacity(32),
+            code_keys: Vec::new(),
         }
+    }
+
+    /// The keys ([`code_key`]) of the code rows of the table of `kind` in
+    /// printed order (a summary table's expenditure side), read once.
+    pub fn code_keys(&mut self, kind: TableKind) -> std::rc::Rc<[u64]> {
+        if let Some((_, keys)) = self.code_keys.iter().find(|(k, _)| *k == kind) {
+            return std::rc::Rc::clone(keys);
+        }
+        let keys: std::rc::Rc<[u64]> = codes::table_codes(self, kind)
+            .iter()
+            .map(|&c| code_key(c))
+            .collect();
+        self.code_keys.push((kind, std::rc::Rc::clone(&keys)));
+        keys
     }
 
     /// The rounding of the table of `kind` (its own unit or the document's).

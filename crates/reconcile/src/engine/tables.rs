@@ -6,7 +6,7 @@ use yusuan_tables::{
     Amounts, CellRef, CodeTable, Column, Line, NumberRef, RowKey, SummaryTable, TableKind,
 };
 
-use super::{code_key, parent_key, Ctx, Term};
+use super::{parent_key, Ctx, Term};
 use crate::percent::judge_growth;
 use crate::rules::Rule;
 use crate::tolerance::Rounding;
@@ -59,8 +59,7 @@ fn line_term(kind: TableKind, r: Rounding, t: &SummaryTable, key: RowKey, column
 
 /// For each row, the index of its nearest ancestor printed in the table
 /// (the first row printing that ancestor code).
-fn nearest_parents(codes: &[Code]) -> Vec<Option<usize>> {
-    let keys: Vec<u64> = codes.iter().map(|&c| code_key(c)).collect();
+fn nearest_parents(keys: &[u64]) -> Vec<Option<usize>> {
     // The first row of each key: a scan of the keys for a small table, a
     // binary search in a sorted index for a large one.
     let mut index: Vec<(u64, usize)> = Vec::new();
@@ -100,8 +99,7 @@ fn tree_and_total<A: Amounts>(
     total_rule: Rule,
 ) -> Vec<Option<usize>> {
     let r = ctx.table_rounding(kind);
-    let codes: Vec<Code> = t.rows.iter().map(|row| row.code).collect();
-    let parents = nearest_parents(&codes);
+    let parents = nearest_parents(&ctx.code_keys(kind));
     let columns: Vec<Column> = amount_columns(t.printed_columns()).collect();
     // The rows that have a parent, grouped by it (parents in row order,
     // children in row order within a group), and the roots.
@@ -297,9 +295,9 @@ fn appropriation_lines(
 
 /// Code rows of a summary table's expenditure side and, for each, whether
 /// it is a root (no ancestor printed).
-fn expenditure_roots(t: &SummaryTable) -> Vec<RowKey> {
+fn expenditure_roots(ctx: &mut Ctx<'_>, kind: TableKind, t: &SummaryTable) -> Vec<RowKey> {
     let codes: Vec<Code> = t.expenditure.iter().filter_map(|r| r.key.code()).collect();
-    let parents = nearest_parents(&codes);
+    let parents = nearest_parents(&ctx.code_keys(kind));
     codes
         .iter()
         .zip(parents)
@@ -353,7 +351,7 @@ fn summary_table(ctx: &mut Ctx<'_>) {
             ctx.sum(Rule::IncomeGrandTotal, line(Line::IncomeTotal, c), &parts);
         }
     }
-    let roots = expenditure_roots(t);
+    let roots = expenditure_roots(ctx, kind, t);
     let ecols = t.printed_expenditure_columns();
     for &c in ecols {
         if has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
@@ -601,7 +599,7 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
             ctx.sum(Rule::FiscalIncomeTotal, line(Line::IncomeTotal, c), &parts);
         }
     }
-    let roots = expenditure_roots(t);
+    let roots = expenditure_roots(ctx, kind, t);
     let ecols = t.printed_expenditure_columns();
     for &c in ecols {
         if has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
@@ -1312,6 +1310,7 @@ fn at_most_sum(ctx: &mut Ctx<'_>, rule: Rule, small: Term, sv: Wan, larges: &[Te
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::code_key;
 
     #[test]
     fn code_keys_follow_the_code_tree() {
@@ -1354,7 +1353,7 @@ mod tests {
             c("221"),
         ];
         assert_eq!(
-            nearest_parents(&codes),
+            nearest_parents(&codes.map(code_key)),
             vec![None, Some(0), Some(0), None, Some(2), None]
         );
     }
