@@ -306,6 +306,50 @@ fn expenditure_roots(ctx: &mut Ctx<'_>, kind: TableKind, t: &SummaryTable) -> Ve
         .collect()
 }
 
+/// The expenditure side shared by 收支总表 and 财政拨款收支总表, in every
+/// printed column: 本年支出(合计) = Σ class rows; 支出总计 = 本年支出(合计)
+/// (or the class rows where no subtotal is printed) + 结转下年; and 收入总计
+/// = 支出总计. `rules` are the subtotal, grand-total and balance rules;
+/// `no_parts` is the reason to skip the grand total when there is nothing
+/// to add up.
+fn expenditure_side(
+    ctx: &mut Ctx<'_>,
+    (kind, r, t): (TableKind, Rounding, &SummaryTable),
+    parts: &mut Vec<Term>,
+    [subtotal_rule, total_rule, balance_rule]: [Rule; 3],
+    no_parts: &'static str,
+) {
+    let line = |l: Line, c: Column| line_term(kind, r, t, RowKey::Line(l), c);
+    let roots = expenditure_roots(ctx, kind, t);
+    for &c in t.printed_expenditure_columns() {
+        if has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
+            parts.clear();
+            parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
+            ctx.sum(subtotal_rule, line(Line::CurrentYearExpenditure, c), parts);
+        }
+        if has_line(t, Line::ExpenditureTotal) {
+            parts.clear();
+            if has_line(t, Line::CurrentYearExpenditure) {
+                parts.push(line(Line::CurrentYearExpenditure, c));
+            } else if !roots.is_empty() {
+                parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
+            } else {
+                ctx.skip(total_rule, no_parts);
+                continue;
+            }
+            parts.push(line(Line::CarryForward, c));
+            ctx.sum(total_rule, line(Line::ExpenditureTotal, c), parts);
+        }
+    }
+    if has_line(t, Line::IncomeTotal) && has_line(t, Line::ExpenditureTotal) {
+        ctx.same(
+            balance_rule,
+            line(Line::IncomeTotal, Column::Total),
+            line(Line::ExpenditureTotal, Column::Total),
+        );
+    }
+}
+
 // ------------------------------------------------------------ 收支总表 (T10x)
 
 fn summary_table(ctx: &mut Ctx<'_>) {
@@ -351,47 +395,18 @@ fn summary_table(ctx: &mut Ctx<'_>) {
             ctx.sum(Rule::IncomeGrandTotal, line(Line::IncomeTotal, c), &parts);
         }
     }
-    let roots = expenditure_roots(ctx, kind, t);
-    let ecols = t.printed_expenditure_columns();
-    for &c in ecols {
-        if has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
-            parts.clear();
-            parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
-            ctx.sum(
-                Rule::ExpenditureSubtotal,
-                line(Line::CurrentYearExpenditure, c),
-                &parts,
-            );
-        }
-        if has_line(t, Line::ExpenditureTotal) {
-            // 本年支出合计, or the class rows where no subtotal is printed.
-            parts.clear();
-            if has_line(t, Line::CurrentYearExpenditure) {
-                parts.push(line(Line::CurrentYearExpenditure, c));
-            } else if !roots.is_empty() {
-                parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
-            } else {
-                ctx.skip(
-                    Rule::ExpenditureGrandTotal,
-                    "支出方既无本年支出合计也无科目行",
-                );
-                continue;
-            }
-            parts.push(line(Line::CarryForward, c));
-            ctx.sum(
-                Rule::ExpenditureGrandTotal,
-                line(Line::ExpenditureTotal, c),
-                &parts,
-            );
-        }
-    }
-    if has_line(t, Line::IncomeTotal) && has_line(t, Line::ExpenditureTotal) {
-        ctx.same(
+    expenditure_side(
+        ctx,
+        (kind, r, t),
+        &mut parts,
+        [
+            Rule::ExpenditureSubtotal,
+            Rule::ExpenditureGrandTotal,
             Rule::SummaryBalance,
-            line(Line::IncomeTotal, Column::Total),
-            line(Line::ExpenditureTotal, Column::Total),
-        );
-    }
+        ],
+        "支出方既无本年支出合计也无科目行",
+    );
+    let ecols = t.printed_expenditure_columns();
     // Shanghai-style expenditure columns.
     let has = |c: Column| ecols.contains(&c);
     for row in &t.expenditure {
@@ -599,43 +614,18 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
             ctx.sum(Rule::FiscalIncomeTotal, line(Line::IncomeTotal, c), &parts);
         }
     }
-    let roots = expenditure_roots(ctx, kind, t);
-    let ecols = t.printed_expenditure_columns();
-    for &c in ecols {
-        if has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
-            parts.clear();
-            parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
-            ctx.sum(
-                Rule::FiscalExpenditureSubtotal,
-                line(Line::CurrentYearExpenditure, c),
-                &parts,
-            );
-        }
-        if has_line(t, Line::ExpenditureTotal) {
-            parts.clear();
-            if has_line(t, Line::CurrentYearExpenditure) {
-                parts.push(line(Line::CurrentYearExpenditure, c));
-            } else if !roots.is_empty() {
-                parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
-            } else {
-                ctx.skip(Rule::FiscalExpenditureTotal, "支出方既无本年支出也无科目行");
-                continue;
-            }
-            parts.push(line(Line::CarryForward, c));
-            ctx.sum(
-                Rule::FiscalExpenditureTotal,
-                line(Line::ExpenditureTotal, c),
-                &parts,
-            );
-        }
-    }
-    if has_line(t, Line::IncomeTotal) && has_line(t, Line::ExpenditureTotal) {
-        ctx.same(
+    expenditure_side(
+        ctx,
+        (kind, r, t),
+        &mut parts,
+        [
+            Rule::FiscalExpenditureSubtotal,
+            Rule::FiscalExpenditureTotal,
             Rule::FiscalBalance,
-            line(Line::IncomeTotal, Column::Total),
-            line(Line::ExpenditureTotal, Column::Total),
-        );
-    }
+        ],
+        "支出方既无本年支出也无科目行",
+    );
+    let ecols = t.printed_expenditure_columns();
     let three = [
         Column::GeneralBudget,
         Column::GovernmentFund,
