@@ -262,17 +262,10 @@ impl Serialize for Wan {
 
 impl<'de> Deserialize<'de> for Wan {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Wan;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an amount in 万元 as a string, e.g. \"8633.56\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Wan, E> {
-                Wan::parse(v).map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        crate::number::deserialize_from_str(
+            deserializer,
+            "an amount in 万元 as a string, e.g. \"8633.56\"",
+        )
     }
 }
 

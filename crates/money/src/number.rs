@@ -2,6 +2,30 @@
 
 use rust_decimal::Decimal;
 
+/// Deserialises a value from a JSON string with its `FromStr`, so amounts
+/// and percents never pass through floating point; `expecting` names the
+/// form in the error message.
+pub(crate) fn deserialize_from_str<'de, D, T>(
+    deserializer: D,
+    expecting: &'static str,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr<Err = crate::MoneyError>,
+{
+    struct Visitor<T>(&'static str, std::marker::PhantomData<T>);
+    impl<T: std::str::FromStr<Err = crate::MoneyError>> serde::de::Visitor<'_> for Visitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            v.parse().map_err(E::custom)
+        }
+    }
+    deserializer.deserialize_str(Visitor(expecting, std::marker::PhantomData))
+}
+
 /// Why a number did not parse: character offset and what was expected.
 pub(crate) type NumberError = (usize, &'static str);
 

@@ -176,17 +176,10 @@ impl Serialize for Percent {
 
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Percent;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a percentage as a string, e.g. \"48.36\" or \"48.36%\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Percent, E> {
-                Percent::parse(v).map_err(E::custom)
-            }
-        }
-        deserializer.deserialize_str(Visitor)
+        crate::number::deserialize_from_str(
+            deserializer,
+            "a percentage as a string, e.g. \"48.36\" or \"48.36%\"",
+        )
     }
 }
 
