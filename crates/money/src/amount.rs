@@ -225,32 +225,7 @@ impl From<Decimal> for Wan {
 /// amount has them, so nothing is hidden).
 impl fmt::Display for Wan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut v = self.0;
-        if v.is_zero() {
-            v.set_sign_positive(true);
-        }
-        if v.scale() < 2 {
-            v.rescale(2);
-        }
-        let s = v.to_string();
-        let (sign, digits) = match s.strip_prefix('-') {
-            Some(rest) => ("-", rest),
-            None => ("", s.as_str()),
-        };
-        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-        let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-        for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
-        let text = if frac.is_empty() {
-            format!("{sign}{grouped}")
-        } else {
-            format!("{sign}{grouped}.{frac}")
-        };
-        f.pad(&text)
+        crate::display::write_decimal(f, self.0, true, 0)
     }
 }
 

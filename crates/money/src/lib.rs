@@ -32,6 +32,7 @@
 )]
 
 mod amount;
+mod display;
 mod error;
 mod number;
 mod percent;

@@ -156,14 +156,7 @@ impl FromStr for Percent {
 /// `48.36%`; at least two decimals (`0.00%`).
 impl fmt::Display for Percent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut v = self.0;
-        if v.is_zero() {
-            v.set_sign_positive(true);
-        }
-        if v.scale() < 2 {
-            v.rescale(2);
-        }
-        f.pad(&format!("{v}%"))
+        crate::display::write_decimal(f, self.0, false, b'%')
     }
 }
 
