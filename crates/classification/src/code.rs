@@ -43,12 +43,30 @@ const MAX_DIGITS: usize = 9;
 ///
 /// Codes order as their digit strings do, so a parent sorts right before its
 /// descendants: `208 < 20801 < 2080108 < 2080150 < 20805 < 221`.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialOrd, Ord)]
 pub struct Code {
     /// ASCII digits, zero-padded (with 0 bytes, not `'0'`) after `len`.
     digits: [u8; MAX_DIGITS],
     len: u8,
     scheme: Scheme,
+}
+
+// The digits decide the rest (the padding marks the length, the first digit
+// the scheme), so equality and hashing read only them: as two integers,
+// since codes are compared in every table lookup and a nine-byte array
+// comparison is a call to `memcmp`.
+impl PartialEq for Code {
+    fn eq(&self, other: &Self) -> bool {
+        self.packed() == other.packed()
+    }
+}
+
+impl Eq for Code {}
+
+impl std::hash::Hash for Code {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.packed().hash(state);
+    }
 }
 
 impl Code {
@@ -169,6 +187,24 @@ impl Code {
             key = key * 10 + u64::from(d.saturating_sub(b'0'));
         }
         key * 16 + u64::from(self.len)
+    }
+
+    /// The digit bytes (with their zero padding) as two integers.
+    fn packed(&self) -> (u64, u8) {
+        let [a, b, c, d, e, f, g, h, i] = self.digits;
+        (u64::from_le_bytes([a, b, c, d, e, f, g, h]), i)
+    }
+
+    /// The plain digits as ASCII bytes, e.g. `b"2080108"` (as
+    /// [`Code::as_str`], without its UTF-8 check).
+    ///
+    /// ```
+    /// let code = yusuan_classification::Code::parse("20801")?;
+    /// assert_eq!(code.as_bytes(), b"20801");
+    /// # Ok::<(), yusuan_classification::ClassificationError>(())
+    /// ```
+    pub fn as_bytes(&self) -> &[u8] {
+        self.digits.get(..self.len()).unwrap_or(&[])
     }
 
     /// The plain digits, e.g. `"2080108"`.
