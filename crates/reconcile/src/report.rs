@@ -66,7 +66,7 @@ pub struct RuleOutcome {
     pub status: Status,
     /// Why the rule was skipped (e.g. the table is absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub skip_reason: Option<String>,
+    pub skip_reason: Option<Cow<'static, str>>,
     /// How many comparisons the rule made.
     pub checks: u32,
     /// Error findings.

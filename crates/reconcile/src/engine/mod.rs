@@ -125,7 +125,7 @@ fn exact_sum(total: Option<Wan>, parts: &[Term]) -> bool {
 /// of a code (two digits fewer, while longer than three) is then
 /// `(key >> 4) / 100` with length − 2: see [`parent_key`].
 pub(crate) fn code_key(code: Code) -> u64 {
-    let value = code.as_str().bytes().fold(0u64, |v, b| {
+    let value = code.as_bytes().iter().fold(0u64, |v, &b| {
         v.wrapping_mul(10)
             .wrapping_add(u64::from(b.wrapping_sub(b'0')))
     });
@@ -158,13 +158,17 @@ pub(crate) fn rounding_of(unit: AmountUnit) -> Rounding {
     }
 }
 
+/// How many rules the catalogue has.
+const RULES: usize = Rule::ALL.len();
+
 pub(crate) struct Ctx<'d> {
     pub d: &'d Disclosure,
     pub catalog: &'d Catalog,
-    checks: Vec<u32>,
-    skips: Vec<Option<Cow<'static, str>>>,
+    checks: [u32; RULES],
+    skips: [Option<Cow<'static, str>>; RULES],
     findings: Vec<Finding>,
     buf: Vec<Term>,
+    pairs: Vec<(usize, usize)>,
     /// The keys ([`code_key`]) of each table's code rows, once read.
     code_keys: Vec<(TableKind, std::rc::Rc<[u64]>)>,
 }
@@ -174,10 +178,11 @@ impl<'d> Ctx<'d> {
         Ctx {
             d,
             catalog,
-            checks: vec![0; Rule::ALL.len()],
-            skips: vec![None; Rule::ALL.len()],
+            checks: [0; RULES],
+            skips: [const { None }; RULES],
             findings: Vec::new(),
             buf: Vec::with_capacity(32),
+            pairs: Vec::new(),
             code_keys: Vec::new(),
         }
     }
@@ -216,9 +221,14 @@ impl<'d> Ctx<'d> {
 
     /// Marks `rule` skipped (kept only if it makes no check at all).
     pub fn skip(&mut self, rule: Rule, reason: impl Into<Cow<'static, str>>) {
+        self.skip_with(rule, || reason.into());
+    }
+
+    /// [`Ctx::skip`] with a reason built only if it is the rule's first.
+    pub fn skip_with(&mut self, rule: Rule, reason: impl FnOnce() -> Cow<'static, str>) {
         if let Some(s) = self.skips.get_mut(rule.index()) {
             if s.is_none() {
-                *s = Some(reason.into());
+                *s = Some(reason());
             }
         }
     }
@@ -703,6 +713,19 @@ impl<'d> Ctx<'d> {
         self.buf = buf;
     }
 
+    /// A scratch buffer of index pairs (returned with
+    /// [`Ctx::give_back_pairs`]).
+    pub fn take_pairs(&mut self) -> Vec<(usize, usize)> {
+        let mut b = std::mem::take(&mut self.pairs);
+        b.clear();
+        b
+    }
+
+    /// Returns the scratch buffer of index pairs.
+    pub fn give_back_pairs(&mut self, pairs: Vec<(usize, usize)>) {
+        self.pairs = pairs;
+    }
+
     fn finish(self) -> Report {
         let Ctx {
             d,
@@ -716,7 +739,7 @@ impl<'d> Ctx<'d> {
             rules: u32::try_from(Rule::ALL.len()).unwrap_or(u32::MAX),
             ..Summary::default()
         };
-        let mut per_rule = vec![[0u32; 3]; Rule::ALL.len()];
+        let mut per_rule = [[0u32; 3]; RULES];
         for f in &findings {
             let slot = match f.severity {
                 Severity::Error => 0,
@@ -735,21 +758,16 @@ impl<'d> Ctx<'d> {
                 Severity::Info => summary.infos += 1,
             }
         }
-        let mut rules = Vec::with_capacity(Rule::ALL.len());
-        for (i, &rule) in Rule::ALL.iter().enumerate() {
-            let n = checks.get(i).copied().unwrap_or(0);
-            let [errors, warnings, infos] = per_rule.get(i).copied().unwrap_or([0; 3]);
+        let mut rules = Vec::with_capacity(RULES);
+        let per_rule_parts = Rule::ALL.iter().zip(checks).zip(per_rule).zip(skips);
+        for (((&rule, n), [errors, warnings, infos]), skip) in per_rule_parts {
             let (status, skip_reason) = if errors + warnings > 0 {
                 (Status::Failed, None)
             } else if n > 0 || infos > 0 {
                 (Status::Passed, None)
             } else {
-                let reason = skips
-                    .get(i)
-                    .cloned()
-                    .flatten()
-                    .unwrap_or(Cow::Borrowed("本文件中没有可检查的内容"));
-                (Status::Skipped, Some(reason.into_owned()))
+                let reason = skip.unwrap_or(Cow::Borrowed("本文件中没有可检查的内容"));
+                (Status::Skipped, Some(reason))
             };
             match status {
                 Status::Passed => summary.passed += 1,

@@ -3,7 +3,8 @@
 use yusuan_classification::Code;
 use yusuan_money::Wan;
 use yusuan_tables::{
-    Amounts, CellRef, CodeTable, Column, Line, NumberRef, RowKey, SummaryTable, TableKind,
+    Amounts, CellRef, CodeTable, Column, Line, NumberRef, RowKey, SummaryRow, SummaryTable,
+    TableKind,
 };
 
 use super::{parent_key, Ctx, Term};
@@ -46,8 +47,45 @@ fn code_term<A: Amounts>(
     )
 }
 
+/// A summary table with the first row of each [`Line`] found once: the
+/// identities look lines up some hundred times per disclosure.
+#[derive(Clone, Copy)]
+struct Summary<'t> {
+    table: &'t SummaryTable,
+    lines: [Option<&'t SummaryRow>; Line::ALL.len()],
+}
+
+impl<'t> Summary<'t> {
+    fn new(table: &'t SummaryTable) -> Self {
+        let mut lines = [None; Line::ALL.len()];
+        for row in table.income.iter().chain(&table.expenditure) {
+            if let RowKey::Line(l) = row.key {
+                if let Some(slot @ None) = lines.get_mut(l as usize) {
+                    *slot = Some(row);
+                }
+            }
+        }
+        Summary { table, lines }
+    }
+
+    /// [`SummaryTable::find`].
+    fn find(&self, key: &RowKey) -> Option<&'t SummaryRow> {
+        match key {
+            RowKey::Line(l) => self.lines.get(*l as usize).copied().flatten(),
+            other => self.table.find(other),
+        }
+    }
+}
+
+impl std::ops::Deref for Summary<'_> {
+    type Target = SummaryTable;
+    fn deref(&self) -> &SummaryTable {
+        self.table
+    }
+}
+
 /// A term of a summary table row.
-fn line_term(kind: TableKind, r: Rounding, t: &SummaryTable, key: RowKey, column: Column) -> Term {
+fn line_term(kind: TableKind, r: Rounding, t: &Summary<'_>, key: RowKey, column: Column) -> Term {
     Term::new(
         cell(kind, key, column),
         t.find(&key)
@@ -100,14 +138,16 @@ fn tree_and_total<A: Amounts>(
 ) -> Vec<Option<usize>> {
     let r = ctx.table_rounding(kind);
     let parents = nearest_parents(&ctx.code_keys(kind));
-    let columns: Vec<Column> = amount_columns(t.printed_columns()).collect();
+    let columns = || amount_columns(t.printed_columns());
     // The rows that have a parent, grouped by it (parents in row order,
     // children in row order within a group), and the roots.
-    let mut children: Vec<(usize, usize)> = parents
-        .iter()
-        .enumerate()
-        .filter_map(|(j, p)| p.map(|i| (i, j)))
-        .collect();
+    let mut children = ctx.take_pairs();
+    children.extend(
+        parents
+            .iter()
+            .enumerate()
+            .filter_map(|(j, p)| p.map(|i| (i, j))),
+    );
     children.sort_unstable();
     let term = |row: &yusuan_tables::CodeRow<A>, c: Column| {
         code_term(kind, r, RowKey::Code(row.code), Some(&row.amounts), c)
@@ -117,7 +157,7 @@ fn tree_and_total<A: Amounts>(
         let Some(parent) = group.first().and_then(|&(i, _)| t.rows.get(i)) else {
             continue;
         };
-        for &c in &columns {
+        for c in columns() {
             let value =
                 |row: &yusuan_tables::CodeRow<A>| row.amounts.get(c).and_then(|n| n.as_amount());
             let children = group.iter().filter_map(|&(_, j)| t.rows.get(j));
@@ -129,25 +169,25 @@ fn tree_and_total<A: Amounts>(
             ctx.sum(tree_rule, term(parent, c), &buf);
         }
     }
+    ctx.give_back_pairs(children);
     if let Some(total_row) = &t.total {
         if !t.rows.is_empty() {
-            let roots: Vec<&yusuan_tables::CodeRow<A>> = t
-                .rows
-                .iter()
-                .zip(&parents)
-                .filter(|(_, p)| p.is_none())
-                .map(|(row, _)| row)
-                .collect();
-            for &c in &columns {
-                let value = |row: &&yusuan_tables::CodeRow<A>| {
-                    row.amounts.get(c).and_then(|n| n.as_amount())
-                };
+            let roots = || {
+                t.rows
+                    .iter()
+                    .zip(&parents)
+                    .filter(|(_, p)| p.is_none())
+                    .map(|(row, _)| row)
+            };
+            for c in columns() {
+                let value =
+                    |row: &yusuan_tables::CodeRow<A>| row.amounts.get(c).and_then(|n| n.as_amount());
                 let total_value = total_row.get(c).and_then(|n| n.as_amount());
-                if ctx.sum_settled(total_rule, total_value, roots.iter().map(value)) {
+                if ctx.sum_settled(total_rule, total_value, roots().map(value)) {
                     continue;
                 }
                 buf.clear();
-                buf.extend(roots.iter().map(|row| term(row, c)));
+                buf.extend(roots().map(|row| term(row, c)));
                 let total = code_term(kind, r, RowKey::Total, Some(total_row), c);
                 ctx.sum(total_rule, total, &buf);
             }
@@ -171,12 +211,8 @@ fn row_sums<A: Amounts>(
     if !printed.contains(&total_col) {
         return;
     }
-    let parts: Vec<Column> = part_cols
-        .iter()
-        .copied()
-        .filter(|c| printed.contains(c))
-        .collect();
-    if parts.is_empty() {
+    let parts = || part_cols.iter().copied().filter(|c| printed.contains(c));
+    if parts().next().is_none() {
         return;
     }
     let r = ctx.table_rounding(kind);
@@ -188,11 +224,11 @@ fn row_sums<A: Amounts>(
         .chain(t.total.iter().map(|a| (RowKey::Total, a)));
     for (key, a) in rows {
         let value = |c: Column| a.get(c).and_then(|n| n.as_amount());
-        if ctx.sum_settled(rule, value(total_col), parts.iter().map(|&c| value(c))) {
+        if ctx.sum_settled(rule, value(total_col), parts().map(value)) {
             continue;
         }
         buf.clear();
-        buf.extend(parts.iter().map(|&c| code_term(kind, r, key, Some(a), c)));
+        buf.extend(parts().map(|c| code_term(kind, r, key, Some(a), c)));
         let total = code_term(kind, r, key, Some(a), total_col);
         ctx.sum(rule, total, &buf);
     }
@@ -201,13 +237,13 @@ fn row_sums<A: Amounts>(
 
 fn absent(ctx: &mut Ctx<'_>, rules: &[Rule], kind: TableKind) {
     for &rule in rules {
-        ctx.skip(rule, format!("未公开{}", kind.label_zh()));
+        ctx.skip_with(rule, || format!("未公开{}", kind.label_zh()).into());
     }
 }
 
 fn empty(ctx: &mut Ctx<'_>, rules: &[Rule], kind: TableKind) {
     for &rule in rules {
-        ctx.skip(rule, format!("{}为空表", kind.label_zh()));
+        ctx.skip_with(rule, || format!("{}为空表", kind.label_zh()).into());
     }
 }
 
@@ -231,7 +267,7 @@ const CARRYOVER_LINES: &[Line] = &[
     Line::CarryoverStateCapital,
 ];
 
-fn has_line(t: &SummaryTable, line: Line) -> bool {
+fn has_line(t: &Summary<'_>, line: Line) -> bool {
     t.find(&RowKey::Line(line)).is_some()
 }
 
@@ -240,7 +276,7 @@ fn has_line(t: &SummaryTable, line: Line) -> bool {
 fn appropriation_terms(
     ctx: &mut Ctx<'_>,
     kind: TableKind,
-    t: &SummaryTable,
+    t: &Summary<'_>,
     column: Column,
     rule: Rule,
     out: &mut Vec<Term>,
@@ -272,7 +308,7 @@ fn appropriation_terms(
 fn appropriation_lines(
     kind: TableKind,
     r: Rounding,
-    t: &SummaryTable,
+    t: &Summary<'_>,
     column: Column,
     out: &mut Vec<Term>,
 ) {
@@ -295,7 +331,7 @@ fn appropriation_lines(
 
 /// Code rows of a summary table's expenditure side and, for each, whether
 /// it is a root (no ancestor printed).
-fn expenditure_roots(ctx: &mut Ctx<'_>, kind: TableKind, t: &SummaryTable) -> Vec<RowKey> {
+fn expenditure_roots(ctx: &mut Ctx<'_>, kind: TableKind, t: &Summary<'_>) -> Vec<RowKey> {
     let codes: Vec<Code> = t.expenditure.iter().filter_map(|r| r.key.code()).collect();
     let parents = nearest_parents(&ctx.code_keys(kind));
     codes
@@ -314,7 +350,7 @@ fn expenditure_roots(ctx: &mut Ctx<'_>, kind: TableKind, t: &SummaryTable) -> Ve
 /// to add up.
 fn expenditure_side(
     ctx: &mut Ctx<'_>,
-    (kind, r, t): (TableKind, Rounding, &SummaryTable),
+    (kind, r, t): (TableKind, Rounding, &Summary<'_>),
     parts: &mut Vec<Term>,
     [subtotal_rule, total_rule, balance_rule]: [Rule; 3],
     no_parts: &'static str,
@@ -366,6 +402,7 @@ fn summary_table(ctx: &mut Ctx<'_>) {
         absent(ctx, &rules, kind);
         return;
     };
+    let t = &Summary::new(t);
     let r = ctx.table_rounding(kind);
     let line = |l: Line, c: Column| line_term(kind, r, t, RowKey::Line(l), c);
     let mut parts = Vec::new();
@@ -409,32 +446,36 @@ fn summary_table(ctx: &mut Ctx<'_>) {
     let ecols = t.printed_expenditure_columns();
     // Shanghai-style expenditure columns.
     let has = |c: Column| ecols.contains(&c);
-    for row in &t.expenditure {
-        let term = |c: Column| line_term(kind, r, t, row.key, c);
-        // 合计 = 基本支出 (or, where no 基本支出 cell is printed, 人员经费 +
-        // 公用经费) + 项目支出.
-        let basic_parts: &[Column] = if has(Column::Basic) {
-            &[Column::Basic]
-        } else {
-            &[Column::Personnel, Column::Public]
-        };
-        let total_parts: Vec<Column> = basic_parts
+    // 合计 = 基本支出 (or, where no 基本支出 cell is printed, 人员经费 +
+    // 公用经费) + 项目支出.
+    let basic_parts: &[Column] = if has(Column::Basic) {
+        &[Column::Basic]
+    } else {
+        &[Column::Personnel, Column::Public]
+    };
+    let total_parts = || {
+        basic_parts
             .iter()
             .copied()
             .chain([Column::Project])
             .filter(|&c| has(c))
-            .collect();
-        if has(Column::Total) && !total_parts.is_empty() {
-            let p: Vec<Term> = total_parts.into_iter().map(term).collect();
-            ctx.sum(Rule::SummaryExpenditureColumns, term(Column::Total), &p);
+    };
+    for row in &t.expenditure {
+        let term = |c: Column| line_term(kind, r, t, row.key, c);
+        if has(Column::Total) && total_parts().next().is_some() {
+            parts.clear();
+            parts.extend(total_parts().map(term));
+            ctx.sum(Rule::SummaryExpenditureColumns, term(Column::Total), &parts);
         }
         if has(Column::Basic) && (has(Column::Personnel) || has(Column::Public)) {
-            let p: Vec<Term> = [Column::Personnel, Column::Public]
-                .into_iter()
-                .filter(|&c| has(c))
-                .map(term)
-                .collect();
-            ctx.sum(Rule::SummaryExpenditureColumns, term(Column::Basic), &p);
+            parts.clear();
+            parts.extend(
+                [Column::Personnel, Column::Public]
+                    .into_iter()
+                    .filter(|&c| has(c))
+                    .map(term),
+            );
+            ctx.sum(Rule::SummaryExpenditureColumns, term(Column::Basic), &parts);
         }
     }
     if ecols.len() <= 1 {
@@ -503,8 +544,7 @@ fn income_table(ctx: &mut Ctx<'_>) {
                     code_term(kind, r, k, Some(a), Column::EducationFees),
                     code_term(kind, r, k, Some(a), Column::BusinessIncome),
                 )
-            })
-            .collect::<Vec<_>>();
+            });
         for (fees, business) in rows {
             if fees.v.is_some() {
                 ctx.at_most(Rule::IncomeTableOfWhich, fees, business);
@@ -572,6 +612,7 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
         absent(ctx, &rules, kind);
         return;
     };
+    let t = &Summary::new(t);
     let r = ctx.table_rounding(kind);
     let line = |l: Line, c: Column| line_term(kind, r, t, RowKey::Line(l), c);
     let mut parts = Vec::new();
@@ -633,13 +674,15 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
     ];
     if ecols.contains(&Column::Total) && three.iter().any(|c| ecols.contains(c)) {
         for row in &t.expenditure {
-            let p: Vec<Term> = three
-                .iter()
-                .filter(|c| ecols.contains(c))
-                .map(|&c| line_term(kind, r, t, row.key, c))
-                .collect();
+            parts.clear();
+            parts.extend(
+                three
+                    .iter()
+                    .filter(|c| ecols.contains(c))
+                    .map(|&c| line_term(kind, r, t, row.key, c)),
+            );
             let total = line_term(kind, r, t, row.key, Column::Total);
-            ctx.sum(Rule::FiscalExpenditureColumns, total, &p);
+            ctx.sum(Rule::FiscalExpenditureColumns, total, &parts);
         }
     } else {
         ctx.skip(Rule::FiscalExpenditureColumns, "支出方只列示预算数一栏");
@@ -692,12 +735,12 @@ fn general_budget_table(ctx: &mut Ctx<'_>) {
             Column::PriorYearExclCapital,
         ),
     ];
-    let rows: Vec<(RowKey, &yusuan_tables::GeneralBudgetAmounts)> = t
-        .rows
-        .iter()
-        .map(|row| (RowKey::Code(row.code), &row.amounts))
-        .chain(t.total.iter().map(|a| (RowKey::Total, a)))
-        .collect();
+    let rows = || {
+        t.rows
+            .iter()
+            .map(|row| (RowKey::Code(row.code), &row.amounts))
+            .chain(t.total.iter().map(|a| (RowKey::Total, a)))
+    };
     let mut any_change = false;
     let mut any_rate = false;
     // Values first; the terms (addresses) only for a comparison that is not
@@ -711,7 +754,7 @@ fn general_budget_table(ctx: &mut Ctx<'_>) {
         }
         let has_change = printed.contains(&change_col);
         let has_rate = printed.contains(&rate_col);
-        for &(key, a) in &rows {
+        for (key, a) in rows() {
             let (nv, ov) = (amount(a, new_col), amount(a, old_col));
             if has_change {
                 any_change = true;
@@ -904,10 +947,12 @@ fn three_public_table(ctx: &mut Ctx<'_>) {
 
 fn cross_tables(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
-    let t1 = d.tables.income_expenditure_summary.as_ref();
+    let s1 = d.tables.income_expenditure_summary.as_ref().map(Summary::new);
+    let t1 = s1.as_ref();
     let t2 = d.tables.income_summary.as_ref();
     let t3 = d.tables.expenditure_summary.as_ref();
-    let t4 = d.tables.fiscal_appropriation_summary.as_ref();
+    let s4 = d.tables.fiscal_appropriation_summary.as_ref().map(Summary::new);
+    let t4 = s4.as_ref();
     let t5 = d.tables.general_budget_expenditure.as_ref();
     let t6 = d.tables.general_budget_basic_expenditure.as_ref();
     let r1 = ctx.table_rounding(TableKind::IncomeExpenditureSummary);
