@@ -406,11 +406,14 @@ impl Catalog {
     pub fn history(&self, code: Code) -> &[Entry] {
         let key = code.sort_key();
         let start = self.keys.partition_point(|&k| k < key);
+        // A code has a handful of entries at most: counted, not searched.
         let len = self
             .keys
             .get(start..)
             .unwrap_or(&[])
-            .partition_point(|&k| k == key);
+            .iter()
+            .take_while(|&&k| k == key)
+            .count();
         self.entries.get(start..start + len).unwrap_or(&[])
     }
 

@@ -3,6 +3,8 @@
 use yusuan_classification::{Code, NameCheck};
 use yusuan_tables::{AmountUnit, CellRef, Column, DocumentKind, NumberRef, RowKey, TableKind};
 
+use std::rc::Rc;
+
 use super::Ctx;
 use crate::finding::{CellUse, Location, Severity, Value};
 use crate::rules::Rule;
@@ -16,7 +18,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
 
 /// Strips a printed ordinal (`一、`, `（一）`, `(二)`, `1.`) from a label.
 fn strip_ordinal(label: &str) -> &str {
-    let s = label.trim();
+    let s = trim(label);
     // Both forms start with a numeral or a bracket: most labels have neither.
     match s.chars().next() {
         Some('一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '（' | '(') =>
@@ -41,6 +43,19 @@ fn strip_ordinal(label: &str) -> &str {
         }
     }
     s
+}
+
+/// [`str::trim`], after a look at the first and last character: printed
+/// names rarely carry surrounding whitespace, and `trim` decodes and
+/// classifies characters from both ends.
+fn trim(s: &str) -> &str {
+    let mut chars = s.chars();
+    let edge = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if edge(chars.next()) || edge(chars.next_back()) {
+        s.trim()
+    } else {
+        s
+    }
 }
 
 /// Every (table, code, printed name) of the disclosure.
@@ -204,9 +219,10 @@ fn names(ctx: &mut Ctx<'_>) {
 
 // ----------------------------------------------- C503, C504, S604, S607
 
-/// The code rows of one table: (code, printed name) in printed order.
-pub(super) fn table_codes(ctx: &Ctx<'_>, kind: TableKind) -> Vec<Code> {
-    let t = &ctx.d.tables;
+/// The codes of the code rows of one table, in printed order (read once per
+/// table with [`Ctx::codes`]).
+pub(super) fn table_codes(d: &yusuan_tables::Disclosure, kind: TableKind) -> Rc<[Code]> {
+    let t = &d.tables;
     macro_rules! codes {
         ($x:expr) => {
             $x.map(|x| x.rows.iter().map(|r| r.code).collect())
@@ -232,7 +248,7 @@ pub(super) fn table_codes(ctx: &Ctx<'_>, kind: TableKind) -> Vec<Code> {
         }
         TableKind::GovernmentFundExpenditure => codes!(t.government_fund_expenditure.as_ref()),
         TableKind::StateCapitalExpenditure => codes!(t.state_capital_expenditure.as_ref()),
-        _ => Vec::new(),
+        _ => Rc::from([]),
     }
 }
 
@@ -264,10 +280,9 @@ fn structure(ctx: &mut Ctx<'_>) {
         }
         // C503: duplicate codes; a missing parent where the table prints a
         // tree (rows of more than one level).
-        let codes = table_codes(ctx, kind);
-        // The codes as integers (see `code_key`): equality and the parent
-        // without byte-wise comparisons.
-        let keys = ctx.code_keys(kind);
+        // With the codes as integers (see `code_key`): equality and the
+        // parent without byte-wise comparisons.
+        let (codes, keys) = ctx.codes(kind);
         let schemes = kind.row_schemes();
         let tree = keys.iter().any(|&k| super::parent_key(k).is_some())
             && keys.iter().any(|&k| super::parent_key(k).is_none());
@@ -323,21 +338,16 @@ fn structure(ctx: &mut Ctx<'_>) {
             }
         }
         // S607: lines a summary table cannot have.
-        let lines: Vec<RowKey> = match kind {
-            TableKind::IncomeExpenditureSummary => ctx.d.tables.income_expenditure_summary.as_ref(),
-            TableKind::FiscalAppropriationSummary => {
-                ctx.d.tables.fiscal_appropriation_summary.as_ref()
-            }
+        let d = ctx.d;
+        let summary = match kind {
+            TableKind::IncomeExpenditureSummary => d.tables.income_expenditure_summary.as_ref(),
+            TableKind::FiscalAppropriationSummary => d.tables.fiscal_appropriation_summary.as_ref(),
             _ => None,
-        }
-        .map(|t| {
-            t.income
-                .iter()
-                .chain(&t.expenditure)
-                .map(|r| r.key)
-                .collect()
-        })
-        .unwrap_or_default();
+        };
+        let lines = summary
+            .into_iter()
+            .flat_map(|t| t.income.iter().chain(&t.expenditure))
+            .map(|r| r.key);
         for key in lines {
             ctx.count(Rule::ModelStructure);
             let allowed = match key {
@@ -537,9 +547,8 @@ fn presence(ctx: &mut Ctx<'_>) {
                 return;
             }
             nonzero_count += 1;
-            let at = at();
             if noted && nonzero.len() < 10 {
-                nonzero.push((at, n));
+                nonzero.push((at(), n));
             }
             let change = matches!(
                 column,
@@ -549,6 +558,7 @@ fn presence(ctx: &mut Ctx<'_>) {
                     | Column::ChangePercentExclCapital
             );
             if !change && n.value().is_sign_negative() {
+                let at = at();
                 ctx.note(
                     Rule::NegativeAmount,
                     Rule::NegativeAmount.severity(),

@@ -12,10 +12,11 @@ mod tables;
 mod walk;
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use yusuan_classification::{Catalog, Code};
 use yusuan_money::Wan;
-use yusuan_tables::{AmountUnit, Disclosure, NumberRef, TableKind};
+use yusuan_tables::{AmountUnit, Amounts, Column, Disclosure, Number, NumberRef, TableKind};
 
 use crate::finding::{CellUse, Finding, Location, Severity, Value};
 use crate::percent::{PercentAgreement, PercentJudged};
@@ -158,8 +159,65 @@ pub(crate) fn rounding_of(unit: AmountUnit) -> Rounding {
     }
 }
 
+/// The codes of a table's code rows and their keys ([`code_key`]).
+type TableCodes = (TableKind, Rc<[Code]>, Rc<[u64]>);
+
 /// How many rules the catalogue has.
 const RULES: usize = Rule::ALL.len();
+
+/// The amount columns a set of identities runs over, each with its
+/// position (at most 64, one bit each in [`Ctx::sum_settled_columns`]).
+pub(crate) struct ColumnSet {
+    columns: Vec<Column>,
+    /// `slot[column as usize]`: the column's position, or `u8::MAX`.
+    slot: [u8; Column::ALL.len()],
+}
+
+impl ColumnSet {
+    /// `None` for more than 64 columns (the caller then checks column by
+    /// column).
+    pub fn new(columns: impl Iterator<Item = Column>) -> Option<ColumnSet> {
+        let mut set = ColumnSet {
+            columns: Vec::with_capacity(16),
+            slot: [u8::MAX; Column::ALL.len()],
+        };
+        for c in columns {
+            let position = u8::try_from(set.columns.len()).ok().filter(|&p| p < 64)?;
+            if let Some(slot) = set.slot.get_mut(c as usize) {
+                *slot = position;
+            }
+            set.columns.push(c);
+        }
+        Some(set)
+    }
+}
+
+/// One column's sum on the fast path of [`Ctx::sum_settled`].
+#[derive(Debug, Clone, Copy)]
+struct ColumnSum {
+    sum: i128,
+    /// The scale every part has so far (`None` before the first).
+    scale: Option<u32>,
+    /// A part of another scale, or an overflow: not settled here.
+    broken: bool,
+}
+
+impl ColumnSum {
+    const EMPTY: ColumnSum = ColumnSum {
+        sum: 0,
+        scale: None,
+        broken: false,
+    };
+
+    fn add(&mut self, v: Wan) {
+        let v = v.value();
+        let same_scale = *self.scale.get_or_insert(v.scale()) == v.scale();
+        match self.sum.checked_add(v.mantissa()) {
+            Some(x) if same_scale && !self.broken => self.sum = x,
+            _ => self.broken = true,
+        }
+    }
+}
 
 pub(crate) struct Ctx<'d> {
     pub d: &'d Disclosure,
@@ -169,8 +227,10 @@ pub(crate) struct Ctx<'d> {
     findings: Vec<Finding>,
     buf: Vec<Term>,
     pairs: Vec<(usize, usize)>,
-    /// The keys ([`code_key`]) of each table's code rows, once read.
-    code_keys: Vec<(TableKind, std::rc::Rc<[u64]>)>,
+    column_sums: Vec<ColumnSum>,
+    /// The codes of each table's code rows and their keys ([`code_key`]),
+    /// once read.
+    codes: Vec<TableCodes>,
 }
 
 impl<'d> Ctx<'d> {
@@ -183,22 +243,28 @@ impl<'d> Ctx<'d> {
             findings: Vec::new(),
             buf: Vec::with_capacity(32),
             pairs: Vec::new(),
-            code_keys: Vec::new(),
+            column_sums: Vec::new(),
+            codes: Vec::with_capacity(TableKind::ALL.len()),
         }
     }
 
-    /// The keys ([`code_key`]) of the code rows of the table of `kind` in
-    /// printed order (a summary table's expenditure side), read once.
-    pub fn code_keys(&mut self, kind: TableKind) -> std::rc::Rc<[u64]> {
-        if let Some((_, keys)) = self.code_keys.iter().find(|(k, _)| *k == kind) {
-            return std::rc::Rc::clone(keys);
+    /// The codes of the code rows of the table of `kind` in printed order (a
+    /// summary table's expenditure side) and their keys ([`code_key`]),
+    /// read once.
+    pub fn codes(&mut self, kind: TableKind) -> (Rc<[Code]>, Rc<[u64]>) {
+        if let Some((_, codes, keys)) = self.codes.iter().find(|(k, _, _)| *k == kind) {
+            return (Rc::clone(codes), Rc::clone(keys));
         }
-        let keys: std::rc::Rc<[u64]> = codes::table_codes(self, kind)
-            .iter()
-            .map(|&c| code_key(c))
-            .collect();
-        self.code_keys.push((kind, std::rc::Rc::clone(&keys)));
-        keys
+        let codes = codes::table_codes(self.d, kind);
+        let keys: Rc<[u64]> = codes.iter().map(|&c| code_key(c)).collect();
+        self.codes
+            .push((kind, Rc::clone(&codes), Rc::clone(&keys)));
+        (codes, keys)
+    }
+
+    /// The keys of [`Ctx::codes`].
+    pub fn code_keys(&mut self, kind: TableKind) -> Rc<[u64]> {
+        self.codes(kind).1
     }
 
     /// The rounding of the table of `kind` (its own unit or the document's).
@@ -402,6 +468,53 @@ impl<'d> Ctx<'d> {
             self.count(rule);
         }
         exact
+    }
+
+    /// [`Ctx::sum_settled`] in every column of `columns` at once, for
+    /// `total`'s row against the rows `parts`, each row read once (with
+    /// [`Amounts::for_each_number`]) instead of once per column. Bit `k` of
+    /// the result is set when the identity in `columns.columns()[k]` is
+    /// settled (counted exactly as `sum_settled` counts); the caller checks
+    /// the other columns with [`Ctx::sum`].
+    pub fn sum_settled_columns<'a, A: Amounts + 'a>(
+        &mut self,
+        rule: Rule,
+        columns: &ColumnSet,
+        total: &A,
+        parts: impl Iterator<Item = &'a A>,
+    ) -> u64 {
+        let mut sums = std::mem::take(&mut self.column_sums);
+        sums.clear();
+        sums.resize(columns.columns.len(), ColumnSum::EMPTY);
+        for row in parts {
+            row.for_each_number(|c, n| {
+                if let Number::Amount(w) = n {
+                    let slot = columns.slot.get(c as usize).copied().unwrap_or(u8::MAX);
+                    if let Some(sum) = sums.get_mut(usize::from(slot)) {
+                        sum.add(w);
+                    }
+                }
+            });
+        }
+        let mut settled = 0u64;
+        for (k, (&c, sum)) in columns.columns.iter().zip(&sums).enumerate() {
+            let total = total.get(c).and_then(|n| n.as_amount());
+            let bit = 1u64 << k;
+            if total.is_none() && sum.scale.is_none() {
+                settled |= bit; // every figure blank: skipped, not counted
+                continue;
+            }
+            let t = total.unwrap_or(Wan::ZERO).value();
+            let exact = !sum.broken
+                && sum.scale.map_or(true, |s| s == t.scale())
+                && sum.sum == total.map_or(0, |_| t.mantissa());
+            if exact {
+                self.count(rule);
+                settled |= bit;
+            }
+        }
+        self.column_sums = sums;
+        settled
     }
 
     /// `total = Σ parts`. Skipped when every figure is blank; a blank

@@ -7,7 +7,7 @@ use yusuan_tables::{
     TableKind,
 };
 
-use super::{parent_key, Ctx, Term};
+use super::{parent_key, ColumnSet, Ctx, Term};
 use crate::percent::judge_growth;
 use crate::rules::Rule;
 use crate::tolerance::Rounding;
@@ -152,20 +152,35 @@ fn tree_and_total<A: Amounts>(
     let term = |row: &yusuan_tables::CodeRow<A>, c: Column| {
         code_term(kind, r, RowKey::Code(row.code), Some(&row.amounts), c)
     };
+    // Settled on the bare values in every column at once where possible
+    // (each row read once); the other columns one by one.
+    let set = ColumnSet::new(columns());
     let mut buf = ctx.take_buf();
     for group in children.chunk_by(|a, b| a.0 == b.0) {
         let Some(parent) = group.first().and_then(|&(i, _)| t.rows.get(i)) else {
             continue;
         };
-        for c in columns() {
+        let children = || group.iter().filter_map(|&(_, j)| t.rows.get(j));
+        let settled = match &set {
+            Some(set) => ctx.sum_settled_columns(
+                tree_rule,
+                set,
+                &parent.amounts,
+                children().map(|row| &row.amounts),
+            ),
+            None => 0,
+        };
+        for (k, c) in columns().enumerate() {
+            if settled & 1u64.checked_shl(k as u32).unwrap_or(0) != 0 {
+                continue;
+            }
             let value =
                 |row: &yusuan_tables::CodeRow<A>| row.amounts.get(c).and_then(|n| n.as_amount());
-            let children = group.iter().filter_map(|&(_, j)| t.rows.get(j));
-            if ctx.sum_settled(tree_rule, value(parent), children.clone().map(value)) {
+            if set.is_none() && ctx.sum_settled(tree_rule, value(parent), children().map(value)) {
                 continue;
             }
             buf.clear();
-            buf.extend(children.map(|row| term(row, c)));
+            buf.extend(children().map(|row| term(row, c)));
             ctx.sum(tree_rule, term(parent, c), &buf);
         }
     }
@@ -179,11 +194,23 @@ fn tree_and_total<A: Amounts>(
                     .filter(|(_, p)| p.is_none())
                     .map(|(row, _)| row)
             };
-            for c in columns() {
+            let settled = match &set {
+                Some(set) => ctx.sum_settled_columns(
+                    total_rule,
+                    set,
+                    total_row,
+                    roots().map(|row| &row.amounts),
+                ),
+                None => 0,
+            };
+            for (k, c) in columns().enumerate() {
+                if settled & 1u64.checked_shl(k as u32).unwrap_or(0) != 0 {
+                    continue;
+                }
                 let value =
                     |row: &yusuan_tables::CodeRow<A>| row.amounts.get(c).and_then(|n| n.as_amount());
                 let total_value = total_row.get(c).and_then(|n| n.as_amount());
-                if ctx.sum_settled(total_rule, total_value, roots().map(value)) {
+                if set.is_none() && ctx.sum_settled(total_rule, total_value, roots().map(value)) {
                     continue;
                 }
                 buf.clear();
@@ -237,13 +264,31 @@ fn row_sums<A: Amounts>(
 
 fn absent(ctx: &mut Ctx<'_>, rules: &[Rule], kind: TableKind) {
     for &rule in rules {
-        ctx.skip_with(rule, || format!("未公开{}", kind.label_zh()).into());
+        ctx.skip(rule, skip_reasons(kind).0);
     }
 }
 
 fn empty(ctx: &mut Ctx<'_>, rules: &[Rule], kind: TableKind) {
     for &rule in rules {
-        ctx.skip_with(rule, || format!("{}为空表", kind.label_zh()).into());
+        ctx.skip(rule, skip_reasons(kind).1);
+    }
+}
+
+/// Why a table's rules are skipped: `未公开{表}` (absent) and `{表}为空表`
+/// (empty), as fixed texts (a report is built for every disclosure, and
+/// most carry a few of these).
+fn skip_reasons(kind: TableKind) -> (&'static str, &'static str) {
+    match kind {
+        TableKind::IncomeExpenditureSummary => ("未公开收支总表", "收支总表为空表"),
+        TableKind::IncomeSummary => ("未公开收入总表", "收入总表为空表"),
+        TableKind::ExpenditureSummary => ("未公开支出总表", "支出总表为空表"),
+        TableKind::FiscalAppropriationSummary => ("未公开财政拨款收支总表", "财政拨款收支总表为空表"),
+        TableKind::GeneralBudgetExpenditure => ("未公开一般公共预算支出表", "一般公共预算支出表为空表"),
+        TableKind::GeneralBudgetBasicExpenditure => ("未公开一般公共预算基本支出表", "一般公共预算基本支出表为空表"),
+        TableKind::GovernmentFundExpenditure => ("未公开政府性基金预算支出表", "政府性基金预算支出表为空表"),
+        TableKind::StateCapitalExpenditure => ("未公开国有资本经营预算支出表", "国有资本经营预算支出表为空表"),
+        TableKind::ThreePublicExpenditure => ("未公开财政拨款“三公”经费支出表", "财政拨款“三公”经费支出表为空表"),
+        _ => ("未公开此表", "此表为空表"),
     }
 }
 
@@ -1344,6 +1389,15 @@ fn at_most_sum(ctx: &mut Ctx<'_>, rule: Rule, small: Term, sv: Wan, larges: &[Te
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn skip_reasons_name_each_table() {
+        for &kind in TableKind::ALL {
+            let (absent, empty) = skip_reasons(kind);
+            assert_eq!(absent, format!("未公开{}", kind.label_zh()));
+            assert_eq!(empty, format!("{}为空表", kind.label_zh()));
+        }
+    }
     use super::*;
     use crate::engine::code_key;
 
