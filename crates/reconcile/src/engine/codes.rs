@@ -62,7 +62,7 @@ fn trim(s: &str) -> &str {
 fn code_rows<'d>(ctx: &Ctx<'d>) -> Vec<(TableKind, Code, &'d str)> {
     let d: &'d yusuan_tables::Disclosure = ctx.d;
     let t = &d.tables;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(64);
     macro_rules! code_table {
         ($field:ident, $kind:expr) => {
             if let Some(x) = &t.$field {
@@ -368,24 +368,25 @@ fn structure(ctx: &mut Ctx<'_>) {
         }
     }
     // S604 for the numbers outside the tables (printed in 万元).
-    let outside: Vec<(NumberRef, yusuan_tables::Number)> = outside_numbers(ctx);
-    for (at, n) in outside {
+    outside_numbers(ctx.d, &mut |at, n| {
         ctx.count(Rule::AmountPrecision);
         if let Some(places) = excess_places(n, AmountUnit::Wan) {
             decimals_finding(ctx, at, n, places);
         }
-    }
+    });
 }
 
-/// Numbers outside the tables: claims, 政府采购, 绩效管理, 项目资金.
-fn outside_numbers(ctx: &Ctx<'_>) -> Vec<(NumberRef, yusuan_tables::Number)> {
+/// Calls `out` with every number outside the tables: claims, 政府采购,
+/// 绩效管理, 项目资金.
+fn outside_numbers(
+    d: &yusuan_tables::Disclosure,
+    out: &mut impl FnMut(NumberRef, yusuan_tables::Number),
+) {
     use yusuan_tables::{ClaimField, ClaimKind, FundsField, Number, ProcurementField};
-    let d = ctx.d;
-    let mut out: Vec<(NumberRef, Number)> = Vec::new();
     for (i, claim) in d.narrative.iter().enumerate() {
         let mut push = |field: ClaimField, n: Option<Number>| {
             if let Some(n) = n {
-                out.push((NumberRef::Narrative { claim: i, field }, n));
+                out(NumberRef::Narrative { claim: i, field }, n);
             }
         };
         match &claim.kind {
@@ -424,12 +425,12 @@ fn outside_numbers(ctx: &Ctx<'_>) -> Vec<(NumberRef, yusuan_tables::Number)> {
     if let Some(p) = &d.procurement {
         for &f in ProcurementField::ALL {
             if let Some(w) = p.get(f) {
-                out.push((NumberRef::Procurement(f), w.into()));
+                out(NumberRef::Procurement(f), w.into());
             }
         }
     }
     if let Some(w) = d.performance_management.as_ref().and_then(|p| p.amount) {
-        out.push((NumberRef::PerformanceManagement, w.into()));
+        out(NumberRef::PerformanceManagement, w.into());
     }
     for (i, t) in d.performance_tables.iter().enumerate() {
         for (f, v) in [
@@ -442,11 +443,10 @@ fn outside_numbers(ctx: &Ctx<'_>) -> Vec<(NumberRef, yusuan_tables::Number)> {
             (FundsField::Other, t.funds.other),
         ] {
             if let Some(w) = v {
-                out.push((NumberRef::PerformanceFunds { table: i, field: f }, w.into()));
+                out(NumberRef::PerformanceFunds { table: i, field: f }, w.into());
             }
         }
     }
-    out
 }
 
 /// Decimals beyond two in the printed unit (`None` if two or fewer).
@@ -699,8 +699,10 @@ pub(crate) fn has_placeholder(text: &str) -> bool {
 fn placeholders(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
     // (where, claim index, text); locations are built only for a hit.
-    let mut texts: Vec<(&str, Option<usize>, &str)> =
-        vec![("单位名称", None, d.unit.name.as_str())];
+    let mut texts: Vec<(&str, Option<usize>, &str)> = Vec::with_capacity(
+        2 + d.narrative.len() + d.performance_tables.len() + TableKind::ALL.len(),
+    );
+    texts.push(("单位名称", None, d.unit.name.as_str()));
     if let Some(t) = &d.title {
         texts.push(("标题", None, t.as_str()));
     }

@@ -168,7 +168,8 @@ const RULES: usize = Rule::ALL.len();
 /// The amount columns a set of identities runs over, each with its
 /// position (at most 64, one bit each in [`Ctx::sum_settled_columns`]).
 pub(crate) struct ColumnSet {
-    columns: Vec<Column>,
+    columns: [Column; 64],
+    len: usize,
     /// `slot[column as usize]`: the column's position, or `u8::MAX`.
     slot: [u8; Column::ALL.len()],
 }
@@ -178,17 +179,24 @@ impl ColumnSet {
     /// column).
     pub fn new(columns: impl Iterator<Item = Column>) -> Option<ColumnSet> {
         let mut set = ColumnSet {
-            columns: Vec::with_capacity(16),
+            columns: [Column::Total; 64],
+            len: 0,
             slot: [u8::MAX; Column::ALL.len()],
         };
         for c in columns {
-            let position = u8::try_from(set.columns.len()).ok().filter(|&p| p < 64)?;
+            let position = u8::try_from(set.len).ok()?;
+            *set.columns.get_mut(set.len)? = c;
             if let Some(slot) = set.slot.get_mut(c as usize) {
                 *slot = position;
             }
-            set.columns.push(c);
+            set.len += 1;
         }
         Some(set)
+    }
+
+    /// The columns in order.
+    fn columns(&self) -> &[Column] {
+        self.columns.get(..self.len).unwrap_or_default()
     }
 }
 
@@ -257,8 +265,7 @@ impl<'d> Ctx<'d> {
         }
         let codes = codes::table_codes(self.d, kind);
         let keys: Rc<[u64]> = codes.iter().map(|&c| code_key(c)).collect();
-        self.codes
-            .push((kind, Rc::clone(&codes), Rc::clone(&keys)));
+        self.codes.push((kind, Rc::clone(&codes), Rc::clone(&keys)));
         (codes, keys)
     }
 
@@ -485,7 +492,7 @@ impl<'d> Ctx<'d> {
     ) -> u64 {
         let mut sums = std::mem::take(&mut self.column_sums);
         sums.clear();
-        sums.resize(columns.columns.len(), ColumnSum::EMPTY);
+        sums.resize(columns.len, ColumnSum::EMPTY);
         for row in parts {
             row.for_each_number(|c, n| {
                 if let Number::Amount(w) = n {
@@ -497,7 +504,7 @@ impl<'d> Ctx<'d> {
             });
         }
         let mut settled = 0u64;
-        for (k, (&c, sum)) in columns.columns.iter().zip(&sums).enumerate() {
+        for (k, (&c, sum)) in columns.columns().iter().zip(&sums).enumerate() {
             let total = total.get(c).and_then(|n| n.as_amount());
             let bit = 1u64 << k;
             if total.is_none() && sum.scale.is_none() {

@@ -207,8 +207,9 @@ fn tree_and_total<A: Amounts>(
                 if settled & 1u64.checked_shl(k as u32).unwrap_or(0) != 0 {
                     continue;
                 }
-                let value =
-                    |row: &yusuan_tables::CodeRow<A>| row.amounts.get(c).and_then(|n| n.as_amount());
+                let value = |row: &yusuan_tables::CodeRow<A>| {
+                    row.amounts.get(c).and_then(|n| n.as_amount())
+                };
                 let total_value = total_row.get(c).and_then(|n| n.as_amount());
                 if set.is_none() && ctx.sum_settled(total_rule, total_value, roots().map(value)) {
                     continue;
@@ -282,12 +283,27 @@ fn skip_reasons(kind: TableKind) -> (&'static str, &'static str) {
         TableKind::IncomeExpenditureSummary => ("未公开收支总表", "收支总表为空表"),
         TableKind::IncomeSummary => ("未公开收入总表", "收入总表为空表"),
         TableKind::ExpenditureSummary => ("未公开支出总表", "支出总表为空表"),
-        TableKind::FiscalAppropriationSummary => ("未公开财政拨款收支总表", "财政拨款收支总表为空表"),
-        TableKind::GeneralBudgetExpenditure => ("未公开一般公共预算支出表", "一般公共预算支出表为空表"),
-        TableKind::GeneralBudgetBasicExpenditure => ("未公开一般公共预算基本支出表", "一般公共预算基本支出表为空表"),
-        TableKind::GovernmentFundExpenditure => ("未公开政府性基金预算支出表", "政府性基金预算支出表为空表"),
-        TableKind::StateCapitalExpenditure => ("未公开国有资本经营预算支出表", "国有资本经营预算支出表为空表"),
-        TableKind::ThreePublicExpenditure => ("未公开财政拨款“三公”经费支出表", "财政拨款“三公”经费支出表为空表"),
+        TableKind::FiscalAppropriationSummary => {
+            ("未公开财政拨款收支总表", "财政拨款收支总表为空表")
+        }
+        TableKind::GeneralBudgetExpenditure => {
+            ("未公开一般公共预算支出表", "一般公共预算支出表为空表")
+        }
+        TableKind::GeneralBudgetBasicExpenditure => (
+            "未公开一般公共预算基本支出表",
+            "一般公共预算基本支出表为空表",
+        ),
+        TableKind::GovernmentFundExpenditure => {
+            ("未公开政府性基金预算支出表", "政府性基金预算支出表为空表")
+        }
+        TableKind::StateCapitalExpenditure => (
+            "未公开国有资本经营预算支出表",
+            "国有资本经营预算支出表为空表",
+        ),
+        TableKind::ThreePublicExpenditure => (
+            "未公开财政拨款“三公”经费支出表",
+            "财政拨款“三公”经费支出表为空表",
+        ),
         _ => ("未公开此表", "此表为空表"),
     }
 }
@@ -450,7 +466,7 @@ fn summary_table(ctx: &mut Ctx<'_>) {
     let t = &Summary::new(t);
     let r = ctx.table_rounding(kind);
     let line = |l: Line, c: Column| line_term(kind, r, t, RowKey::Line(l), c);
-    let mut parts = Vec::new();
+    let mut parts = Vec::with_capacity(16);
     for &c in t.printed_income_columns() {
         if has_line(t, Line::CurrentYearIncome) {
             parts.clear();
@@ -543,14 +559,23 @@ fn income_table(ctx: &mut Ctx<'_>) {
     };
     let printed = t.printed_columns();
     let umbrella = printed.contains(&Column::FiscalAppropriation);
-    let mut parts: Vec<Column> = vec![Column::PriorYearCarryover];
-    if umbrella {
-        parts.push(Column::FiscalAppropriation);
-        let three = [
-            Column::GeneralBudget,
-            Column::GovernmentFund,
-            Column::StateCapital,
-        ];
+    // 合计 = 上年结转 + the appropriations (the 财政拨款 umbrella where it
+    // is printed, checked against its three) + the other income.
+    const OTHER_INCOME: [Column; 6] = [
+        Column::BusinessIncome,
+        Column::InstitutionOperatingIncome,
+        Column::SuperiorSubsidy,
+        Column::SubordinateRemittance,
+        Column::OtherIncome,
+        Column::NonFiscalBalanceUsed,
+    ];
+    let three = [
+        Column::GeneralBudget,
+        Column::GovernmentFund,
+        Column::StateCapital,
+    ];
+    let [a, b, c, d, e, f] = OTHER_INCOME;
+    let parts: &[Column] = if umbrella {
         if three.iter().any(|c| printed.contains(c)) {
             row_sums(
                 ctx,
@@ -561,22 +586,21 @@ fn income_table(ctx: &mut Ctx<'_>) {
                 &three,
             );
         }
+        &[
+            Column::PriorYearCarryover,
+            Column::FiscalAppropriation,
+            a,
+            b,
+            c,
+            d,
+            e,
+            f,
+        ]
     } else {
-        parts.extend([
-            Column::GeneralBudget,
-            Column::GovernmentFund,
-            Column::StateCapital,
-        ]);
-    }
-    parts.extend([
-        Column::BusinessIncome,
-        Column::InstitutionOperatingIncome,
-        Column::SuperiorSubsidy,
-        Column::SubordinateRemittance,
-        Column::OtherIncome,
-        Column::NonFiscalBalanceUsed,
-    ]);
-    row_sums(ctx, kind, t, Rule::IncomeTableRow, Column::Total, &parts);
+        let [g, h, i] = three;
+        &[Column::PriorYearCarryover, g, h, i, a, b, c, d, e, f]
+    };
+    row_sums(ctx, kind, t, Rule::IncomeTableRow, Column::Total, parts);
     if printed.contains(&Column::EducationFees) && printed.contains(&Column::BusinessIncome) {
         let r = ctx.table_rounding(kind);
         let rows = t
@@ -660,7 +684,7 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
     let t = &Summary::new(t);
     let r = ctx.table_rounding(kind);
     let line = |l: Line, c: Column| line_term(kind, r, t, RowKey::Line(l), c);
-    let mut parts = Vec::new();
+    let mut parts = Vec::with_capacity(16);
     for &c in t.printed_income_columns() {
         if has_line(t, Line::CurrentYearIncome) {
             parts.clear();
@@ -964,15 +988,19 @@ fn three_public_table(ctx: &mut Ctx<'_>) {
         let key = RowKey::Period(row.period);
         let term = |c: Column| code_term(kind, r, key, Some(&row.amounts), c);
         if has(Column::Total) {
-            let mut parts = vec![term(Column::OutboundTravel)];
+            let (travel, reception) = (term(Column::OutboundTravel), term(Column::Reception));
             if has(Column::Vehicles) {
-                parts.push(term(Column::Vehicles));
+                let parts = [travel, term(Column::Vehicles), reception];
+                ctx.sum(Rule::ThreePublicTotal, term(Column::Total), &parts);
             } else {
-                parts.push(term(Column::VehiclePurchase));
-                parts.push(term(Column::VehicleOperation));
+                let parts = [
+                    travel,
+                    term(Column::VehiclePurchase),
+                    term(Column::VehicleOperation),
+                    reception,
+                ];
+                ctx.sum(Rule::ThreePublicTotal, term(Column::Total), &parts);
             }
-            parts.push(term(Column::Reception));
-            ctx.sum(Rule::ThreePublicTotal, term(Column::Total), &parts);
         }
         if has(Column::Vehicles) && (has(Column::VehiclePurchase) || has(Column::VehicleOperation))
         {
@@ -992,11 +1020,19 @@ fn three_public_table(ctx: &mut Ctx<'_>) {
 
 fn cross_tables(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
-    let s1 = d.tables.income_expenditure_summary.as_ref().map(Summary::new);
+    let s1 = d
+        .tables
+        .income_expenditure_summary
+        .as_ref()
+        .map(Summary::new);
     let t1 = s1.as_ref();
     let t2 = d.tables.income_summary.as_ref();
     let t3 = d.tables.expenditure_summary.as_ref();
-    let s4 = d.tables.fiscal_appropriation_summary.as_ref().map(Summary::new);
+    let s4 = d
+        .tables
+        .fiscal_appropriation_summary
+        .as_ref()
+        .map(Summary::new);
     let t4 = s4.as_ref();
     let t5 = d.tables.general_budget_expenditure.as_ref();
     let t6 = d.tables.general_budget_basic_expenditure.as_ref();
