@@ -165,8 +165,14 @@ mod tests {
         let d: Decimal = "48.36".parse().unwrap();
         assert_eq!(Shown(d, false, b'%').to_string(), "48.36%");
         assert_eq!(format!("{:>8}", Shown(d, false, b'%')), "  48.36%");
-        assert_eq!(Shown(Decimal::MAX, true, 0).to_string(), by_to_string(Decimal::MAX, true));
-        assert_eq!(Shown(Decimal::MIN, true, 0).to_string(), by_to_string(Decimal::MIN, true));
+        assert_eq!(
+            Shown(Decimal::MAX, true, 0).to_string(),
+            by_to_string(Decimal::MAX, true)
+        );
+        assert_eq!(
+            Shown(Decimal::MIN, true, 0).to_string(),
+            by_to_string(Decimal::MIN, true)
+        );
     }
 
     proptest! {
