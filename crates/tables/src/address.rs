@@ -89,16 +89,26 @@ impl ClaimField {
     /// Chinese label: 金额, 占比, 总数, 比较数, 增减额, 增减率, 第n项,
     /// 比较对象金额.
     pub fn label_zh(self) -> String {
-        match self {
-            ClaimField::Amount => "金额".into(),
-            ClaimField::Percent => "占比".into(),
-            ClaimField::Whole => "总数".into(),
-            ClaimField::BaseAmount => "比较数".into(),
-            ClaimField::Change => "增减额".into(),
-            ClaimField::Rate => "增减率".into(),
-            ClaimField::Part(n) => format!("第{}项", ordinal(n)),
-            ClaimField::ObjectAmount => "比较对象金额".into(),
+        match (self, self.fixed_label_zh()) {
+            (_, Some(label)) => label.to_owned(),
+            (ClaimField::Part(n), None) => format!("第{}项", ordinal(n)),
+            (_, None) => String::new(),
         }
+    }
+
+    /// The label of a field other than [`ClaimField::Part`], without
+    /// allocating.
+    pub(crate) const fn fixed_label_zh(self) -> Option<&'static str> {
+        Some(match self {
+            ClaimField::Amount => "金额",
+            ClaimField::Percent => "占比",
+            ClaimField::Whole => "总数",
+            ClaimField::BaseAmount => "比较数",
+            ClaimField::Change => "增减额",
+            ClaimField::Rate => "增减率",
+            ClaimField::ObjectAmount => "比较对象金额",
+            ClaimField::Part(_) => return None,
+        })
     }
 }
 
@@ -397,8 +407,8 @@ impl Disclosure {
                 let title = self
                     .tables
                     .meta(c.table)
-                    .and_then(|m| m.title.clone())
-                    .unwrap_or_else(|| c.table.label_zh().to_owned());
+                    .and_then(|m| m.title.as_deref())
+                    .unwrap_or_else(|| c.table.label_zh());
                 format!(
                     "{title} / {} / {}",
                     self.row_label(c.table, &c.row),
@@ -407,15 +417,18 @@ impl Disclosure {
             }
             NumberRef::Narrative { claim, field } => match self.narrative.get(*claim) {
                 Some(cl) => {
-                    let field = match (field, &cl.kind) {
+                    // Borrowed where the text is fixed: labels are made for
+                    // every finding of a report.
+                    let field: std::borrow::Cow<'_, str> = match (field, &cl.kind) {
                         (ClaimField::Part(n), ClaimKind::Total { parts, .. }) => parts
                             .get(*n)
-                            .map(|p| p.subject.clone())
-                            .unwrap_or_else(|| field.label_zh()),
+                            .map_or_else(|| field.label_zh().into(), |p| p.subject.as_str().into()),
                         (ClaimField::ObjectAmount, ClaimKind::Comparison { object, .. }) => {
-                            format!("比较对象「{object}」")
+                            format!("比较对象「{object}」").into()
                         }
-                        _ => field.label_zh(),
+                        _ => field
+                            .fixed_label_zh()
+                            .map_or_else(|| field.label_zh().into(), Into::into),
                     };
                     format!(
                         "情况说明 第{}条「{}」/ {field}",

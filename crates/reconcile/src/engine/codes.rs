@@ -3,8 +3,6 @@
 use yusuan_classification::{Code, NameCheck};
 use yusuan_tables::{AmountUnit, CellRef, Column, DocumentKind, NumberRef, RowKey, TableKind};
 
-use std::rc::Rc;
-
 use super::Ctx;
 use crate::finding::{CellUse, Location, Severity, Value};
 use crate::rules::Rule;
@@ -27,7 +25,7 @@ fn strip_ordinal(label: &str) -> &str {
     }
     if let Some(pos) = s.find('、') {
         let head = s.get(..pos).unwrap_or_default();
-        if !head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c)) {
+        if !head.is_empty() && head.chars().all(is_numeral) {
             return s.get(pos + '、'.len_utf8()..).unwrap_or(s).trim();
         }
     }
@@ -35,14 +33,21 @@ fn strip_ordinal(label: &str) -> &str {
         if let Some(rest) = s.strip_prefix(open) {
             if let Some(end) = rest.find(close) {
                 let head = rest.get(..end).unwrap_or_default();
-                if !head.is_empty() && head.chars().all(|c| "一二三四五六七八九十".contains(c))
-                {
+                if !head.is_empty() && head.chars().all(is_numeral) {
                     return rest.get(end + close.len_utf8()..).unwrap_or(s).trim();
                 }
             }
         }
     }
     s
+}
+
+/// A Chinese numeral of an ordinal (一 … 十).
+fn is_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// [`str::trim`], after a look at the first and last character: printed
@@ -219,36 +224,39 @@ fn names(ctx: &mut Ctx<'_>) {
 
 // ----------------------------------------------- C503, C504, S604, S607
 
-/// The codes of the code rows of one table, in printed order (read once per
-/// table with [`Ctx::codes`]).
-pub(super) fn table_codes(d: &yusuan_tables::Disclosure, kind: TableKind) -> Rc<[Code]> {
+/// Appends the codes of the code rows of one table to `out`, in printed
+/// order (all tables are read once, by [`Ctx::code_index`]).
+pub(super) fn push_table_codes(
+    d: &yusuan_tables::Disclosure,
+    kind: TableKind,
+    out: &mut Vec<Code>,
+) {
     let t = &d.tables;
     macro_rules! codes {
         ($x:expr) => {
-            $x.map(|x| x.rows.iter().map(|r| r.code).collect())
-                .unwrap_or_default()
+            if let Some(x) = $x {
+                out.extend(x.rows.iter().map(|r| r.code));
+            }
         };
     }
     match kind {
-        TableKind::IncomeExpenditureSummary => t
-            .income_expenditure_summary
-            .as_ref()
-            .map(|x| x.expenditure.iter().filter_map(|r| r.key.code()).collect())
-            .unwrap_or_default(),
-        TableKind::FiscalAppropriationSummary => t
-            .fiscal_appropriation_summary
-            .as_ref()
-            .map(|x| x.expenditure.iter().filter_map(|r| r.key.code()).collect())
-            .unwrap_or_default(),
-        TableKind::IncomeSummary => codes!(t.income_summary.as_ref()),
-        TableKind::ExpenditureSummary => codes!(t.expenditure_summary.as_ref()),
-        TableKind::GeneralBudgetExpenditure => codes!(t.general_budget_expenditure.as_ref()),
-        TableKind::GeneralBudgetBasicExpenditure => {
-            codes!(t.general_budget_basic_expenditure.as_ref())
+        TableKind::IncomeExpenditureSummary => {
+            if let Some(x) = &t.income_expenditure_summary {
+                out.extend(x.expenditure.iter().filter_map(|r| r.key.code()));
+            }
         }
-        TableKind::GovernmentFundExpenditure => codes!(t.government_fund_expenditure.as_ref()),
-        TableKind::StateCapitalExpenditure => codes!(t.state_capital_expenditure.as_ref()),
-        _ => Rc::from([]),
+        TableKind::FiscalAppropriationSummary => {
+            if let Some(x) = &t.fiscal_appropriation_summary {
+                out.extend(x.expenditure.iter().filter_map(|r| r.key.code()));
+            }
+        }
+        TableKind::IncomeSummary => codes!(&t.income_summary),
+        TableKind::ExpenditureSummary => codes!(&t.expenditure_summary),
+        TableKind::GeneralBudgetExpenditure => codes!(&t.general_budget_expenditure),
+        TableKind::GeneralBudgetBasicExpenditure => codes!(&t.general_budget_basic_expenditure),
+        TableKind::GovernmentFundExpenditure => codes!(&t.government_fund_expenditure),
+        TableKind::StateCapitalExpenditure => codes!(&t.state_capital_expenditure),
+        _ => {}
     }
 }
 
@@ -282,7 +290,8 @@ fn structure(ctx: &mut Ctx<'_>) {
         // tree (rows of more than one level).
         // With the codes as integers (see `code_key`): equality and the
         // parent without byte-wise comparisons.
-        let (codes, keys) = ctx.codes(kind);
+        let index = ctx.code_index();
+        let (codes, keys) = (index.codes(kind), index.keys(kind));
         let schemes = kind.row_schemes();
         let tree = keys.iter().any(|&k| super::parent_key(k).is_some())
             && keys.iter().any(|&k| super::parent_key(k).is_none());

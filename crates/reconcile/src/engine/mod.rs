@@ -159,8 +159,49 @@ pub(crate) fn rounding_of(unit: AmountUnit) -> Rounding {
     }
 }
 
-/// The codes of a table's code rows and their keys ([`code_key`]).
-type TableCodes = (TableKind, Rc<[Code]>, Rc<[u64]>);
+/// The codes of every table's code rows (a summary table's expenditure
+/// side) in printed order, and their keys ([`code_key`]): read once per
+/// disclosure.
+pub(crate) struct CodeIndex {
+    codes: Vec<Code>,
+    keys: Vec<u64>,
+    /// `ranges[kind as usize]`: the table's rows in `codes` and `keys`.
+    ranges: [std::ops::Range<usize>; TableKind::ALL.len()],
+}
+
+impl CodeIndex {
+    fn new(d: &Disclosure) -> CodeIndex {
+        let mut codes = Vec::with_capacity(64);
+        let mut ranges = [const { 0..0 }; TableKind::ALL.len()];
+        for &kind in TableKind::ALL {
+            let start = codes.len();
+            codes::push_table_codes(d, kind, &mut codes);
+            if let Some(range) = ranges.get_mut(kind as usize) {
+                *range = start..codes.len();
+            }
+        }
+        let keys = codes.iter().map(|&c| code_key(c)).collect();
+        CodeIndex {
+            codes,
+            keys,
+            ranges,
+        }
+    }
+
+    fn range(&self, kind: TableKind) -> std::ops::Range<usize> {
+        self.ranges.get(kind as usize).cloned().unwrap_or(0..0)
+    }
+
+    /// The codes of the table of `kind`.
+    pub fn codes(&self, kind: TableKind) -> &[Code] {
+        self.codes.get(self.range(kind)).unwrap_or_default()
+    }
+
+    /// Their keys.
+    pub fn keys(&self, kind: TableKind) -> &[u64] {
+        self.keys.get(self.range(kind)).unwrap_or_default()
+    }
+}
 
 /// How many rules the catalogue has.
 const RULES: usize = Rule::ALL.len();
@@ -236,9 +277,8 @@ pub(crate) struct Ctx<'d> {
     buf: Vec<Term>,
     pairs: Vec<(usize, usize)>,
     column_sums: Vec<ColumnSum>,
-    /// The codes of each table's code rows and their keys ([`code_key`]),
-    /// once read.
-    codes: Vec<TableCodes>,
+    /// The codes of the tables, once read.
+    code_index: Option<Rc<CodeIndex>>,
 }
 
 impl<'d> Ctx<'d> {
@@ -250,28 +290,19 @@ impl<'d> Ctx<'d> {
             skips: [const { None }; RULES],
             findings: Vec::new(),
             buf: Vec::with_capacity(32),
-            pairs: Vec::new(),
-            column_sums: Vec::new(),
-            codes: Vec::with_capacity(TableKind::ALL.len()),
+            pairs: Vec::with_capacity(64),
+            column_sums: Vec::with_capacity(16),
+            code_index: None,
         }
     }
 
-    /// The codes of the code rows of the table of `kind` in printed order (a
-    /// summary table's expenditure side) and their keys ([`code_key`]),
-    /// read once.
-    pub fn codes(&mut self, kind: TableKind) -> (Rc<[Code]>, Rc<[u64]>) {
-        if let Some((_, codes, keys)) = self.codes.iter().find(|(k, _, _)| *k == kind) {
-            return (Rc::clone(codes), Rc::clone(keys));
-        }
-        let codes = codes::table_codes(self.d, kind);
-        let keys: Rc<[u64]> = codes.iter().map(|&c| code_key(c)).collect();
-        self.codes.push((kind, Rc::clone(&codes), Rc::clone(&keys)));
-        (codes, keys)
-    }
-
-    /// The keys of [`Ctx::codes`].
-    pub fn code_keys(&mut self, kind: TableKind) -> Rc<[u64]> {
-        self.codes(kind).1
+    /// The codes of every table (read on first use).
+    pub fn code_index(&mut self) -> Rc<CodeIndex> {
+        let d = self.d;
+        Rc::clone(
+            self.code_index
+                .get_or_insert_with(|| Rc::new(CodeIndex::new(d))),
+        )
     }
 
     /// The rounding of the table of `kind` (its own unit or the document's).
@@ -348,7 +379,7 @@ impl<'d> Ctx<'d> {
                     .d
                     .narrative
                     .get(*claim)
-                    .map(|c| c.kind.subject().to_owned())
+                    .map(|c| c.kind.subject())
                     .unwrap_or_default();
                 Location::table("情况说明")
                     .row(format!("第{}条「{subject}」", claim + 1))

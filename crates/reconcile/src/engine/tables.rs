@@ -137,7 +137,7 @@ fn tree_and_total<A: Amounts>(
     total_rule: Rule,
 ) -> Vec<Option<usize>> {
     let r = ctx.table_rounding(kind);
-    let parents = nearest_parents(&ctx.code_keys(kind));
+    let parents = nearest_parents(ctx.code_index().keys(kind));
     let columns = || amount_columns(t.printed_columns());
     // The rows that have a parent, grouped by it (parents in row order,
     // children in row order within a group), and the roots.
@@ -394,7 +394,7 @@ fn appropriation_lines(
 /// it is a root (no ancestor printed).
 fn expenditure_roots(ctx: &mut Ctx<'_>, kind: TableKind, t: &Summary<'_>) -> Vec<RowKey> {
     let codes: Vec<Code> = t.expenditure.iter().filter_map(|r| r.key.code()).collect();
-    let parents = nearest_parents(&ctx.code_keys(kind));
+    let parents = nearest_parents(ctx.code_index().keys(kind));
     codes
         .iter()
         .zip(parents)
