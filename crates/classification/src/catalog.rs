@@ -1,6 +1,8 @@
 //! [`Catalog`]: names of codes, by year, with provenance.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasher, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -342,6 +344,44 @@ pub struct Catalog {
     entries: Vec<Entry>,
     /// `entries[i].code.sort_key()`, for a cache-friendly binary search.
     keys: Vec<u64>,
+    /// For each code's sort key, where its entries start and how many there
+    /// are: a reconciliation looks up every code a disclosure prints.
+    index: HashMap<u64, (u32, u32), SortKeyHash>,
+}
+
+/// Hashes a code's sort key (an integer unique to the code) with the
+/// SplitMix64 finaliser: a few instructions instead of SipHash, which
+/// guards against adversarial keys that a catalog's own codes cannot be.
+#[derive(Debug, Clone, Copy, Default)]
+struct SortKeyHash;
+
+impl BuildHasher for SortKeyHash {
+    type Hasher = SortKeyHasher;
+    fn build_hasher(&self) -> SortKeyHasher {
+        SortKeyHasher(0)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct SortKeyHasher(u64);
+
+impl Hasher for SortKeyHasher {
+    fn finish(&self) -> u64 {
+        let mut z = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 impl From<Vec<Entry>> for Catalog {
@@ -362,8 +402,20 @@ impl Catalog {
     pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Catalog {
         let mut entries: Vec<Entry> = entries.into_iter().collect();
         entries.sort_by_key(|e| e.code);
-        let keys = entries.iter().map(|e| e.code.sort_key()).collect();
-        Catalog { entries, keys }
+        let keys: Vec<u64> = entries.iter().map(|e| e.code.sort_key()).collect();
+        let mut index = HashMap::with_capacity_and_hasher(keys.len(), SortKeyHash);
+        for (i, &key) in keys.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            index
+                .entry(key)
+                .and_modify(|(_, len): &mut (u32, u32)| *len = len.saturating_add(1))
+                .or_insert((i, 1));
+        }
+        Catalog {
+            entries,
+            keys,
+            index,
+        }
     }
 
     /// This catalog with `other`'s entries added after its own: for a code
@@ -404,17 +456,13 @@ impl Catalog {
 
     /// Every entry of `code`, all years, in order of preference.
     pub fn history(&self, code: Code) -> &[Entry] {
-        let key = code.sort_key();
-        let start = self.keys.partition_point(|&k| k < key);
-        // A code has a handful of entries at most: counted, not searched.
-        let len = self
-            .keys
-            .get(start..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|&&k| k == key)
-            .count();
-        self.entries.get(start..start + len).unwrap_or(&[])
+        match self.index.get(&code.sort_key()) {
+            Some(&(start, len)) => {
+                let (start, len) = (start as usize, len as usize);
+                self.entries.get(start..start + len).unwrap_or(&[])
+            }
+            None => &[],
+        }
     }
 
     /// The entry naming `code` in budget year `year`, if any.
