@@ -4,16 +4,18 @@
 //!
 //! Run with `cargo bench --bench import`. Medians measured on the
 //! development machine (2 shared cores with other builds running, expect
-//! ±30%; criterion 0.5, release profile):
+//! ±30%; criterion 0.5). "Before": release profile without LTO, the previous
+//! session; "median": the workspace's release profile with fat LTO and one
+//! codegen unit (the importer's code unchanged):
 //!
-//! | benchmark | median | throughput |
-//! |---|---|---|
-//! | the seed, 1× (22 KB) | 5.2 ms | 4.2 MiB/s |
-//! | the seed, 10× | 36 ms | 6.0 MiB/s |
-//! | the seed, 100× (2.2 MB) | 304 ms | 7.1 MiB/s |
-//! | 支出总表, 14 rows | 0.18 ms | 79 K rows/s |
-//! | 支出总表, 122 rows | 1.3 ms | 92 K rows/s |
-//! | 支出总表, 1,202 rows | 14.5 ms | 83 K rows/s |
+//! | benchmark | before | median | throughput |
+//! |---|---|---|---|
+//! | the seed, 1× (22 KB) | 5.2 ms | 4.0 ms | 5.4 MiB/s |
+//! | the seed, 10× | 36 ms | 25 ms | 8.5 MiB/s |
+//! | the seed, 100× (2.2 MB) | 304 ms | 309 ms | 7.0 MiB/s |
+//! | 支出总表, 14 rows | 0.18 ms | 0.15 ms | 94 K rows/s |
+//! | 支出总表, 122 rows | 1.3 ms | 1.1 ms | 112 K rows/s |
+//! | 支出总表, 1,202 rows | 14.5 ms | 11.6 ms | 104 K rows/s |
 //!
 //! Time grows linearly with the size of the text: segmentation, tokenising and prose are single
 //! passes; the column solver works row by row and propagates over the tree

@@ -3,53 +3,57 @@
 //!
 //! Run with `cargo bench --bench reconcile`. Medians (criterion's middle
 //! estimate) measured on the development machine: 2 cores shared with other
-//! engineers' builds and tests (load average 1.0–1.9 during the runs;
-//! expect ±10–15% between runs), criterion 0.5, release profile. "Before"
-//! in the first two rows is the engine before the narrative speed work
-//! (with rule N310 already added), measured in the same session; in the
-//! other rows, whose code did not change, the previous session's medians:
+//! engineers' builds and tests (load average 1.0–1.7 during the runs; expect
+//! ±10% between runs), criterion 0.5. The workspace's release profile (which
+//! `cargo bench` uses) has fat LTO and one codegen unit; the "no LTO" column
+//! is the same code built as a dependent's default release build would
+//! build it (`CARGO_PROFILE_RELEASE_LTO=false
+//! CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16`). "Before" is the previous
+//! session's figure (no LTO, before the fourth speed pass below).
 //!
-//! | benchmark | before | median |
-//! |---|---|---|
-//! | reconcile the seed (68 rules, 583 comparisons) | 29.8 µs | 27.0 µs; 26.0 µs after the third pass (below) |
-//! | reconcile 1,000 disclosures (seed variants, one in ten with a changed number; one core) | 44.2 ms | 39.0 ms (39 µs each) |
-//! | validate the seed's structure (`Disclosure::validate`, run by `Disclosure::load`) | 8.2 µs | 8.4 µs |
-//! | render the seed's report as text | 5.8 µs | 5.9 µs |
-//! | serialise the seed's report as JSON | 17.9 µs | 21.1 µs |
-//! | parse the seed's JSON (for scale) | 128 µs | 146 µs |
+//! | benchmark | before | median | no LTO |
+//! |---|---|---|---|
+//! | reconcile the seed (68 rules, 583 comparisons, 3 findings) | 26.0 µs | **17.8 µs** | 19.9 µs |
+//! | reconcile 1,000 disclosures (seed variants, one in ten with a changed number; one core) | 39.0 ms | 31.5 ms (31 µs each) | |
+//! | validate the seed's structure (`Disclosure::validate`, run by `Disclosure::load`) | 8.4 µs | 6.5 µs | |
+//! | render the seed's report as text | 5.9 µs | 4.0 µs | |
+//! | serialise the seed's report as JSON | 21.1 µs | 16.8 µs | |
+//! | parse the seed's JSON (for scale) | 146 µs | 112 µs | |
 //!
-//! The other rows moved with the load only. Timing the seed's
-//! reconciliation alone, best of 20 runs of 2,000, alternating the two
-//! builds to cancel the load: 28.5 µs before, 26.7 µs after.
+//! The target, under 20 µs for one disclosure on one core, is met: 17.8 µs
+//! (17.6–18.1 µs across three runs of the final code). Without LTO it is
+//! 19.9 µs, just inside.
 //!
-//! A third pass (counted with callgrind: 317k instructions per
-//! reconciliation of the seed before, 305k after, −3.8%): duplicate
-//! 三级指标 names are found by a signature of their ideographs and
-//! squeezed only when signatures meet; `Amounts::for_each_number` walks a
-//! row's cells from its fields instead of dispatching on each column; the
-//! S604/S605 cell walk builds a cell's address only when it uses it; each
-//! table's code keys are read once for both the structure checks and the
-//! tree sums. Criterion, alternating the two builds (load 1.4–1.8):
-//! before 27.1 / 30.4 / 31.9 µs, after 26.0 / 26.4 / 29.4 µs.
+//! The fourth pass, counted with callgrind (instructions per reconciliation
+//! of the seed, no LTO): 299,710 before, 239,338 after (−20%). Every step
+//! left every report unchanged byte for byte — the JSON and text reports of
+//! the fixture, of the seed's text and of the twelve Shanghai corpus texts,
+//! and the JSON report of each of 1,300 perturbations of the fixture (every
+//! number +0.01, −0.01, +1.00, ×10, blank, +0.004), compared against a
+//! build of the previous commit. The steps:
+//! - `Wan` and `Percent` are displayed without allocating (−11k);
+//! - `Code` equality compares two integers instead of calling `memcmp`, and
+//!   code keys are read from the digit bytes without a UTF-8 check (−8k);
+//! - the lines of each summary table are indexed once, so a line is found
+//!   in one step instead of a scan of the rows (−6k);
+//! - tree sums are settled in every column at once, each row read once with
+//!   `Amounts::for_each_number` (−5k);
+//! - the codes of all tables are read into one index per disclosure (3
+//!   allocations instead of 23), ordinals are matched without a substring
+//!   search, rule skip texts are fixed strings, and identities no longer
+//!   collect rows or columns into temporary vectors (202 → ~100
+//!   allocations per reconciliation);
+//! - classification codes are looked up by a hash of their sort key instead
+//!   of a binary search (fewer cache and branch misses; the instruction
+//!   count barely moves).
 //!
-//! The target was 20 µs for one disclosure; it is not met. Where the 27 µs
-//! go (sampled with `perf` on the seed): the table identities 34%, codes,
-//! structure and placeholders 25%, the narrative 19% (about 5 µs, from
-//! about 7 µs), the 项目绩效目标表 17% (mostly
-//! `yusuan_performance::validate`), the report itself 4%. Of the
-//! narrative, a third is the seed's one share group with the 尾差
-//! adjustment: recognising the adjustment and writing its info finding (the
-//! finding's text alone is about 1 µs); the rest is mostly reading the
-//! ~25 table cells the claims refer to, the change statements and the
-//! years of eleven headings. Clean comparisons are settled on the bare
-//! values (shares on integers, change amounts, parts within a total,
-//! direction words before any rounding bound), statements that a table is
-//! empty are checked without collecting its cells, and the years of
-//! section headings are read backwards from each 年 instead of normalising
-//! every character. Across the engine, what is left is mostly some 2,000
-//! reads of printed figures through the model (`Amounts::get` by column,
-//! `Decimal` mantissas) at a few tens of instructions each; terms and text
-//! are built only for findings. Reading the JSON still costs five times as
+//! Where the 17.8 µs go now (sampled with `perf`, LTO build): the table
+//! identities about 27%, codes, structure and placeholders 23%, the
+//! 项目绩效目标表 18% (mostly `yusuan_performance::validate`: reading 18
+//! 指标值), the narrative 16%, building the report 7%. About a tenth is the
+//! text of the three findings the seed has (an info, a warning and a
+//! transcriber's note): labels, messages and notes are formatted only for
+//! findings, but they are formatted. Reading the JSON costs six times as
 //! much as checking it, so a batch run is bound by parsing.
 
 // criterion_group! generates an undocumented public function.
