@@ -551,6 +551,15 @@ impl QualitativeLevel {
 
     /// [`QualitativeLevel::parse`] of an already squeezed text.
     fn parse_squeezed(s: &str) -> Option<QualitativeLevel> {
+        // Every level starts with an ideograph (lead byte E4–E9); most
+        // 指标值 start with a digit or a comparator and are ruled out here.
+        if !s
+            .as_bytes()
+            .first()
+            .is_some_and(|b| (0xE4..=0xE9).contains(b))
+        {
+            return None;
+        }
         Some(match s {
             "优" | "优秀" => QualitativeLevel::Excellent,
             "良" | "良好" => QualitativeLevel::Good,
@@ -669,11 +678,12 @@ impl Target {
 /// Splits `1,000台（套）` into its number and unit (`Err` says what is
 /// wrong). `text` is squeezed (see [`squeezed`]).
 pub(crate) fn split_measure(text: &str) -> Result<(Decimal, Option<Unit>), String> {
-    let number_len: usize = text
-        .char_indices()
-        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, ',' | '.'))
-        .map(|(_, c)| c.len_utf8())
-        .sum();
+    // The number's characters are ASCII, and no byte of a longer character
+    // is an ASCII byte: counting bytes counts them.
+    let number_len = text
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+        .count();
     let number = text.get(..number_len).unwrap_or_default();
     let unit_text = text.get(number_len..).unwrap_or_default();
     if number.is_empty() {
@@ -875,6 +885,34 @@ impl fmt::Display for Measure {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn every_qualitative_level_starts_with_an_ideograph() {
+        // The texts `QualitativeLevel::parse_squeezed` accepts.
+        for text in [
+            "优",
+            "优秀",
+            "良",
+            "良好",
+            "中",
+            "中等",
+            "差",
+            "好",
+            "较好",
+            "比较好",
+            "一般",
+            "较差",
+            "比较差",
+            "达到预期",
+            "达到预期目标",
+            "符合预期",
+            "达预期",
+        ] {
+            let first = text.as_bytes()[0];
+            assert!((0xE4..=0xE9).contains(&first), "{text}");
+            assert!(QualitativeLevel::parse(text).is_some(), "{text}");
+        }
+    }
 
     #[test]
     fn squeezed_borrows_clean_text_and_squeezes_the_rest() {
