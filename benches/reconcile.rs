@@ -13,19 +13,25 @@
 //!
 //! | benchmark | before | median | no LTO |
 //! |---|---|---|---|
-//! | reconcile the seed (68 rules, 583 comparisons, 3 findings) | 26.0 µs | **17.8 µs** | 19.9 µs |
+//! | reconcile the seed (68 rules, 583 comparisons, 3 findings) | 26.0 µs | **18–19 µs** (below) | 19.9 µs |
 //! | reconcile 1,000 disclosures (seed variants, one in ten with a changed number; one core) | 39.0 ms | 31.5 ms (31 µs each) | |
 //! | validate the seed's structure (`Disclosure::validate`, run by `Disclosure::load`) | 8.4 µs | 6.5 µs | |
 //! | render the seed's report as text | 5.9 µs | 4.0 µs | |
 //! | serialise the seed's report as JSON | 21.1 µs | 16.8 µs | |
 //! | parse the seed's JSON (for scale) | 146 µs | 112 µs | |
 //!
-//! The target, under 20 µs for one disclosure on one core, is met: 17.8 µs
-//! (17.6–18.1 µs across three runs of the final code). Without LTO it is
-//! 19.9 µs, just inside.
+//! The target, under 20 µs for one disclosure on one core, is met, with
+//! less margin than the machine's noise would like. Eleven runs of the final
+//! code (criterion medians, in order, load average 1.0–2.1): 17.9, 19.2,
+//! 18.0, 19.1, 18.2, 17.8, 19.4, 20.8, and with `--measurement-time 15
+//! --sample-size 200` 19.3, 19.6, 18.3 µs; ten of eleven under 20 µs, their
+//! median 19.1 µs. The 20.8 µs run had a confidence interval of 19.6–21.9
+//! µs (interference from the shared host). The best of 20 timed loops of
+//! 3,000 reconciliations, which the interference least affects: 17.3 µs.
+//! Without LTO: 19.9 µs (one run).
 //!
 //! The fourth pass, counted with callgrind (instructions per reconciliation
-//! of the seed, no LTO): 299,710 before, 239,338 after (−20%). Every step
+//! of the seed, no LTO): 299,710 before, 238,701 after (−20%). Every step
 //! left every report unchanged byte for byte — the JSON and text reports of
 //! the fixture, of the seed's text and of the twelve Shanghai corpus texts,
 //! and the JSON report of each of 1,300 perturbations of the fixture (every
@@ -47,7 +53,7 @@
 //!   of a binary search (fewer cache and branch misses; the instruction
 //!   count barely moves).
 //!
-//! Where the 17.8 µs go now (sampled with `perf`, LTO build): the table
+//! Where the time goes now (sampled with `perf`, LTO build): the table
 //! identities about 27%, codes, structure and placeholders 23%, the
 //! 项目绩效目标表 18% (mostly `yusuan_performance::validate`: reading 18
 //! 指标值), the narrative 16%, building the report 7%. About a tenth is the
