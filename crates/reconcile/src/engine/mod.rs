@@ -266,6 +266,25 @@ impl ColumnSum {
             _ => self.broken = true,
         }
     }
+
+    /// What [`Ctx::sum_settled`] decides for `total` against these parts:
+    /// `Some(false)` every figure blank (skipped, not counted), `Some(true)`
+    /// an exact match (counted), `None` not settled here.
+    fn settles(&self, total: Option<Wan>) -> Option<bool> {
+        if total.is_none() && self.scale.is_none() {
+            return Some(false);
+        }
+        let t = total.unwrap_or(Wan::ZERO).value();
+        let exact = !self.broken
+            && self.scale.map_or(true, |s| s == t.scale())
+            && self.sum == total.map_or(0, |_| t.mantissa());
+        exact.then_some(true)
+    }
+}
+
+/// A set of [`Column`]s as bits (every column's discriminant is below 64).
+pub(crate) fn column_bits(columns: impl Iterator<Item = Column>) -> u64 {
+    columns.fold(0, |bits, c| bits | 1u64.checked_shl(c as u32).unwrap_or(0))
 }
 
 pub(crate) struct Ctx<'d> {
@@ -537,22 +556,46 @@ impl<'d> Ctx<'d> {
         let mut settled = 0u64;
         for (k, (&c, sum)) in columns.columns().iter().zip(&sums).enumerate() {
             let total = total.get(c).and_then(|n| n.as_amount());
-            let bit = 1u64 << k;
-            if total.is_none() && sum.scale.is_none() {
-                settled |= bit; // every figure blank: skipped, not counted
-                continue;
-            }
-            let t = total.unwrap_or(Wan::ZERO).value();
-            let exact = !sum.broken
-                && sum.scale.map_or(true, |s| s == t.scale())
-                && sum.sum == total.map_or(0, |_| t.mantissa());
-            if exact {
-                self.count(rule);
-                settled |= bit;
+            if let Some(counted) = sum.settles(total) {
+                if counted {
+                    self.count(rule);
+                }
+                settled |= 1u64 << k;
             }
         }
         self.column_sums = sums;
         settled
+    }
+
+    /// [`Ctx::sum_settled`] for `total_col = Σ` the columns in `parts` (see
+    /// [`column_bits`]) of one row, reading the row once.
+    pub fn row_settled<A: Amounts>(
+        &mut self,
+        rule: Rule,
+        row: &A,
+        total_col: Column,
+        parts: u64,
+    ) -> bool {
+        let mut sum = ColumnSum::EMPTY;
+        let mut total = None;
+        row.for_each_number(|c, n| {
+            if let Number::Amount(w) = n {
+                if c == total_col {
+                    total = Some(w);
+                } else if parts & 1u64.checked_shl(c as u32).unwrap_or(0) != 0 {
+                    sum.add(w);
+                }
+            }
+        });
+        match sum.settles(total) {
+            Some(counted) => {
+                if counted {
+                    self.count(rule);
+                }
+                true
+            }
+            None => false,
+        }
     }
 
     /// `total = Σ parts`. Skipped when every figure is blank; a blank

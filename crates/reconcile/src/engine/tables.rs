@@ -7,7 +7,7 @@ use yusuan_tables::{
     TableKind,
 };
 
-use super::{parent_key, ColumnSet, Ctx, Term};
+use super::{column_bits, parent_key, ColumnSet, Ctx, Term};
 use crate::percent::judge_growth;
 use crate::rules::Rule;
 use crate::tolerance::Rounding;
@@ -250,9 +250,10 @@ fn row_sums<A: Amounts>(
         .iter()
         .map(|row| (RowKey::Code(row.code), &row.amounts))
         .chain(t.total.iter().map(|a| (RowKey::Total, a)));
+    // The total column is never one of its own parts.
+    let bits = column_bits(parts().filter(|&c| c != total_col));
     for (key, a) in rows {
-        let value = |c: Column| a.get(c).and_then(|n| n.as_amount());
-        if ctx.sum_settled(rule, value(total_col), parts().map(value)) {
+        if ctx.row_settled(rule, a, total_col, bits) {
             continue;
         }
         buf.clear();
