@@ -611,6 +611,14 @@ impl Target {
     /// [`PerformanceError::UnreadableTarget`] quoting `text`, saying what was
     /// expected and what was found.
     pub fn parse(text: &str) -> Result<Target, PerformanceError> {
+        match parse_plain(text) {
+            Some(target) => Ok(target),
+            None => Target::parse_general(text),
+        }
+    }
+
+    /// [`Target::parse`] without the one-pass reading of the plain form.
+    fn parse_general(text: &str) -> Result<Target, PerformanceError> {
         let unreadable = |reason: String| PerformanceError::UnreadableTarget {
             text: text.to_owned(),
             reason,
@@ -673,6 +681,50 @@ impl Target {
             Target::Qualitative(_) => None,
         }
     }
+}
+
+/// `≥1000台`, `≤2459.07万元`, `=12次`: one comparator symbol (`≥`, `≤`
+/// or `=`), a plain number and a known unit, in text that squeezing leaves
+/// as it is — the form nearly every 指标值 is printed in — read in one pass.
+/// `None` for anything else, which [`Target::parse`] then reads the general
+/// way (and which reads this form to the same target: a property test
+/// compares the two).
+fn parse_plain(text: &str) -> Option<Target> {
+    let (comparator, rest) = match text.as_bytes().first()? {
+        // ≥ U+2265, ≤ U+2264: E2 89 A5 / A4. No longer prefix starts with
+        // either, nor with `=` followed by a digit.
+        0xE2 => match text.get(..3)? {
+            "≥" => (Comparator::Ge, text.get(3..)?),
+            "≤" => (Comparator::Le, text.get(3..)?),
+            _ => return None,
+        },
+        b'=' => (Comparator::Eq, text.get(1..)?),
+        _ => return None,
+    };
+    let number_len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let (number, unit_text) = (rest.get(..number_len)?, rest.get(number_len..)?);
+    // A separator, a second number or a suffix comparator (`95%以上`): the
+    // general way.
+    if unit_text.starts_with(',')
+        || any_squeeze_change(unit_text)
+        || find_suffix(unit_text, SUFFIXES).is_some()
+    {
+        return None;
+    }
+    let value = plain_decimal(number)?;
+    let unit = if unit_text.is_empty() {
+        None
+    } else {
+        Some(Unit::parse_squeezed(unit_text)?)
+    };
+    Some(Target::Quantitative {
+        comparator,
+        value,
+        unit,
+    })
 }
 
 /// Splits `1,000台（套）` into its number and unit (`Err` says what is
@@ -887,6 +939,41 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn the_plain_form_is_read_in_one_pass() {
+        for (text, expected) in [
+            (
+                "≤2459.07万元",
+                q(Comparator::Le, "2459.07", Some(Unit::Wan)),
+            ),
+            ("=12次", q(Comparator::Eq, "12", Some(Unit::Times))),
+            ("≥99%", q(Comparator::Ge, "99", Some(Unit::Percent))),
+            ("≤48小时", q(Comparator::Le, "48", Some(Unit::Hours))),
+            ("≥3", q(Comparator::Ge, "3", None)),
+        ] {
+            assert_eq!(parse_plain(text), Some(expected.clone()), "{text}");
+            assert_eq!(Target::parse(text).unwrap(), expected, "{text}");
+        }
+        // Left to the general way: full-width forms, spaces, separators,
+        // suffix comparators, words, qualitative levels, unknown units.
+        for text in [
+            "≥1000台（套）",
+            "≥ 19个",
+            "≥1,000台",
+            "95%以上",
+            "不低于95%",
+            "优",
+            ">5天",
+            "≥1.2.3次",
+            "≥.5次",
+            "=5~8次",
+            "≥5 个",
+            "",
+        ] {
+            assert_eq!(parse_plain(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn every_qualitative_level_starts_with_an_ideograph() {
         // The texts `QualitativeLevel::parse_squeezed` accepts.
         for text in [
@@ -947,6 +1034,24 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_plain_form_reads_as_the_general_way(
+            text in "[≥≤=><＝0-9.,万元台套个次小时天%（）() 以上下内及优]{0,9}"
+        ) {
+            if let Some(plain) = parse_plain(&text) {
+                prop_assert_eq!(Target::parse_general(&text), Ok(plain));
+            }
+        }
+
+        #[test]
+        fn the_plain_form_reads_as_the_general_way_when_shaped_like_it(
+            text in "(≥|≤|=|＝|>|<|=>)?[0-9]{0,4}(\\.[0-9]{0,3})?(,5)?(万元|元|亿元|台|台\\(套\\)|个|次|小时|天|%|以上|及以下|（套）| |优|x)?(以内)?"
+        ) {
+            if let Some(plain) = parse_plain(&text) {
+                prop_assert_eq!(Target::parse_general(&text), Ok(plain));
+            }
+        }
+
         #[test]
         fn squeezed_is_squeeze(text in "[ 0-9a-zA-Z.,%（）()\u{3000}\u{FF10}-\u{FF5A}≤≥台套个优良\n]{0,12}") {
             prop_assert_eq!(squeezed(&text), yusuan_money::text::squeeze(&text));
