@@ -121,6 +121,10 @@ fn code_rows<'d>(ctx: &Ctx<'d>) -> Vec<(TableKind, Code, &'d str)> {
 /// A printed name with its ordinal and a trailing （类）/（款）/（项） removed.
 fn bare(name: &str) -> &str {
     let s = strip_ordinal(name);
+    // Every suffix ends with a bracket; most names do not.
+    if !s.ends_with(['）', ')']) {
+        return s;
+    }
     for suffix in ["（类）", "（款）", "（项）", "(类)", "(款)", "(项)"] {
         if let Some(x) = s.strip_suffix(suffix) {
             return x.trim();
