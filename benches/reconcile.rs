@@ -23,7 +23,7 @@
 //! The target, under 20 µs for one disclosure on one core, is met. Seven
 //! runs of the final code (criterion medians, in order; load average
 //! 1.1–1.5): 17.4, 16.9, 16.9, 16.9, 17.2, 17.0, 17.4 µs; median 17.0 µs.
-//! The machine is noisy: an earlier state of the code (4% more
+//! The machine is noisy: two earlier states of the code (4–6% more
 //! instructions) measured 17.7–20.8 µs over seventeen runs, its slowest
 //! runs with wide confidence intervals from interference by the shared
 //! host. Without LTO (as a dependent's default release build compiles it):
