@@ -24,11 +24,11 @@
 //! runs of the final code (criterion medians, in order; load average
 //! 1.1–1.5): 17.4, 16.9, 16.9, 16.9, 17.2, 17.0, 17.4 µs; median 17.0 µs.
 //! The machine is noisy: two earlier states of the code (4–6% more
-//! instructions) measured 17.7–20.8 µs over seventeen runs, its slowest
+//! instructions) measured 17.7–20.8 µs over seventeen runs, their slowest
 //! runs with wide confidence intervals from interference by the shared
 //! host. Without LTO (as a dependent's default release build compiles it):
 //! 19.7 µs.
-
+//!
 //! The fourth pass, counted with callgrind (instructions per reconciliation
 //! of the seed, no LTO): 299,710 before, 225,545 after (−25%). Every step
 //! left every report unchanged byte for byte — the JSON and text reports of
