@@ -288,3 +288,117 @@ fn checking_the_corpus_reports_no_false_error() {
         unexplained.join("\n")
     );
 }
+
+/// The unit budgets against their department budgets (rules D7xx), in
+/// raw and layout text. 商务委: the department is the unit plus one unit
+/// without a budget, and every figure agrees. 司法局: the department
+/// (96,282,213.44 元) is the unit (86,959,408.34 元) plus another unit; the
+/// only failures are the unit's 行政运行 row, which prints 项目支出
+/// 64,840,547.00 where the department prints 0.00 for the whole 2040601
+/// (layout text, 支出预算总表 and 一般公共预算支出功能分类预算表 of both;
+/// the unit's own 合计 14,348,853.34 equals its 基本支出, so its 项目支出 is
+/// the misprint).
+#[test]
+fn unit_budgets_fit_within_their_department_budgets() {
+    use yusuan_reconcile::{reconcile_unit_in_department, Rule, Severity};
+    for ext in [".layout.txt", ".txt"] {
+        let load = |stem: &str| import_text(&read(stem, ext)).expect(stem).disclosure;
+        let unit = load("sh-putuo-shangwuwei_2025_unit-budget");
+        let department = load("sh-putuo-shangwuwei_2025_dept-budget");
+        let report = reconcile_unit_in_department(&unit, &department).unwrap();
+        assert_eq!(report.summary.rules, 5, "{ext}");
+        // The raw text's tables 1–6 are not read (see above): less to compare.
+        if ext == ".layout.txt" {
+            assert!(report.summary.checks > 200, "{ext}: {:?}", report.summary);
+        }
+        let problems: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .map(|f| f.message.clone())
+            .collect();
+        assert!(problems.is_empty(), "商务委 {ext}: {problems:#?}");
+
+        let unit = load("sh-putuo-sifaju_2026_unit-budget");
+        let department = load("sh-putuo-sifaju_2026_dept-budget");
+        let report = reconcile_unit_in_department(&unit, &department).unwrap();
+        let problems: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Info)
+            .collect();
+        for f in &problems {
+            assert_eq!(f.rule, Rule::FunctionCodesWithinDepartment, "{ext}: {f:?}");
+            assert_eq!(f.severity, Severity::Error, "{ext}");
+            let at = f.location.to_string();
+            assert!(
+                at.contains("2040601") && at.contains("项目支出"),
+                "{ext}: {at}"
+            );
+            assert_eq!(
+                f.difference,
+                Some(yusuan_reconcile::Value::Amount(Wan::from_yuan_exact(
+                    "-64840547.00".parse().unwrap()
+                ))),
+                "{ext}"
+            );
+        }
+        // Layout text reads both 功能分类 tables; the raw text only what it can.
+        if ext == ".layout.txt" {
+            assert_eq!(problems.len(), 2, "{ext}: {problems:#?}");
+        }
+    }
+}
+
+/// A department figure smaller than the unit's is an error naming both
+/// cells; two documents that are not a unit and its department are refused.
+#[test]
+fn a_department_smaller_than_its_unit_is_an_error() {
+    use yusuan_reconcile::{reconcile_unit_in_department, Rule, Severity, Value};
+    let load = |stem: &str| {
+        import_text(&read(stem, ".layout.txt"))
+            .expect(stem)
+            .disclosure
+    };
+    let unit = load("sh-putuo-shangwuwei_2025_unit-budget");
+    let mut department = load("sh-putuo-shangwuwei_2025_dept-budget");
+    // 收支总表 收入总计 371,514,655.00 元 (layout text, both documents):
+    // lower the department's by 1.00 元.
+    let key = RowKey::Line(yusuan_tables::Line::IncomeTotal);
+    let at = yusuan_tables::NumberRef::Cell(yusuan_tables::CellRef::new(
+        TableKind::IncomeExpenditureSummary,
+        key,
+        Column::Total,
+    ));
+    let printed = Wan::from_yuan_exact("371514655.00".parse().unwrap());
+    assert_eq!(
+        department.get(&at).and_then(|n| n.as_amount()),
+        Some(printed)
+    );
+    let lowered = Wan::from_yuan_exact("371514654.00".parse().unwrap());
+    department.set(&at, Some(lowered.into())).unwrap();
+    let report = reconcile_unit_in_department(&unit, &department).unwrap();
+    let errors: Vec<_> = report.findings_of(Severity::Error).collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let f = errors[0];
+    assert_eq!(f.rule, Rule::SummaryWithinDepartment);
+    assert_eq!(f.expected, Some(Value::Amount(printed)));
+    assert_eq!(f.actual, Some(Value::Amount(lowered)));
+    assert_eq!(f.cells.len(), 2);
+    assert!(f.cells[0].label.starts_with("部门预算"), "{:?}", f.cells);
+    assert!(f.cells[1].label.starts_with("单位预算"), "{:?}", f.cells);
+    assert!(f.message.contains("371,514,654.00") && f.message.contains("371,514,655.00"));
+
+    // 0.01 元 lower is within the rounding of two printed figures: a warning.
+    let cent = Wan::from_yuan_exact("371514654.99".parse().unwrap());
+    department.set(&at, Some(cent.into())).unwrap();
+    let report = reconcile_unit_in_department(&unit, &department).unwrap();
+    assert_eq!(report.summary.errors, 0);
+    assert_eq!(report.summary.warnings, 1);
+
+    // Not a unit and its department: the other year's department, or two
+    // unit budgets.
+    let other_year = load("sh-putuo-sifaju_2026_dept-budget");
+    assert!(reconcile_unit_in_department(&unit, &other_year).is_err());
+    assert!(reconcile_unit_in_department(&unit, &unit).is_err());
+}

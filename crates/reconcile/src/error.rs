@@ -11,4 +11,12 @@ pub enum ReconcileError {
         /// The ID as given.
         id: String,
     },
+    /// The two documents given to
+    /// [`reconcile_unit_in_department`](crate::reconcile_unit_in_department)
+    /// are not a unit's document and its department's of the same year.
+    #[error("cannot compare these two documents: {reason}")]
+    NotAUnitAndItsDepartment {
+        /// What does not fit (kinds or years).
+        reason: String,
+    },
 }

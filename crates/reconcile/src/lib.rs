@@ -1,8 +1,9 @@
 //! yusuan-reconcile: does a budget disclosure (预算公开) agree with itself?
 //!
-//! [`reconcile`] runs every rule of the catalogue ([`Rule::ALL`]) over a
-//! [`yusuan_tables::Disclosure`] and returns a [`Report`]: one
-//! [`RuleOutcome`] per rule (passed, failed or skipped with the reason) and
+//! [`reconcile`] runs every rule of the catalogue ([`Rule::ALL`]) that
+//! checks one document over a [`yusuan_tables::Disclosure`] and returns a
+//! [`Report`]: one [`RuleOutcome`] per rule (passed, failed or skipped with
+//! the reason) and
 //! the [`Finding`]s, each with its rule ID, severity, message, location
 //! (table, row, column), expected and actual values, their difference, the
 //! tolerance applied and every cell involved.
@@ -35,6 +36,11 @@
 //! println!("{}", report.render_text());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! [`reconcile_unit_in_department`] compares a unit's budget (单位预算) with
+//! the budget of the department that includes it (部门预算), by the rules
+//! `D7xx`: no current-year figure of the department can be smaller than the
+//! unit's.
 //!
 //! # Tolerance
 //!
@@ -80,7 +86,7 @@ mod report;
 mod rules;
 pub mod tolerance;
 
-pub use engine::{reconcile, Reconciler};
+pub use engine::{reconcile, reconcile_unit_in_department, Reconciler};
 pub use error::ReconcileError;
 pub use finding::{amount_text, CellUse, Finding, Location, Severity, Value};
 pub use report::{Report, RuleOutcome, Status, Subject, Summary};

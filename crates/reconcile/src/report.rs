@@ -128,7 +128,9 @@ pub struct Report {
     pub subject: Subject,
     /// Counts.
     pub summary: Summary,
-    /// One outcome per rule of the catalogue, in catalogue order.
+    /// One outcome per rule the report covers (those checking one document,
+    /// or the `D7xx` rules comparing a unit with its department), in
+    /// catalogue order.
     pub rules: Vec<RuleOutcome>,
     /// Every finding, by severity (errors first), then rule, then order found.
     pub findings: Vec<Finding>,

@@ -12,6 +12,11 @@
 //! | `P4xx` | 项目绩效目标表 |
 //! | `C5xx` | classification codes (政府收支分类科目) |
 //! | `S6xx` | structure and presence of the tables |
+//! | `D7xx` | a unit budget against its department budget (单位预算与部门预算) |
+//!
+//! A single disclosure is checked by the families T to S
+//! ([`crate::reconcile`]); the `D7xx` rules compare two documents
+//! ([`crate::reconcile_unit_in_department`]).
 //!
 //! ```
 //! use yusuan_reconcile::{Rule, Severity};
@@ -45,6 +50,9 @@ pub enum Family {
     Classification,
     /// `S6xx` 结构: presence, emptiness and form of the tables.
     Structure,
+    /// `D7xx` 单位与部门: a unit budget against the department budget that
+    /// includes it.
+    UnitInDepartment,
 }
 
 impl Family {
@@ -57,6 +65,7 @@ impl Family {
             Family::Performance => "项目绩效目标表",
             Family::Classification => "政府收支分类科目",
             Family::Structure => "表格结构",
+            Family::UnitInDepartment => "单位与部门",
         }
     }
 
@@ -69,6 +78,7 @@ impl Family {
             Family::Performance => "performance target table",
             Family::Classification => "classification codes",
             Family::Structure => "structure",
+            Family::UnitInDepartment => "unit within department",
         }
     }
 
@@ -81,6 +91,7 @@ impl Family {
             Family::Performance => 'P',
             Family::Classification => 'C',
             Family::Structure => 'S',
+            Family::UnitInDepartment => 'D',
         }
     }
 }
@@ -985,6 +996,63 @@ catalogue! {
         action_zh: "更正转录。",
         action_en: "Correct the transcription.",
     },
+
+    // ---------------------------------------------------------------- D7xx
+    /// 收支总表: every line of the department at least the unit's.
+    SummaryWithinDepartment = "D701" {
+        family: UnitInDepartment, severity: Error, tolerance: RoundingInequality,
+        title_zh: "收支总表：部门预算各行不小于单位预算",
+        title_en: "Summary table: every line of the department budget is at least the unit's",
+        formula: "部门预算.收支总表[行, 栏] ≥ 单位预算.收支总表[行, 栏]",
+        explanation_zh: "部门预算是本部门所属各预算单位（含部门本级）预算的汇总，收支总表的每一收入、支出行不会小于其中一个单位的同一行；部门仅含本单位时两者相等。",
+        explanation_en: "A department budget sums the budgets of its units (the department's own office included), so no income or expenditure line of its summary table (table 1) can be smaller than the same line of one of its units; with a single unit the two are equal.",
+        action_zh: "核对两份文件的该行：单位预算或部门预算有一处有误，或所比较的并非该部门所属单位。",
+        action_en: "Check the line in both documents: one of them is wrong, or the unit does not belong to this department.",
+    },
+    /// 收入总表: per row and column, the department at least the unit.
+    IncomeWithinDepartment = "D702" {
+        family: UnitInDepartment, severity: Error, tolerance: RoundingInequality,
+        title_zh: "收入总表：部门预算不小于单位预算",
+        title_en: "Income table: the department budget is at least the unit's",
+        formula: "部门预算.收入总表[科目, 栏] ≥ 单位预算.收入总表[科目, 栏]；单位列示的科目部门也列示",
+        explanation_zh: "单位的每项收入都包含在部门预算中：部门收入总表的合计行及单位列示的每个科目、每一栏都不小于单位。",
+        explanation_en: "Every income of the unit is part of the department's: the department's income table (table 2) prints each code the unit prints, with no column smaller than the unit's, and likewise its total row.",
+        action_zh: "核对两份文件的该科目。",
+        action_en: "Check the code in both documents.",
+    },
+    /// 支出总表 and 一般公共预算支出表: per function code and column.
+    FunctionCodesWithinDepartment = "D703" {
+        family: UnitInDepartment, severity: Error, tolerance: RoundingInequality,
+        title_zh: "支出按功能分类：部门预算不小于单位预算",
+        title_en: "Expenditure by function: the department budget is at least the unit's",
+        formula: "部门预算.支出总表/一般公共预算支出表[科目, 栏] ≥ 单位预算.同表[科目, 栏]；单位列示的科目部门也列示",
+        explanation_zh: "单位按支出功能分类列示的每个科目（支出总表、一般公共预算支出表）都应出现在部门预算的同一表中，且各栏（合计、基本支出、项目支出等本年金额）不小于单位。",
+        explanation_en: "Each functional code the unit prints in its expenditure table (table 3) and general-budget expenditure table (table 5) appears in the department's same table, with no current-year column (total, basic, project …) smaller than the unit's.",
+        action_zh: "核对两份文件的该科目：科目编码、金额或单位归属有误。",
+        action_en: "Check the code in both documents: a code, an amount or the unit's department is wrong.",
+    },
+    /// 一般公共预算基本支出表: per economic code and column.
+    EconomicCodesWithinDepartment = "D704" {
+        family: UnitInDepartment, severity: Error, tolerance: RoundingInequality,
+        title_zh: "基本支出按经济分类：部门预算不小于单位预算",
+        title_en: "Basic expenditure by economic class: the department budget is at least the unit's",
+        formula: "部门预算.一般公共预算基本支出表[科目, 栏] ≥ 单位预算.同表[科目, 栏]；单位列示的科目部门也列示",
+        explanation_zh: "单位一般公共预算基本支出的每个经济分类科目都应出现在部门预算的同一表中，且各栏不小于单位。",
+        explanation_en: "Each economic code of the unit's general-budget basic expenditure table (table 6) appears in the department's, with no column smaller than the unit's.",
+        action_zh: "核对两份文件的该科目。",
+        action_en: "Check the code in both documents.",
+    },
+    /// “三公”经费: per period and column.
+    ThreePublicWithinDepartment = "D705" {
+        family: UnitInDepartment, severity: Error, tolerance: RoundingInequality,
+        title_zh: "“三公”经费：部门预算不小于单位预算",
+        title_en: "“Three public” expenses: the department budget is at least the unit's",
+        formula: "部门预算.“三公”经费表[期间, 栏] ≥ 单位预算.同表[期间, 栏]",
+        explanation_zh: "部门的因公出国（境）费、公务用车购置及运行费、公务接待费包含所属单位的，每一期间、每一栏都不小于单位。",
+        explanation_en: "The department's travel abroad, vehicle and reception expenses include its units', so no period and column of its “three public” table is smaller than the unit's.",
+        action_zh: "核对两份文件的“三公”经费。",
+        action_en: "Check the “three public” expenses in both documents.",
+    },
 }
 
 impl Rule {
@@ -1107,6 +1175,7 @@ mod tests {
                 Family::Performance => '4',
                 Family::Classification => '5',
                 Family::Structure => '6',
+                Family::UnitInDepartment => '7',
             };
             assert_eq!(id.chars().nth(1), Some(digit), "{id}: family digit");
             assert_eq!(Rule::from_id(id), Some(*rule));

@@ -7,6 +7,7 @@
 
 mod codes;
 mod narrative;
+mod pair;
 mod performance;
 mod tables;
 mod walk;
@@ -23,6 +24,7 @@ use crate::percent::{PercentAgreement, PercentJudged};
 use crate::report::{Report, RuleOutcome, Status, Subject, Summary};
 use crate::rules::Rule;
 use crate::tolerance::{Agreement, Judged, Rounding};
+use crate::ReconcileError;
 
 /// Reconciles a disclosure with the embedded classification catalog.
 ///
@@ -37,6 +39,40 @@ use crate::tolerance::{Agreement, Judged, Rounding};
 /// ```
 pub fn reconcile(disclosure: &Disclosure) -> Report {
     Reconciler::new().reconcile(disclosure)
+}
+
+/// Checks a unit's budget (单位预算) against the budget of the department
+/// that includes it (部门预算), with the embedded catalog: the rules `D7xx`
+/// ([`Family::UnitInDepartment`](crate::Family::UnitInDepartment)). A
+/// department budget sums its units' budgets, so no current-year line, code
+/// or column of the department can be smaller than the unit's; each finding
+/// names both cells (the department's first, in `cells`).
+///
+/// ```
+/// use yusuan_reconcile::{reconcile_unit_in_department, Family};
+/// use yusuan_tables::{Disclosure, DocumentKind};
+/// let json = include_str!("../../../../examples/data/2025-mohrss-information-center.json");
+/// let unit = Disclosure::from_json(json)?;
+/// // A department made of this one unit prints the same figures.
+/// let mut department = unit.clone();
+/// department.kind = DocumentKind::DepartmentBudget;
+/// let report = reconcile_unit_in_department(&unit, &department)?;
+/// assert!(!report.has_errors());
+/// assert!(report.rules.iter().all(|o| o.rule.family() == Family::UnitInDepartment));
+/// // Two unit budgets are not a unit and its department.
+/// assert!(reconcile_unit_in_department(&unit, &unit).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`ReconcileError::NotAUnitAndItsDepartment`] unless `unit` is a 单位预算
+/// and `department` a 部门预算 (or a 单位决算 and a 部门决算) of the same
+/// year.
+pub fn reconcile_unit_in_department(
+    unit: &Disclosure,
+    department: &Disclosure,
+) -> Result<Report, ReconcileError> {
+    Reconciler::new().reconcile_unit_in_department(unit, department)
 }
 
 /// A configurable reconciliation: which classification catalog names are
@@ -75,7 +111,33 @@ impl<'c> Reconciler<'c> {
         narrative::check(&mut ctx);
         performance::check(&mut ctx);
         codes::check(&mut ctx);
-        ctx.finish()
+        ctx.finish(Scope::OneDocument)
+    }
+
+    /// [`reconcile_unit_in_department`] with this reconciler's catalog.
+    ///
+    /// # Errors
+    /// As [`reconcile_unit_in_department`].
+    pub fn reconcile_unit_in_department(
+        &self,
+        unit: &Disclosure,
+        department: &Disclosure,
+    ) -> Result<Report, ReconcileError> {
+        pair::check_pair(unit, department)?;
+        let mut ctx = Ctx::new(unit, self.catalog);
+        pair::check(&mut ctx, department);
+        let mut report = ctx.finish(Scope::UnitInDepartment);
+        report.subject.kind = Some(format!(
+            "{}（对照{}）",
+            unit.kind.label_zh(),
+            department.kind.label_zh()
+        ));
+        let department_name = department
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("{} {}", department.unit.name, department.kind.label_zh()));
+        report.subject.title = Some(format!("对照：{department_name}"));
+        Ok(report)
     }
 }
 
@@ -200,6 +262,21 @@ impl CodeIndex {
     /// Their keys.
     pub fn keys(&self, kind: TableKind) -> &[u64] {
         self.keys.get(self.range(kind)).unwrap_or_default()
+    }
+}
+
+/// Which rules a report covers: those of one document, or those comparing
+/// a unit's document with its department's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    OneDocument,
+    UnitInDepartment,
+}
+
+impl Scope {
+    fn covers(self, rule: Rule) -> bool {
+        (rule.family() == crate::rules::Family::UnitInDepartment)
+            == (self == Scope::UnitInDepartment)
     }
 }
 
@@ -920,7 +997,7 @@ impl<'d> Ctx<'d> {
         self.pairs = pairs;
     }
 
-    fn finish(self) -> Report {
+    fn finish(self, scope: Scope) -> Report {
         let Ctx {
             d,
             checks,
@@ -930,7 +1007,8 @@ impl<'d> Ctx<'d> {
         } = self;
         findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
         let mut summary = Summary {
-            rules: u32::try_from(Rule::ALL.len()).unwrap_or(u32::MAX),
+            rules: u32::try_from(Rule::ALL.iter().filter(|&&r| scope.covers(r)).count())
+                .unwrap_or(u32::MAX),
             ..Summary::default()
         };
         let mut per_rule = [[0u32; 3]; RULES];
@@ -955,6 +1033,9 @@ impl<'d> Ctx<'d> {
         let mut rules = Vec::with_capacity(RULES);
         let per_rule_parts = Rule::ALL.iter().zip(checks).zip(per_rule).zip(skips);
         for (((&rule, n), [errors, warnings, infos]), skip) in per_rule_parts {
+            if !scope.covers(rule) {
+                continue;
+            }
             let (status, skip_reason) = if errors + warnings > 0 {
                 (Status::Failed, None)
             } else if n > 0 || infos > 0 {

@@ -1,0 +1,401 @@
+//! Rules D7xx: a unit budget (单位预算) against the department budget (部门预算)
+//! that includes it.
+//!
+//! A department budget sums its units' budgets (the department's own office
+//! included), so no current-year figure of the department can be smaller
+//! than the same figure of one of its units: line by line, code by code,
+//! column by column. With a single unit the two are equal; the rules check
+//! the inequality, which holds in both cases.
+
+use yusuan_money::Wan;
+use yusuan_tables::{
+    Amounts, CellRef, CodeTable, Column, Disclosure, DocumentKind, NumberRef, RowKey, SummaryTable,
+    TableKind,
+};
+
+use super::{rounding_of, Ctx};
+use crate::finding::{CellUse, Finding, Location, Severity, Value};
+use crate::rules::Rule;
+use crate::tolerance::Rounding;
+use crate::ReconcileError;
+
+/// The two documents and how each prints its amounts.
+struct Pair<'d> {
+    unit: &'d Disclosure,
+    department: &'d Disclosure,
+    unit_rounding: Rounding,
+    department_rounding: Rounding,
+}
+
+/// Checks that `unit` and `department` can be compared: a 单位预算 and a
+/// 部门预算 (or a 单位决算 and a 部门决算) of the same year.
+pub(super) fn check_pair(unit: &Disclosure, department: &Disclosure) -> Result<(), ReconcileError> {
+    let kinds_pair = matches!(
+        (unit.kind, department.kind),
+        (DocumentKind::UnitBudget, DocumentKind::DepartmentBudget)
+            | (
+                DocumentKind::UnitFinalAccounts,
+                DocumentKind::DepartmentFinalAccounts
+            )
+    );
+    if !kinds_pair {
+        return Err(ReconcileError::NotAUnitAndItsDepartment {
+            reason: format!(
+                "expected a 单位预算 and a 部门预算 (or a 单位决算 and a 部门决算), found a {} and a {}",
+                unit.kind.label_zh(),
+                department.kind.label_zh()
+            ),
+        });
+    }
+    if unit.year != department.year {
+        return Err(ReconcileError::NotAUnitAndItsDepartment {
+            reason: format!(
+                "the unit's document is for {} and the department's for {}",
+                unit.year, department.year
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Runs the D7xx rules (the caller has called [`check_pair`]).
+pub(super) fn check(ctx: &mut Ctx<'_>, department: &Disclosure) {
+    let unit = ctx.d;
+    let pair = Pair {
+        unit,
+        department,
+        unit_rounding: rounding_of(unit.amount_unit),
+        department_rounding: rounding_of(department.amount_unit),
+    };
+    summary(ctx, &pair);
+    let (u, d) = (&unit.tables, &department.tables);
+    code_table(
+        ctx,
+        &pair,
+        Rule::IncomeWithinDepartment,
+        TableKind::IncomeSummary,
+        u.income_summary.as_ref(),
+        d.income_summary.as_ref(),
+    );
+    code_table(
+        ctx,
+        &pair,
+        Rule::FunctionCodesWithinDepartment,
+        TableKind::ExpenditureSummary,
+        u.expenditure_summary.as_ref(),
+        d.expenditure_summary.as_ref(),
+    );
+    code_table(
+        ctx,
+        &pair,
+        Rule::FunctionCodesWithinDepartment,
+        TableKind::GeneralBudgetExpenditure,
+        u.general_budget_expenditure.as_ref(),
+        d.general_budget_expenditure.as_ref(),
+    );
+    code_table(
+        ctx,
+        &pair,
+        Rule::EconomicCodesWithinDepartment,
+        TableKind::GeneralBudgetBasicExpenditure,
+        u.general_budget_basic_expenditure.as_ref(),
+        d.general_budget_basic_expenditure.as_ref(),
+    );
+    three_public(ctx, &pair);
+}
+
+/// Current-year amount columns printed by both documents: not the prior
+/// year, not changes, not percentages (a department's prior year or change
+/// need not bound its unit's).
+fn compared_columns<'a>(
+    unit: &'a [Column],
+    department: &'a [Column],
+) -> impl Iterator<Item = Column> + 'a {
+    unit.iter().copied().filter(move |&c| {
+        department.contains(&c)
+            && !c.is_percent()
+            && !matches!(
+                c,
+                Column::PriorYear
+                    | Column::PriorYearExclCapital
+                    | Column::Change
+                    | Column::ChangeExclCapital
+            )
+    })
+}
+
+/// `department ≥ unit` in every compared column of one row.
+#[allow(clippy::too_many_arguments)]
+fn compare_row<A: Amounts>(
+    ctx: &mut Ctx<'_>,
+    pair: &Pair<'_>,
+    rule: Rule,
+    kind: TableKind,
+    key: RowKey,
+    unit_row: &A,
+    department_row: &A,
+    columns: impl Iterator<Item = Column>,
+) {
+    for column in columns {
+        let u = unit_row.get(column).and_then(|n| n.as_amount());
+        let d = department_row.get(column).and_then(|n| n.as_amount());
+        if u.is_none() && d.is_none() {
+            continue;
+        }
+        ctx.count(rule);
+        let (uv, dv) = (u.unwrap_or(Wan::ZERO), d.unwrap_or(Wan::ZERO));
+        if dv >= uv {
+            continue;
+        }
+        let Some(shortfall) = uv.checked_sub(dv) else {
+            continue;
+        };
+        let bound = Wan::new(
+            pair.unit_rounding
+                .half_of(uv)
+                .value()
+                .saturating_add(pair.department_rounding.half_of(dv).value())
+                .normalize(),
+        );
+        let severity = if shortfall <= bound {
+            Severity::Warning
+        } else {
+            rule.severity()
+        };
+        let at = NumberRef::Cell(CellRef::new(kind, key, column));
+        let (unit_label, department_label) =
+            (pair.unit.describe(&at), pair.department.describe(&at));
+        let in_yuan = pair.unit.amount_unit == yusuan_tables::AmountUnit::Yuan;
+        let amount = |w: Wan| crate::finding::amount_text(w, in_yuan);
+        let note = if severity == Severity::Warning {
+            format!(
+                "差额 {} 在两个打印数的舍入误差（±{}）以内，可能并非错误。",
+                amount(shortfall),
+                amount(bound)
+            )
+        } else {
+            rule.info().action_zh.to_owned()
+        };
+        let finding = Finding {
+            rule,
+            severity,
+            message: format!(
+                "部门预算的 {department_label} 为 {}，小于单位预算的 {}，相差 {}。",
+                show(d, &amount),
+                show(u, &amount),
+                amount(shortfall)
+            ),
+            location: Location::table(kind.label_zh())
+                .row(pair.unit.row_label(kind, &key))
+                .column(column.header_zh(kind)),
+            expected: Some(Value::Amount(uv)),
+            actual: Some(Value::Amount(dv)),
+            difference: dv.checked_sub(uv).map(Value::Amount),
+            tolerance: Some(Value::Amount(bound)),
+            note: Some(note),
+            cells: vec![
+                CellUse {
+                    at,
+                    label: format!("部门预算：{department_label}"),
+                    value: d.map(Value::Amount),
+                },
+                CellUse {
+                    at,
+                    label: format!("单位预算：{unit_label}"),
+                    value: u.map(Value::Amount),
+                },
+            ],
+        };
+        ctx.push(finding);
+    }
+}
+
+fn show(v: Option<Wan>, amount: &impl Fn(Wan) -> String) -> String {
+    v.map_or_else(|| "（空白）".to_owned(), amount)
+}
+
+/// A row the unit prints and the department does not: an error when the
+/// department prints rows of that depth elsewhere (so it would print this
+/// one), info otherwise (it sums at a coarser level; nothing to compare).
+fn missing_row<A: Amounts>(
+    ctx: &mut Ctx<'_>,
+    pair: &Pair<'_>,
+    rule: Rule,
+    kind: TableKind,
+    key: RowKey,
+    unit_row: &A,
+    department_prints_depth: bool,
+) {
+    let total = unit_row.get(Column::Total).and_then(|n| n.as_amount());
+    let any_amount = A::COLUMNS
+        .iter()
+        .filter_map(|&c| unit_row.get(c).and_then(|n| n.as_amount()))
+        .any(|w| !w.is_zero());
+    if !any_amount {
+        return; // an all-zero row: nothing the department must show
+    }
+    let label = pair.unit.row_label(kind, &key);
+    let (severity, message, note) = if department_prints_depth {
+        ctx.count(rule);
+        (
+            rule.severity(),
+            format!(
+                "单位预算的{}列示 {label}，部门预算的同一表未列示该行。",
+                kind.label_zh()
+            ),
+            rule.info().action_zh.to_owned(),
+        )
+    } else {
+        (
+            Severity::Info,
+            format!(
+                "单位预算的{}列示 {label}，部门预算的同一表未细列到这一级，未比较。",
+                kind.label_zh()
+            ),
+            "部门预算按较粗的级次列示时，本规则只比较两者都列示的行。".to_owned(),
+        )
+    };
+    let at = NumberRef::Cell(CellRef::new(kind, key, Column::Total));
+    ctx.push(Finding {
+        rule,
+        severity,
+        message,
+        location: Location::table(kind.label_zh()).row(label.clone()),
+        expected: Some(Value::Text(label)),
+        actual: None,
+        difference: None,
+        tolerance: None,
+        note: Some(note),
+        cells: vec![CellUse {
+            at,
+            label: format!("单位预算：{}", pair.unit.describe(&at)),
+            value: total.map(Value::Amount),
+        }],
+    });
+}
+
+fn summary(ctx: &mut Ctx<'_>, pair: &Pair<'_>) {
+    let rule = Rule::SummaryWithinDepartment;
+    let kind = TableKind::IncomeExpenditureSummary;
+    let (Some(u), Some(d)) = (
+        pair.unit.tables.income_expenditure_summary.as_ref(),
+        pair.department.tables.income_expenditure_summary.as_ref(),
+    ) else {
+        ctx.skip(rule, "两份文件中至少一份未公开收支总表");
+        return;
+    };
+    let sides: [(&[yusuan_tables::SummaryRow], &[Column], &[Column]); 2] = [
+        (
+            &u.income,
+            u.printed_income_columns(),
+            d.printed_income_columns(),
+        ),
+        (
+            &u.expenditure,
+            u.printed_expenditure_columns(),
+            d.printed_expenditure_columns(),
+        ),
+    ];
+    for (rows, unit_columns, department_columns) in sides {
+        for row in rows {
+            match find_summary(d, &row.key) {
+                Some(department_row) => compare_row(
+                    ctx,
+                    pair,
+                    rule,
+                    kind,
+                    row.key,
+                    &row.amounts,
+                    department_row,
+                    compared_columns(unit_columns, department_columns),
+                ),
+                // Templates differ in the lines they print (an umbrella
+                // 财政拨款收入 or its three parts): a line the department
+                // lacks is left uncompared, and said so.
+                None => missing_row(ctx, pair, rule, kind, row.key, &row.amounts, false),
+            }
+        }
+    }
+}
+
+fn find_summary<'t>(
+    t: &'t SummaryTable,
+    key: &RowKey,
+) -> Option<&'t yusuan_tables::SummaryAmounts> {
+    t.find(key).map(|r| &r.amounts)
+}
+
+fn code_table<A: Amounts>(
+    ctx: &mut Ctx<'_>,
+    pair: &Pair<'_>,
+    rule: Rule,
+    kind: TableKind,
+    unit: Option<&CodeTable<A>>,
+    department: Option<&CodeTable<A>>,
+) {
+    let (Some(u), Some(d)) = (unit, department) else {
+        ctx.skip_with(rule, || {
+            format!("两份文件中至少一份未公开{}", kind.label_zh()).into()
+        });
+        return;
+    };
+    let columns = || compared_columns(u.printed_columns(), d.printed_columns());
+    if let (Some(ut), Some(dt)) = (&u.total, &d.total) {
+        compare_row(ctx, pair, rule, kind, RowKey::Total, ut, dt, columns());
+    }
+    for row in &u.rows {
+        let key = RowKey::Code(row.code);
+        match d.find(row.code) {
+            Some(department_row) => compare_row(
+                ctx,
+                pair,
+                rule,
+                kind,
+                key,
+                &row.amounts,
+                &department_row.amounts,
+                columns(),
+            ),
+            None => {
+                let depth = d.rows.iter().any(|r| r.code.len() == row.code.len());
+                missing_row(ctx, pair, rule, kind, key, &row.amounts, depth);
+            }
+        }
+    }
+    if u.rows.is_empty() && u.total.is_none() {
+        ctx.skip_with(rule, || {
+            format!("单位预算的{}为空表", kind.label_zh()).into()
+        });
+    }
+}
+
+fn three_public(ctx: &mut Ctx<'_>, pair: &Pair<'_>) {
+    let rule = Rule::ThreePublicWithinDepartment;
+    let kind = TableKind::ThreePublicExpenditure;
+    let (Some(u), Some(d)) = (
+        pair.unit.tables.three_public_expenditure.as_ref(),
+        pair.department.tables.three_public_expenditure.as_ref(),
+    ) else {
+        ctx.skip(rule, "两份文件中至少一份未公开“三公”经费表");
+        return;
+    };
+    // The budget year only: an earlier year's figures describe the units
+    // the department had then.
+    for row in u.rows.iter().filter(|r| r.period.year == pair.unit.year) {
+        let key = RowKey::Period(row.period);
+        match d.amounts(row.period) {
+            Some(department_row) => compare_row(
+                ctx,
+                pair,
+                rule,
+                kind,
+                key,
+                &row.amounts,
+                department_row,
+                compared_columns(u.printed_columns(), d.printed_columns()),
+            ),
+            None => missing_row(ctx, pair, rule, kind, key, &row.amounts, true),
+        }
+    }
+    ctx.skip(rule, "单位预算的“三公”经费表没有本年度的金额");
+}
