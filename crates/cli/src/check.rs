@@ -4,7 +4,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use yusuan_reconcile::{reconcile, Report};
+use yusuan_reconcile::{reconcile, reconcile_unit_in_department, Report};
+use yusuan_tables::Disclosure;
 
 use crate::input::{self, InputIssue};
 use crate::{FINDINGS, OK, UNUSABLE};
@@ -19,6 +20,12 @@ struct FileResult {
     input_issues: Vec<InputIssue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<Report>,
+    /// With `--department`: this file against the department's budget.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit_in_department: Option<Report>,
+    /// With `--department`: why this file cannot be compared with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    department_error: Option<String>,
 }
 
 /// Expands directories (recursively, sorted) into the files `check` reads.
@@ -54,11 +61,19 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 /// Runs `check` and returns the exit status.
-pub fn run(paths: &[PathBuf], json: bool) -> u8 {
+pub fn run(paths: &[PathBuf], json: bool, department: Option<&Path>) -> u8 {
     let files = match expand(paths) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("error: {e}");
+            return UNUSABLE;
+        }
+    };
+    let department: Option<Disclosure> = match department.map(input::load) {
+        None => None,
+        Some(Ok(loaded)) => Some(loaded.disclosure),
+        Some(Err(e)) => {
+            eprintln!("error: the department's document: {e}");
             return UNUSABLE;
         }
     };
@@ -83,6 +98,8 @@ pub fn run(paths: &[PathBuf], json: bool) -> u8 {
                         error: Some(e),
                         input_issues: Vec::new(),
                         report: None,
+                        unit_in_department: None,
+                        department_error: None,
                     });
                 } else {
                     if progress {
@@ -93,9 +110,22 @@ pub fn run(paths: &[PathBuf], json: bool) -> u8 {
             }
             Ok(loaded) => {
                 let report = reconcile(&loaded.disclosure);
-                errors += report.summary.errors as usize;
-                warnings += report.summary.warnings as usize;
-                if report.has_errors() {
+                let pair = department
+                    .as_ref()
+                    .map(|d| reconcile_unit_in_department(&loaded.disclosure, d));
+                let (pair_report, department_error) = match pair {
+                    None => (None, None),
+                    Some(Ok(r)) => (Some(r), None),
+                    Some(Err(e)) => {
+                        status = UNUSABLE;
+                        (None, Some(e.to_string()))
+                    }
+                };
+                for r in std::iter::once(&report).chain(&pair_report) {
+                    errors += r.summary.errors as usize;
+                    warnings += r.summary.warnings as usize;
+                }
+                if report.has_errors() || pair_report.as_ref().is_some_and(Report::has_errors) {
                     with_errors += 1;
                     status = status.max(FINDINGS);
                 }
@@ -105,6 +135,8 @@ pub fn run(paths: &[PathBuf], json: bool) -> u8 {
                         error: None,
                         input_issues: loaded.issues,
                         report: Some(report),
+                        unit_in_department: pair_report,
+                        department_error,
                     });
                 } else {
                     if progress {
@@ -120,6 +152,14 @@ pub fn run(paths: &[PathBuf], json: bool) -> u8 {
                     }
                     print!("{}", report.render_text());
                     println!();
+                    if let Some(r) = &pair_report {
+                        println!("== {path}（对照部门预算）==");
+                        print!("{}", r.render_text());
+                        println!();
+                    }
+                    if let Some(e) = &department_error {
+                        eprintln!("error: {path}: {e}");
+                    }
                 }
             }
         }

@@ -52,6 +52,11 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The 部门预算 that includes the unit budgets given as FILE: each is
+        /// also checked against it (rules D7xx: no figure of the department
+        /// smaller than the unit's).
+        #[arg(long, value_name = "DEPT")]
+        department: Option<PathBuf>,
     },
     /// Read a disclosure's text (.txt from pdftotext, or .pdf) into the JSON model.
     Import {
@@ -115,7 +120,11 @@ const UNUSABLE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check { paths, format } => check::run(&paths, format == Format::Json),
+        Command::Check {
+            paths,
+            format,
+            department,
+        } => check::run(&paths, format == Format::Json, department.as_deref()),
         Command::Import { file, output } => import(&file, output.as_deref()),
         Command::Show { file } => show(&file),
         Command::Code { codes, year } => code(&codes, year),

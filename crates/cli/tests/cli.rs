@@ -156,3 +156,52 @@ fn import_writes_a_loadable_disclosure_and_show_prints_it() {
         assert!(stdout.contains(figure), "missing {figure}");
     }
 }
+
+#[test]
+fn check_against_the_department_budget() {
+    let corpus = "../shared/corpus/putuo";
+    let file = |stem: &str| format!("{corpus}/sh-putuo-{stem}.layout.txt");
+    // 商务委: the unit's figures all fit within the department's.
+    let (code, stdout, stderr) = yusuan(&[
+        "check",
+        "--format",
+        "json",
+        "--department",
+        &file("shangwuwei_2025_dept-budget"),
+        &file("shangwuwei_2025_unit-budget"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let pair = &v["unit_in_department"];
+    assert_eq!(pair["summary"]["rules"], 5, "{pair}");
+    assert_eq!(pair["summary"]["errors"], 0, "{pair}");
+    assert!(pair["rules"][0]["rule"].as_str().unwrap().starts_with('D'));
+
+    // 司法局: the unit's 2040601 行政运行 prints 项目支出 64,840,547.00 where
+    // the department prints 0.00 (see the import crate's corpus test).
+    let (code, stdout, _) = yusuan(&[
+        "check",
+        "--department",
+        &file("sifaju_2026_dept-budget"),
+        &file("sifaju_2026_unit-budget"),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("（对照部门预算）"), "{stdout}");
+    assert!(
+        stdout.contains("[D703]") && stdout.contains("2040601"),
+        "{stdout}"
+    );
+
+    // A unit budget of 2025 against a department budget of 2026: unusable.
+    let (code, _, stderr) = yusuan(&[
+        "check",
+        "--department",
+        &file("sifaju_2026_dept-budget"),
+        &file("shangwuwei_2025_unit-budget"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("2025") && stderr.contains("2026"),
+        "{stderr}"
+    );
+}
