@@ -1184,6 +1184,18 @@ mod tests {
     }
 
     #[test]
+    fn the_rules_comparing_two_documents_come_last() {
+        let first = Rule::ALL
+            .iter()
+            .position(|r| r.family() == Family::UnitInDepartment)
+            .unwrap();
+        assert!(Rule::ALL[first..]
+            .iter()
+            .all(|r| r.family() == Family::UnitInDepartment));
+        assert_eq!(Rule::ALL.len() - first, 5);
+    }
+
+    #[test]
     fn every_rule_is_documented() {
         for rule in Rule::ALL {
             let i = rule.info();

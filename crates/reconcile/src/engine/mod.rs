@@ -274,11 +274,30 @@ enum Scope {
 }
 
 impl Scope {
-    fn covers(self, rule: Rule) -> bool {
-        (rule.family() == crate::rules::Family::UnitInDepartment)
-            == (self == Scope::UnitInDepartment)
+    /// The positions in [`Rule::ALL`] of the rules the scope covers: the
+    /// `D7xx` rules come last, as `ALL` is sorted by family.
+    fn range(self) -> std::ops::Range<usize> {
+        match self {
+            Scope::OneDocument => 0..ONE_DOCUMENT_RULES,
+            Scope::UnitInDepartment => ONE_DOCUMENT_RULES..RULES,
+        }
     }
 }
+
+/// How many rules check one document: those before the first `D7xx` rule.
+const ONE_DOCUMENT_RULES: usize = {
+    let mut n = 0;
+    while n < Rule::ALL.len() {
+        let (_, rest) = Rule::ALL.split_at(n);
+        if let [rule, ..] = rest {
+            if matches!(rule.family(), crate::rules::Family::UnitInDepartment) {
+                break;
+            }
+        }
+        n += 1;
+    }
+    n
+};
 
 /// How many rules the catalogue has.
 const RULES: usize = Rule::ALL.len();
@@ -1007,8 +1026,7 @@ impl<'d> Ctx<'d> {
         } = self;
         findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
         let mut summary = Summary {
-            rules: u32::try_from(Rule::ALL.iter().filter(|&&r| scope.covers(r)).count())
-                .unwrap_or(u32::MAX),
+            rules: u32::try_from(scope.range().len()).unwrap_or(u32::MAX),
             ..Summary::default()
         };
         let mut per_rule = [[0u32; 3]; RULES];
@@ -1030,12 +1048,12 @@ impl<'d> Ctx<'d> {
                 Severity::Info => summary.infos += 1,
             }
         }
-        let mut rules = Vec::with_capacity(RULES);
+        let range = scope.range();
+        let mut rules = Vec::with_capacity(range.len());
         let per_rule_parts = Rule::ALL.iter().zip(checks).zip(per_rule).zip(skips);
-        for (((&rule, n), [errors, warnings, infos]), skip) in per_rule_parts {
-            if !scope.covers(rule) {
-                continue;
-            }
+        for (((&rule, n), [errors, warnings, infos]), skip) in
+            per_rule_parts.skip(range.start).take(range.len())
+        {
             let (status, skip_reason) = if errors + warnings > 0 {
                 (Status::Failed, None)
             } else if n > 0 || infos > 0 {
