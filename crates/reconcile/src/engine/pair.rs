@@ -111,17 +111,22 @@ fn compared_columns<'a>(
     unit: &'a [Column],
     department: &'a [Column],
 ) -> impl Iterator<Item = Column> + 'a {
-    unit.iter().copied().filter(move |&c| {
-        department.contains(&c)
-            && !c.is_percent()
-            && !matches!(
-                c,
-                Column::PriorYear
-                    | Column::PriorYearExclCapital
-                    | Column::Change
-                    | Column::ChangeExclCapital
-            )
-    })
+    unit.iter()
+        .copied()
+        .filter(move |&c| department.contains(&c) && current_year_amount(c))
+}
+
+/// Whether `column` holds a current-year amount (not the prior year, not a
+/// change, not a percentage).
+fn current_year_amount(column: Column) -> bool {
+    !column.is_percent()
+        && !matches!(
+            column,
+            Column::PriorYear
+                | Column::PriorYearExclCapital
+                | Column::Change
+                | Column::ChangeExclCapital
+        )
 }
 
 /// `department ≥ unit` in every compared column of one row.
@@ -227,12 +232,15 @@ fn missing_row<A: Amounts>(
     department_prints_depth: bool,
 ) {
     let total = unit_row.get(Column::Total).and_then(|n| n.as_amount());
+    // A row without a current-year amount (all zero, or a prior year only)
+    // is nothing the department must show.
     let any_amount = A::COLUMNS
         .iter()
+        .filter(|&&c| current_year_amount(c))
         .filter_map(|&c| unit_row.get(c).and_then(|n| n.as_amount()))
         .any(|w| !w.is_zero());
     if !any_amount {
-        return; // an all-zero row: nothing the department must show
+        return;
     }
     let label = pair.unit.row_label(kind, &key);
     let (severity, message, note) = if department_prints_depth {
@@ -398,4 +406,69 @@ fn three_public(ctx: &mut Ctx<'_>, pair: &Pair<'_>) {
         }
     }
     ctx.skip(rule, "单位预算的“三公”经费表没有本年度的金额");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile_unit_in_department;
+    use yusuan_classification::Code;
+
+    const SEED: &str = include_str!("../../../../examples/data/2025-mohrss-information-center.json");
+
+    /// The seed as a unit, and a department made of it alone.
+    fn pair() -> (Disclosure, Disclosure) {
+        let unit = Disclosure::from_json(SEED).unwrap();
+        let mut department = unit.clone();
+        department.kind = DocumentKind::DepartmentBudget;
+        (unit, department)
+    }
+
+    fn code(s: &str) -> Code {
+        Code::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_department_of_one_unit_agrees_with_it() {
+        let (unit, department) = pair();
+        let report = reconcile_unit_in_department(&unit, &department).unwrap();
+        assert_eq!(report.summary.rules, 5);
+        assert_eq!(report.summary.errors + report.summary.warnings, 0);
+        assert!(report.findings.is_empty(), "{:#?}", report.findings);
+        // Every rule found something to compare but D705: the seed's "三公"
+        // table is empty (its note says the unit has no such expenses).
+        assert_eq!(report.summary.passed, 4, "{:#?}", report.rules);
+        let skipped: Vec<_> = report
+            .rules
+            .iter()
+            .filter(|o| o.status == crate::Status::Skipped)
+            .map(|o| o.rule)
+            .collect();
+        assert_eq!(skipped, [Rule::ThreePublicWithinDepartment]);
+    }
+
+    #[test]
+    fn a_code_the_department_leaves_out_is_an_error_where_it_prints_that_level() {
+        let (unit, mut department) = pair();
+        // The seed's 一般公共预算支出表 prints 2080108 信息化建设 (a 项,
+        // 3,430.74 万元 of 项目支出) among other 项.
+        let t = department.tables.general_budget_expenditure.as_mut().unwrap();
+        t.rows.retain(|r| r.code != code("2080108"));
+        let report = reconcile_unit_in_department(&unit, &department).unwrap();
+        let errors: Vec<_> = report.findings_of(Severity::Error).collect();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert_eq!(errors[0].rule, Rule::FunctionCodesWithinDepartment);
+        assert!(errors[0].message.contains("2080108"), "{}", errors[0].message);
+
+        // A department printing no 项 at all sums at the 款 level: nothing
+        // to compare there, said as info, no error.
+        let t = department.tables.general_budget_expenditure.as_mut().unwrap();
+        t.rows.retain(|r| r.code.len() < 7);
+        let report = reconcile_unit_in_department(&unit, &department).unwrap();
+        assert_eq!(report.summary.errors, 0, "{:#?}", report.findings);
+        assert!(report
+            .findings_of(Severity::Info)
+            .all(|f| f.rule == Rule::FunctionCodesWithinDepartment));
+        assert!(report.summary.infos > 0);
+    }
 }
