@@ -414,7 +414,8 @@ mod tests {
     use crate::reconcile_unit_in_department;
     use yusuan_classification::Code;
 
-    const SEED: &str = include_str!("../../../../examples/data/2025-mohrss-information-center.json");
+    const SEED: &str =
+        include_str!("../../../../examples/data/2025-mohrss-information-center.json");
 
     /// The seed as a unit, and a department made of it alone.
     fn pair() -> (Disclosure, Disclosure) {
@@ -452,17 +453,29 @@ mod tests {
         let (unit, mut department) = pair();
         // The seed's 一般公共预算支出表 prints 2080108 信息化建设 (a 项,
         // 3,430.74 万元 of 项目支出) among other 项.
-        let t = department.tables.general_budget_expenditure.as_mut().unwrap();
+        let t = department
+            .tables
+            .general_budget_expenditure
+            .as_mut()
+            .unwrap();
         t.rows.retain(|r| r.code != code("2080108"));
         let report = reconcile_unit_in_department(&unit, &department).unwrap();
         let errors: Vec<_> = report.findings_of(Severity::Error).collect();
         assert_eq!(errors.len(), 1, "{errors:#?}");
         assert_eq!(errors[0].rule, Rule::FunctionCodesWithinDepartment);
-        assert!(errors[0].message.contains("2080108"), "{}", errors[0].message);
+        assert!(
+            errors[0].message.contains("2080108"),
+            "{}",
+            errors[0].message
+        );
 
         // A department printing no 项 at all sums at the 款 level: nothing
         // to compare there, said as info, no error.
-        let t = department.tables.general_budget_expenditure.as_mut().unwrap();
+        let t = department
+            .tables
+            .general_budget_expenditure
+            .as_mut()
+            .unwrap();
         t.rows.retain(|r| r.code.len() < 7);
         let report = reconcile_unit_in_department(&unit, &department).unwrap();
         assert_eq!(report.summary.errors, 0, "{:#?}", report.findings);
