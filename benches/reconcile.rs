@@ -65,13 +65,15 @@
 //!   `≤2459.07万元`) are read in one pass, compared with the general reading
 //!   by a property test (−9k).
 //!
-//! Where the time goes now (sampled with `perf`, LTO build): the table
-//! identities about 27%, codes, structure and placeholders 23%, the
-//! 项目绩效目标表 18% (mostly `yusuan_performance::validate`: reading 18
-//! 指标值), the narrative 16%, building the report 7%. About a tenth is the
-//! text of the three findings the seed has (an info, a warning and a
-//! transcriber's note): labels, messages and notes are formatted only for
-//! findings, but they are formatted. Reading the JSON costs six times as
+//! Where the time goes now (sampled with `perf`, LTO build, final code):
+//! the table identities 27%, the narrative 24%, codes, structure and
+//! placeholders 20%, the 项目绩效目标表 17% (of which
+//! `yusuan_performance::validate` 10%), building the report 9%. About a
+//! tenth is the text of the three findings the seed has (an info, a warning
+//! and a transcriber's note): labels, messages and notes are formatted only
+//! for findings, but they are formatted. What is left is spread thinly; the
+//! next real step would be integer amounts (hundredths) in the model in
+//! place of `Decimal`, a model change. Reading the JSON costs six times as
 //! much as checking it, so a batch run is bound by parsing.
 
 // criterion_group! generates an undocumented public function.
