@@ -388,6 +388,11 @@ fn a_department_smaller_than_its_unit_is_an_error() {
     assert!(f.cells[0].label.starts_with("部门预算"), "{:?}", f.cells);
     assert!(f.cells[1].label.starts_with("单位预算"), "{:?}", f.cells);
     assert!(f.message.contains("371,514,654.00") && f.message.contains("371,514,655.00"));
+    let text = report.render_text();
+    assert!(
+        text.contains("应不小于 371,514,655.00 · 实际 371,514,654.00"),
+        "{text}"
+    );
 
     // 0.01 元 lower is within the rounding of two printed figures: a warning.
     let cent = Wan::from_yuan_exact("371514654.99".parse().unwrap());

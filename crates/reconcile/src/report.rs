@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Value};
 use crate::rules::{Family, Rule};
 
 /// What was checked.
@@ -287,7 +287,15 @@ fn write_finding(out: &mut String, f: &Finding, yuan: bool) -> std::fmt::Result 
     writeln!(out, "  {}", f.message)?;
     let mut numbers = Vec::new();
     if let Some(e) = &f.expected {
-        numbers.push(format!("应为 {}", e.text(yuan)));
+        // An inequality's expected value is a bound, on the side the
+        // printed value crossed.
+        let inequality = f.rule.info().tolerance == crate::Tolerance::RoundingInequality;
+        let expected = match (&f.expected, &f.actual) {
+            (Some(Value::Amount(e)), Some(Value::Amount(a))) if inequality && a > e => "应不大于",
+            (Some(Value::Amount(e)), Some(Value::Amount(a))) if inequality && a < e => "应不小于",
+            _ => "应为",
+        };
+        numbers.push(format!("{expected} {}", e.text(yuan)));
     }
     if let Some(a) = &f.actual {
         numbers.push(format!("实际 {}", a.text(yuan)));

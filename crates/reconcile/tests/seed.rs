@@ -229,6 +229,9 @@ fn a_table_said_to_be_empty_that_is_not_is_an_error() {
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(f.actual, Some(Value::Amount(w("10.00"))));
     assert_eq!(f.expected, Some(Value::Amount(Wan::ZERO)));
+    // The text report gives an inequality's bound as a bound.
+    let text = report.render_text();
+    assert!(text.contains("应不大于 0.00 · 实际 10.00"), "{text}");
 }
 
 #[test]
