@@ -19,6 +19,7 @@
 //! | render the seed's report as text | 5.9 µs | 3.8 µs | |
 //! | serialise the seed's report as JSON | 21.1 µs | 16.5 µs | |
 //! | parse the seed's JSON (for scale) | 146 µs | 115 µs | |
+//! | the seed's unit against a department made of it alone (rules D7xx, new) | | 3.2 µs | |
 //!
 //! The target, under 20 µs for one disclosure on one core, is met when the
 //! host leaves the core alone; the shared machine does not always. Seventeen
@@ -126,6 +127,15 @@ fn one(c: &mut Criterion) {
     });
     c.bench_function("validate seed structure", |b| {
         b.iter(|| black_box(&d).validate())
+    });
+    // A department made of the seed's unit alone: every D7xx comparison
+    // made, none failing.
+    let mut department = d.clone();
+    department.kind = yusuan::tables::DocumentKind::DepartmentBudget;
+    c.bench_function("reconcile unit in department", |b| {
+        b.iter(|| {
+            yusuan::reconcile::reconcile_unit_in_department(black_box(&d), black_box(&department))
+        })
     });
 }
 
