@@ -219,9 +219,20 @@ fn show(v: Option<Wan>, amount: &impl Fn(Wan) -> String) -> String {
     v.map_or_else(|| "（空白）".to_owned(), amount)
 }
 
-/// A row the unit prints and the department does not: an error when the
-/// department prints rows of that depth elsewhere (so it would print this
-/// one), info otherwise (it sums at a coarser level; nothing to compare).
+/// Why the department's table may lack a row the unit prints.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Absence {
+    /// It prints rows of that kind and level, so it would print this one:
+    /// an error.
+    Unexplained,
+    /// It sums codes at a coarser level: nothing to compare (info).
+    CoarserLevel,
+    /// Its template prints other lines (an umbrella 财政拨款收入 for its
+    /// three parts, or the reverse): nothing to compare (info).
+    OtherLines,
+}
+
+/// A row the unit prints and the department does not.
 fn missing_row<A: Amounts>(
     ctx: &mut Ctx<'_>,
     pair: &Pair<'_>,
@@ -229,7 +240,7 @@ fn missing_row<A: Amounts>(
     kind: TableKind,
     key: RowKey,
     unit_row: &A,
-    department_prints_depth: bool,
+    absence: Absence,
 ) {
     let total = unit_row.get(Column::Total).and_then(|n| n.as_amount());
     // A row without a current-year amount (all zero, or a prior year only)
@@ -243,25 +254,27 @@ fn missing_row<A: Amounts>(
         return;
     }
     let label = pair.unit.row_label(kind, &key);
-    let (severity, message, note) = if department_prints_depth {
-        ctx.count(rule);
-        (
-            rule.severity(),
-            format!(
-                "单位预算的{}列示 {label}，部门预算的同一表未列示该行。",
-                kind.label_zh()
-            ),
-            rule.info().action_zh.to_owned(),
-        )
-    } else {
-        (
+    let table = kind.label_zh();
+    let (severity, message, note) = match absence {
+        Absence::Unexplained => {
+            ctx.count(rule);
+            (
+                rule.severity(),
+                format!("单位预算的{table}列示 {label}，部门预算的同一表未列示该行。"),
+                rule.info().action_zh.to_owned(),
+            )
+        }
+        Absence::CoarserLevel => (
             Severity::Info,
-            format!(
-                "单位预算的{}列示 {label}，部门预算的同一表未细列到这一级，未比较。",
-                kind.label_zh()
-            ),
+            format!("单位预算的{table}列示 {label}，部门预算的同一表未细列到这一级，未比较。"),
             "部门预算按较粗的级次列示时，本规则只比较两者都列示的行。".to_owned(),
-        )
+        ),
+        Absence::OtherLines => (
+            Severity::Info,
+            format!("单位预算的{table}列示 {label}，部门预算的{table}没有这一行，未比较。"),
+            "两份文件的收支总表所列行次不同时（如财政拨款收入合列或分列），本规则只比较两者都列示的行。"
+                .to_owned(),
+        ),
     };
     let at = NumberRef::Cell(CellRef::new(kind, key, Column::Total));
     ctx.push(Finding {
@@ -320,7 +333,15 @@ fn summary(ctx: &mut Ctx<'_>, pair: &Pair<'_>) {
                 // Templates differ in the lines they print (an umbrella
                 // 财政拨款收入 or its three parts): a line the department
                 // lacks is left uncompared, and said so.
-                None => missing_row(ctx, pair, rule, kind, row.key, &row.amounts, false),
+                None => missing_row(
+                    ctx,
+                    pair,
+                    rule,
+                    kind,
+                    row.key,
+                    &row.amounts,
+                    Absence::OtherLines,
+                ),
             }
         }
     }
@@ -365,8 +386,12 @@ fn code_table<A: Amounts>(
                 columns(),
             ),
             None => {
-                let depth = d.rows.iter().any(|r| r.code.len() == row.code.len());
-                missing_row(ctx, pair, rule, kind, key, &row.amounts, depth);
+                let absence = if d.rows.iter().any(|r| r.code.len() == row.code.len()) {
+                    Absence::Unexplained
+                } else {
+                    Absence::CoarserLevel
+                };
+                missing_row(ctx, pair, rule, kind, key, &row.amounts, absence);
             }
         }
     }
@@ -402,7 +427,15 @@ fn three_public(ctx: &mut Ctx<'_>, pair: &Pair<'_>) {
                 department_row,
                 compared_columns(u.printed_columns(), d.printed_columns()),
             ),
-            None => missing_row(ctx, pair, rule, kind, key, &row.amounts, true),
+            None => missing_row(
+                ctx,
+                pair,
+                rule,
+                kind,
+                key,
+                &row.amounts,
+                Absence::Unexplained,
+            ),
         }
     }
     ctx.skip(rule, "单位预算的“三公”经费表没有本年度的金额");
