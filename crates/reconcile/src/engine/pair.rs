@@ -69,37 +69,34 @@ pub(super) fn check(ctx: &mut Ctx<'_>, department: &Disclosure) {
     };
     summary(ctx, &pair);
     let (u, d) = (&unit.tables, &department.tables);
-    code_table(
-        ctx,
-        &pair,
-        Rule::IncomeWithinDepartment,
-        TableKind::IncomeSummary,
-        u.income_summary.as_ref(),
-        d.income_summary.as_ref(),
+    // The code tables have different row types: one call each.
+    macro_rules! code_table {
+        ($rule:ident, $kind:ident, $field:ident) => {
+            code_table(
+                ctx,
+                &pair,
+                Rule::$rule,
+                TableKind::$kind,
+                u.$field.as_ref(),
+                d.$field.as_ref(),
+            )
+        };
+    }
+    code_table!(IncomeWithinDepartment, IncomeSummary, income_summary);
+    code_table!(
+        FunctionCodesWithinDepartment,
+        ExpenditureSummary,
+        expenditure_summary
     );
-    code_table(
-        ctx,
-        &pair,
-        Rule::FunctionCodesWithinDepartment,
-        TableKind::ExpenditureSummary,
-        u.expenditure_summary.as_ref(),
-        d.expenditure_summary.as_ref(),
+    code_table!(
+        FunctionCodesWithinDepartment,
+        GeneralBudgetExpenditure,
+        general_budget_expenditure
     );
-    code_table(
-        ctx,
-        &pair,
-        Rule::FunctionCodesWithinDepartment,
-        TableKind::GeneralBudgetExpenditure,
-        u.general_budget_expenditure.as_ref(),
-        d.general_budget_expenditure.as_ref(),
-    );
-    code_table(
-        ctx,
-        &pair,
-        Rule::EconomicCodesWithinDepartment,
-        TableKind::GeneralBudgetBasicExpenditure,
-        u.general_budget_basic_expenditure.as_ref(),
-        d.general_budget_basic_expenditure.as_ref(),
+    code_table!(
+        EconomicCodesWithinDepartment,
+        GeneralBudgetBasicExpenditure,
+        general_budget_basic_expenditure
     );
     three_public(ctx, &pair);
 }
