@@ -35,7 +35,7 @@ use yusuan::import::import_text;
 
 const SEED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/seeds/2025-mohrss-information-center-unit-budget.txt"
+    "/fixtures/seeds/2025-mohrss-information-center-unit-budget.txt"
 ));
 
 /// A 支出总表 with `k` 款 under class 208 (3k + 2 rows).

@@ -12,11 +12,11 @@ const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 const GENERATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/generated.rs");
 const SHARED_TSV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/data/codes-seen-in-disclosures.tsv"
+    "/../../fixtures/data/codes-seen-in-disclosures.tsv"
 );
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/seeds/2025-mohrss-information-center-unit-budget.txt"
+    "/../../fixtures/seeds/2025-mohrss-information-center-unit-budget.txt"
 );
 
 /// A data file: `# key: value` header lines, then a tab-separated table

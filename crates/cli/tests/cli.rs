@@ -77,7 +77,7 @@ fn check_names_a_changed_cell_and_exits_1() {
 
 #[test]
 fn check_text_of_the_seed_agrees_with_the_fixture() {
-    let seed = root().join("../shared/seeds/2025-mohrss-information-center-unit-budget.txt");
+    let seed = root().join("fixtures/seeds/2025-mohrss-information-center-unit-budget.txt");
     let (code, stdout, stderr) = yusuan(&["check", seed.to_str().expect("utf-8")]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(stdout.contains("P403"), "{stdout}");
@@ -141,7 +141,7 @@ fn score_prints_the_scorecard() {
 
 #[test]
 fn import_writes_a_loadable_disclosure_and_show_prints_it() {
-    let seed = root().join("../shared/seeds/2025-mohrss-information-center-unit-budget.txt");
+    let seed = root().join("fixtures/seeds/2025-mohrss-information-center-unit-budget.txt");
     let out = temp_dir("import").join("seed.json");
     let (code, _, stderr) = yusuan(&[
         "import",
@@ -159,7 +159,7 @@ fn import_writes_a_loadable_disclosure_and_show_prints_it() {
 
 #[test]
 fn check_against_the_department_budget() {
-    let corpus = "../shared/corpus/putuo";
+    let corpus = "fixtures/corpus/putuo";
     let file = |stem: &str| format!("{corpus}/sh-putuo-{stem}.layout.txt");
     // 商务委: the unit's figures all fit within the department's.
     let (code, stdout, stderr) = yusuan(&[

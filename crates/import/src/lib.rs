@@ -64,7 +64,7 @@
 //! # Example
 //!
 //! ```
-//! let text = include_str!("../../../../shared/seeds/2025-mohrss-information-center-unit-budget.txt");
+//! let text = include_str!("../../../fixtures/seeds/2025-mohrss-information-center-unit-budget.txt");
 //! let imported = yusuan_import::import_text(text)?;
 //! let d = &imported.disclosure;
 //! assert_eq!(d.unit.name, "人力资源和社会保障部信息中心");

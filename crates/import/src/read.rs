@@ -1194,6 +1194,7 @@ fn meta_of(prep: &Prepared, doc_unit: AmountUnit, empty: bool) -> TableMeta {
         amount_unit: None,
         empty_note: None,
         notes: Vec::new(),
+        reading: None,
     };
     if prep.unit != doc_unit {
         m.amount_unit = Some(prep.unit.model());

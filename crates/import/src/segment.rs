@@ -605,7 +605,7 @@ mod corpus_debug {
     #[test]
     #[ignore]
     fn print_segments() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
         let mut files = vec![format!(
             "{dir}/seeds/2025-mohrss-information-center-unit-budget.txt"
         )];

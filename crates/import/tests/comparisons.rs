@@ -13,7 +13,7 @@ use yusuan_tables::{CellRef, ClaimKind, Column, Line, Relation, RowKey, TableKin
 
 const SEED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/seeds/2025-mohrss-information-center-unit-budget.txt"
+    "/../../fixtures/seeds/2025-mohrss-information-center-unit-budget.txt"
 ));
 
 /// The last line of the 收支总表 section's paragraph.

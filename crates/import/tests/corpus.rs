@@ -9,7 +9,7 @@ use yusuan_money::Wan;
 use yusuan_tables::{Column, RowKey, TableKind};
 
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/putuo")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus/putuo")
 }
 
 const STEMS: [&str; 6] = [

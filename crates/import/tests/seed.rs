@@ -7,7 +7,7 @@ use yusuan_tables::Disclosure;
 
 const SEED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/seeds/2025-mohrss-information-center-unit-budget.txt"
+    "/../../fixtures/seeds/2025-mohrss-information-center-unit-budget.txt"
 ));
 const FIXTURE: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),

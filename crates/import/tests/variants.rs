@@ -12,7 +12,7 @@ use yusuan_tables::{Basis, Column, DocumentKind, Period, RowKey, TableKind};
 const VARIANT: &str = include_str!("data/variant-dept-budget.txt");
 const SEED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/seeds/2025-mohrss-information-center-unit-budget.txt"
+    "/../../fixtures/seeds/2025-mohrss-information-center-unit-budget.txt"
 ));
 
 fn w(s: &str) -> Option<Wan> {

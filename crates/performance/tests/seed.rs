@@ -8,7 +8,7 @@ use yusuan_performance::*;
 const TARGET_JSON: &str = include_str!("../../../examples/data/2025-jinbao-target.json");
 const ACTUALS_JSON: &str = include_str!("../../../examples/data/2025-jinbao-actuals.json");
 const SEED: &str =
-    include_str!("../../../../shared/seeds/2025-mohrss-information-center-unit-budget.txt");
+    include_str!("../../../fixtures/seeds/2025-mohrss-information-center-unit-budget.txt");
 
 fn d(s: &str) -> Decimal {
     s.parse().unwrap()

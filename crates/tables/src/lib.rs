@@ -152,6 +152,7 @@
 mod address;
 mod document;
 mod error;
+mod generic;
 mod kinds;
 mod narrative;
 pub mod render;
@@ -162,6 +163,10 @@ pub mod view;
 pub use address::{CellRef, ClaimField, FundsField, NumberRef};
 pub use document::{Disclosure, DisclosureBuilder, Unit};
 pub use error::TablesError;
+pub use generic::{
+    Completeness, DoubtfulCell, GenericCell, GenericColumn, GenericRow, GenericTable, Placement,
+    Reading,
+};
 pub use kinds::{AmountUnit, Basis, Column, DocumentKind, Line, Period, RowKey, TableKind};
 pub use narrative::{
     Claim, ClaimKind, ClaimPart, Direction, GlossaryEntry, PerformanceManagement, Procurement,

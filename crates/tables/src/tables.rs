@@ -419,6 +419,27 @@ pub struct TableMeta {
     /// Remarks of the transcriber (how a garbled cell was read, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// How completely and how surely the table was read; absent (a table
+    /// written by hand) means complete and certain. See [`crate::Reading`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<crate::Reading>,
+}
+
+impl TableMeta {
+    /// How the cell at `row`, `column` of this table was placed
+    /// ([`crate::Placement::Position`] when the table has no reading record).
+    pub fn placement(&self, row: &RowKey, column: Column) -> crate::Placement {
+        self.reading
+            .as_ref()
+            .map_or(crate::Placement::Position, |r| r.placement(row, column))
+    }
+
+    /// Whether the table was read whole (true when it has no reading record).
+    pub fn is_complete(&self) -> bool {
+        self.reading
+            .as_ref()
+            .map_or(true, |r| r.completeness == crate::Completeness::Complete)
+    }
 }
 
 /// A table whose rows are keyed by classification code, with a separate
@@ -746,6 +767,10 @@ pub struct Tables {
     /// 财政拨款"三公"经费支出表.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub three_public_expenditure: Option<ThreePublicTable>,
+    /// Tables read but not typed into a kind (机关运行经费, 政府采购, a shape
+    /// the typing did not recognise), in printed order: read, not checked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub generic: Vec<crate::GenericTable>,
 }
 
 impl Tables {

@@ -18,11 +18,11 @@ const JINBAO: &str = include_str!(concat!(
 ));
 const SEED_PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/seeds/2025-mohrss-information-center-unit-budget.txt"
+    "/../../fixtures/seeds/2025-mohrss-information-center-unit-budget.txt"
 );
 
 fn seed_text() -> String {
-    std::fs::read_to_string(SEED_PATH).expect("the seed is at ../shared/seeds/ of the repository")
+    std::fs::read_to_string(SEED_PATH).expect("the seed is at fixtures/seeds/ of the repository")
 }
 
 fn fixture() -> Disclosure {
