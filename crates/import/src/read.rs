@@ -99,7 +99,11 @@ pub(crate) fn code_columns(kind: TableKind, header: &str) -> Vec<Column> {
                     v.push(C::PriorYearExclCapital);
                 }
             }
-            v.extend([C::Total, C::Basic, C::Project]);
+            v.push(C::Total);
+            // a single 金额 column (江苏: 一般公共预算支出预算表) prints no split
+            if has(h, "基本支出") || has(h, "项目支出") || has(h, "小计") {
+                v.extend([C::Basic, C::Project]);
+            }
             if excl {
                 v.push(C::TotalExclCapital);
             }
@@ -111,9 +115,20 @@ pub(crate) fn code_columns(kind: TableKind, header: &str) -> Vec<Column> {
             }
             v
         }
-        TableKind::GeneralBudgetBasicExpenditure => vec![C::Total, C::Personnel, C::Public],
+        // a single 金额 column (江苏 templates) prints the total alone
+        TableKind::GeneralBudgetBasicExpenditure => {
+            if has(h, "人员经费") || has(h, "公用经费") {
+                vec![C::Total, C::Personnel, C::Public]
+            } else {
+                vec![C::Total]
+            }
+        }
         TableKind::GovernmentFundExpenditure | TableKind::StateCapitalExpenditure => {
-            vec![C::Total, C::Basic, C::Project]
+            if has(h, "基本支出") || has(h, "项目支出") {
+                vec![C::Total, C::Basic, C::Project]
+            } else {
+                vec![C::Total]
+            }
         }
         TableKind::ThreePublicExpenditure => {
             if has(h, "机关运行经费") {
