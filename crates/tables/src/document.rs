@@ -75,6 +75,10 @@ pub struct Disclosure {
     /// Remarks of the transcriber about the whole document.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Amounts printed on table pages that the reader placed in no table,
+    /// with page and position (empty for a disclosure written by hand).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<crate::UnplacedAmount>,
 }
 
 impl Disclosure {
@@ -131,6 +135,7 @@ impl Disclosure {
                 profile: None,
                 performance_tables: Vec::new(),
                 notes: Vec::new(),
+                unplaced: Vec::new(),
             },
         }
     }

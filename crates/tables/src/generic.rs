@@ -242,3 +242,19 @@ pub struct DoubtfulCell {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
 }
+
+/// A printed amount the reader found on a table page but placed in no
+/// table (未归位金额): listed so that nothing printed is dropped silently.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnplacedAmount {
+    /// The text as printed (`503,724.00`).
+    pub text: String,
+    /// Where: page and position, e.g. `p11 x=412 y=233` (a string, so that
+    /// positions are never mistaken for amounts).
+    pub at: String,
+    /// Why it was not placed (outside every table's columns, in a row
+    /// without a label, …).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}

@@ -165,7 +165,7 @@ pub use document::{Disclosure, DisclosureBuilder, Unit};
 pub use error::TablesError;
 pub use generic::{
     Completeness, DoubtfulCell, GenericCell, GenericColumn, GenericRow, GenericTable, Placement,
-    Reading,
+    Reading, UnplacedAmount,
 };
 pub use kinds::{AmountUnit, Basis, Column, DocumentKind, Line, Period, RowKey, TableKind};
 pub use narrative::{
