@@ -170,7 +170,37 @@ impl Grid {
             values: vals.iter().map(|(v, _)| *v).collect(),
             cands: vec![cols],
             consistent: true,
+            initial: 1,
+            by_position: false,
         });
+    }
+
+    /// The cells whose column the printed text alone did not decide: every
+    /// column of a row printing fewer numbers than columns whose placement
+    /// the identities chose (a choice by printed position is certain).
+    pub fn doubtful_cells(&self) -> Vec<yusuan_tables::DoubtfulCell> {
+        let mut out = Vec::new();
+        for (r, row) in self.rows.iter().enumerate() {
+            if row.initial <= 1 || row.by_position {
+                continue;
+            }
+            let Some(key) = self.keys.get(r) else {
+                continue;
+            };
+            for &column in &self.columns {
+                out.push(yusuan_tables::DoubtfulCell {
+                    row: *key,
+                    column,
+                    placement: yusuan_tables::Placement::Identity,
+                    why: format!(
+                        "the row prints {} numbers under {} columns; the identities of the tables placed them",
+                        row.values.len(),
+                        self.columns.len()
+                    ),
+                });
+            }
+        }
+        out
     }
 
     pub fn index(&self, key: &RowKey) -> Option<usize> {
@@ -300,6 +330,7 @@ impl Grid {
                     if let Some(p) = row.cands.get(i).cloned() {
                         row.cands = vec![p];
                     }
+                    row.by_position = true;
                 }
                 warnings.push(ImportWarning {
                     kind: WarningKind::PlacedByPosition,

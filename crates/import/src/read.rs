@@ -1223,6 +1223,17 @@ fn meta_of(prep: &Prepared, doc_unit: AmountUnit, empty: bool) -> TableMeta {
     m
 }
 
+/// Records the cells placed by identity in the table's reading.
+fn set_doubtful(meta: &mut TableMeta, doubtful: Vec<yusuan_tables::DoubtfulCell>) {
+    if doubtful.is_empty() {
+        return;
+    }
+    meta.reading
+        .get_or_insert_with(yusuan_tables::Reading::default)
+        .doubtful
+        .extend(doubtful);
+}
+
 fn code_table<A: Amounts>(
     g: Option<&Grid>,
     prep: &Prepared,
@@ -1237,6 +1248,7 @@ fn code_table<A: Amounts>(
     };
     t.meta = meta_of(prep, doc_unit, false);
     t.columns = g.columns.clone();
+    set_doubtful(&mut t.meta, g.doubtful_cells());
     for (r, key) in g.keys.iter().enumerate() {
         let a: A = g.amounts(r, warnings);
         match key {
@@ -1266,6 +1278,9 @@ fn summary_table(
     if expenditure.columns.len() > 1 {
         t.expenditure_columns = expenditure.columns.clone();
     }
+    let mut doubtful = income.doubtful_cells();
+    doubtful.extend(expenditure.doubtful_cells());
+    set_doubtful(&mut t.meta, doubtful);
     for (g, side) in [(income, 0), (expenditure, 1)] {
         for (r, key) in g.keys.iter().enumerate() {
             let amounts: SummaryAmounts = g.amounts(r, warnings);
@@ -1378,6 +1393,7 @@ fn materialize(
                     periods: periods.clone(),
                     rows: Vec::new(),
                 };
+                set_doubtful(&mut t.meta, grid.doubtful_cells());
                 for (i, key) in grid.keys.iter().enumerate() {
                     if let RowKey::Period(p) = key {
                         let amounts: ThreePublicAmounts = grid.amounts(i, warnings);

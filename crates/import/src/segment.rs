@@ -36,6 +36,15 @@ impl TableKind {
         if t.contains("三公") {
             return Some(TableKind::ThreePublic);
         }
+        // not among the nine: 机关运行经费, 政府采购 and 项目支出 tables, and
+        // 决算 tables (read as generic tables until typed as 决算)
+        if t.contains("机关运行经费")
+            || t.contains("政府采购")
+            || t.contains("项目支出预算表")
+            || t.contains("决算")
+        {
+            return None;
+        }
         if t.contains("财政拨款收支") {
             return Some(TableKind::FiscalAppropriation);
         }

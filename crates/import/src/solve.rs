@@ -100,6 +100,12 @@ pub(crate) struct SRow {
     pub cands: Vec<Placement>,
     /// Whether some placement satisfied all row rules.
     pub consistent: bool,
+    /// How many order-preserving placements the printed numbers allowed
+    /// before any identity was applied: more than one means the columns
+    /// were chosen by identities (or by position), not read off the page.
+    pub initial: usize,
+    /// Whether the printed column positions chose among the placements.
+    pub by_position: bool,
 }
 
 impl SRow {
@@ -241,16 +247,21 @@ pub(crate) fn new_row(
 ) -> Option<SRow> {
     let all = placements(&values, percent_cols)?;
     if values.is_empty() {
+        let initial = all.len();
         return Some(SRow {
             values,
             cands: all,
             consistent: true,
+            initial,
+            by_position: false,
         });
     }
     let mut row = SRow {
         values,
         cands: Vec::new(),
         consistent: true,
+        initial: all.len(),
+        by_position: false,
     };
     let good: Vec<Placement> = all
         .iter()

@@ -118,3 +118,27 @@ fn checking_the_import_finds_what_checking_the_fixture_finds() {
     }
     assert_eq!(want, got);
 }
+
+/// The seed's 一般公共预算支出表 row 2080108 prints 9 numbers under 10
+/// columns (its 基本支出 is blank): only the tree sums tell which cell is
+/// blank, so its cells are recorded as placed by identity, not by position.
+/// Rows printing every column are certain.
+#[test]
+fn cells_placed_by_identity_are_recorded_as_doubtful() {
+    use yusuan_tables::{Column, Placement, RowKey};
+    let imported = import_text(SEED).expect("seed imports");
+    let t5 = imported
+        .disclosure
+        .tables
+        .general_budget_expenditure
+        .as_ref()
+        .expect("一般公共预算支出表");
+    let row = RowKey::Code("2080108".parse().expect("code"));
+    assert_eq!(t5.meta.placement(&row, Column::Basic), Placement::Identity);
+    assert_eq!(
+        t5.meta.placement(&row, Column::Project),
+        Placement::Identity
+    );
+    let full = RowKey::Code("208".parse().expect("code"));
+    assert_eq!(t5.meta.placement(&full, Column::Total), Placement::Position);
+}
