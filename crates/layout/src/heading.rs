@@ -5,9 +5,9 @@
 //!    joins the piece right under it (`费预算数`, `（境）费`, `拨款收入`)
 //!    when they are centred on each other within
 //!    [`Settings::stack_gap`](crate::Settings::stack_gap).
-//! 2. **Extents.** A cell spans up to midway to the nearest cells beside it
-//!    (cells sharing some of its height); with a neighbour on one side
-//!    only, symmetrically (headings are centred over what they head). A
+//! 2. **Extents.** A heading is centred over what it heads: a cell spans
+//!    symmetrically around its centre, as far as the nearer midpoint to the
+//!    cells beside it (cells sharing some of its height). A
 //!    cell alone at the top of the band spans the whole table; a cell alone
 //!    lower down spans the cells under it that reach under its text.
 //! 3. **Leaves.** A cell with no cell below it inside its extent is a leaf
@@ -117,7 +117,8 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
     let nl: Vec<usize> = (0..cells.len())
         .filter(|&i| cells.get(i).is_some_and(|c| !c.label))
         .collect();
-    let overlap_v = |a: &BBox, b: &BBox| a.y0 < b.y1 - eps && b.y0 < a.y1 - eps;
+    let veps = 0.05 * em;
+    let overlap_v = |a: &BBox, b: &BBox| a.y0 < b.y1 - veps && b.y0 < a.y1 - veps;
     // 2. Extents from neighbours beside.
     let mut lone: Vec<usize> = Vec::new();
     for &i in &nl {
@@ -141,7 +142,11 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
             }
         }
         let ext = match (left, right) {
-            (Some(l), Some(r)) => ((l + cx) / 2.0, (r + cx) / 2.0),
+            (Some(l), Some(r)) => {
+                // Centred text: as far on each side as the nearer midpoint.
+                let half = ((cx - l) / 2.0).min((r - cx) / 2.0);
+                (cx - half, cx + half)
+            }
             (Some(l), None) => {
                 let lb = (l + cx) / 2.0;
                 (lb, cx + (cx - lb))

@@ -291,7 +291,8 @@ fn classify(line: &Line, s: &Settings) -> Kind {
     if sq.starts_with('第') && sq.chars().take(6).collect::<String>().contains("部分") {
         return Kind::PartHeading;
     }
-    if !line.has_amount()
+    if sq == "无"
+        || !line.has_amount()
         && ["此表为空", "本表为空", "本表无数据", "无数据", "空表"]
             .iter()
             .any(|m| sq.contains(m))
