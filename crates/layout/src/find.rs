@@ -782,8 +782,13 @@ impl Ctx<'_> {
         let mut x = f64::INFINITY;
         for &li in seg.body.iter().chain(&seg.band) {
             let Some(l) = self.line(seg.page, li) else { continue };
-            for t in &l.toks {
-                if !t.amount && !is_dash(&t.text) && t.b.x0 > prev.b.cx() && t.b.x0 < next.b.cx() {
+            for (ti, t) in l.toks.iter().enumerate() {
+                let code = codeish(t)
+                    && l.toks
+                        .get(ti + 1)
+                        .map_or(true, |n| !n.amount && !is_dash(&n.text));
+                let labelish = !t.amount && !is_dash(&t.text) || code;
+                if labelish && t.b.x0 > prev.b.cx() && t.b.x0 < next.b.cx() {
                     x = x.min(t.b.x0);
                 }
             }
@@ -822,7 +827,7 @@ impl Ctx<'_> {
             let idx: Vec<usize> = (0..line.toks.len())
                 .filter(|&ti| {
                     line.toks.get(ti).is_some_and(|t| {
-                        if (t.amount || is_dash(&t.text)) && !rights.is_empty() {
+                        if (t.amount && !codeish(t) || is_dash(&t.text)) && !rights.is_empty() {
                             // An amount belongs to the half of the column
                             // whose right boundary is nearest its right edge.
                             let g = nearest(&rights, t.b.x1);
@@ -1076,6 +1081,11 @@ struct RowDraft {
     cells: Vec<Option<(String, BBox)>>,
     b: BBox,
     page: u32,
+}
+
+/// A token shaped like a whole 科目编码 (3, 5 or 7 digits, no separator).
+fn codeish(t: &Tok) -> bool {
+    is_digits(&t.text) && matches!(t.text.len(), 3 | 5 | 7)
 }
 
 /// How many leading tokens are parts of a 科目编码 (`201 06 01`, `301 2`,
