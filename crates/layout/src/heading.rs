@@ -264,6 +264,13 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
             })
             .map(|(_, p)| p)
             .collect();
+        // Of parents beside each other, the one nearest the leaf heads it.
+        let all = anc.clone();
+        anc.retain(|p| {
+            !all.iter().any(|q| {
+                overlap_v(&p.b, &q.b) && (q.b.cx() - lx).abs() < (p.b.cx() - lx).abs()
+            })
+        });
         anc.sort_by(|a, b| a.b.y0.total_cmp(&b.b.y0));
         let mut path: Vec<String> = anc.iter().map(|p| p.text.clone()).collect();
         path.push(l.text.clone());

@@ -242,9 +242,11 @@ fn is_page_number(sq: &str, max_digits: usize) -> bool {
 fn is_lanci(line: &Line) -> bool {
     let mut expect = 1u32;
     let mut n = 0;
+    let mut named = false;
     for t in &line.toks {
         let sq = squeeze(&t.text);
         if sq == "栏次" || sq == "行次" {
+            named = true;
             continue;
         }
         match sq.parse::<u32>() {
@@ -255,7 +257,7 @@ fn is_lanci(line: &Line) -> bool {
             _ => return false,
         }
     }
-    n >= 3
+    n >= 3 || named && n >= 1
 }
 
 /// Heading vocabulary of the row-name and code columns (not amount columns).
