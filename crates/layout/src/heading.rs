@@ -13,7 +13,9 @@
 //! 3. **Leaves.** A cell with no cell below it inside its extent is a leaf
 //!    (an amount column); so is a cell with exactly one cell below it when
 //!    a cell beside it is a leaf (pdftotext's layout squeezes columns: a
-//!    `公务接待费` can end up over the next group's `小计`).
+//!    `公务接待费` can end up over the next group's `小计`), or when that
+//!    cell is also under a merged heading over several cells (a `合计`
+//!    printed midway between the `基本支出` row and the `人员经费` row).
 //! 4. **Paths.** A leaf's path is the texts of the non-leaf cells above it
 //!    whose extent holds its centre, top first, then its own text.
 //!
@@ -117,7 +119,7 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
     let nl: Vec<usize> = (0..cells.len())
         .filter(|&i| cells.get(i).is_some_and(|c| !c.label))
         .collect();
-    let veps = 0.05 * em;
+    let veps = 0.01 * em;
     let overlap_v = |a: &BBox, b: &BBox| a.y0 < b.y1 - veps && b.y0 < a.y1 - veps;
     // 2. Extents from neighbours beside.
     let mut lone: Vec<usize> = Vec::new();
@@ -192,14 +194,15 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
         }
     }
     // 3. Leaves.
-    let below: Vec<usize> = (0..cells.len())
+    let below_sets: Vec<Vec<usize>> = (0..cells.len())
         .map(|i| {
-            let Some(c) = cells.get(i) else { return 0 };
+            let Some(c) = cells.get(i) else { return Vec::new() };
             if c.label {
-                return 0;
+                return Vec::new();
             }
             nl.iter()
-                .filter(|&&j| {
+                .copied()
+                .filter(|&j| {
                     j != i
                         && cells.get(j).is_some_and(|d| {
                             d.b.y0 >= c.b.y1 - eps
@@ -207,9 +210,10 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
                                 && d.b.cx() <= c.ext.1 + tol
                         })
                 })
-                .count()
+                .collect()
         })
         .collect();
+    let below: Vec<usize> = below_sets.iter().map(Vec::len).collect();
     let mut is_leaf: Vec<bool> = (0..cells.len())
         .map(|i| {
             cells.get(i).is_some_and(|c| !c.label) && below.get(i).copied().unwrap_or(0) == 0
@@ -226,7 +230,17 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
                 && provisional.get(j).copied().unwrap_or(false)
                 && cells.get(j).is_some_and(|d| overlap_v(&c.b, &d.b))
         });
-        if mate_leaf {
+        // The one cell under it is one of several under another cell: a
+        // single claim gives way to a merged heading's (a 合计 printed
+        // midway between the 基本支出 row and the 人员经费 row).
+        let only = below_sets.get(i).and_then(|v| v.first().copied());
+        let claimed = only.is_some_and(|d| {
+            below_sets
+                .iter()
+                .enumerate()
+                .any(|(p, set)| p != i && set.len() >= 2 && set.contains(&d))
+        });
+        if mate_leaf || claimed {
             if let Some(x) = is_leaf.get_mut(i) {
                 *x = true;
             }
