@@ -404,15 +404,16 @@ impl Ctx<'_> {
         let mut page = h.page;
         let mut start = h.unit_line + 1;
         loop {
-            let (seg, ended) = self.scan_page(page, start, segs.is_empty());
+            let rows_yet = segs.iter().any(|s: &Segment| !s.body.is_empty());
+            let (seg, ended) = self.scan_page(page, start, !rows_yet);
             let has_body = !seg.body.is_empty();
-            if segs.is_empty() || has_body {
+            let first = segs.is_empty();
+            if first || has_body {
                 segs.push(seg);
             }
-            if ended || !has_body && segs.len() > 1 {
-                break;
-            }
-            if segs.last().is_some_and(|s| s.body.is_empty()) {
+            // A page without rows after the table's rows ended it; a
+            // heading at the foot of a page continues on the next.
+            if ended || !has_body && (rows_yet || !first) {
                 break;
             }
             page += 1;
@@ -521,7 +522,14 @@ impl Ctx<'_> {
     }
 
     fn build(&mut self, h: &Head, segs: &[Segment], scan: &mut Scan) {
-        let Some(seg0) = segs.first() else { return };
+        let Some(first) = segs.first() else { return };
+        // The heading: over the first rows, or at the foot of the page
+        // before them.
+        let seg0 = segs
+            .iter()
+            .find(|s| !s.body.is_empty() && !s.band.is_empty())
+            .filter(|s| first.body.is_empty() || std::ptr::eq(*s, first))
+            .unwrap_or(first);
         let em0 = self.em(seg0.page);
         let band_toks: Vec<Tok> = seg0
             .band

@@ -180,7 +180,9 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
         let ext = if top {
             (f64::NEG_INFINITY, f64::INFINITY)
         } else {
-            let mut e = (c.b.x0, c.b.x1);
+            // Its cell is wider than its text: half its width each side.
+            let w = c.b.width() / 2.0;
+            let mut e = (c.b.x0 - w, c.b.x1 + w);
             for &j in &nl {
                 let Some(d) = cells.get(j) else { continue };
                 if j != i && d.b.y0 >= c.b.y1 - eps && d.ext.0 < c.b.x1 && d.ext.1 > c.b.x0 {
