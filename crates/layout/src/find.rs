@@ -1,0 +1,1281 @@
+//! Generic tables from the geometry of pages.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use yusuan_tables::{AmountUnit, GenericCell, GenericColumn, GenericRow, GenericTable};
+
+use crate::geometry::{BBox, HeadingCell, PageBox, RowBox, TableGeometry};
+use crate::heading::{analyse_heading, Leaf};
+use crate::lines::{is_label_heading, number_label, page_lines, Kind, Line, PageLines, Tok};
+use crate::text::{is_dash, is_digits, join_pieces, squeeze, starts_with_ordinal};
+use crate::title::table_name;
+use crate::{Page, Settings};
+
+/// Why an amount-looking word is in no cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum UnplacedReason {
+    /// On a table page but outside every table (a sentence's amount, a
+    /// table not recognised).
+    OutsideTables,
+    /// Among the headings of a table.
+    InHeading,
+    /// In a row that prints more amounts than the table has columns.
+    ExtraInRow,
+    /// In a 注/说明 under a table.
+    InNote,
+}
+
+impl fmt::Display for UnplacedReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UnplacedReason::OutsideTables => "outside every table",
+            UnplacedReason::InHeading => "among the headings",
+            UnplacedReason::ExtraInRow => "more amounts in the row than columns",
+            UnplacedReason::InNote => "in a note under the table",
+        })
+    }
+}
+
+/// An amount-looking word on a table page that is in no cell.
+///
+/// Page numbers, 栏次 numbers (1 2 3 …), 科目编码 parts, years (`2017 年度`)
+/// and the numbers of labels (`公开 07 表`) are not amounts and are never
+/// listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unplaced {
+    /// Where it is printed.
+    pub at: PageBox,
+    /// Its text.
+    pub text: String,
+    /// Why it was not placed.
+    pub reason: UnplacedReason,
+}
+
+/// What [`find_tables`] read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Scan {
+    /// The tables, in printed order (two halves printed side by side are
+    /// two tables with the same title, left first).
+    pub tables: Vec<GenericTable>,
+    /// The geometry of each table, same order as `tables`.
+    pub geometry: Vec<TableGeometry>,
+    /// Every amount-looking word of a table page that is in no cell.
+    pub unplaced: Vec<Unplaced>,
+}
+
+impl Scan {
+    /// How many amounts the tables' cells hold.
+    pub fn placed_amounts(&self) -> usize {
+        self.tables.iter().map(GenericTable::amount_count).sum()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Free,
+    Placed,
+    NotAmount,
+    Heading,
+    Body,
+    Note,
+}
+
+struct Head {
+    page: usize,
+    unit_line: usize,
+    first_line: usize,
+    title_line: Option<usize>,
+    printed: String,
+    title: String,
+    number: Option<String>,
+    unit: AmountUnit,
+}
+
+struct Segment {
+    page: usize,
+    band: Vec<usize>,
+    body: Vec<usize>,
+    note: Vec<usize>,
+}
+
+struct Ctx<'a> {
+    pls: &'a [PageLines],
+    s: &'a Settings,
+    stops: HashSet<(usize, usize)>,
+    roles: Vec<Vec<Vec<Role>>>,
+}
+
+/// Finds the tables of the pages by their geometry.
+///
+/// A table is anchored on its unit line (`单位：万元`, `单位:元`,
+/// `金额单位：万元`); its title is the nearest line above holding `表`
+/// (label lines such as `单位公开表 1`, page numbers and 编制单位 lines are
+/// passed over); the heading band runs from the unit line to the first
+/// data row; rows run to a 注/说明 note, a part heading, prose, the next
+/// table's title or the end of the page, and continue on the next page when
+/// it starts with rows (with or without a repeated heading).
+///
+/// ```
+/// use yusuan_layout::{find_tables, pages_from_layout_text, Settings};
+/// let text = "\
+/// 一般公共预算基本支出表
+///                                  单位：万元
+/// 科目编码   科目名称          金额
+///
+/// 301        工资福利支出      10,204.52
+/// 301   2    津贴补贴           8,086.84
+/// ";
+/// let scan = find_tables(&pages_from_layout_text(text), &Settings::default());
+/// let t = &scan.tables[0];
+/// assert_eq!(t.title, "一般公共预算基本支出表");
+/// assert_eq!(t.columns[0].path, ["金额"]);
+/// assert_eq!(t.rows[1].code.as_deref(), Some("30102"));
+/// assert_eq!(t.rows[1].cells[0].as_ref().unwrap().text, "8,086.84");
+/// assert!(scan.unplaced.is_empty());
+/// ```
+pub fn find_tables(pages: &[Page], s: &Settings) -> Scan {
+    let pls: Vec<PageLines> = pages.iter().map(|p| page_lines(p, s)).collect();
+    let roles: Vec<Vec<Vec<Role>>> = pls
+        .iter()
+        .map(|pl| {
+            pl.lines
+                .iter()
+                .map(|l| {
+                    let r = match l.kind {
+                        Kind::PageNumber
+                        | Kind::Label
+                        | Kind::Unit(_)
+                        | Kind::Boilerplate
+                        | Kind::Lanci => Role::NotAmount,
+                        _ => Role::Free,
+                    };
+                    l.toks
+                        .iter()
+                        .map(|t| if t.amount { r } else { Role::NotAmount })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let mut heads = Vec::new();
+    for (pi, pl) in pls.iter().enumerate() {
+        for (li, l) in pl.lines.iter().enumerate() {
+            if let Kind::Unit(u) = l.kind {
+                heads.push(find_head(pl, pi, li, u, s));
+            }
+        }
+    }
+    let mut stops = HashSet::new();
+    for h in &heads {
+        for li in h.first_line..=h.unit_line {
+            stops.insert((h.page, li));
+        }
+    }
+    let mut cx = Ctx {
+        pls: &pls,
+        s,
+        stops,
+        roles,
+    };
+    let mut scan = Scan::default();
+    for h in &heads {
+        if let Some(tl) = h.title_line {
+            cx.mark(h.page, tl, Role::NotAmount);
+        }
+        let segs = cx.segments(h);
+        if segs.is_empty() {
+            continue;
+        }
+        cx.build(h, &segs, &mut scan);
+    }
+    // Every amount-looking word of a table page in no cell.
+    let table_pages: HashSet<u32> = scan
+        .geometry
+        .iter()
+        .flat_map(|g| g.pages.iter().copied())
+        .collect();
+    for (pi, pl) in pls.iter().enumerate() {
+        if !table_pages.contains(&pl.number) {
+            continue;
+        }
+        for (li, l) in pl.lines.iter().enumerate() {
+            for (ti, t) in l.toks.iter().enumerate() {
+                let role = cx.role(pi, li, ti);
+                let reason = match role {
+                    Role::Placed | Role::NotAmount => continue,
+                    Role::Free => UnplacedReason::OutsideTables,
+                    Role::Heading => UnplacedReason::InHeading,
+                    Role::Body => UnplacedReason::ExtraInRow,
+                    Role::Note => UnplacedReason::InNote,
+                };
+                scan.unplaced.push(Unplaced {
+                    at: PageBox {
+                        page: pl.number,
+                        bbox: t.b,
+                    },
+                    text: t.text.clone(),
+                    reason,
+                });
+            }
+        }
+    }
+    scan
+}
+
+fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings) -> Head {
+    let mut number: Option<String> = None;
+    let mut title_line = None;
+    let mut first = u;
+    // A title printed on the unit line itself.
+    let own: Vec<&str> = pl
+        .lines
+        .get(u)
+        .map(|l| {
+            l.toks
+                .iter()
+                .map(|t| t.text.as_str())
+                .filter(|t| {
+                    let sq = squeeze(t);
+                    crate::lines::unit_of(&sq).is_none()
+                        && !sq.starts_with("编制")
+                        && !sq.starts_with("部门")
+                        && !sq.starts_with("单位")
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let own_text = join_pieces(own.iter().copied());
+    if own_text.contains('表') {
+        title_line = Some(u);
+    } else {
+        let mut seen = 0;
+        let mut i = u;
+        while i > 0 && seen < s.title_lookback {
+            i -= 1;
+            let Some(l) = pl.lines.get(i) else { break };
+            match l.kind {
+                Kind::PageNumber | Kind::Boilerplate => {}
+                Kind::Label => {
+                    if number.is_none() {
+                        number = label_text(&l.text);
+                    }
+                    first = i;
+                }
+                Kind::Content if !l.has_amount() => {
+                    if squeeze(&l.text).contains('表') {
+                        title_line = Some(i);
+                        first = i;
+                        break;
+                    }
+                    seen += 1;
+                }
+                _ => break,
+            }
+        }
+        // A label on its own line above the title.
+        if let Some(t) = title_line {
+            let mut j = t;
+            while j > 0 {
+                j -= 1;
+                match pl.lines.get(j).map(|l| l.kind) {
+                    Some(Kind::PageNumber) => {}
+                    Some(Kind::Label) => {
+                        if number.is_none() {
+                            number = pl.lines.get(j).and_then(|l| label_text(&l.text));
+                        }
+                        first = j;
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+    let printed = match title_line {
+        Some(t) if t == u => own_text,
+        Some(t) => pl
+            .lines
+            .get(t)
+            .map(|l| join_pieces(l.toks.iter().map(|t| t.text.as_str())))
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let mut name_src = printed.clone();
+    if number.is_none() {
+        // As printed, spaces kept (`公开 08 表`).
+        let spaced = title_line
+            .and_then(|t| pl.lines.get(t))
+            .map(|l| l.text.clone())
+            .unwrap_or_default();
+        number = label_text(&spaced);
+    }
+    if let Some((a, b)) = number_label(&printed) {
+        name_src = format!(
+            "{}{}",
+            printed.get(..a).unwrap_or(""),
+            printed.get(b..).unwrap_or("")
+        );
+    }
+    Head {
+        page: pi,
+        unit_line: u,
+        first_line: first,
+        title_line,
+        title: table_name(&name_src),
+        printed,
+        number,
+        unit,
+    }
+}
+
+fn label_text(text: &str) -> Option<String> {
+    number_label(text).and_then(|(a, b)| text.get(a..b).map(|x| x.trim().to_owned()))
+}
+
+fn is_total_only(l: &Line) -> bool {
+    l.toks.len() == 1
+        && l.toks
+            .first()
+            .is_some_and(|t| matches!(squeeze(&t.text).as_str(), "合计" | "总计" | "本年合计"))
+}
+
+fn code_start(l: &Line) -> bool {
+    let mut it = l.toks.iter();
+    match (it.next(), it.next()) {
+        (Some(a), Some(b)) => {
+            is_digits(&a.text) && matches!(a.text.len(), 3 | 5 | 7) && !b.amount
+                || is_digits(&a.text) && a.text.len() == 3 && is_digits(&b.text) && b.text.len() <= 2
+        }
+        _ => false,
+    }
+}
+
+fn is_data_line(l: &Line) -> bool {
+    l.has_amount() || code_start(l) || is_total_only(l)
+}
+
+impl Ctx<'_> {
+    fn role(&self, p: usize, l: usize, t: usize) -> Role {
+        self.roles
+            .get(p)
+            .and_then(|x| x.get(l))
+            .and_then(|x| x.get(t))
+            .copied()
+            .unwrap_or(Role::NotAmount)
+    }
+
+    fn set(&mut self, p: usize, l: usize, t: usize, r: Role) {
+        if let Some(x) = self
+            .roles
+            .get_mut(p)
+            .and_then(|x| x.get_mut(l))
+            .and_then(|x| x.get_mut(t))
+        {
+            *x = r;
+        }
+    }
+
+    /// Marks the free amount tokens of a line.
+    fn mark(&mut self, p: usize, l: usize, r: Role) {
+        if let Some(line) = self.roles.get_mut(p).and_then(|x| x.get_mut(l)) {
+            for x in line.iter_mut() {
+                if *x != Role::Placed && *x != Role::NotAmount {
+                    *x = r;
+                }
+            }
+        }
+    }
+
+    fn line(&self, p: usize, l: usize) -> Option<&Line> {
+        self.pls.get(p).and_then(|pl| pl.lines.get(l))
+    }
+
+    fn em(&self, p: usize) -> f64 {
+        self.pls.get(p).map_or(1.0, |pl| pl.em)
+    }
+
+    /// The band, rows and note of a table from its unit line, over pages.
+    fn segments(&mut self, h: &Head) -> Vec<Segment> {
+        let mut segs = Vec::new();
+        let mut page = h.page;
+        let mut start = h.unit_line + 1;
+        loop {
+            let rows_yet = segs.iter().any(|s: &Segment| !s.body.is_empty());
+            let (seg, ended) = self.scan_page(page, start, !rows_yet);
+            let has_body = !seg.body.is_empty();
+            let first = segs.is_empty();
+            if first || has_body {
+                segs.push(seg);
+            }
+            // A page without rows after the table's rows ended it; a
+            // heading at the foot of a page continues on the next.
+            if ended || !has_body && (rows_yet || !first) {
+                break;
+            }
+            page += 1;
+            start = 0;
+            if page >= self.pls.len() {
+                break;
+            }
+        }
+        segs
+    }
+
+    /// Scans one page from `start`: returns the segment and whether the
+    /// table ended on this page.
+    fn scan_page(&mut self, page: usize, start: usize, first: bool) -> (Segment, bool) {
+        let mut seg = Segment {
+            page,
+            band: Vec::new(),
+            body: Vec::new(),
+            note: Vec::new(),
+        };
+        let n = self.pls.get(page).map_or(0, |pl| pl.lines.len());
+        let em = self.em(page);
+        let mut in_body = false;
+        let mut i = start;
+        while i < n {
+            if self.stops.contains(&(page, i)) {
+                return (seg, true);
+            }
+            let Some(l) = self.line(page, i) else { break };
+            match l.kind {
+                Kind::PageNumber | Kind::Boilerplate | Kind::Lanci | Kind::Label => {}
+                Kind::Unit(_) | Kind::PartHeading | Kind::Prose => return (seg, true),
+                Kind::EmptyMarker => seg.note.push(i),
+                Kind::Note => {
+                    // The note and the lines that continue it.
+                    let mut last = l.b.y1;
+                    seg.note.push(i);
+                    let mut j = i + 1;
+                    while j < n && !self.stops.contains(&(page, j)) {
+                        let Some(m) = self.line(page, j) else { break };
+                        let close = m.b.y0 - last <= self.s.fragment_gap * em * 2.0;
+                        match m.kind {
+                            Kind::Note => {}
+                            Kind::Content | Kind::Prose | Kind::EmptyMarker if close => {}
+                            _ => break,
+                        }
+                        seg.note.push(j);
+                        last = m.b.y1;
+                        j += 1;
+                    }
+                    return (seg, true);
+                }
+                Kind::Content => {
+                    if in_body {
+                        seg.body.push(i);
+                    } else if is_data_line(l) {
+                        in_body = true;
+                        self.band_tail_to_body(page, &mut seg, l);
+                        seg.body.push(i);
+                    } else {
+                        seg.band.push(i);
+                        if seg.band.len() > self.s.max_heading_lines {
+                            if !first {
+                                seg.band.clear();
+                            }
+                            return (seg, true);
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        (seg, false)
+    }
+
+    /// Name fragments printed above the first row (`社会保障和就` over
+    /// `208 … 754.75`) belong to the rows, not to the heading.
+    fn band_tail_to_body(&self, page: usize, seg: &mut Segment, first: &Line) {
+        let em = self.em(page);
+        let skip = code_shape_prefix(&first.toks, None);
+        let Some(first_amount_x) = first
+            .toks
+            .iter()
+            .skip(skip)
+            .find(|t| t.amount)
+            .map(|t| t.b.x0)
+        else {
+            return;
+        };
+        let mut next_y0 = first.b.y0;
+        let mut moved = Vec::new();
+        while let Some(&li) = seg.band.last() {
+            let Some(l) = self.line(page, li) else { break };
+            let adjacent = next_y0 - l.b.y1 <= self.s.fragment_gap * em;
+            let left = l.toks.iter().all(|t| t.b.x1 <= first_amount_x);
+            let vocab = l.toks.iter().any(|t| is_label_heading(&t.text));
+            if !(adjacent && left && !vocab) {
+                break;
+            }
+            next_y0 = l.b.y0;
+            moved.push(li);
+            seg.band.pop();
+        }
+        moved.reverse();
+        seg.body.extend(moved);
+    }
+
+    fn build(&mut self, h: &Head, segs: &[Segment], scan: &mut Scan) {
+        let Some(first) = segs.first() else { return };
+        // The heading: over the first rows, or at the foot of the page
+        // before them.
+        let seg0 = segs
+            .iter()
+            .find(|s| !s.body.is_empty() && !s.band.is_empty())
+            .filter(|s| first.body.is_empty() || std::ptr::eq(*s, first))
+            .unwrap_or(first);
+        let em0 = self.em(seg0.page);
+        let band_toks: Vec<Tok> = seg0
+            .band
+            .iter()
+            .filter_map(|&li| self.line(seg0.page, li))
+            .flat_map(|l| l.toks.iter().cloned())
+            .collect();
+        let hd = analyse_heading(&band_toks, em0, self.s);
+        let mut leaves0 = hd.leaves.clone();
+        if leaves0.is_empty() {
+            leaves0 = self.cluster_columns(segs);
+        }
+        // Per segment: the leaves positioned on its page.
+        let seg_leaves: Vec<Vec<Leaf>> = segs
+            .iter()
+            .enumerate()
+            .map(|(k, sg)| {
+                if k == 0 || sg.band.is_empty() {
+                    return leaves0.clone();
+                }
+                let toks: Vec<Tok> = sg
+                    .band
+                    .iter()
+                    .filter_map(|&li| self.line(sg.page, li))
+                    .flat_map(|l| l.toks.iter().cloned())
+                    .collect();
+                let hk = analyse_heading(&toks, self.em(sg.page), self.s);
+                if hk.leaves.len() == leaves0.len() {
+                    hk.leaves
+                        .into_iter()
+                        .zip(&leaves0)
+                        .map(|(mut l, l0)| {
+                            l.path.clone_from(&l0.path);
+                            l
+                        })
+                        .collect()
+                } else {
+                    leaves0.clone()
+                }
+            })
+            .collect();
+        for sg in segs {
+            for &li in &sg.band {
+                self.mark(sg.page, li, Role::Heading);
+            }
+            for &li in &sg.body {
+                self.mark(sg.page, li, Role::Body);
+            }
+            for &li in &sg.note {
+                self.mark(sg.page, li, Role::Note);
+            }
+        }
+        // Side-by-side halves: where row names are printed right of an
+        // amount column.
+        let starts = self.half_starts(seg0, &leaves0, &hd.label_cells);
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut a = 0;
+        for &b in &starts {
+            ranges.push((a, b));
+            a = b;
+        }
+        ranges.push((a, leaves0.len()));
+        let n_halves = ranges.len();
+        let note = {
+            let texts: Vec<String> = segs
+                .iter()
+                .flat_map(|sg| sg.note.iter().filter_map(|&li| self.line(sg.page, li)))
+                .map(|l| join_pieces(l.toks.iter().map(|t| t.text.as_str())))
+                .collect();
+            if texts.is_empty() {
+                None
+            } else {
+                Some(texts.join("\n"))
+            }
+        };
+        let pages: Vec<u32> = {
+            let mut v: Vec<u32> = segs
+                .iter()
+                .filter_map(|sg| self.pls.get(sg.page).map(|p| p.number))
+                .collect();
+            v.dedup();
+            v
+        };
+        let at = match (pages.first(), pages.last()) {
+            (Some(a), Some(b)) if a == b => format!("p{a}"),
+            (Some(a), Some(b)) => format!("pages {a}–{b}"),
+            _ => String::new(),
+        };
+        let title_box = h.title_line.and_then(|t| {
+            let pl = self.pls.get(h.page)?;
+            Some(PageBox {
+                page: pl.number,
+                bbox: pl.lines.get(t)?.b,
+            })
+        });
+        let regions: Vec<PageBox> = segs
+            .iter()
+            .filter_map(|sg| {
+                let pl = self.pls.get(sg.page)?;
+                let b = sg
+                    .band
+                    .iter()
+                    .chain(&sg.body)
+                    .filter_map(|&li| pl.lines.get(li).map(|l| l.b))
+                    .reduce(BBox::union)?;
+                Some(PageBox {
+                    page: pl.number,
+                    bbox: b,
+                })
+            })
+            .collect();
+        let page0 = self.pls.get(seg0.page).map_or(0, |p| p.number);
+        let heading_cells: Vec<HeadingCell> = hd
+            .cells
+            .iter()
+            .map(|c| HeadingCell {
+                at: PageBox {
+                    page: page0,
+                    bbox: c.b,
+                },
+                text: c.text.clone(),
+                role: c.role,
+            })
+            .collect();
+        for (hi, &(a, b)) in ranges.iter().enumerate() {
+            let mut notes = Vec::new();
+            let mut drafts: Vec<(usize, Vec<Item>)> = Vec::new();
+            for (k, sg) in segs.iter().enumerate() {
+                let leaves = seg_leaves.get(k).unwrap_or(&leaves0);
+                let Some(group) = leaves.get(a..b) else { continue };
+                let xs = if hi == 0 {
+                    f64::NEG_INFINITY
+                } else {
+                    self.half_x(sg, leaves, a)
+                };
+                let xe = match ranges.get(hi + 1) {
+                    Some(&(na, _)) => self.half_x(sg, leaves, na),
+                    None => f64::INFINITY,
+                };
+                let items = self.items(sg, group, a, leaves, &ranges, xs, xe, &mut notes);
+                drafts.push((sg.page, items));
+            }
+            let (rows, boxes) = self.rows(drafts, b - a);
+            let columns: Vec<GenericColumn> = leaves0
+                .get(a..b)
+                .unwrap_or(&[])
+                .iter()
+                .map(|l| GenericColumn { path: l.path.clone() })
+                .collect();
+            let col_boxes: Vec<PageBox> = leaves0
+                .get(a..b)
+                .unwrap_or(&[])
+                .iter()
+                .map(|l| {
+                    let y1 = regions.first().map_or(l.b.y1, |r| r.bbox.y1);
+                    PageBox {
+                        page: page0,
+                        bbox: BBox::new(l.b.x0, l.b.y0, l.b.x1, y1),
+                    }
+                })
+                .collect();
+            scan.tables.push(GenericTable {
+                title: h.title.clone(),
+                number: h.number.clone(),
+                amount_unit: Some(h.unit),
+                at: at.clone(),
+                columns,
+                rows,
+                note: note.clone(),
+                why_untyped: String::new(),
+            });
+            scan.geometry.push(TableGeometry {
+                printed_title: h.printed.clone(),
+                title_box,
+                pages: pages.clone(),
+                regions: regions.clone(),
+                heading_cells: heading_cells.clone(),
+                columns: col_boxes,
+                rows: boxes,
+                half: (n_halves > 1).then_some((hi + 1, n_halves)),
+                reading_notes: notes,
+            });
+        }
+    }
+
+    /// Columns from the amounts themselves, for a table printed without a
+    /// heading: overlapping extents form one column.
+    fn cluster_columns(&self, segs: &[Segment]) -> Vec<Leaf> {
+        let mut spans: Vec<BBox> = Vec::new();
+        for sg in segs {
+            for &li in &sg.body {
+                let Some(l) = self.line(sg.page, li) else { continue };
+                let skip = code_prefix(&l.toks, None);
+                spans.extend(l.toks.iter().skip(skip).filter(|t| t.amount).map(|t| t.b));
+            }
+        }
+        spans.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let mut out: Vec<BBox> = Vec::new();
+        for b in spans {
+            match out.last_mut() {
+                Some(last) if b.x0 <= last.x1 => *last = last.union(b),
+                _ => out.push(b),
+            }
+        }
+        out.into_iter()
+            .map(|b| Leaf {
+                b,
+                path: Vec::new(),
+                part: false,
+            })
+            .collect()
+    }
+
+    /// Leaf indexes where a side-by-side half starts.
+    fn half_starts(&self, seg: &Segment, leaves: &[Leaf], label_cells: &[BBox]) -> Vec<usize> {
+        let mut support = vec![0usize; leaves.len()];
+        let mut note_at = |x0: f64, w: usize| {
+            let k = leaves.iter().take_while(|l| l.b.cx() < x0).count();
+            if k > 0 && k < leaves.len() {
+                if let Some(s) = support.get_mut(k) {
+                    *s += w;
+                }
+            }
+        };
+        for b in label_cells {
+            note_at(b.x0, 2);
+        }
+        for &li in &seg.body {
+            let Some(l) = self.line(seg.page, li) else { continue };
+            let mut counted = HashSet::new();
+            for (ti, t) in l.toks.iter().enumerate() {
+                let code_then_label = is_digits(&t.text)
+                    && matches!(t.text.len(), 3 | 5 | 7)
+                    && l.toks.get(ti + 1).is_some_and(|n| !n.amount && !is_digits(&n.text));
+                let labelish = !t.amount && !is_dash(&t.text) && !is_digits(&t.text);
+                if labelish || code_then_label {
+                    let k = leaves.iter().take_while(|lf| lf.b.cx() < t.b.x0).count();
+                    if counted.insert(k) {
+                        note_at(t.b.x0, 1);
+                    }
+                }
+            }
+        }
+        support
+            .iter()
+            .enumerate()
+            .filter(|(_, &s)| s >= self.s.min_half_support)
+            .map(|(k, _)| k)
+            .collect()
+    }
+
+    /// Where the half starting at leaf `a` starts on the segment's page: the
+    /// left edge of the row names printed before that leaf.
+    fn half_x(&self, seg: &Segment, leaves: &[Leaf], a: usize) -> f64 {
+        let (Some(prev), Some(next)) = (leaves.get(a.wrapping_sub(1)), leaves.get(a)) else {
+            return f64::INFINITY;
+        };
+        let mut x = f64::INFINITY;
+        for &li in seg.body.iter().chain(&seg.band) {
+            let Some(l) = self.line(seg.page, li) else { continue };
+            for (ti, t) in l.toks.iter().enumerate() {
+                let code = codeish(t)
+                    && l.toks
+                        .get(ti + 1)
+                        .map_or(true, |n| !n.amount && !is_dash(&n.text));
+                let labelish = !t.amount && !is_dash(&t.text) || code;
+                if labelish && t.b.x0 > prev.b.cx() && t.b.x0 < next.b.cx() {
+                    x = x.min(t.b.x0);
+                }
+            }
+        }
+        if x.is_finite() {
+            x - 1e-6
+        } else {
+            (prev.b.x1 + next.b.x0) / 2.0
+        }
+    }
+
+    /// The rows and text lines of one half on one segment.
+    #[allow(clippy::too_many_arguments)]
+    fn items(
+        &mut self,
+        sg: &Segment,
+        group: &[Leaf],
+        offset: usize,
+        all: &[Leaf],
+        ranges: &[(usize, usize)],
+        xs: f64,
+        xe: f64,
+        notes: &mut Vec<String>,
+    ) -> Vec<Item> {
+        let em = self.em(sg.page);
+        let tol = self.s.heading_tolerance * em;
+        let first_x0 = group.first().map_or(f64::INFINITY, |l| l.b.x0);
+        let rights = right_bounds(all, ranges);
+        let b_end = offset + group.len();
+        let mut items = Vec::new();
+        let pls = self.pls;
+        for &li in &sg.body {
+            let Some(line) = pls.get(sg.page).and_then(|p| p.lines.get(li)) else {
+                continue;
+            };
+            let idx: Vec<usize> = (0..line.toks.len())
+                .filter(|&ti| {
+                    line.toks.get(ti).is_some_and(|t| {
+                        if (t.amount && !codeish(t) || is_dash(&t.text)) && !rights.is_empty() {
+                            // An amount belongs to the half of the column
+                            // whose right boundary is nearest its right edge.
+                            let g = nearest(&rights, t.b.x1);
+                            g >= offset && g < b_end
+                        } else {
+                            t.b.x0 >= xs && t.b.x0 < xe
+                        }
+                    })
+                })
+                .collect();
+            if idx.is_empty() {
+                continue;
+            }
+            let toks: Vec<&Tok> = idx.iter().filter_map(|&ti| line.toks.get(ti)).collect();
+            let owned: Vec<Tok> = toks.iter().map(|t| (*t).clone()).collect();
+            let n_code = code_prefix(&owned, Some(first_x0 - tol));
+            let code_parts: Vec<&str> = toks.iter().take(n_code).map(|t| t.text.as_str()).collect();
+            let mut label_parts: Vec<&str> = Vec::new();
+            let mut cells: Vec<(usize, &Tok)> = Vec::new(); // (token idx in line, token)
+            for (k, t) in toks.iter().enumerate().skip(n_code) {
+                let ti = idx.get(k).copied().unwrap_or(0);
+                if t.amount || is_dash(&t.text) || t.b.cx() >= first_x0 {
+                    cells.push((ti, t));
+                } else {
+                    label_parts.push(&t.text);
+                }
+            }
+            let mut b = toks
+                .iter()
+                .map(|t| t.b)
+                .reduce(BBox::union)
+                .unwrap_or(line.b);
+            let code = if code_parts.is_empty() {
+                None
+            } else {
+                let (c, note) = join_code(&code_parts);
+                if let Some(n) = note {
+                    notes.push(n);
+                }
+                Some(c)
+            };
+            for &ti in idx.iter().take(n_code) {
+                self.set(sg.page, li, ti, Role::NotAmount);
+            }
+            let label = join_pieces(label_parts.iter().copied());
+            if code.is_none() && cells.is_empty() {
+                items.push(Item::Text {
+                    text: label,
+                    b,
+                });
+                continue;
+            }
+            // Cells to columns: monotone, least total distance from each
+            // amount's right edge to its column's right boundary.
+            let costs: Vec<Vec<f64>> = cells
+                .iter()
+                .map(|(_, t)| {
+                    group
+                        .iter()
+                        .zip(rights.get(offset..b_end).unwrap_or(&[]))
+                        .map(|(lf, r)| {
+                            if t.amount || is_dash(&t.text) {
+                                (t.b.x1 - r).abs()
+                            } else {
+                                (t.b.cx() - lf.b.cx()).abs()
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            let mut assign = assign_monotone(&costs, group.len(), 1e6 * em.max(1.0));
+            if self.s.whole_before_part {
+                // A lone amount under a 金额 / 其中… pair is the whole's.
+                for k in 1..group.len() {
+                    let part = group.get(k).is_some_and(|l| l.part);
+                    let taken = |x: usize| assign.iter().any(|a| *a == Some(x));
+                    if part && taken(k) && !taken(k - 1) {
+                        for a in assign.iter_mut() {
+                            if *a == Some(k) {
+                                *a = Some(k - 1);
+                            }
+                        }
+                        notes.push(format!(
+                            "a lone amount under `{}` placed in the column before it (the whole of which it is a part)",
+                            group.get(k).map(|l| l.path.join(" › ")).unwrap_or_default()
+                        ));
+                    }
+                }
+            }
+            let mut row_cells: Vec<Option<(String, BBox)>> = vec![None; group.len()];
+            for ((ti, t), slot) in cells.iter().zip(assign) {
+                if let Some(k) = slot {
+                    if let Some(c) = row_cells.get_mut(k) {
+                        *c = Some((t.text.clone(), t.b));
+                        b = b.union(t.b);
+                        if t.amount {
+                            self.set(sg.page, li, *ti, Role::Placed);
+                        }
+                    }
+                }
+            }
+            items.push(Item::Row(RowDraft {
+                code,
+                above: Vec::new(),
+                label,
+                below: Vec::new(),
+                cells: row_cells,
+                b,
+                page: self.pls.get(sg.page).map_or(0, |p| p.number),
+            }));
+        }
+        items
+    }
+
+    /// Attaches name fragments to their rows and makes the rows.
+    fn rows(&self, drafts: Vec<(usize, Vec<Item>)>, ncols: usize) -> (Vec<GenericRow>, Vec<RowBox>) {
+        let mut out_rows: Vec<RowDraft> = Vec::new();
+        for (page, items) in drafts {
+            let em = self.em(page);
+            let gap = self.s.fragment_gap * em;
+            let number = self.pls.get(page).map_or(0, |p| p.number);
+            // Indexes of rows among items.
+            let mut rows: Vec<RowDraft> = Vec::new();
+            let mut pending: Vec<(String, BBox)> = Vec::new(); // a block of text lines
+            let flush = |pending: &mut Vec<(String, BBox)>, rows: &mut Vec<RowDraft>, next: Option<&mut RowDraft>| {
+                if pending.is_empty() {
+                    return;
+                }
+                let block = std::mem::take(pending);
+                let first_y0 = block.first().map_or(0.0, |x| x.1.y0);
+                let last_y1 = block.last().map_or(0.0, |x| x.1.y1);
+                let prev_adj = rows.last().is_some_and(|r| first_y0 - r.b.y1 <= gap);
+                let next_adj = next.as_ref().is_some_and(|r| r.b.y0 - last_y1 <= gap);
+                // Block lines must be adjacent among themselves.
+                let tight = block.windows(2).all(|w| match w {
+                    [a, b] => b.1.y0 - a.1.y1 <= gap,
+                    _ => true,
+                });
+                let n = block.len();
+                let to_prev = if !tight {
+                    0
+                } else {
+                    match (prev_adj, next_adj) {
+                        (true, false) => n,
+                        (false, true) => 0,
+                        (true, true) => {
+                            let ord = block.iter().position(|(t, _)| starts_with_ordinal(t));
+                            let next_empty = next.as_ref().is_some_and(|r| r.label.is_empty());
+                            let half = if n == 1 {
+                                if next_empty {
+                                    0
+                                } else {
+                                    1
+                                }
+                            } else {
+                                n / 2
+                            };
+                            ord.map_or(half, |o| o.min(half))
+                        }
+                        (false, false) => usize::MAX,
+                    }
+                };
+                if to_prev == usize::MAX || !tight {
+                    // Rows of their own: a name printed without amounts.
+                    for (t, b) in block {
+                        rows.push(RowDraft {
+                            code: None,
+                            above: Vec::new(),
+                            label: t,
+                            below: Vec::new(),
+                            cells: vec![None; ncols],
+                            b,
+                            page: number,
+                        });
+                    }
+                    return;
+                }
+                let mut it = block.into_iter();
+                if let Some(p) = rows.last_mut() {
+                    for (t, b) in it.by_ref().take(to_prev) {
+                        p.below.push(t);
+                        p.b = p.b.union(b);
+                    }
+                }
+                if let Some(nx) = next {
+                    let rest: Vec<(String, BBox)> = it.collect();
+                    for (t, b) in rest.into_iter().rev() {
+                        nx.above.insert(0, t);
+                        nx.b = nx.b.union(b);
+                    }
+                }
+            };
+            for item in items {
+                match item {
+                    Item::Text { text, b } => {
+                        if text.is_empty() {
+                            continue;
+                        }
+                        pending.push((text, b));
+                    }
+                    Item::Row(mut r) => {
+                        flush(&mut pending, &mut rows, Some(&mut r));
+                        rows.push(r);
+                    }
+                }
+            }
+            flush(&mut pending, &mut rows, None);
+            out_rows.extend(rows);
+        }
+        let mut grows = Vec::new();
+        let mut boxes = Vec::new();
+        for r in out_rows {
+            let label = join_pieces(
+                r.above
+                    .iter()
+                    .map(String::as_str)
+                    .chain(std::iter::once(r.label.as_str()))
+                    .chain(r.below.iter().map(String::as_str)),
+            );
+            boxes.push(RowBox {
+                at: PageBox {
+                    page: r.page,
+                    bbox: r.b,
+                },
+                cells: r.cells.iter().map(|c| c.as_ref().map(|x| x.1)).collect(),
+            });
+            grows.push(GenericRow {
+                code: r.code,
+                label,
+                cells: r
+                    .cells
+                    .into_iter()
+                    .map(|c| c.map(|(t, _)| GenericCell::new(t)))
+                    .collect(),
+            });
+        }
+        (grows, boxes)
+    }
+}
+
+enum Item {
+    Row(RowDraft),
+    Text { text: String, b: BBox },
+}
+
+struct RowDraft {
+    code: Option<String>,
+    above: Vec<String>,
+    label: String,
+    below: Vec<String>,
+    cells: Vec<Option<(String, BBox)>>,
+    b: BBox,
+    page: u32,
+}
+
+/// A token shaped like a whole 科目编码 (3, 5 or 7 digits, no separator).
+fn codeish(t: &Tok) -> bool {
+    is_digits(&t.text) && matches!(t.text.len(), 3 | 5 | 7)
+}
+
+/// How many leading tokens are parts of a 科目编码 (`201 06 01`, `301 2`,
+/// `2080505`): digits only, the first of 3, 5 or 7 digits, the next of one
+/// or two; all left of `limit_x` (the amount columns) when given.
+fn code_prefix(toks: &[Tok], limit_x: Option<f64>) -> usize {
+    let n = code_shape_prefix(toks, limit_x);
+    if n > 0 && limit_x.is_none() {
+        // Without columns, a lone code must be followed by a name.
+        match toks.get(n) {
+            Some(t) if t.amount && n == 1 => return 0,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Leading tokens shaped like code parts.
+fn code_shape_prefix(toks: &[Tok], limit_x: Option<f64>) -> usize {
+    let mut n = 0;
+    for t in toks {
+        if !is_digits(&t.text) || limit_x.is_some_and(|lx| t.b.x1 > lx) {
+            break;
+        }
+        let len = t.text.len();
+        let ok = if n == 0 {
+            matches!(len, 3 | 5 | 7)
+        } else {
+            len <= 2
+        };
+        if !ok {
+            break;
+        }
+        n += 1;
+        if n == 3 {
+            break;
+        }
+    }
+    n
+}
+
+/// Joins code parts; a one-digit 款/项 gets its leading zero, with a note.
+fn join_code(parts: &[&str]) -> (String, Option<String>) {
+    let mut code = String::new();
+    let mut padded = false;
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 && p.len() == 1 {
+            code.push('0');
+            padded = true;
+        }
+        code.push_str(p);
+    }
+    let note = padded.then(|| {
+        format!(
+            "款/项 printed without its leading zero: `{}` read as {}",
+            parts.join(" "),
+            code
+        )
+    });
+    (code, note)
+}
+
+/// The right boundary of each column's cells: midway to the next column's
+/// centre in the same half, else as far right of its centre as the
+/// previous boundary is left of it.
+fn right_bounds(all: &[Leaf], ranges: &[(usize, usize)]) -> Vec<f64> {
+    let mut out = Vec::with_capacity(all.len());
+    for &(a, b) in ranges {
+        for g in a..b {
+            let me = all.get(g).map_or(0.0, |l| l.b.cx());
+            let r = if g + 1 < b {
+                all.get(g + 1).map_or(me, |n| (me + n.b.cx()) / 2.0)
+            } else if let Some(p) = g.checked_sub(1).and_then(|p| all.get(p)) {
+                me + (me - p.b.cx()) / 2.0
+            } else {
+                all.get(g).map_or(me, |l| l.b.x1 + l.b.width() / 2.0)
+            };
+            out.push(r);
+        }
+    }
+    out
+}
+
+fn nearest(rights: &[f64], x: f64) -> usize {
+    let mut best = (f64::INFINITY, 0);
+    for (i, r) in rights.iter().enumerate() {
+        let d = (x - r).abs();
+        if d < best.0 {
+            best = (d, i);
+        }
+    }
+    best.1
+}
+
+/// Assigns `costs.len()` items, in order, to `n` slots, in order, each slot
+/// at most once, minimising the total cost; an item may be left out at
+/// `skip` cost (only when there are more items than slots, as `skip` is
+/// large). O(items × slots).
+fn assign_monotone(costs: &[Vec<f64>], n: usize, skip: f64) -> Vec<Option<usize>> {
+    let k = costs.len();
+    let w = n + 1;
+    let inf = f64::INFINITY;
+    // dp[i][j]: best cost with the first i items over the first j slots.
+    let mut dp = vec![inf; (k + 1) * w];
+    let mut from = vec![0u8; (k + 1) * w]; // 1 = slot j-1 empty, 2 = item i-1 in slot j-1, 3 = item skipped
+    let at = |i: usize, j: usize| i * w + j;
+    for j in 0..=n {
+        if let Some(x) = dp.get_mut(at(0, j)) {
+            *x = 0.0;
+        }
+        if let Some(x) = from.get_mut(at(0, j)) {
+            *x = 1;
+        }
+    }
+    for i in 1..=k {
+        for j in 0..=n {
+            let mut best = dp.get(at(i - 1, j)).copied().unwrap_or(inf) + skip;
+            let mut how = 3u8;
+            if j > 0 {
+                let empty = dp.get(at(i, j - 1)).copied().unwrap_or(inf);
+                if empty < best {
+                    best = empty;
+                    how = 1;
+                }
+                let c = costs
+                    .get(i - 1)
+                    .and_then(|r| r.get(j - 1))
+                    .copied()
+                    .unwrap_or(inf);
+                let put = dp.get(at(i - 1, j - 1)).copied().unwrap_or(inf) + c;
+                if put <= best {
+                    best = put;
+                    how = 2;
+                }
+            }
+            if let Some(x) = dp.get_mut(at(i, j)) {
+                *x = best;
+            }
+            if let Some(x) = from.get_mut(at(i, j)) {
+                *x = how;
+            }
+        }
+    }
+    let mut out = vec![None; k];
+    let (mut i, mut j) = (k, n);
+    while i > 0 {
+        match from.get(at(i, j)).copied().unwrap_or(3) {
+            1 if j > 0 => j -= 1,
+            2 if j > 0 => {
+                if let Some(o) = out.get_mut(i - 1) {
+                    *o = Some(j - 1);
+                }
+                i -= 1;
+                j -= 1;
+            }
+            _ => i -= 1,
+        }
+    }
+    out
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monotone_assignment() {
+        // three items, four slots: the blank is where the distance says.
+        let costs = vec![vec![0.0, 5.0, 9.0, 9.0], vec![5.0, 0.5, 6.0, 9.0], vec![9.0, 9.0, 6.0, 0.5]];
+        assert_eq!(assign_monotone(&costs, 4, 1e9), vec![Some(0), Some(1), Some(3)]);
+        // more items than slots: one left out.
+        let costs = vec![vec![0.0], vec![1.0]];
+        let a = assign_monotone(&costs, 1, 1e9);
+        assert_eq!(a.iter().flatten().count(), 1);
+        assert!(assign_monotone(&[], 3, 1.0).is_empty());
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(join_code(&["301", "2"]).0, "30102");
+        assert!(join_code(&["301", "2"]).1.is_some());
+        assert_eq!(join_code(&["201", "06", "01"]), ("2010601".into(), None));
+    }
+}

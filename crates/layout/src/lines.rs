@@ -1,0 +1,374 @@
+//! Pages into lines of tokens, and what kind of line each is.
+
+use yusuan_tables::AmountUnit;
+
+use crate::geometry::BBox;
+use crate::text::{han_count, is_amount, is_digits, is_han, squeeze, starts_with_ordinal};
+use crate::{Page, Settings};
+
+/// A token: a word (or letter-spaced word) with its box.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub b: BBox,
+    pub text: String,
+    /// Counted as an amount candidate (an amount-looking word that is not
+    /// a year such as the `2017` of `2017 年度`).
+    pub amount: bool,
+}
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    PageNumber,
+    Unit(AmountUnit),
+    Note,
+    PartHeading,
+    EmptyMarker,
+    Label,
+    Boilerplate,
+    Lanci,
+    Prose,
+    Content,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    pub toks: Vec<Tok>,
+    pub b: BBox,
+    pub kind: Kind,
+    /// Tokens joined by single spaces.
+    pub text: String,
+}
+
+impl Line {
+    pub fn has_amount(&self) -> bool {
+        self.toks.iter().any(|t| t.amount)
+    }
+}
+
+/// A page as lines.
+#[derive(Debug, Clone)]
+pub(crate) struct PageLines {
+    pub number: u32,
+    pub em: f64,
+    pub lines: Vec<Line>,
+}
+
+pub(crate) fn page_lines(page: &Page, s: &Settings) -> PageLines {
+    let mut heights: Vec<f64> = page
+        .words
+        .iter()
+        .map(|w| w.y1 - w.y0)
+        .filter(|h| h.is_finite() && *h > 0.0)
+        .collect();
+    heights.sort_by(f64::total_cmp);
+    let em = heights.get(heights.len() / 2).copied().unwrap_or(1.0).max(1e-6);
+    let mut order: Vec<usize> = (0..page.words.len()).collect();
+    order.sort_by(|a, b| {
+        let wa = page.words.get(*a).map_or(0.0, |w| w.cy());
+        let wb = page.words.get(*b).map_or(0.0, |w| w.cy());
+        wa.total_cmp(&wb)
+    });
+    let mut groups: Vec<(f64, Vec<Tok>)> = Vec::new();
+    for i in order {
+        let Some(w) = page.words.get(i) else { continue };
+        if !(w.x0.is_finite() && w.x1.is_finite() && w.y0.is_finite() && w.y1.is_finite()) {
+            continue;
+        }
+        let tok = Tok {
+            b: BBox::new(w.x0, w.y0, w.x1, w.y1),
+            text: w.text.trim().to_owned(),
+            amount: false,
+        };
+        if tok.text.is_empty() {
+            continue;
+        }
+        let cy = w.cy();
+        match groups.last_mut() {
+            Some((gy, toks)) if (cy - *gy).abs() <= s.line_tolerance * em => toks.push(tok),
+            _ => groups.push((cy, vec![tok])),
+        }
+    }
+    let lines = groups
+        .into_iter()
+        .map(|(_, mut toks)| {
+            toks.sort_by(|a, b| a.b.x0.total_cmp(&b.b.x0));
+            let mut toks = merge_letter_spaced(toks, s.letter_gap * em);
+            mark_amounts(&mut toks);
+            let b = toks
+                .iter()
+                .map(|t| t.b)
+                .reduce(BBox::union)
+                .unwrap_or_default();
+            let text = toks
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut line = Line {
+                toks,
+                b,
+                kind: Kind::Content,
+                text,
+            };
+            line.kind = classify(&line, s);
+            line
+        })
+        .collect();
+    PageLines {
+        number: page.number,
+        em,
+        lines,
+    }
+}
+
+fn single_han(t: &str) -> bool {
+    let mut c = t.chars();
+    matches!((c.next(), c.next()), (Some(a), None) if is_han(a))
+}
+
+/// Joins letter-spaced single ideographs (`收   入   总   计`).
+fn merge_letter_spaced(toks: Vec<Tok>, max_gap: f64) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    let mut last_spaced = false;
+    for t in toks {
+        if let Some(last) = out.last_mut() {
+            let gap = t.b.x0 - last.b.x1;
+            if single_han(&t.text)
+                && (last_spaced || single_han(&last.text))
+                && gap <= max_gap
+                && gap >= -max_gap
+            {
+                last.text.push_str(&t.text);
+                last.b = last.b.union(t.b);
+                last_spaced = true;
+                continue;
+            }
+        }
+        last_spaced = false;
+        out.push(t);
+    }
+    out
+}
+
+fn mark_amounts(toks: &mut [Tok]) {
+    let n = toks.len();
+    for i in 0..n {
+        let year = {
+            let this = toks.get(i).map(|t| t.text.as_str()).unwrap_or("");
+            let next = toks.get(i + 1).map(|t| t.text.as_str()).unwrap_or("");
+            let prev = i
+                .checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .map(|t| t.text.as_str())
+                .unwrap_or("");
+            let label = is_digits(this)
+                && (prev.ends_with("公开") || prev.ends_with("公开表") || next.starts_with('表'));
+            label || is_digits(this) && this.len() == 4 && next.starts_with('年')
+        };
+        if let Some(t) = toks.get_mut(i) {
+            t.amount = is_amount(&t.text) && !year;
+        }
+    }
+}
+
+/// The unit a line declares (`单位：万元`, `金额单位：元`), if any.
+pub(crate) fn unit_of(sq: &str) -> Option<AmountUnit> {
+    for (pat, unit) in [
+        ("单位：万元", AmountUnit::Wan),
+        ("单位:万元", AmountUnit::Wan),
+        ("单位（万元）", AmountUnit::Wan),
+        ("单位(万元)", AmountUnit::Wan),
+        ("单位：元", AmountUnit::Yuan),
+        ("单位:元", AmountUnit::Yuan),
+        ("单位（元）", AmountUnit::Yuan),
+        ("单位(元)", AmountUnit::Yuan),
+    ] {
+        if sq.contains(pat) {
+            return Some(unit);
+        }
+    }
+    None
+}
+
+/// The printed number label inside `s` (`公开 07 表`, `单位公开表3`,
+/// `部门公开表 3`), as a byte range.
+pub(crate) fn number_label(s: &str) -> Option<(usize, usize)> {
+    // 公开表 N, with an optional 部门/单位 before it.
+    if let Some(p) = s.find("公开表") {
+        let start = ["部门", "单位"]
+            .iter()
+            .find(|pre| s.get(..p).is_some_and(|h| h.ends_with(*pre)))
+            .map_or(p, |pre| p - pre.len());
+        let after = p + "公开表".len();
+        let rest = s.get(after..).unwrap_or("");
+        let ws = rest.len() - rest.trim_start().len();
+        let digits = rest.trim_start().chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 {
+            return Some((start, after + ws + digits));
+        }
+    }
+    // 公开 N 表
+    let mut from = 0;
+    while let Some(rel) = s.get(from..).and_then(|r| r.find("公开")) {
+        let p = from + rel;
+        let after = p + "公开".len();
+        let rest = s.get(after..).unwrap_or("");
+        let t = rest.trim_start();
+        let ws = rest.len() - t.len();
+        let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 {
+            let t2 = t.get(digits..).unwrap_or("");
+            let t3 = t2.trim_start();
+            if t3.starts_with('表') {
+                let end = after + ws + digits + (t2.len() - t3.len()) + '表'.len_utf8();
+                return Some((p, end));
+            }
+        }
+        from = after;
+    }
+    None
+}
+
+fn is_page_number(sq: &str, max_digits: usize) -> bool {
+    let core = sq
+        .trim_matches(|c| c == '-' || c == '—' || c == '－')
+        .trim_start_matches('第')
+        .trim_end_matches('页');
+    let core = core.split('/').next().unwrap_or("");
+    is_digits(core) && core.len() <= max_digits && sq.len() <= max_digits + 8
+}
+
+fn is_lanci(line: &Line) -> bool {
+    let mut expect = 1u32;
+    let mut n = 0;
+    let mut named = false;
+    for t in &line.toks {
+        let sq = squeeze(&t.text);
+        if sq == "栏次" || sq == "行次" {
+            named = true;
+            continue;
+        }
+        match sq.parse::<u32>() {
+            Ok(v) if v == expect && is_digits(&sq) => {
+                expect += 1;
+                n += 1;
+            }
+            _ => return false,
+        }
+    }
+    n >= 3 || named && n >= 1
+}
+
+/// Heading vocabulary of the row-name and code columns (not amount columns).
+pub(crate) fn is_label_heading(text: &str) -> bool {
+    let sq = squeeze(text);
+    matches!(
+        sq.as_str(),
+        "项目" | "类" | "款" | "项" | "类款项" | "类款" | "栏次" | "行次" | "科目" | "序号" | "编码"
+    ) || ["编码", "名称", "代码", "科目编码"]
+        .iter()
+        .any(|e| sq.ends_with(e))
+}
+
+fn classify(line: &Line, s: &Settings) -> Kind {
+    let sq = squeeze(&line.text);
+    if line.toks.len() <= 3
+        && line.toks.iter().filter(|t| is_digits(&t.text)).count() == 1
+        && is_page_number(&sq, s.page_number_max_digits)
+    {
+        return Kind::PageNumber;
+    }
+    let hans = han_count(&sq);
+    if let Some(u) = unit_of(&sq) {
+        if hans < 40 {
+            return Kind::Unit(u);
+        }
+    }
+    for p in ["注：", "注:", "说明：", "说明:", "备注：", "备注:", "注释："] {
+        if sq.starts_with(p) {
+            return Kind::Note;
+        }
+    }
+    if sq.starts_with('第') && sq.chars().take(6).collect::<String>().contains("部分") {
+        return Kind::PartHeading;
+    }
+    if sq == "无"
+        || !line.has_amount()
+        && ["此表为空", "本表为空", "本表无数据", "无数据", "空表"]
+            .iter()
+            .any(|m| sq.contains(m))
+        && hans < 30
+    {
+        return Kind::EmptyMarker;
+    }
+    if let Some((a, b)) = number_label(&sq) {
+        let rest: String = sq
+            .get(..a)
+            .unwrap_or("")
+            .chars()
+            .chain(sq.get(b..).unwrap_or("").chars())
+            .filter(|c| !matches!(c, '：' | ':' | '　'))
+            .collect();
+        if rest.is_empty() {
+            return Kind::Label;
+        }
+    }
+    for p in [
+        "编制单位",
+        "编制部门",
+        "部门名称",
+        "单位名称：",
+        "预算单位：",
+        "预算主管部门",
+        "部门：",
+        "部门:",
+        "单位：",
+        "单位:",
+    ] {
+        if sq.starts_with(p) {
+            return Kind::Boilerplate;
+        }
+    }
+    if is_lanci(line) {
+        return Kind::Lanci;
+    }
+    if hans >= s.prose_min_han && (sq.contains('，') || sq.contains('。') || sq.contains('；')) {
+        return Kind::Prose;
+    }
+    if !line.has_amount()
+        && (sq.ends_with("说明") || sq.ends_with("情况"))
+        && (starts_with_ordinal(&sq) || sq.starts_with("关于") || hans <= 12)
+    {
+        return Kind::PartHeading;
+    }
+    Kind::Content
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        let s = "公开 08 表：一般公共预算基本支出预算表";
+        let (a, b) = number_label(s).unwrap();
+        assert_eq!(&s[a..b], "公开 08 表");
+        let s = "单位公开表 1";
+        let (a, b) = number_label(s).unwrap();
+        assert_eq!(&s[a..b], "单位公开表 1");
+        let s = "部门公开表3";
+        let (a, b) = number_label(s).unwrap();
+        assert_eq!(&s[a..b], "部门公开表3");
+        assert!(number_label("公开透明").is_none());
+    }
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("19", 3));
+        assert!(is_page_number("-19-", 3));
+        assert!(is_page_number("第3页", 3));
+        assert!(!is_page_number("2024", 3));
+        assert!(!is_page_number("1.5", 3));
+    }
+}

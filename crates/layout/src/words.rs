@@ -1,0 +1,412 @@
+//! Words with boxes: from `pdftotext -tsv`, from `pdftotext -layout` text,
+//! or from a PDF through `pdftotext`.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::LayoutError;
+use crate::text::is_amount;
+
+/// A word printed on a page, with its box.
+///
+/// Geometry is in PDF points (origin top left, y growing downwards) for a
+/// word read from `pdftotext -tsv`, and in character columns / line indexes
+/// for a word read from `pdftotext -layout` text (see
+/// [`pages_from_layout_text`]). Positions are `f64`: they are measures of
+/// the page, never money.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Word {
+    /// The page it is printed on, from 1.
+    pub page: u32,
+    /// Left edge.
+    pub x0: f64,
+    /// Top edge.
+    pub y0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Bottom edge.
+    pub y1: f64,
+    /// The text as extracted.
+    pub text: String,
+}
+
+impl Word {
+    /// Horizontal centre.
+    pub fn cx(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+
+    /// Vertical centre.
+    pub fn cy(&self) -> f64 {
+        (self.y0 + self.y1) / 2.0
+    }
+}
+
+/// A page: its number, size and words.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// Page number, from 1.
+    pub number: u32,
+    /// Width (points, or columns for layout text).
+    pub width: f64,
+    /// Height (points, or lines for layout text).
+    pub height: f64,
+    /// The words, in the order extracted.
+    pub words: Vec<Word>,
+}
+
+const TSV_HEADER: [&str; 12] = [
+    "level",
+    "page_num",
+    "par_num",
+    "block_num",
+    "line_num",
+    "word_num",
+    "left",
+    "top",
+    "width",
+    "height",
+    "conf",
+    "text",
+];
+
+/// Parses the output of `pdftotext -tsv` into pages of words.
+///
+/// Level 1 rows start a page and give its size; level 5 rows are words
+/// (`left top width height` become the box). Other levels are checked for
+/// shape and skipped. Errors name the line (from 1), what was expected and
+/// what was found.
+///
+/// ```
+/// use yusuan_layout::parse_tsv;
+/// let tsv = "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
+///            1\t1\t0\t0\t0\t0\t0\t0\t595\t842\t-1\t###PAGE###\n\
+///            5\t1\t0\t0\t0\t0\t100\t200\t30\t12\t100\t合计\n";
+/// let pages = parse_tsv(tsv).unwrap();
+/// assert_eq!(pages.len(), 1);
+/// assert_eq!(pages[0].width, 595.0);
+/// assert_eq!(pages[0].words[0].text, "合计");
+/// assert_eq!(pages[0].words[0].x1, 130.0);
+/// ```
+pub fn parse_tsv(tsv: &str) -> Result<Vec<Page>, LayoutError> {
+    let mut pages: Vec<Page> = Vec::new();
+    let mut saw_header = false;
+    for (i, raw) in tsv.lines().enumerate() {
+        let line_no = i + 1;
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.splitn(12, '\t').collect();
+        if !saw_header {
+            if fields.first().map(|f| f.trim()) == Some("level") {
+                let found: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
+                if found != TSV_HEADER {
+                    return Err(LayoutError::Tsv {
+                        line: line_no,
+                        expected: TSV_HEADER.join(" "),
+                        found: line.replace('\t', " "),
+                    });
+                }
+                saw_header = true;
+                continue;
+            }
+            return Err(LayoutError::Tsv {
+                line: line_no,
+                expected: "the header line `level page_num … text`".into(),
+                found: short(line),
+            });
+        }
+        if fields.len() != 12 {
+            return Err(LayoutError::Tsv {
+                line: line_no,
+                expected: "12 tab-separated fields".into(),
+                found: format!("{} field(s): {}", fields.len(), short(line)),
+            });
+        }
+        let num = |k: usize, what: &str| -> Result<f64, LayoutError> {
+            let f = fields.get(k).copied().unwrap_or("");
+            f.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| LayoutError::Tsv {
+                    line: line_no,
+                    expected: format!("a number for `{what}`"),
+                    found: short(f),
+                })
+        };
+        let level = fields.first().copied().unwrap_or("").trim();
+        let page_no = fields.get(1).copied().unwrap_or("").trim();
+        let page_no: u32 = page_no.parse().map_err(|_| LayoutError::Tsv {
+            line: line_no,
+            expected: "a page number in `page_num`".into(),
+            found: short(page_no),
+        })?;
+        match level {
+            "1" => {
+                let width = num(8, "width")?;
+                let height = num(9, "height")?;
+                pages.push(Page {
+                    number: page_no,
+                    width,
+                    height,
+                    words: Vec::new(),
+                });
+            }
+            "5" => {
+                let left = num(6, "left")?;
+                let top = num(7, "top")?;
+                let width = num(8, "width")?;
+                let height = num(9, "height")?;
+                let text = fields.get(11).copied().unwrap_or("").trim();
+                if text.is_empty() {
+                    continue;
+                }
+                let page = match pages.last_mut() {
+                    Some(p) if p.number == page_no => p,
+                    _ => {
+                        return Err(LayoutError::Tsv {
+                            line: line_no,
+                            expected: format!("a level 1 row for page {page_no} before its words"),
+                            found: short(line),
+                        })
+                    }
+                };
+                page.words.push(Word {
+                    page: page_no,
+                    x0: left,
+                    y0: top,
+                    x1: left + width,
+                    y1: top + height,
+                    text: text.to_owned(),
+                });
+            }
+            "2" | "3" | "4" => {}
+            other => {
+                return Err(LayoutError::Tsv {
+                    line: line_no,
+                    expected: "a level from 1 to 5".into(),
+                    found: short(other),
+                })
+            }
+        }
+    }
+    if !saw_header && !pages.is_empty() {
+        return Err(LayoutError::Tsv {
+            line: 1,
+            expected: "the header line".into(),
+            found: String::new(),
+        });
+    }
+    Ok(pages)
+}
+
+fn short(s: &str) -> String {
+    let t: String = s.chars().take(60).collect();
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+/// Turns `pdftotext -layout` text into pages of words, so that the same
+/// table reader serves both inputs.
+///
+/// Pages are split at form feeds (`\x0c`). A word's x is its character
+/// column and its y its line index on the page (box height 1). Verified on
+/// the corpus: `pdftotext -layout` advances **one column per character**,
+/// CJK and full-width characters included (`一、财政拨款收入` and
+/// `1、一般公共预算` both put their amount at column 16), so a column is a
+/// character, not a display width. Words are split at runs of two or more
+/// spaces, and at a single space next to a number (`2.85 0.39`,
+/// `301 2`, `86,959,408.34 一、公共安全支出`).
+///
+/// ```
+/// use yusuan_layout::pages_from_layout_text;
+/// let pages = pages_from_layout_text("科目名称    金额\n基本工资    2.85 0.39\n");
+/// let w: Vec<&str> = pages[0].words.iter().map(|w| w.text.as_str()).collect();
+/// assert_eq!(w, ["科目名称", "金额", "基本工资", "2.85", "0.39"]);
+/// assert_eq!(pages[0].words[1].x0, 8.0);
+/// assert_eq!(pages[0].words[2].y0, 1.0);
+/// ```
+pub fn pages_from_layout_text(text: &str) -> Vec<Page> {
+    let mut parts: Vec<&str> = text.split('\x0c').collect();
+    // pdftotext ends its output with a form feed: no page after it.
+    if parts.len() > 1 && parts.last().is_some_and(|p| p.trim().is_empty()) {
+        parts.pop();
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let mut words = Vec::new();
+            let mut width = 0usize;
+            let mut height = 0usize;
+            for (y, line) in part.split('\n').enumerate() {
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                let chars: Vec<char> = line.chars().collect();
+                width = width.max(chars.len());
+                height = y + 1;
+                for (x0, x1, t) in split_layout_line(&chars) {
+                    words.push(Word {
+                        page: number,
+                        x0: x0 as f64,
+                        y0: y as f64,
+                        x1: x1 as f64,
+                        y1: (y + 1) as f64,
+                        text: t,
+                    });
+                }
+            }
+            Page {
+                number,
+                width: width as f64,
+                height: height as f64,
+                words,
+            }
+        })
+        .collect()
+}
+
+/// Splits a line into `(start column, end column, text)` words.
+fn split_layout_line(chars: &[char]) -> Vec<(usize, usize, String)> {
+    // Pieces separated by single spaces, with the width of the gap before.
+    let mut pieces: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, gap before)
+    let mut i = 0;
+    let mut gap = 0usize;
+    while i < chars.len() {
+        let c = chars.get(i).copied().unwrap_or(' ');
+        if c == ' ' || c == '\t' {
+            gap += 1;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && !matches!(chars.get(i), Some(' ') | Some('\t')) {
+            i += 1;
+        }
+        pieces.push((start, i, gap));
+        gap = 0;
+    }
+    let text_of = |s: usize, e: usize| -> String { chars.get(s..e).unwrap_or(&[]).iter().collect() };
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for (s, e, g) in pieces {
+        let t = text_of(s, e);
+        if let Some(last) = out.last_mut() {
+            if g == 1 && !is_amount(&last.2) && !is_amount(&t) {
+                last.2.push(' ');
+                last.2.push_str(&t);
+                last.1 = e;
+                continue;
+            }
+        }
+        out.push((s, e, t));
+    }
+    out
+}
+
+/// Reads a PDF's words by running `pdftotext -tsv -enc UTF-8 FILE -` once.
+///
+/// Errors tell the user what to do: [`LayoutError::PdftotextMissing`]
+/// (install poppler-utils), [`LayoutError::NotPdf`],
+/// [`LayoutError::Encrypted`], [`LayoutError::Damaged`],
+/// [`LayoutError::NoTextLayer`] (run OCR first).
+///
+/// ```no_run
+/// let pages = yusuan_layout::pdf_pages("budget.pdf")?;
+/// let scan = yusuan_layout::find_tables(&pages, &yusuan_layout::Settings::default());
+/// # Ok::<(), yusuan_layout::LayoutError>(())
+/// ```
+pub fn pdf_pages(path: impl AsRef<Path>) -> Result<Vec<Page>, LayoutError> {
+    let path = path.as_ref();
+    let shown = path.display().to_string();
+    let head = read_head(path).map_err(|e| LayoutError::Io {
+        path: shown.clone(),
+        message: e.to_string(),
+    })?;
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(LayoutError::NotPdf { path: shown });
+    }
+    let out = Command::new("pdftotext")
+        .args(["-tsv", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                LayoutError::PdftotextMissing
+            } else {
+                LayoutError::Io {
+                    path: "pdftotext".into(),
+                    message: e.to_string(),
+                }
+            }
+        })?;
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let low = stderr.to_lowercase();
+    if !out.status.success() {
+        if low.contains("incorrect password") || low.contains("encrypt") {
+            return Err(LayoutError::Encrypted { path: shown });
+        }
+        if low.contains("syntax error") || low.contains("couldn't") || low.contains("may not be a pdf")
+        {
+            return Err(LayoutError::Damaged {
+                path: shown,
+                detail: short(stderr.trim()),
+            });
+        }
+        return Err(LayoutError::Pdftotext {
+            path: shown,
+            status: out.status.code().map_or_else(|| "signal".into(), |c| c.to_string()),
+            detail: short(stderr.trim()),
+        });
+    }
+    let tsv = String::from_utf8_lossy(&out.stdout);
+    let pages = parse_tsv(&tsv)?;
+    if pages.iter().all(|p| p.words.is_empty()) {
+        return Err(LayoutError::NoTextLayer {
+            path: shown,
+            pages: pages.len(),
+        });
+    }
+    Ok(pages)
+}
+
+fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let mut buf = vec![0u8; 1024];
+    let n = f.read(&mut buf)?;
+    buf.truncate(n);
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_split_rules() {
+        let p = pages_from_layout_text("301   2     津贴补贴 二 x   16,623,810 0\x0c第二页\x0c");
+        assert_eq!(p.len(), 2);
+        let w: Vec<&str> = p[0].words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(w, ["301", "2", "津贴补贴 二 x", "16,623,810", "0"]);
+        assert_eq!(p[1].words[0].text, "第二页");
+    }
+
+    #[test]
+    fn tsv_errors_name_the_line() {
+        let e = parse_tsv("level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n5\t1\t0\t0\t0\t0\tx\t1\t1\t1\t1\tw\n").unwrap_err();
+        match e {
+            LayoutError::Tsv { line, .. } => assert_eq!(line, 2),
+            other => panic!("{other:?}"),
+        }
+        assert!(parse_tsv("garbage").is_err());
+        assert!(parse_tsv("").unwrap().is_empty());
+    }
+}
