@@ -98,6 +98,7 @@
 
 mod doc;
 mod error;
+mod generic;
 mod grid;
 mod narrative;
 mod patterns;
@@ -125,6 +126,47 @@ pub struct Import {
     pub warnings: Vec<ImportWarning>,
     /// Whether the input was raw or layout text.
     pub format: TextFormat,
+    /// The pages as words with boxes and the tables found on them by their
+    /// geometry ([`yusuan_layout::find_tables`]); `None` for raw text, which
+    /// has no geometry. The source of the generic tables, of
+    /// [`Disclosure::unplaced`] and of [`yusuan_layout::debug_svg`] pictures.
+    pub layout: Option<LayoutReading>,
+}
+
+/// What the geometry reader saw: the pages and what it found on them.
+#[derive(Debug, Clone)]
+pub struct LayoutReading {
+    /// The pages, words with boxes.
+    pub pages: Vec<yusuan_layout::Page>,
+    /// The tables found and the amounts placed in none.
+    pub scan: yusuan_layout::Scan,
+}
+
+impl Import {
+    /// How many amounts the tables print, by the geometry reader, and how many
+    /// of them it placed in no table ([`Disclosure::unplaced`]).
+    pub fn amount_counts(&self) -> Option<(usize, usize)> {
+        self.layout.as_ref().map(|l| {
+            let placed = l.scan.placed_amounts();
+            let unplaced = l.scan.unplaced.len();
+            (placed + unplaced, unplaced)
+        })
+    }
+
+    /// One SVG picture per page: the words and, drawn over them, the tables,
+    /// heading cells, columns and rows found, unplaced amounts in red (see
+    /// [`yusuan_layout::debug_svg`]). Empty for raw text.
+    pub fn debug_svgs(&self) -> Vec<String> {
+        self.layout
+            .as_ref()
+            .map(|l| {
+                l.pages
+                    .iter()
+                    .map(|p| yusuan_layout::debug_svg(p, &l.scan))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 /// Imports the text of a disclosure as extracted by `pdftotext` (raw or
@@ -134,6 +176,26 @@ pub struct Import {
 /// [`ImportError::NotADisclosure`] when the text has none of the nine
 /// tables and no 情况说明.
 pub fn import_text(text: &str) -> Result<Import, ImportError> {
+    let pages = match TextFormat::detect(text) {
+        TextFormat::Layout => Some(yusuan_layout::pages_from_layout_text(text)),
+        _ => None,
+    };
+    import_with_pages(text, pages)
+}
+
+/// Imports the text of a disclosure with the geometry of its pages: the
+/// typed reader reads the text, the geometry reader
+/// ([`yusuan_layout::find_tables`]) reads every table of the pages, and the
+/// two are joined: a table typed whole stays typed; one typed in part is
+/// marked partial and kept beside its printed form; one that could not be
+/// typed stays a generic table. `pages` is `None` for raw text.
+///
+/// # Errors
+/// As [`import_text`].
+pub fn import_with_pages(
+    text: &str,
+    pages: Option<Vec<yusuan_layout::Page>>,
+) -> Result<Import, ImportError> {
     let src = source::Source::new(text);
     let parts = segment::segment(&src);
     let mut warnings = Vec::new();
@@ -247,6 +309,20 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
         .amount_unit(doc_unit.model())
         .build_unchecked();
     d.tables = tables;
+    let layout = pages.map(|pages| {
+        let scan = yusuan_layout::find_tables(&pages, &yusuan_layout::Settings::default());
+        generic::join(&mut d, scan.tables.clone(), &mut warnings);
+        d.unplaced = scan
+            .unplaced
+            .iter()
+            .map(|u| yusuan_tables::UnplacedAmount {
+                text: u.text.clone(),
+                at: format!("p{} x={:.0} y={:.0}", u.at.page, u.at.bbox.x0, u.at.bbox.y0),
+                reason: u.reason.to_string(),
+            })
+            .collect();
+        LayoutReading { pages, scan }
+    });
     // prose parts
     let lines_of = |p: &segment::Part| -> Vec<&source::Line> {
         src.lines
@@ -332,6 +408,7 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
         disclosure: d,
         warnings,
         format: src.format,
+        layout,
     })
 }
 

@@ -1,0 +1,746 @@
+//! Tables read by geometry joined to the typed model: a table the typed
+//! reader read whole is kept typed; one it read in part is kept typed and
+//! marked partial, with its generic reading beside it; one it could not type
+//! stays generic ("read, not checked"). Nothing printed is dropped.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use yusuan_classification::Code;
+use yusuan_money::Wan;
+use yusuan_tables::{
+    AmountUnit as ModelUnit, Amounts, BasicExpenditureAmounts, Basis, CodeRow, CodeTable, Column,
+    Completeness, ExpenditureAmounts, FundAmounts, GeneralBudgetAmounts, GenericTable,
+    IncomeAmounts, Number, NumberRef, Period, Reading, TableKind, TableMeta, ThreePublicAmounts,
+    ThreePublicRow, ThreePublicTable,
+};
+
+use crate::error::{ImportWarning, WarningKind};
+use crate::segment::TableKind as TitleKind;
+
+/// The model kind a printed title names, if one of the nine.
+pub(crate) fn kind_of_title(title: &str) -> Option<TableKind> {
+    let sq = yusuan_money::text::squeeze(&yusuan_money::text::normalize(title));
+    let sq = strip_title_prefix(&sq);
+    if sq.contains("决算") {
+        return kind_of_final_title(sq);
+    }
+    TitleKind::from_title(sq).map(TitleKind::model)
+}
+
+/// The typed slot a 决算 table fills when its shape is the budget table's:
+/// 支出决算表 (合计 = 基本 + 项目 + …, by 功能分类) is the 支出总表's shape,
+/// 一般公共预算财政拨款支出决算表 the 一般公共预算支出表's, its 基本支出
+/// table the 基本支出表's and the "三公" 决算 table the "三公" table's with
+/// 预算数/决算数 periods. The others (收入支出决算总表, 收入决算表, 财政拨款
+/// 收入支出决算总表, 政府性基金/国有资本 收入支出决算表) stay generic.
+fn kind_of_final_title(t: &str) -> Option<TableKind> {
+    let t = t.trim_end_matches([')', '续', '(']);
+    if !t.ends_with("决算表") {
+        return None;
+    }
+    if t.contains("三公") {
+        return Some(TableKind::ThreePublicExpenditure);
+    }
+    if t.contains("收入") || t.contains("政府性基金") || t.contains("国有资本") {
+        return None;
+    }
+    if t.contains("一般公共预算") && t.contains("基本支出") {
+        return Some(TableKind::GeneralBudgetBasicExpenditure);
+    }
+    if t.contains("一般公共预算") && t.contains("支出") && !t.contains("项目支出") {
+        return Some(TableKind::GeneralBudgetExpenditure);
+    }
+    if t == "支出决算表" || (t.ends_with("支出决算表") && !t.contains("财政拨款")) {
+        return Some(TableKind::ExpenditureSummary);
+    }
+    None
+}
+
+/// Drops what publishers print before a table's name: a `公开07表` label, an
+/// ordinal (`一、`), a year (`2017年度`) and the unit's name up to the last
+/// `年度`/`年`.
+fn strip_title_prefix(t: &str) -> &str {
+    let mut s = t;
+    if let Some(i) = s.find("表") {
+        // 公开07表… / 部门公开表3…: a label before the name
+        let head = s.get(..i).unwrap_or("");
+        if (head.starts_with("公开") || head.ends_with("公开"))
+            && head.chars().filter(|c| c.is_ascii_digit()).count() <= 2
+            && i + "表".len() < s.len()
+        {
+            s = s.get(i + "表".len()..).unwrap_or(s);
+        }
+    }
+    // an ordinal (一、 / 12、): only when followed by its 、
+    if let Some(i) = s.find('、') {
+        let head = s.get(..i).unwrap_or("");
+        if !head.is_empty()
+            && head
+                .chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        {
+            s = s.get(i + '、'.len_utf8()..).unwrap_or(s);
+        }
+    }
+    s
+}
+
+/// The printed-unit values of every amount of the typed table of `kind`,
+/// as a multiset (value → count).
+fn typed_amounts(d: &yusuan_tables::Disclosure, kind: TableKind) -> HashMap<Decimal, usize> {
+    let yuan = table_unit(d, kind) == ModelUnit::Yuan;
+    let mut m = HashMap::new();
+    for (r, n) in d.cells() {
+        let NumberRef::Cell(c) = r else { continue };
+        if c.table != kind {
+            continue;
+        }
+        if let Number::Amount(w) = n {
+            let v = if yuan {
+                w.value() * Decimal::from(10_000)
+            } else {
+                w.value()
+            };
+            *m.entry(v.normalize()).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+fn table_unit(d: &yusuan_tables::Disclosure, kind: TableKind) -> ModelUnit {
+    d.tables
+        .meta(kind)
+        .and_then(|m| m.amount_unit)
+        .unwrap_or(d.amount_unit)
+}
+
+/// The cells of `g` whose amounts the multiset `have` does not hold
+/// (consuming `have`), as `(row label, text)`.
+fn not_held(g: &GenericTable, have: &mut HashMap<Decimal, usize>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for row in &g.rows {
+        for cell in row.cells.iter().flatten() {
+            let Some(v) = cell.amount() else { continue };
+            match have.get_mut(&v.normalize()) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ => out.push((row_name(row), cell.text.clone())),
+            }
+        }
+    }
+    out
+}
+
+fn row_name(row: &yusuan_tables::GenericRow) -> String {
+    match &row.code {
+        Some(c) if row.label.is_empty() => c.clone(),
+        Some(c) => format!("{c} {}", row.label),
+        None => row.label.clone(),
+    }
+}
+
+/// Joins the geometry reading `generic` to the typed tables of `d`.
+pub(crate) fn join(
+    d: &mut yusuan_tables::Disclosure,
+    generic: Vec<GenericTable>,
+    warnings: &mut Vec<ImportWarning>,
+) {
+    for mut g in generic {
+        if g.amount_count() == 0 && g.rows.is_empty() {
+            // an empty table: typed if its kind is known, else kept with its note
+            if kind_of_title(&g.title).is_some_and(|k| d.tables.has(k)) {
+                continue;
+            }
+        }
+        match kind_of_title(&g.title) {
+            Some(kind) if d.tables.has(kind) => {
+                let mut have = typed_amounts(d, kind);
+                let missing = not_held(&g, &mut have);
+                if missing.is_empty() {
+                    continue;
+                }
+                let total = g.amount_count();
+                let rows: Vec<String> = dedup(missing.iter().map(|(r, _)| r.clone()));
+                if let Some(meta) = meta_mut(&mut d.tables, kind) {
+                    let reading = meta.reading.get_or_insert_with(Reading::default);
+                    reading.completeness = Completeness::Partial;
+                    for r in &rows {
+                        if !reading.missing_rows.contains(r) {
+                            reading.missing_rows.push(r.clone());
+                        }
+                    }
+                }
+                warnings.push(ImportWarning {
+                    kind: WarningKind::UnreadableTable,
+                    line: None,
+                    table: Some(kind),
+                    message: format!(
+                        "{}: {} of the {} amounts printed were not read into the table (rows {}); the table is marked partial and its printed form kept as a generic table",
+                        g.title,
+                        missing.len(),
+                        total,
+                        rows.join("、")
+                    ),
+                    cells: Vec::new(),
+                });
+                g.why_untyped = format!(
+                    "printed form of the {}, whose typed reading holds {} of its {} amounts",
+                    kind.label_zh(),
+                    total - missing.len(),
+                    total
+                );
+                d.tables.generic.push(g);
+            }
+            Some(kind) => match type_code_table(kind, &g, d.amount_unit) {
+                Ok(typed) => typed.install(&mut d.tables),
+                Err(why) => {
+                    warnings.push(ImportWarning {
+                        kind: WarningKind::UnknownTable,
+                        line: None,
+                        table: Some(kind),
+                        message: format!("{}: read, not checked ({why})", g.title),
+                        cells: Vec::new(),
+                    });
+                    g.why_untyped = why;
+                    d.tables.generic.push(g);
+                }
+            },
+            None => {
+                if g.why_untyped.is_empty() {
+                    g.why_untyped = "not one of the nine tables the model types".into();
+                }
+                warnings.push(ImportWarning {
+                    kind: WarningKind::UnknownTable,
+                    line: None,
+                    table: None,
+                    message: format!("{}: read as a generic table, not checked", g.title),
+                    cells: Vec::new(),
+                });
+                d.tables.generic.push(g);
+            }
+        }
+    }
+}
+
+fn dedup(it: impl Iterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for s in it {
+        if !v.contains(&s) {
+            v.push(s);
+        }
+    }
+    v
+}
+
+fn meta_mut(t: &mut yusuan_tables::Tables, kind: TableKind) -> Option<&mut TableMeta> {
+    match kind {
+        TableKind::IncomeExpenditureSummary => {
+            t.income_expenditure_summary.as_mut().map(|t| &mut t.meta)
+        }
+        TableKind::IncomeSummary => t.income_summary.as_mut().map(|t| &mut t.meta),
+        TableKind::ExpenditureSummary => t.expenditure_summary.as_mut().map(|t| &mut t.meta),
+        TableKind::FiscalAppropriationSummary => {
+            t.fiscal_appropriation_summary.as_mut().map(|t| &mut t.meta)
+        }
+        TableKind::GeneralBudgetExpenditure => {
+            t.general_budget_expenditure.as_mut().map(|t| &mut t.meta)
+        }
+        TableKind::GeneralBudgetBasicExpenditure => t
+            .general_budget_basic_expenditure
+            .as_mut()
+            .map(|t| &mut t.meta),
+        TableKind::GovernmentFundExpenditure => {
+            t.government_fund_expenditure.as_mut().map(|t| &mut t.meta)
+        }
+        TableKind::StateCapitalExpenditure => {
+            t.state_capital_expenditure.as_mut().map(|t| &mut t.meta)
+        }
+        TableKind::ThreePublicExpenditure => {
+            t.three_public_expenditure.as_mut().map(|t| &mut t.meta)
+        }
+        _ => None,
+    }
+}
+
+/// A code table typed from its geometry reading.
+pub(crate) enum Typed {
+    Income(CodeTable<IncomeAmounts>),
+    Expenditure(CodeTable<ExpenditureAmounts>),
+    General(CodeTable<GeneralBudgetAmounts>),
+    Basic(CodeTable<BasicExpenditureAmounts>),
+    Fund(CodeTable<FundAmounts>),
+    Capital(CodeTable<FundAmounts>),
+    Three(ThreePublicTable),
+}
+
+impl Typed {
+    fn install(self, t: &mut yusuan_tables::Tables) {
+        match self {
+            Typed::Income(x) => t.income_summary = Some(x),
+            Typed::Expenditure(x) => t.expenditure_summary = Some(x),
+            Typed::General(x) => t.general_budget_expenditure = Some(x),
+            Typed::Basic(x) => t.general_budget_basic_expenditure = Some(x),
+            Typed::Fund(x) => t.government_fund_expenditure = Some(x),
+            Typed::Capital(x) => t.state_capital_expenditure = Some(x),
+            Typed::Three(x) => t.three_public_expenditure = Some(x),
+        }
+    }
+}
+
+/// The column a leaf heading path names in a table of `kind`, if any.
+pub(crate) fn column_of(kind: TableKind, path: &[String]) -> Option<Column> {
+    use Column as C;
+    let h: String = path
+        .iter()
+        .map(|p| yusuan_money::text::squeeze(&yusuan_money::text::normalize(p)))
+        .collect::<Vec<_>>()
+        .join("/");
+    let leaf = path
+        .last()
+        .map(|p| yusuan_money::text::squeeze(&yusuan_money::text::normalize(p)))
+        .unwrap_or_default();
+    let is_total = |s: &str| {
+        s.is_empty() || s == "合计" || s == "金额" || s == "总计" || s.ends_with("预算数")
+    };
+    match kind {
+        TableKind::ExpenditureSummary => Some(if h.contains("基本支出") {
+            C::Basic
+        } else if h.contains("项目支出") {
+            C::Project
+        } else if h.contains("上缴上级") {
+            C::RemitToSuperior
+        } else if h.contains("经营支出") {
+            C::InstitutionOperatingExpenditure
+        } else if h.contains("对附属单位") {
+            C::SubsidyToSubordinate
+        } else if is_total(&leaf) {
+            C::Total
+        } else {
+            return None;
+        }),
+        TableKind::GeneralBudgetExpenditure => {
+            if h.contains("执行") || h.contains("增减") || h.contains("扣除") {
+                return None; // the prior-year forms are read by the typed reader
+            }
+            Some(if h.contains("基本支出") {
+                C::Basic
+            } else if h.contains("项目支出") {
+                C::Project
+            } else if is_total(&leaf) || leaf == "小计" {
+                C::Total
+            } else {
+                return None;
+            })
+        }
+        TableKind::GeneralBudgetBasicExpenditure => Some(if h.contains("人员经费") {
+            C::Personnel
+        } else if h.contains("公用经费") {
+            C::Public
+        } else if is_total(&leaf) {
+            C::Total
+        } else {
+            return None;
+        }),
+        TableKind::GovernmentFundExpenditure | TableKind::StateCapitalExpenditure => {
+            Some(if h.contains("基本支出") {
+                C::Basic
+            } else if h.contains("项目支出") {
+                C::Project
+            } else if is_total(&leaf) {
+                C::Total
+            } else {
+                return None;
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Types a code-keyed table from its geometry reading: every amount column
+/// must map to one column of the kind by its heading path, every row must
+/// carry a code or be the 合计 row.
+pub(crate) fn type_code_table(
+    kind: TableKind,
+    g: &GenericTable,
+    doc_unit: ModelUnit,
+) -> Result<Typed, String> {
+    let unit = g.amount_unit.unwrap_or(doc_unit);
+    let meta = TableMeta {
+        number: g.number.clone(),
+        title: Some(g.title.clone()),
+        amount_unit: (unit != doc_unit).then_some(unit),
+        empty_note: if g.rows.is_empty() {
+            g.note.clone()
+        } else {
+            None
+        },
+        notes: if g.rows.is_empty() {
+            Vec::new()
+        } else {
+            g.note.iter().cloned().collect()
+        },
+        reading: None,
+    };
+    if kind == TableKind::ThreePublicExpenditure {
+        return type_three_public(g, unit, meta).map(Typed::Three);
+    }
+    let columns: Vec<Column> = g
+        .columns
+        .iter()
+        .map(|c| {
+            column_of(kind, &c.path)
+                .ok_or_else(|| format!("column {:?} is not one of this table's", c.label()))
+        })
+        .collect::<Result<_, _>>()?;
+    if columns.is_empty() {
+        return Err("no amount column".into());
+    }
+    for (i, c) in columns.iter().enumerate() {
+        if columns.iter().skip(i + 1).any(|d| d == c) {
+            return Err(format!("two columns read as {}", c.label_zh()));
+        }
+    }
+    fn build<A: Amounts>(
+        g: &GenericTable,
+        columns: &[Column],
+        unit: ModelUnit,
+        meta: TableMeta,
+    ) -> Result<CodeTable<A>, String> {
+        let mut t = CodeTable::<A>::new();
+        t.meta = meta;
+        t.columns = columns.to_vec();
+        for row in &g.rows {
+            let mut a = A::default();
+            for (cell, &col) in row.cells.iter().zip(columns) {
+                let Some(cell) = cell else { continue };
+                let w = match Wan::parse_cell(&cell.text) {
+                    Ok(Some(w)) => w,
+                    Ok(None) => continue,
+                    Err(_) => {
+                        return Err(format!(
+                            "cell {:?} of row {:?} is not an amount",
+                            cell.text,
+                            row_name(row)
+                        ))
+                    }
+                };
+                let w = if unit == ModelUnit::Yuan {
+                    Wan::from_yuan_exact(w.value())
+                } else {
+                    w
+                };
+                a.set(col, Some(Number::Amount(w)))
+                    .map_err(|e| e.to_string())?;
+            }
+            let label = yusuan_money::text::squeeze(&row.label);
+            match &row.code {
+                Some(code) => {
+                    let c = Code::parse(code).map_err(|e| format!("row code {code:?}: {e}"))?;
+                    if t.rows.iter().any(|r| r.code == c) {
+                        return Err(format!("code {code} printed twice"));
+                    }
+                    t.rows.push(CodeRow::new(c, row.label.clone(), a));
+                }
+                None if label == "合计" || label == "总计" => {
+                    if t.total.is_some() {
+                        return Err("two 合计 rows".into());
+                    }
+                    t.total = Some(a);
+                }
+                None => return Err(format!("row {:?} has no 科目编码", row.label)),
+            }
+        }
+        Ok(t)
+    }
+    Ok(match kind {
+        TableKind::IncomeSummary => Typed::Income(build(g, &columns, unit, meta)?),
+        TableKind::ExpenditureSummary => Typed::Expenditure(build(g, &columns, unit, meta)?),
+        TableKind::GeneralBudgetExpenditure => Typed::General(build(g, &columns, unit, meta)?),
+        TableKind::GeneralBudgetBasicExpenditure => Typed::Basic(build(g, &columns, unit, meta)?),
+        TableKind::GovernmentFundExpenditure => Typed::Fund(build(g, &columns, unit, meta)?),
+        TableKind::StateCapitalExpenditure => Typed::Capital(build(g, &columns, unit, meta)?),
+        _ => {
+            return Err(format!(
+                "the {} is typed by the text reader only",
+                kind.label_zh()
+            ))
+        }
+    })
+}
+
+/// The "三公" item a heading path names, read from the innermost heading
+/// out (`公务用车购置及运行维护费 › 小计` is the vehicles subtotal).
+fn three_public_column(path: &[String]) -> Option<Column> {
+    use Column as C;
+    path.iter().rev().find_map(|seg| {
+        let h = yusuan_money::text::squeeze(&yusuan_money::text::normalize(seg));
+        Some(if h.contains("因公出国") {
+            C::OutboundTravel
+        } else if h.contains("公务接待") {
+            C::Reception
+        } else if h.contains("机关运行经费") {
+            C::AgencyOperation
+        } else if h == "小计" {
+            C::Vehicles
+        } else if h.ends_with("购置费") && !h.contains('及') {
+            C::VehiclePurchase
+        } else if (h.contains("运行费") || h.contains("运行维护费")) && !h.contains("购置")
+        {
+            C::VehicleOperation
+        } else if h.contains("公务用车") || h.contains("公务车") {
+            C::Vehicles
+        } else if h.contains("合计") {
+            C::Total
+        } else {
+            return None;
+        })
+    })
+}
+
+/// The period a heading path names: `2024年预算数`, `决算数`, … (a year not
+/// printed is the table's year, taken from the title).
+fn period_of(h: &str, year: Option<u16>) -> Option<Period> {
+    let basis = if h.contains("决算") {
+        Basis::FinalAccounts
+    } else if h.contains("执行") {
+        Basis::Execution
+    } else if h.contains("预算") {
+        Basis::Budget
+    } else {
+        return None;
+    };
+    let printed = crate::patterns::period()
+        .captures(h)
+        .and_then(|c| c.get(1))
+        .and_then(|m| m.as_str().parse::<u16>().ok());
+    Some(Period {
+        year: printed.or(year)?,
+        basis,
+    })
+}
+
+fn year_in(t: &str) -> Option<u16> {
+    let b = t.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let w = t.get(i..i + 4)?;
+        let y: u16 = w.parse().ok()?;
+        ((1990..=2100).contains(&y) && t.get(i + 4..)?.starts_with('年')).then_some(y)
+    })
+}
+
+/// Types a "三公" table whose columns pair an item with a period
+/// (`公务接待费 › 预算数`, `公务接待费 › 决算数`): the 决算 form, and budget
+/// forms printing two years side by side.
+fn type_three_public(
+    g: &GenericTable,
+    unit: ModelUnit,
+    meta: TableMeta,
+) -> Result<ThreePublicTable, String> {
+    let year = year_in(&yusuan_money::text::squeeze(&g.title));
+    let mut slots: Vec<(Period, Column)> = Vec::new();
+    for c in &g.columns {
+        let h = yusuan_money::text::squeeze(&yusuan_money::text::normalize(&c.path.join("/")));
+        let col = three_public_column(&c.path)
+            .ok_or_else(|| format!("column {:?} names no \"三公\" item", c.label()))?;
+        let period = period_of(&h, year)
+            .ok_or_else(|| format!("column {:?} names no 预算数/决算数", c.label()))?;
+        if slots.contains(&(period, col)) {
+            return Err(format!(
+                "two columns read as {} {}",
+                period.label_zh(),
+                col.label_zh()
+            ));
+        }
+        slots.push((period, col));
+    }
+    let data: Vec<&yusuan_tables::GenericRow> = g
+        .rows
+        .iter()
+        .filter(|r| r.cells.iter().any(Option::is_some))
+        .collect();
+    if data.len() > 1 {
+        return Err(format!(
+            "{} rows of amounts where one is printed",
+            data.len()
+        ));
+    }
+    let mut t = ThreePublicTable {
+        meta,
+        ..Default::default()
+    };
+    for (p, c) in &slots {
+        if !t.periods.contains(p) {
+            t.periods.push(*p);
+        }
+        if !t.columns.contains(c) {
+            t.columns.push(*c);
+        }
+    }
+    if let Some(row) = data.first() {
+        for (cell, (period, col)) in row.cells.iter().zip(&slots) {
+            let Some(cell) = cell else { continue };
+            let w = match Wan::parse_cell(&cell.text) {
+                Ok(Some(w)) => w,
+                Ok(None) => continue,
+                Err(_) => return Err(format!("cell {:?} is not an amount", cell.text)),
+            };
+            let w = if unit == ModelUnit::Yuan {
+                Wan::from_yuan_exact(w.value())
+            } else {
+                w
+            };
+            let i = match t.rows.iter().position(|r| r.period == *period) {
+                Some(i) => i,
+                None => {
+                    t.rows.push(ThreePublicRow {
+                        period: *period,
+                        amounts: ThreePublicAmounts::default(),
+                    });
+                    t.rows.len() - 1
+                }
+            };
+            if let Some(r) = t.rows.get_mut(i) {
+                r.amounts
+                    .set(*col, Some(Number::Amount(w)))
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yusuan_tables::{GenericCell, GenericColumn, GenericRow};
+
+    fn row(code: Option<&str>, label: &str, cells: &[&str]) -> GenericRow {
+        GenericRow {
+            code: code.map(str::to_owned),
+            label: label.into(),
+            cells: cells
+                .iter()
+                .map(|t| (!t.is_empty()).then(|| GenericCell::new(*t)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn titles_with_prefixes_name_their_kind() {
+        assert_eq!(
+            kind_of_title("一、2017年度部门收支预算总表"),
+            Some(TableKind::IncomeExpenditureSummary)
+        );
+        assert_eq!(
+            kind_of_title("公开07表 一般公共预算支出预算表"),
+            Some(TableKind::GeneralBudgetExpenditure)
+        );
+        assert_eq!(kind_of_title("一般公共预算机关运行经费支出预算表"), None);
+        assert_eq!(kind_of_title("政府采购预算表"), None);
+    }
+
+    #[test]
+    fn a_single_amount_column_types_as_the_total() {
+        // 江苏 一般公共预算基本支出预算表: 科目编码 | 科目名称 | 金额
+        let g = GenericTable {
+            title: "一般公共预算基本支出预算表".into(),
+            columns: vec![GenericColumn::new(["金额"])],
+            rows: vec![
+                row(None, "合计", &["5,598.17"]),
+                row(Some("301"), "工资福利支出", &["3,806.26"]),
+                row(Some("30101"), "基本工资", &["854.47"]),
+            ],
+            ..Default::default()
+        };
+        let Ok(Typed::Basic(t)) =
+            type_code_table(TableKind::GeneralBudgetBasicExpenditure, &g, ModelUnit::Wan)
+        else {
+            panic!("not typed")
+        };
+        assert_eq!(t.columns, vec![Column::Total]);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.total.unwrap().total.unwrap().to_string(), "5,598.17");
+        assert_eq!(t.rows[1].amounts.personnel, None);
+    }
+
+    #[test]
+    fn final_accounts_three_public_pairs_read_as_two_periods() {
+        // case f15: 预算数 / 决算数 under every item; only 公务接待费 is spent
+        let items = [
+            "合计",
+            "因公出国（境）费",
+            "公务用车购置及运行维护费/小计",
+            "公务用车购置及运行维护费/购置费",
+            "公务用车购置及运行维护费/运行维护费",
+            "公务接待费",
+        ];
+        let mut columns = Vec::new();
+        for i in items {
+            for b in ["预算数", "决算数"] {
+                let mut path: Vec<String> = i.split('/').map(str::to_owned).collect();
+                path.push(b.into());
+                columns.push(GenericColumn { path });
+            }
+        }
+        let g = GenericTable {
+            title: "2024年度财政拨款“三公”经费支出决算表".into(),
+            columns,
+            rows: vec![row(
+                None,
+                "",
+                &[
+                    "2.85", "0.39", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+                    "2.85", "0.39",
+                ],
+            )],
+            ..Default::default()
+        };
+        assert_eq!(
+            kind_of_title(&g.title),
+            Some(TableKind::ThreePublicExpenditure)
+        );
+        let Ok(Typed::Three(t)) =
+            type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan)
+        else {
+            panic!(
+                "not typed: {:?}",
+                type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan).err()
+            )
+        };
+        let budget = Period {
+            year: 2024,
+            basis: Basis::Budget,
+        };
+        let fin = Period {
+            year: 2024,
+            basis: Basis::FinalAccounts,
+        };
+        assert_eq!(t.periods, vec![budget, fin]);
+        assert_eq!(
+            t.amounts(budget).unwrap().reception.unwrap().to_string(),
+            "2.85"
+        );
+        assert_eq!(t.amounts(fin).unwrap().total.unwrap().to_string(), "0.39");
+        assert_eq!(
+            t.amounts(fin).unwrap().vehicles.unwrap().to_string(),
+            "0.00"
+        );
+    }
+
+    #[test]
+    fn an_unknown_column_keeps_the_table_generic() {
+        let g = GenericTable {
+            title: "支出预算总表".into(),
+            columns: vec![
+                GenericColumn::new(["合计"]),
+                GenericColumn::new(["单位预留机动经费"]),
+            ],
+            rows: vec![row(None, "合计", &["1.00", "2.00"])],
+            ..Default::default()
+        };
+        let why = type_code_table(TableKind::ExpenditureSummary, &g, ModelUnit::Wan)
+            .err()
+            .unwrap();
+        assert!(why.contains("单位预留机动经费"), "{why}");
+    }
+}
