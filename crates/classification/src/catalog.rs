@@ -488,7 +488,7 @@ impl Catalog {
     ///     catalog.check_name(c("20805"), 2025, "行政事业单位离退休"),
     ///     NameCheck::Differs {
     ///         catalog_name: "行政事业单位养老支出".into(),
-    ///         name_valid_in: Some(YearRange::single(2019)),
+    ///         name_valid_in: Some(YearRange::new(2017, 2019).unwrap()),
     ///     }
     /// );
     /// assert_eq!(catalog.check_name(c("2080108"), 2019, "信息化建设"), NameCheck::Unknown);
@@ -607,6 +607,23 @@ impl Catalog {
     /// printed in real disclosures plus the parts of the official scheme
     /// that could be verified (see the crate docs, "Data").
     pub fn coverage(&self) -> Coverage {
+        self.coverage_of(None)
+    }
+
+    /// [`Catalog::coverage`] for one budget year: the codes with a name in
+    /// `year`, and the entries that apply to it.
+    ///
+    /// ```
+    /// use yusuan_classification::{Catalog, Level, Scheme};
+    /// let coverage = Catalog::embedded().coverage_in(2025);
+    /// let classes = coverage.rows.iter().find(|r| r.scheme == Scheme::Function && r.level == Level::Class).unwrap();
+    /// assert!(classes.codes >= 25);
+    /// ```
+    pub fn coverage_in(&self, year: u16) -> Coverage {
+        self.coverage_of(Some(year))
+    }
+
+    fn coverage_of(&self, year: Option<u16>) -> Coverage {
         let mut rows: Vec<CoverageRow> = Vec::new();
         for scheme in Scheme::ALL {
             for &level in scheme.levels() {
@@ -623,6 +640,7 @@ impl Catalog {
                     .entries
                     .iter()
                     .filter(|e| e.code.scheme() == scheme && e.code.level() == level)
+                    .filter(|e| year.map_or(true, |y| e.years.contains(y)))
                 {
                     if last != Some(e.code) {
                         row.codes += 1;
@@ -639,6 +657,9 @@ impl Catalog {
                             y.last.max(e.years.last),
                         ),
                     });
+                }
+                if let (Some(y), Some(_)) = (year, row.years) {
+                    row.years = Some(YearRange::single(y));
                 }
                 if row.codes > 0 {
                     rows.push(row);

@@ -35,7 +35,7 @@ static EMBEDDED: Lazy<Catalog> = Lazy::new(|| {
 
 impl Catalog {
     /// The catalog embedded in this crate: every code printed in the
-    /// disclosures we have read (2019–2026), plus the verified parts of the
+    /// disclosures we have read (2017–2026), plus the verified parts of the
     /// official 2025 edition. Built on first use (a few microseconds),
     /// then shared.
     ///

@@ -130,6 +130,7 @@ mod embedded;
 mod error;
 #[rustfmt::skip]
 mod generated;
+mod harvest;
 mod load;
 mod scheme;
 
@@ -138,4 +139,5 @@ pub use catalog::{
 };
 pub use code::Code;
 pub use error::ClassificationError;
+pub use harvest::{harvest_text, Harvest, HarvestRow, NameConflict, PrintedName};
 pub use scheme::{Level, ResidualKind, Scheme};

@@ -143,7 +143,10 @@ fn render() -> String {
     }
     writeln!(out, "];").unwrap();
     writeln!(out).unwrap();
-    assert_eq!(printed.columns, ["code", "name", "first_year", "last_year"]);
+    assert_eq!(
+        printed.columns,
+        ["code", "name", "first_year", "last_year", "source"]
+    );
     writeln!(
         out,
         "pub(crate) static PRINTED: &[(Code, &str, YearRange)] = &["
@@ -364,8 +367,8 @@ fn every_row_of_the_shared_tsv_is_present_for_its_years() {
                 .history(code)
                 .iter()
                 .any(|e: &Entry| e.name() == name
-                    && e.years() == years
-                    && *e.provenance() == Provenance::PrintedInDisclosure { years }),
+                    && matches!(e.provenance(), Provenance::PrintedInDisclosure { years: y }
+                    if y.first() <= years.first() && years.last() <= y.last())),
             "{line}: no printed entry"
         );
         rows += 1;
@@ -383,7 +386,10 @@ fn coverage_counts_the_data() {
         .sum();
     assert_eq!(total, embedded().len());
     let printed: usize = coverage.rows.iter().map(|r| r.printed_entries).sum();
-    assert_eq!(printed, 131);
+    assert_eq!(
+        printed,
+        read_data_file("printed-in-disclosures.tsv").rows.len()
+    );
     let class = coverage
         .rows
         .iter()
