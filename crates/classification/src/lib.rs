@@ -124,6 +124,7 @@
     )
 )]
 
+mod by_name;
 mod catalog;
 mod code;
 mod embedded;
@@ -134,6 +135,7 @@ mod harvest;
 mod load;
 mod scheme;
 
+pub use by_name::{strip_ordinal, NameMatch, NameStatus};
 pub use catalog::{
     Catalog, CodePath, Coverage, CoverageRow, Entry, NameCheck, PathStep, Provenance, YearRange,
 };
