@@ -143,6 +143,9 @@ pub struct Entry {
     name: String,
     years: YearRange,
     provenance: Provenance,
+    /// The documents that print it (file stems of the corpus), if known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<String>,
 }
 
 impl Entry {
@@ -158,7 +161,29 @@ impl Entry {
             name: name.into(),
             years,
             provenance,
+            sources: Vec::new(),
         }
+    }
+
+    /// This entry with the documents that print it (for a
+    /// [`Provenance::PrintedInDisclosure`] entry: the file stems of the
+    /// disclosures, e.g. `js-fy_2017_dept-budget`).
+    pub fn with_sources<S: Into<String>>(mut self, sources: impl IntoIterator<Item = S>) -> Entry {
+        self.sources = sources.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The documents that print this entry, if known (empty otherwise).
+    ///
+    /// ```
+    /// use yusuan_classification::{Catalog, Code};
+    /// let entry = Catalog::embedded().get(Code::parse("210")?, 2017).unwrap();
+    /// assert_eq!(entry.name(), "医疗卫生与计划生育支出");
+    /// assert!(entry.sources().iter().any(|s| s == "js-swbgt_2017_dept-budget-tables"));
+    /// # Ok::<(), yusuan_classification::ClassificationError>(())
+    /// ```
+    pub fn sources(&self) -> &[String] {
+        &self.sources
     }
 
     /// The code (科目编码).
@@ -290,22 +315,28 @@ pub struct CoverageRow {
     pub official_entries: usize,
     /// The years covered by at least one entry (first to last), if any.
     pub years: Option<YearRange>,
+    /// The documents that print the printed entries, sorted.
+    pub documents: Vec<String>,
 }
 
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "scheme\tlevel\tcodes\tprinted\tofficial\tyears")?;
+        writeln!(
+            f,
+            "scheme\tlevel\tcodes\tprinted\tofficial\tyears\tdocuments"
+        )?;
         for r in &self.rows {
             let years = r.years.map(|y| y.to_string()).unwrap_or_default();
             writeln!(
                 f,
-                "{}\t{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 r.scheme.label_zh(),
                 r.level.label_zh(),
                 r.codes,
                 r.printed_entries,
                 r.official_entries,
-                years
+                years,
+                r.documents.len()
             )?;
         }
         Ok(())
@@ -634,6 +665,7 @@ impl Catalog {
                     printed_entries: 0,
                     official_entries: 0,
                     years: None,
+                    documents: Vec::new(),
                 };
                 let mut last: Option<Code> = None;
                 for e in self
@@ -645,6 +677,11 @@ impl Catalog {
                     if last != Some(e.code) {
                         row.codes += 1;
                         last = Some(e.code);
+                    }
+                    for doc in &e.sources {
+                        if let Err(at) = row.documents.binary_search(doc) {
+                            row.documents.insert(at, doc.clone());
+                        }
                     }
                     match e.provenance {
                         Provenance::PrintedInDisclosure { .. } => row.printed_entries += 1,

@@ -25,8 +25,9 @@ static EMBEDDED: Lazy<Catalog> = Lazy::new(|| {
             )
         })
     });
-    let printed = PRINTED.iter().map(|&(code, name, years)| {
+    let printed = PRINTED.iter().map(|&(code, name, years, sources)| {
         Entry::new(code, name, years, Provenance::PrintedInDisclosure { years })
+            .with_sources(sources.split(',').filter(|s| !s.is_empty()))
     });
     // Official entries first: for a code and year both know, lookups answer
     // with the official edition (the names agree; a test checks it).

@@ -149,7 +149,7 @@ fn coverage_report_lists_each_scheme_level() {
     assert!(coverage.rows.iter().all(|r| r.scheme != Scheme::Revenue));
     let text = coverage.to_string();
     assert!(
-        text.starts_with("scheme\tlevel\tcodes\tprinted\tofficial\tyears\n"),
+        text.starts_with("scheme\tlevel\tcodes\tprinted\tofficial\tyears\tdocuments\n"),
         "{text}"
     );
     assert!(text.contains("支出功能分类\t类\t29\t"), "{text}");

@@ -149,7 +149,7 @@ fn render() -> String {
     );
     writeln!(
         out,
-        "pub(crate) static PRINTED: &[(Code, &str, YearRange)] = &["
+        "pub(crate) static PRINTED: &[(Code, &str, YearRange, &str)] = &["
     )
     .unwrap();
     for row in &printed.rows {
@@ -157,9 +157,10 @@ fn render() -> String {
         assert!(first <= last, "{row:?}");
         writeln!(
             out,
-            "    ({}, {:?}, YearRange::from_parts({first}, {last})),",
+            "    ({}, {:?}, YearRange::from_parts({first}, {last}), {:?}),",
             code_literal(&row[0]),
-            row[1]
+            row[1],
+            row[4]
         )
         .unwrap();
     }

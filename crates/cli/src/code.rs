@@ -68,7 +68,12 @@ fn lookup(texts: &[String], year: u16) -> u8 {
             code.level().label_zh()
         );
         match catalog.get(code, year) {
-            Some(entry) => println!("  source: {}", entry.provenance()),
+            Some(entry) => {
+                println!("  source: {}", entry.provenance());
+                if !entry.sources().is_empty() {
+                    println!("  printed in: {}", entry.sources().join(", "));
+                }
+            }
             None => {
                 println!("  not in the embedded catalog for {year} (the catalog is partial: see `yusuan code --coverage`)");
                 status = status.max(FINDINGS);
@@ -111,31 +116,44 @@ fn coverage(year: Option<u16>) -> u8 {
         None => catalog.coverage(),
     };
     print!("{coverage}");
-    // Where the entries come from.
-    let mut printed_years: BTreeMap<String, usize> = BTreeMap::new();
-    let mut official: BTreeMap<String, usize> = BTreeMap::new();
-    for e in catalog.entries() {
-        if year.is_some_and(|y| !e.years().contains(y)) {
-            continue;
-        }
-        match e.provenance() {
-            Provenance::OfficialScheme { edition } => {
-                *official.entry(edition.clone()).or_default() += 1
-            }
-            Provenance::PrintedInDisclosure { years } => {
-                *printed_years.entry(years.to_string()).or_default() += 1;
-            }
-            _ => {}
-        }
-    }
     println!("sources:");
-    for (edition, n) in &official {
-        println!("  {n} entries from the official edition {edition} (data/official-*.tsv)");
+    let mut editions: Vec<&str> = Vec::new();
+    for e in catalog.entries() {
+        if let Provenance::OfficialScheme { edition } = e.provenance() {
+            if year.map_or(true, |y| e.years().contains(y)) && !editions.contains(&edition.as_str())
+            {
+                editions.push(edition);
+            }
+        }
     }
-    let printed: usize = printed_years.values().sum();
-    println!(
-        "  {printed} entries printed in budget disclosures (data/printed-in-disclosures.tsv; each row names its documents)"
-    );
+    for edition in editions {
+        println!(
+            "  official edition: {edition} (data/official-*.tsv, the parts that could be verified)"
+        );
+    }
+    for row in &coverage.rows {
+        // With a year: the documents of that year (their file names carry
+        // it); the other entries reach the year from a range of years.
+        let docs: Vec<&str> = row
+            .documents
+            .iter()
+            .map(String::as_str)
+            .filter(|d| year.map_or(true, |y| d.contains(&format!("_{y}_"))))
+            .collect();
+        let others = row.documents.len() - docs.len();
+        let (scheme, level) = (row.scheme.label_zh(), row.level.label_zh());
+        if !docs.is_empty() {
+            println!(
+                "  {scheme} {level}: printed in {} document(s){}: {}",
+                docs.len(),
+                year.map(|y| format!(" of {y}")).unwrap_or_default(),
+                docs.join(", ")
+            );
+        }
+        if others > 0 && year.is_some() {
+            println!("  {scheme} {level}: and from {others} document(s) of other years whose rows span it");
+        }
+    }
     println!("a full edition can be loaded from a TSV/CSV file: Catalog::load_edition_file (see the yusuan-classification docs)");
     OK
 }
