@@ -576,7 +576,7 @@ impl Harvest {
                     .into_iter()
                     .map(|(n, d)| (n, d.into_iter().collect()))
                     .collect();
-                names.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+                names.sort_by_key(|n| std::cmp::Reverse(n.1.len()));
                 NameConflict { code, year, names }
             })
             .collect()

@@ -17,12 +17,19 @@ impl Catalog {
     ///   `科目编码,科目名称`). A UTF-8 byte-order mark is ignored.
     /// - Codes are parsed like [`Code::parse`] (`208 01 08` is fine); names
     ///   are trimmed.
+    /// - A header naming the columns `first_year` and `last_year` (as in the
+    ///   printed-names data file and the output of `yusuan code --harvest`)
+    ///   gives each row its own budget years; `years` then applies to rows
+    ///   whose year cells are empty. One code may have several rows if their
+    ///   years do not overlap (a renamed code); a 款/项/目 needs a parent row
+    ///   whose years meet its own.
     ///
     /// Every line is checked and all problems are reported together in
     /// [`ClassificationError::InvalidFile`], each with its line number: a
     /// code that does not parse (bad length, non-digit, …), a missing name
-    /// column, an empty name, a duplicate code, a 款/项/目 whose parent is
-    /// not in the file.
+    /// column, an empty name, bad years, a duplicate code (for overlapping
+    /// years), a 款/项/目 whose parent is not in the file, a malformed CSV
+    /// record.
     ///
     /// Every entry gets [`Provenance::OfficialScheme`] with `edition` and
     /// the budget `years` the edition applies to.
