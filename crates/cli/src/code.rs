@@ -11,14 +11,15 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use yusuan_classification::{Catalog, Code, Harvest, Provenance};
+use yusuan_classification::{Catalog, Code, Harvest, NameStatus, Provenance, Scheme};
 
 use crate::{FINDINGS, OK, UNUSABLE};
 
 /// Arguments of `yusuan code`.
 #[derive(Debug, clap::Args)]
 pub struct CodeArgs {
-    /// Codes such as 2080108, 30239 or "208 01 08".
+    /// Codes such as 2080108, 30239 or "208 01 08", or names of a 类 or 款
+    /// printed without a code ("三、医疗卫生与计划生育支出").
     #[arg(required_unless_present_any = ["harvest", "coverage"])]
     codes: Vec<String>,
     /// Budget year whose names to use (default 2025); with --coverage, the
@@ -55,6 +56,17 @@ fn lookup(texts: &[String], year: u16) -> u8 {
     for text in texts {
         let code = match Code::parse(text) {
             Ok(code) => code,
+            Err(_) if !text.chars().any(|c| c.is_ascii_digit()) => {
+                // A 类 or 款 name printed without its code.
+                match resolve(catalog, text, year) {
+                    Some(code) => code,
+                    None => {
+                        println!("{text}: no 类 or 款 of that name in the embedded catalog");
+                        status = status.max(FINDINGS);
+                        continue;
+                    }
+                }
+            }
             Err(e) => {
                 eprintln!("error: {e}");
                 status = UNUSABLE;
@@ -102,6 +114,30 @@ fn lookup(texts: &[String], year: u16) -> u8 {
         }
     }
     status
+}
+
+/// The code a 类 or 款 name names in `year`, saying so (and whether the
+/// name is obsolete).
+fn resolve(catalog: &Catalog, text: &str, year: u16) -> Option<Code> {
+    let hit = [Scheme::Function, Scheme::DepartmentEconomic]
+        .into_iter()
+        .find_map(|scheme| catalog.resolve_name(scheme, text, year))?;
+    match &hit.status {
+        NameStatus::Current => println!("{text}: {} in {year}", hit.code),
+        NameStatus::Obsolete {
+            current_name,
+            valid_in,
+        } => println!(
+            "{text}: {} (warning: obsolete in {year}: the name of {valid_in}; in {year} it is {current_name})",
+            hit.code
+        ),
+        NameStatus::OtherYears { valid_in } => println!(
+            "{text}: {} (the name of {valid_in}; no name for {year} in the embedded catalog)",
+            hit.code
+        ),
+        _ => println!("{text}: {}", hit.code),
+    }
+    Some(hit.code)
 }
 
 fn coverage(year: Option<u16>) -> u8 {

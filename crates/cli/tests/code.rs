@@ -83,3 +83,22 @@ fn coverage_says_what_the_catalog_holds_for_a_year() {
     assert_eq!(code, 0);
     assert!(out.contains("部门预算支出经济分类\t款"), "{out}");
 }
+
+#[test]
+fn a_name_without_code_resolves_and_an_obsolete_one_is_flagged() {
+    let (code, out, err) = yusuan(&["code", "三、医疗卫生与计划生育支出", "--year", "2024"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("三、医疗卫生与计划生育支出: 210 (warning: obsolete in 2024"),
+        "{out}"
+    );
+    assert!(out.contains("210 卫生健康支出"), "{out}");
+    let (code, out, _) = yusuan(&["code", "九、医疗卫生与计划生育支出", "--year", "2018"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("九、医疗卫生与计划生育支出: 210 in 2018"),
+        "{out}"
+    );
+    let (code, _, _) = yusuan(&["code", "不存在的支出"]);
+    assert_eq!(code, 1);
+}
