@@ -585,8 +585,8 @@ impl Harvest {
     /// The harvest as rows of the printed-names data file
     /// (`code, name, first_year, last_year, source`), sorted by code then
     /// year: for each code and year the name most documents print (ties:
-    /// the shorter wrapped join loses to a name printed on one line, then
-    /// the first in code order), consecutive years with one name merged
+    /// a name printed on one line somewhere wins over one only joined from
+    /// wrapped lines, then the first in sort order), years with one name merged
     /// into one range, `source` listing the documents. A code printed in
     /// non-consecutive years with the same name gets one row spanning
     /// them, unless another name lies between.
@@ -680,5 +680,87 @@ impl std::fmt::Display for HarvestRow {
             self.last_year,
             sources.join(",")
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        harvest_text(text, 2024, "t")
+            .into_iter()
+            .map(|p| (p.code.to_string(), p.name))
+            .collect()
+    }
+
+    #[test]
+    fn right_hand_code_with_its_name_on_the_next_line() {
+        let text = "\
+30107    绩效工资           1594.02   30205    水费               0.92
+         机关事业单位基本养老保
+30108                    446.11   30206    电费              18.86
+        险缴费
+30109    职业年金缴费          225.12   30207
+                                     邮电费                    8.05
+30110    职工基本医疗保险缴费    236.63     30208
+                                     取暖费                    0.00
+";
+        let found = pairs(text);
+        let get = |c: &str| {
+            found
+                .iter()
+                .find(|(code, _)| code == c)
+                .map(|(_, n)| n.as_str())
+        };
+        assert_eq!(get("30107"), Some("绩效工资"));
+        assert_eq!(get("30205"), Some("水费"));
+        assert_eq!(get("30108"), Some("机关事业单位基本养老保险缴费"));
+        assert_eq!(get("30206"), Some("电费"));
+        assert_eq!(get("30109"), Some("职业年金缴费"));
+        assert_eq!(get("30207"), Some("邮电费"));
+        assert_eq!(get("30110"), Some("职工基本医疗保险缴费"));
+        assert_eq!(get("30208"), Some("取暖费"));
+        assert_eq!(found.len(), 8, "{found:?}");
+    }
+
+    #[test]
+    fn a_one_line_name_above_a_bare_code_is_its_name() {
+        // (A string continuation would eat the first line's indent.)
+        let text = "
+           城乡社区管理
+21201                  1092.80      1084.02      8.77
+           事务
+           行政运行
+2120101                1092.80      1084.02      8.77
+           城乡社区规划
+21202                  2739.56       488.68    2250.88
+           与管理
+";
+        assert_eq!(
+            pairs(text),
+            [
+                ("21201".to_string(), "城乡社区管理事务".to_string()),
+                ("2120101".to_string(), "行政运行".to_string()),
+                ("21202".to_string(), "城乡社区规划与管理".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_and_totals_are_not_joined_to_names() {
+        let text = "\
+2210202            提租补贴                       1,959.99
+      七、2017 年度江苏省高级人民法院部门政府性基金支出预算表
+2210203   购房补贴   171.49
+          合计        9746.50
+";
+        assert_eq!(
+            pairs(text),
+            [
+                ("2210202".to_string(), "提租补贴".to_string()),
+                ("2210203".to_string(), "购房补贴".to_string()),
+            ]
+        );
     }
 }
