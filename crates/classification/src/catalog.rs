@@ -143,6 +143,9 @@ pub struct Entry {
     name: String,
     years: YearRange,
     provenance: Provenance,
+    /// The documents that print it (file stems of the corpus), if known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<String>,
 }
 
 impl Entry {
@@ -158,7 +161,29 @@ impl Entry {
             name: name.into(),
             years,
             provenance,
+            sources: Vec::new(),
         }
+    }
+
+    /// This entry with the documents that print it (for a
+    /// [`Provenance::PrintedInDisclosure`] entry: the file stems of the
+    /// disclosures, e.g. `js-fy_2017_dept-budget`).
+    pub fn with_sources<S: Into<String>>(mut self, sources: impl IntoIterator<Item = S>) -> Entry {
+        self.sources = sources.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The documents that print this entry, if known (empty otherwise).
+    ///
+    /// ```
+    /// use yusuan_classification::{Catalog, Code};
+    /// let entry = Catalog::embedded().get(Code::parse("210")?, 2017).unwrap();
+    /// assert_eq!(entry.name(), "医疗卫生与计划生育支出");
+    /// assert!(entry.sources().iter().any(|s| s == "js-swbgt_2017_dept-budget-tables"));
+    /// # Ok::<(), yusuan_classification::ClassificationError>(())
+    /// ```
+    pub fn sources(&self) -> &[String] {
+        &self.sources
     }
 
     /// The code (科目编码).
@@ -290,22 +315,28 @@ pub struct CoverageRow {
     pub official_entries: usize,
     /// The years covered by at least one entry (first to last), if any.
     pub years: Option<YearRange>,
+    /// The documents that print the printed entries, sorted.
+    pub documents: Vec<String>,
 }
 
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "scheme\tlevel\tcodes\tprinted\tofficial\tyears")?;
+        writeln!(
+            f,
+            "scheme\tlevel\tcodes\tprinted\tofficial\tyears\tdocuments"
+        )?;
         for r in &self.rows {
             let years = r.years.map(|y| y.to_string()).unwrap_or_default();
             writeln!(
                 f,
-                "{}\t{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                 r.scheme.label_zh(),
                 r.level.label_zh(),
                 r.codes,
                 r.printed_entries,
                 r.official_entries,
-                years
+                years,
+                r.documents.len()
             )?;
         }
         Ok(())
@@ -488,7 +519,7 @@ impl Catalog {
     ///     catalog.check_name(c("20805"), 2025, "行政事业单位离退休"),
     ///     NameCheck::Differs {
     ///         catalog_name: "行政事业单位养老支出".into(),
-    ///         name_valid_in: Some(YearRange::single(2019)),
+    ///         name_valid_in: Some(YearRange::new(2017, 2019).unwrap()),
     ///     }
     /// );
     /// assert_eq!(catalog.check_name(c("2080108"), 2019, "信息化建设"), NameCheck::Unknown);
@@ -607,6 +638,23 @@ impl Catalog {
     /// printed in real disclosures plus the parts of the official scheme
     /// that could be verified (see the crate docs, "Data").
     pub fn coverage(&self) -> Coverage {
+        self.coverage_of(None)
+    }
+
+    /// [`Catalog::coverage`] for one budget year: the codes with a name in
+    /// `year`, and the entries that apply to it.
+    ///
+    /// ```
+    /// use yusuan_classification::{Catalog, Level, Scheme};
+    /// let coverage = Catalog::embedded().coverage_in(2025);
+    /// let classes = coverage.rows.iter().find(|r| r.scheme == Scheme::Function && r.level == Level::Class).unwrap();
+    /// assert!(classes.codes >= 25);
+    /// ```
+    pub fn coverage_in(&self, year: u16) -> Coverage {
+        self.coverage_of(Some(year))
+    }
+
+    fn coverage_of(&self, year: Option<u16>) -> Coverage {
         let mut rows: Vec<CoverageRow> = Vec::new();
         for scheme in Scheme::ALL {
             for &level in scheme.levels() {
@@ -617,16 +665,23 @@ impl Catalog {
                     printed_entries: 0,
                     official_entries: 0,
                     years: None,
+                    documents: Vec::new(),
                 };
                 let mut last: Option<Code> = None;
                 for e in self
                     .entries
                     .iter()
                     .filter(|e| e.code.scheme() == scheme && e.code.level() == level)
+                    .filter(|e| year.map_or(true, |y| e.years.contains(y)))
                 {
                     if last != Some(e.code) {
                         row.codes += 1;
                         last = Some(e.code);
+                    }
+                    for doc in &e.sources {
+                        if let Err(at) = row.documents.binary_search(doc) {
+                            row.documents.insert(at, doc.clone());
+                        }
                     }
                     match e.provenance {
                         Provenance::PrintedInDisclosure { .. } => row.printed_entries += 1,
@@ -639,6 +694,9 @@ impl Catalog {
                             y.last.max(e.years.last),
                         ),
                     });
+                }
+                if let (Some(y), Some(_)) = (year, row.years) {
+                    row.years = Some(YearRange::single(y));
                 }
                 if row.codes > 0 {
                     rows.push(row);

@@ -25,8 +25,9 @@ static EMBEDDED: Lazy<Catalog> = Lazy::new(|| {
             )
         })
     });
-    let printed = PRINTED.iter().map(|&(code, name, years)| {
+    let printed = PRINTED.iter().map(|&(code, name, years, sources)| {
         Entry::new(code, name, years, Provenance::PrintedInDisclosure { years })
+            .with_sources(sources.split(',').filter(|s| !s.is_empty()))
     });
     // Official entries first: for a code and year both know, lookups answer
     // with the official edition (the names agree; a test checks it).
@@ -35,7 +36,7 @@ static EMBEDDED: Lazy<Catalog> = Lazy::new(|| {
 
 impl Catalog {
     /// The catalog embedded in this crate: every code printed in the
-    /// disclosures we have read (2019–2026), plus the verified parts of the
+    /// disclosures we have read (2017–2026), plus the verified parts of the
     /// official 2025 edition. Built on first use (a few microseconds),
     /// then shared.
     ///

@@ -59,15 +59,27 @@
 //!
 //! # Data
 //!
-//! No complete machine-readable edition of the 政府收支分类科目 was
-//! available when this crate was written, so the embedded catalog holds
-//! only what could be verified, and every entry records where it comes
-//! from ([`Provenance`]):
+//! **The embedded catalog is partial.** No complete machine-readable
+//! edition of the 政府收支分类科目 was available when this crate was
+//! written, so it holds only what could be verified: the codes that real
+//! disclosures print, with the names they print, for the years they print
+//! them; and the parts of the 2025 edition that could be checked. Every
+//! entry records where it comes from ([`Provenance`], [`Entry::sources`]).
+//! A code or year it lacks gives `None`, never a guess; load a full
+//! edition (below) when you need one.
 //!
-//! - `data/printed-in-disclosures.tsv`: 131 (code, name) rows as
-//!   printed in real budget disclosures of 2019–2026
-//!   ([`Provenance::PrintedInDisclosure`], with the first and last budget
-//!   year that prints them; the entry applies to that range).
+//! - `data/printed-in-disclosures.tsv`: 257 rows (248 codes) of 2017–2026
+//!   ([`Provenance::PrintedInDisclosure`]). They were harvested with
+//!   [`Harvest`] (`yusuan code --harvest fixtures/corpus`) from the 26
+//!   disclosures of the repository's corpus (江苏省 2017–2018, 上海市 and
+//!   普陀区 2023–2026, 预算 and 决算) and the blank 2024 部门决算 template,
+//!   merged with `fixtures/data/codes-seen-in-disclosures.tsv`, and reviewed
+//!   by hand (a document that numbers its 款 in sequence instead of by the
+//!   official codes was left out). Each row gives the first and last budget
+//!   year printing that name (the row applies to the years between, too) and,
+//!   in its `source` column, the documents that print it. A code printed with
+//!   two names in different years has two rows: 210 is
+//!   医疗卫生与计划生育支出 to 2018 and 卫生健康支出 from 2019.
 //! - `data/official-2025.tsv`: parts of the 2025 edition
 //!   ([`Provenance::OfficialScheme`], budget year 2025): the 类 of
 //!   支出功能分类 (201–233; 234 and any special-treasury-bond 类 are left
@@ -76,8 +88,22 @@
 //!   款 under 309, 311, 312, 313 and 399 are left out, not verified). A name
 //!   that could not be verified is left out, never guessed.
 //!
-//! [`Catalog::coverage`] reports, per scheme and level, how many codes and
-//! entries of each provenance the catalog holds.
+//! [`Catalog::coverage`] and [`Catalog::coverage_in`] report, per scheme and
+//! level, how many codes and entries of each provenance the catalog holds
+//! and which documents they come from (`yusuan code --coverage --year Y`
+//! prints it). There is no 收入分类 and no 政府预算支出经济分类 (5xx) yet: no
+//! document of the corpus prints them.
+//!
+//! Names printed without a code (the 类 of a 收支总表, "三、医疗卫生与计划生育
+//! 支出") resolve with [`Catalog::resolve_name`], which also says when the
+//! name is obsolete for the year:
+//!
+//! ```
+//! use yusuan_classification::{Catalog, NameStatus, Scheme};
+//! let hit = Catalog::embedded().resolve_name(Scheme::Function, "三、医疗卫生与计划生育支出", 2024).unwrap();
+//! assert_eq!(hit.code.as_str(), "210");
+//! assert!(matches!(hit.status, NameStatus::Obsolete { ref current_name, .. } if current_name == "卫生健康支出"));
+//! ```
 //!
 //! Each TSV file starts with `#` lines naming its source and edition. They
 //! are turned into `src/generated.rs` (`// @generated`, checked in), so the
@@ -85,15 +111,26 @@
 //! parse errors at run time, and a test (`tests/data.rs`) fails if the
 //! generated file is stale. After editing a TSV file, regenerate with
 //! `YUSUAN_REGENERATE=1 cargo test -p yusuan-classification --test data`.
-//! The same tests check every row: unique (code, years), parent present,
-//! level matching length, names without stray spaces, and every code of the
+//! The same tests check every row: unique (code, years) with no two rows
+//! of a code sharing a year, parent present, level matching length, clean
+//! names, every source a document of the corpus, and every code of the
 //! reference disclosure's tables present with its name exactly as printed.
+//!
+//! ## Growing the data
+//!
+//! `yusuan code --harvest DIR > harvest.tsv` prints every (code, name,
+//! years, documents) that the PDFs (read with `pdftotext -layout`) or text
+//! files under `DIR` print, and reports on standard error each code printed
+//! with two names in one year. Review the rows (a name must be a clean 科目
+//! name; a document may print wrong codes), add them to
+//! `data/printed-in-disclosures.tsv`, and regenerate.
 //!
 //! ## Loading a full official edition
 //!
 //! 财政部 publishes the full edition every year, and budget software keeps
 //! it in a database. Export it as TSV or CSV with the columns
-//! `code,name[,...]` and load it with [`Catalog::load_edition`] (or
+//! `code,name[,...]` (optionally `first_year,last_year` named in a header,
+//! for an edition spanning years) and load it with [`Catalog::load_edition`] (or
 //! [`Catalog::load_edition_file`]); every line is validated, and all
 //! problems (bad code, empty name, duplicate code, missing parent) are
 //! reported with their line numbers. The result is a [`Catalog`] like the
@@ -124,18 +161,22 @@
     )
 )]
 
+mod by_name;
 mod catalog;
 mod code;
 mod embedded;
 mod error;
 #[rustfmt::skip]
 mod generated;
+mod harvest;
 mod load;
 mod scheme;
 
+pub use by_name::{strip_ordinal, NameMatch, NameStatus};
 pub use catalog::{
     Catalog, CodePath, Coverage, CoverageRow, Entry, NameCheck, PathStep, Provenance, YearRange,
 };
 pub use code::Code;
 pub use error::ClassificationError;
+pub use harvest::{harvest_text, Harvest, HarvestRow, NameConflict, PrintedName};
 pub use scheme::{Level, ResidualKind, Scheme};

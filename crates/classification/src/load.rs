@@ -17,12 +17,19 @@ impl Catalog {
     ///   `科目编码,科目名称`). A UTF-8 byte-order mark is ignored.
     /// - Codes are parsed like [`Code::parse`] (`208 01 08` is fine); names
     ///   are trimmed.
+    /// - A header naming the columns `first_year` and `last_year` (as in the
+    ///   printed-names data file and the output of `yusuan code --harvest`)
+    ///   gives each row its own budget years; `years` then applies to rows
+    ///   whose year cells are empty. One code may have several rows if their
+    ///   years do not overlap (a renamed code); a 款/项/目 needs a parent row
+    ///   whose years meet its own.
     ///
     /// Every line is checked and all problems are reported together in
     /// [`ClassificationError::InvalidFile`], each with its line number: a
     /// code that does not parse (bad length, non-digit, …), a missing name
-    /// column, an empty name, a duplicate code, a 款/项/目 whose parent is
-    /// not in the file.
+    /// column, an empty name, bad years, a duplicate code (for overlapping
+    /// years), a 款/项/目 whose parent is not in the file, a malformed CSV
+    /// record.
     ///
     /// Every entry gets [`Provenance::OfficialScheme`] with `edition` and
     /// the budget `years` the edition applies to.
@@ -51,25 +58,57 @@ impl Catalog {
         years: YearRange,
     ) -> Result<Catalog, ClassificationError> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let mut problems: Vec<ClassificationError> = Vec::new();
-        let mut rows: Vec<(usize, Code, String)> = Vec::new();
-        let mut first_line_of: HashMap<Code, usize> = HashMap::new();
-        let mut delimiter: Option<char> = None;
-        let mut seen_data = false;
+        let first_line = text
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .unwrap_or("");
+        let tab = first_line.contains('\t');
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .comment(Some(b'#'))
+            .delimiter(if tab { b'\t' } else { b',' })
+            .quoting(!tab)
+            .from_reader(text.as_bytes());
 
-        for (index, raw) in text.lines().enumerate() {
-            let line = index + 1;
-            let trimmed = raw.trim();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
+        let mut problems: Vec<ClassificationError> = Vec::new();
+        // (line, code, name, years)
+        let mut rows: Vec<(usize, Code, String, YearRange)> = Vec::new();
+        let mut lines_of: HashMap<Code, Vec<(usize, YearRange)>> = HashMap::new();
+        let mut year_columns: Option<(usize, usize)> = None;
+        let mut seen_data = false;
+        let bad_field = |line: usize, column: &'static str, text: String, reason: &'static str| {
+            ClassificationError::BadField {
+                source_name: source_name.to_owned(),
+                line,
+                column,
+                text,
+                reason,
+            }
+        };
+
+        for record in reader.records() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line() as usize);
+                    problems.push(bad_field(line, "record", e.to_string(), "malformed CSV"));
+                    continue;
+                }
+            };
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            let cells: Vec<&str> = record.iter().map(str::trim).collect();
+            if cells.iter().all(|c| c.is_empty()) {
                 continue;
             }
-            let delim = *delimiter.get_or_insert(if raw.contains('\t') { '\t' } else { ',' });
-            let cells = split_line(raw, delim);
-            let code_cell = cells.first().map(String::as_str).unwrap_or("").trim();
+            let code_cell = cells.first().copied().unwrap_or("");
             let first_data_line = !seen_data;
             seen_data = true;
             if first_data_line && !starts_with_digit(code_cell) {
-                continue; // header
+                // A header: it may name per-row years.
+                let find = |name: &str| cells.iter().position(|c| *c == name);
+                year_columns = find("first_year").zip(find("last_year"));
+                continue;
             }
             let code = match Code::parse(code_cell) {
                 Ok(code) => code,
@@ -82,16 +121,18 @@ impl Catalog {
                     continue;
                 }
             };
-            let Some(name) = cells.get(1) else {
+            let Some(&name) = cells.get(1) else {
                 problems.push(ClassificationError::MissingColumn {
                     source_name: source_name.to_owned(),
                     line,
                     column: "name",
-                    text: raw.to_owned(),
+                    text: record
+                        .iter()
+                        .collect::<Vec<_>>()
+                        .join(if tab { "\t" } else { "," }),
                 });
                 continue;
             };
-            let name = name.trim();
             if name.is_empty() {
                 problems.push(ClassificationError::EmptyName {
                     source_name: source_name.to_owned(),
@@ -100,7 +141,38 @@ impl Catalog {
                 });
                 continue;
             }
-            if let Some(&first_line) = first_line_of.get(&code) {
+            let row_years = match year_columns {
+                None => years,
+                Some((f, l)) => {
+                    let (first, last) = (cells.get(f).copied(), cells.get(l).copied());
+                    match (first.map(str::parse::<u16>), last.map(str::parse::<u16>)) {
+                        (Some(Ok(first)), Some(Ok(last))) => match YearRange::new(first, last) {
+                            Ok(y) => y,
+                            Err(_) => {
+                                problems.push(bad_field(
+                                    line,
+                                    "last_year",
+                                    format!("{first}-{last}"),
+                                    "the first year is after the last",
+                                ));
+                                continue;
+                            }
+                        },
+                        (None, None) | (Some(Err(_)), _) if first.unwrap_or("").is_empty() => years,
+                        _ => {
+                            problems.push(bad_field(
+                                line,
+                                "first_year",
+                                format!("{}-{}", first.unwrap_or(""), last.unwrap_or("")),
+                                "expected two years such as 2019 and 2025",
+                            ));
+                            continue;
+                        }
+                    }
+                }
+            };
+            let earlier = lines_of.entry(code).or_default();
+            if let Some(&(first_line, _)) = earlier.iter().find(|(_, y)| y.overlaps(row_years)) {
                 problems.push(ClassificationError::DuplicateCode {
                     source_name: source_name.to_owned(),
                     line,
@@ -109,13 +181,16 @@ impl Catalog {
                 });
                 continue;
             }
-            first_line_of.insert(code, line);
-            rows.push((line, code, name.to_owned()));
+            earlier.push((line, row_years));
+            rows.push((line, code, name.to_owned(), row_years));
         }
 
-        for (line, code, _) in &rows {
+        for (line, code, _, row_years) in &rows {
             if let Some(parent) = code.parent() {
-                if !first_line_of.contains_key(&parent) {
+                let present = lines_of
+                    .get(&parent)
+                    .is_some_and(|ys| ys.iter().any(|(_, y)| y.overlaps(*row_years)));
+                if !present {
                     problems.push(ClassificationError::MissingParent {
                         source_name: source_name.to_owned(),
                         line: *line,
@@ -137,7 +212,7 @@ impl Catalog {
             edition: edition.to_owned(),
         };
         Ok(Catalog::from_entries(rows.into_iter().map(
-            |(_, code, name)| Entry::new(code, name, years, provenance.clone()),
+            |(_, code, name, years)| Entry::new(code, name, years, provenance.clone()),
         )))
     }
 
@@ -174,49 +249,45 @@ fn starts_with_digit(cell: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
-/// Splits one line into cells. Tabs: plain split. Commas: CSV with
-/// double-quoted fields.
-fn split_line(line: &str, delimiter: char) -> Vec<String> {
-    if delimiter == '\t' {
-        return line.split('\t').map(str::to_owned).collect();
-    }
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted => {
-                if chars.peek() == Some(&'"') {
-                    cell.push('"');
-                    chars.next();
-                } else {
-                    quoted = false;
-                }
-            }
-            '"' if cell.trim().is_empty() => {
-                cell.clear();
-                quoted = true;
-            }
-            c if c == delimiter && !quoted => cells.push(std::mem::take(&mut cell)),
-            c => cell.push(c),
-        }
-    }
-    cells.push(cell);
-    cells
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn csv_quotes() {
+        let text = "code,name\n208,\"社会保障,和就业支出\"\n";
+        let c = Catalog::load_edition("t.csv", text, "e", YearRange::single(2025)).unwrap();
         assert_eq!(
-            split_line(r#"208,"a,b ""c""",x"#, ','),
-            ["208", r#"a,b "c""#, "x"]
+            c.name(Code::parse("208").unwrap(), 2025),
+            Some("社会保障,和就业支出")
         );
-        assert_eq!(split_line("208\t社会\tx", '\t'), ["208", "社会", "x"]);
+    }
+
+    #[test]
+    fn year_columns_give_each_row_its_years() {
+        let text = "code\tname\tfirst_year\tlast_year\tsource\n\
+                    210\t医疗卫生与计划生育支出\t2017\t2018\ta\n\
+                    210\t卫生健康支出\t2019\t2025\tb\n\
+                    21011\t行政事业单位医疗\t2023\t2025\tb\n";
+        let c = Catalog::load_edition("t.tsv", text, "e", YearRange::single(2025)).unwrap();
+        let code = Code::parse("210").unwrap();
+        assert_eq!(c.name(code, 2017), Some("医疗卫生与计划生育支出"));
+        assert_eq!(c.name(code, 2024), Some("卫生健康支出"));
+        // Overlapping years of one code are a duplicate.
+        let text = "code\tname\tfirst_year\tlast_year\n210\ta\t2017\t2019\n210\tb\t2019\t2025\n";
+        let Err(ClassificationError::InvalidFile { problems, .. }) =
+            Catalog::load_edition("t.tsv", text, "e", YearRange::single(2025))
+        else {
+            panic!("expected InvalidFile")
+        };
+        assert!(matches!(
+            problems[0],
+            ClassificationError::DuplicateCode {
+                line: 3,
+                first_line: 2,
+                ..
+            }
+        ));
     }
 
     #[test]

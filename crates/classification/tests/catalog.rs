@@ -14,8 +14,9 @@ fn names_change_by_edition() {
     let catalog = Catalog::embedded();
     assert_eq!(catalog.name(c("20805"), 2019), Some("行政事业单位离退休"));
     assert_eq!(catalog.name(c("20805"), 2023), Some("行政事业单位养老支出"));
-    // Printed in 2019 and from 2023: no printed disclosure of 2020–2022 names it.
+    // Printed 2017–2019 and from 2023: no printed disclosure of 2020–2022 names it.
     assert_eq!(catalog.name(c("20805"), 2021), None);
+    assert_eq!(catalog.name(c("20805"), 2017), Some("行政事业单位离退休"));
     let history: Vec<(&str, String)> = catalog
         .history(c("20805"))
         .iter()
@@ -24,8 +25,8 @@ fn names_change_by_edition() {
     assert_eq!(
         history,
         [
-            ("行政事业单位离退休", "2019".to_string()),
-            ("行政事业单位养老支出", "2023–2025".to_string())
+            ("行政事业单位离退休", "2017–2019".to_string()),
+            ("行政事业单位养老支出", "2023–2026".to_string())
         ]
     );
 }
@@ -33,7 +34,7 @@ fn names_change_by_edition() {
 #[test]
 fn official_entries_answer_first_and_extend_printed_years() {
     let catalog = Catalog::embedded();
-    // 30103 奖金 is printed 2019–2024; the 2025 edition carries it into 2025.
+    // 30103 奖金 is printed 2017–2025; for 2025 the official edition answers.
     let entry = catalog.get(c("30103"), 2025).unwrap();
     assert_eq!(entry.name(), "奖金");
     assert_eq!(
@@ -46,7 +47,7 @@ fn official_entries_answer_first_and_extend_printed_years() {
     assert_eq!(
         *entry.provenance(),
         Provenance::PrintedInDisclosure {
-            years: YearRange::new(2019, 2024).unwrap()
+            years: YearRange::new(2017, 2025).unwrap()
         }
     );
 }
@@ -83,11 +84,14 @@ fn children_of_a_class_and_of_a_section() {
             .map(|e| e.code().to_string())
             .collect()
     };
-    assert_eq!(names("208", 2025), ["20801", "20805"]);
+    assert_eq!(
+        names("208", 2025),
+        ["20801", "20805", "20807", "20808", "20816", "20825", "20899"]
+    );
     assert_eq!(names("20801", 2025), ["2080108", "2080150"]);
     assert_eq!(
         names("20805", 2024),
-        ["2080501", "2080502", "2080506", "2080599"]
+        ["2080501", "2080502", "2080505", "2080506", "2080599"]
     );
     assert_eq!(names("303", 2025).len(), 12);
     assert!(names("2080108", 2025).is_empty());
@@ -112,7 +116,7 @@ fn name_check_normalises_spaces_and_width() {
         }
     );
     assert_eq!(
-        catalog.check_name(c("21508"), 2025, "支持中小企业发展和管理支出"),
+        catalog.check_name(c("21508"), 2019, "支持中小企业发展和管理支出"),
         NameCheck::Unknown
     );
 }
@@ -141,11 +145,11 @@ fn coverage_report_lists_each_scheme_level() {
     };
     let section = row(Scheme::DepartmentEconomic, Level::Section);
     assert_eq!(section.official_entries, 13 + 27 + 12 + 4 + 16);
-    assert_eq!(section.years, Some(YearRange::new(2019, 2025).unwrap()));
+    assert_eq!(section.years, Some(YearRange::new(2017, 2026).unwrap()));
     assert!(coverage.rows.iter().all(|r| r.scheme != Scheme::Revenue));
     let text = coverage.to_string();
     assert!(
-        text.starts_with("scheme\tlevel\tcodes\tprinted\tofficial\tyears\n"),
+        text.starts_with("scheme\tlevel\tcodes\tprinted\tofficial\tyears\tdocuments\n"),
         "{text}"
     );
     assert!(text.contains("支出功能分类\t类\t29\t"), "{text}");

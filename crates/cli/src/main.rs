@@ -6,6 +6,7 @@
 //! yusuan import FILE [-o OUT.json]                read a disclosure's text into the JSON model
 //! yusuan show FILE                                print every table as aligned text
 //! yusuan code CODE... [--year Y]                  classification codes with their full path
+//! yusuan code --harvest FILE|DIR... | --coverage  codes printed in documents; catalog coverage
 //! yusuan score TABLE.json ACTUALS.json            score a 项目绩效目标表 (绩效自评)
 //! yusuan explain RULE                             what a reconciliation rule checks
 //! ```
@@ -25,6 +26,7 @@
 )]
 
 mod check;
+mod code;
 mod input;
 
 use std::path::PathBuf;
@@ -71,15 +73,9 @@ enum Command {
         /// A .json, .txt or .pdf disclosure.
         file: PathBuf,
     },
-    /// Print classification codes with their full path and names.
-    Code {
-        /// Codes such as 2080108, 30239 or "208 01 08".
-        #[arg(required = true)]
-        codes: Vec<String>,
-        /// Budget year whose names to use.
-        #[arg(long, default_value_t = 2025)]
-        year: u16,
-    },
+    /// Print classification codes with their full path and names; harvest
+    /// the codes documents print (--harvest); say what the catalog covers (--coverage).
+    Code(code::CodeArgs),
     /// Score a 项目绩效目标表 against actuals (绩效自评).
     Score {
         /// The target table (JSON, as in examples/data/2025-jinbao-target.json).
@@ -127,7 +123,7 @@ fn main() -> ExitCode {
         } => check::run(&paths, format == Format::Json, department.as_deref()),
         Command::Import { file, output } => import(&file, output.as_deref()),
         Command::Show { file } => show(&file),
-        Command::Code { codes, year } => code(&codes, year),
+        Command::Code(args) => code::run(&args),
         Command::Score {
             table,
             actuals,
@@ -182,36 +178,6 @@ fn show(file: &std::path::Path) -> u8 {
             UNUSABLE
         }
     }
-}
-
-fn code(texts: &[String], year: u16) -> u8 {
-    use yusuan_classification::{Catalog, Code};
-    let catalog = Catalog::embedded();
-    let mut status = OK;
-    for text in texts {
-        let code = match Code::parse(text) {
-            Ok(code) => code,
-            Err(e) => {
-                eprintln!("error: {e}");
-                status = UNUSABLE;
-                continue;
-            }
-        };
-        let path = catalog.path(code, year);
-        println!(
-            "{code} ({} {}, {year}): {path}",
-            code.scheme().label_zh(),
-            code.level().label_zh()
-        );
-        match catalog.get(code, year) {
-            Some(entry) => println!("  source: {}", entry.provenance()),
-            None => {
-                println!("  not in the embedded catalog for {year} (the catalog is partial: see `Catalog::coverage`)");
-                status = status.max(FINDINGS);
-            }
-        }
-    }
-    status
 }
 
 fn score(table: &std::path::Path, actuals: &std::path::Path, linear: bool, bands: bool) -> u8 {
