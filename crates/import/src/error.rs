@@ -101,6 +101,10 @@ pub enum WarningKind {
     PerformanceField,
     /// Something about the whole document (year, unit, unit of amounts).
     Document,
+    /// A 科目 printed without its code under a name it does not have in the
+    /// document's year (医疗卫生与计划生育支出, the name of 210 until 2018,
+    /// in a 2024 document): mapped to its code.
+    ObsoleteName,
 }
 
 impl WarningKind {
@@ -119,6 +123,7 @@ impl WarningKind {
             WarningKind::LowConfidencePairing => "指标配对不确定",
             WarningKind::PerformanceField => "绩效目标表字段",
             WarningKind::Document => "文档信息",
+            WarningKind::ObsoleteName => "已停用的科目名称",
         }
     }
 }

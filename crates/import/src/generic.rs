@@ -10,9 +10,8 @@ use yusuan_classification::Code;
 use yusuan_money::Wan;
 use yusuan_tables::{
     AmountUnit as ModelUnit, Amounts, BasicExpenditureAmounts, Basis, CodeRow, CodeTable, Column,
-    Completeness, ExpenditureAmounts, FundAmounts, GeneralBudgetAmounts, GenericTable,
-    IncomeAmounts, Number, NumberRef, Period, Reading, TableKind, TableMeta, ThreePublicAmounts,
-    ThreePublicRow, ThreePublicTable,
+    ExpenditureAmounts, FundAmounts, GeneralBudgetAmounts, GenericTable, IncomeAmounts, Number,
+    NumberRef, Period, TableKind, TableMeta, ThreePublicAmounts, ThreePublicRow, ThreePublicTable,
 };
 
 use crate::error::{ImportWarning, WarningKind};
@@ -139,73 +138,35 @@ fn row_name(row: &yusuan_tables::GenericRow) -> String {
     }
 }
 
-/// Joins the geometry reading `generic` to the typed tables of `d`.
+/// Joins the geometry reading `generic` to the typed tables of `d`, kind by
+/// kind (two halves printed side by side under one title are one group):
+/// - the text reader's typed table holds every amount printed: kept;
+/// - otherwise, the geometry typing of a single printed table replaces it
+///   when it succeeds;
+/// - otherwise the typed table is removed (a table read in part would make
+///   checks report differences the document does not have) and the printed
+///   form stays as a generic table, "read, not checked".
+///
+/// Tables of no known kind stay generic.
 pub(crate) fn join(
     d: &mut yusuan_tables::Disclosure,
     generic: Vec<GenericTable>,
     warnings: &mut Vec<ImportWarning>,
 ) {
-    for mut g in generic {
-        if g.amount_count() == 0 && g.rows.is_empty() {
-            // an empty table: typed if its kind is known, else kept with its note
-            if kind_of_title(&g.title).is_some_and(|k| d.tables.has(k)) {
-                continue;
-            }
+    let mut groups: Vec<(Option<TableKind>, Vec<GenericTable>)> = Vec::new();
+    for g in generic {
+        let kind = kind_of_title(&g.title);
+        match groups
+            .iter_mut()
+            .find(|(k, v)| kind.is_some() && *k == kind && v.iter().all(|x| x.title == g.title))
+        {
+            Some((_, v)) => v.push(g),
+            None => groups.push((kind, vec![g])),
         }
-        match kind_of_title(&g.title) {
-            Some(kind) if d.tables.has(kind) => {
-                let mut have = typed_amounts(d, kind);
-                let missing = not_held(&g, &mut have);
-                if missing.is_empty() {
-                    continue;
-                }
-                let total = g.amount_count();
-                let rows: Vec<String> = dedup(missing.iter().map(|(r, _)| r.clone()));
-                if let Some(meta) = meta_mut(&mut d.tables, kind) {
-                    let reading = meta.reading.get_or_insert_with(Reading::default);
-                    reading.completeness = Completeness::Partial;
-                    for r in &rows {
-                        if !reading.missing_rows.contains(r) {
-                            reading.missing_rows.push(r.clone());
-                        }
-                    }
-                }
-                warnings.push(ImportWarning {
-                    kind: WarningKind::UnreadableTable,
-                    line: None,
-                    table: Some(kind),
-                    message: format!(
-                        "{}: {} of the {} amounts printed were not read into the table (rows {}); the table is marked partial and its printed form kept as a generic table",
-                        g.title,
-                        missing.len(),
-                        total,
-                        rows.join("、")
-                    ),
-                    cells: Vec::new(),
-                });
-                g.why_untyped = format!(
-                    "printed form of the {}, whose typed reading holds {} of its {} amounts",
-                    kind.label_zh(),
-                    total - missing.len(),
-                    total
-                );
-                d.tables.generic.push(g);
-            }
-            Some(kind) => match type_code_table(kind, &g, d.amount_unit) {
-                Ok(typed) => typed.install(&mut d.tables),
-                Err(why) => {
-                    warnings.push(ImportWarning {
-                        kind: WarningKind::UnknownTable,
-                        line: None,
-                        table: Some(kind),
-                        message: format!("{}: read, not checked ({why})", g.title),
-                        cells: Vec::new(),
-                    });
-                    g.why_untyped = why;
-                    d.tables.generic.push(g);
-                }
-            },
-            None => {
+    }
+    for (kind, mut group) in groups {
+        let Some(kind) = kind else {
+            for mut g in group {
                 if g.why_untyped.is_empty() {
                     g.why_untyped = "not one of the nine tables the model types".into();
                 }
@@ -218,7 +179,101 @@ pub(crate) fn join(
                 });
                 d.tables.generic.push(g);
             }
+            continue;
+        };
+        let printed: usize = group.iter().map(GenericTable::amount_count).sum();
+        let text_reading = if d.tables.has(kind) {
+            let mut have = typed_amounts(d, kind);
+            let missing: Vec<(String, String)> =
+                group.iter().flat_map(|g| not_held(g, &mut have)).collect();
+            if missing.is_empty() {
+                continue;
+            }
+            Some(missing)
+        } else {
+            None
+        };
+        let geometry = match group.as_slice() {
+            [g] => type_code_table(kind, g, d.amount_unit),
+            _ => Err(format!("printed in {} parts side by side", group.len())),
+        };
+        match (geometry, text_reading) {
+            (Ok(typed), missing) => {
+                if let Some(missing) = missing {
+                    warnings.push(ImportWarning {
+                        kind: WarningKind::UnreadableTable,
+                        line: None,
+                        table: Some(kind),
+                        message: format!(
+                            "{}: the text reading held {} of the {} amounts printed; read by the positions of its columns instead",
+                            kind.label_zh(),
+                            printed.saturating_sub(missing.len()),
+                            printed
+                        ),
+                        cells: Vec::new(),
+                    });
+                }
+                typed.install(&mut d.tables);
+            }
+            (Err(why), Some(missing)) => {
+                let rows = dedup(missing.iter().map(|(r, _)| r.clone()));
+                remove(&mut d.tables, kind);
+                warnings.push(ImportWarning {
+                    kind: WarningKind::UnreadableTable,
+                    line: None,
+                    table: Some(kind),
+                    message: format!(
+                        "{}: {} of the {} amounts printed were not read (rows {}), and its columns could not be typed by position ({why}); left unchecked, kept as printed",
+                        kind.label_zh(),
+                        missing.len(),
+                        printed,
+                        rows.join("、")
+                    ),
+                    cells: Vec::new(),
+                });
+                for g in &mut group {
+                    g.why_untyped = format!(
+                        "the {} read in part ({} of {} amounts) and not typed by position: {why}",
+                        kind.label_zh(),
+                        printed.saturating_sub(missing.len()),
+                        printed
+                    );
+                }
+                d.tables.generic.extend(group);
+            }
+            (Err(why), None) => {
+                warnings.push(ImportWarning {
+                    kind: WarningKind::UnknownTable,
+                    line: None,
+                    table: Some(kind),
+                    message: format!(
+                        "{}: read, not checked ({why})",
+                        group.first().map_or(kind.label_zh(), |g| g.title.as_str())
+                    ),
+                    cells: Vec::new(),
+                });
+                for g in &mut group {
+                    g.why_untyped = why.clone();
+                }
+                d.tables.generic.extend(group);
+            }
         }
+    }
+}
+
+/// Removes the typed table of `kind`.
+fn remove(t: &mut yusuan_tables::Tables, kind: TableKind) {
+    match kind {
+        TableKind::IncomeExpenditureSummary => t.income_expenditure_summary = None,
+        TableKind::IncomeSummary => t.income_summary = None,
+        TableKind::ExpenditureSummary => t.expenditure_summary = None,
+        TableKind::FiscalAppropriationSummary => t.fiscal_appropriation_summary = None,
+        TableKind::GeneralBudgetExpenditure => t.general_budget_expenditure = None,
+        TableKind::GeneralBudgetBasicExpenditure => t.general_budget_basic_expenditure = None,
+        TableKind::GovernmentFundExpenditure => t.government_fund_expenditure = None,
+        TableKind::StateCapitalExpenditure => t.state_capital_expenditure = None,
+        TableKind::ThreePublicExpenditure => t.three_public_expenditure = None,
+        _ => {}
     }
 }
 
@@ -230,36 +285,6 @@ fn dedup(it: impl Iterator<Item = String>) -> Vec<String> {
         }
     }
     v
-}
-
-fn meta_mut(t: &mut yusuan_tables::Tables, kind: TableKind) -> Option<&mut TableMeta> {
-    match kind {
-        TableKind::IncomeExpenditureSummary => {
-            t.income_expenditure_summary.as_mut().map(|t| &mut t.meta)
-        }
-        TableKind::IncomeSummary => t.income_summary.as_mut().map(|t| &mut t.meta),
-        TableKind::ExpenditureSummary => t.expenditure_summary.as_mut().map(|t| &mut t.meta),
-        TableKind::FiscalAppropriationSummary => {
-            t.fiscal_appropriation_summary.as_mut().map(|t| &mut t.meta)
-        }
-        TableKind::GeneralBudgetExpenditure => {
-            t.general_budget_expenditure.as_mut().map(|t| &mut t.meta)
-        }
-        TableKind::GeneralBudgetBasicExpenditure => t
-            .general_budget_basic_expenditure
-            .as_mut()
-            .map(|t| &mut t.meta),
-        TableKind::GovernmentFundExpenditure => {
-            t.government_fund_expenditure.as_mut().map(|t| &mut t.meta)
-        }
-        TableKind::StateCapitalExpenditure => {
-            t.state_capital_expenditure.as_mut().map(|t| &mut t.meta)
-        }
-        TableKind::ThreePublicExpenditure => {
-            t.three_public_expenditure.as_mut().map(|t| &mut t.meta)
-        }
-        _ => None,
-    }
 }
 
 /// A code table typed from its geometry reading.
@@ -300,7 +325,12 @@ pub(crate) fn column_of(kind: TableKind, path: &[String]) -> Option<Column> {
         .map(|p| yusuan_money::text::squeeze(&yusuan_money::text::normalize(p)))
         .unwrap_or_default();
     let is_total = |s: &str| {
-        s.is_empty() || s == "合计" || s == "金额" || s == "总计" || s.ends_with("预算数")
+        s.is_empty()
+            || s.ends_with("合计")
+            || s == "金额"
+            || s == "总计"
+            || s.ends_with("预算数")
+            || s.ends_with("决算数")
     };
     match kind {
         TableKind::ExpenditureSummary => Some(if h.contains("基本支出") {

@@ -293,17 +293,6 @@ pub fn import_with_pages(
             }
         });
     let (tables, _preps) = read::read_tables(&src, &parts, year, doc_unit, &mut warnings);
-    for &k in yusuan_tables::TableKind::ALL {
-        if !tables.has(k) && !warnings.iter().any(|w| w.table == Some(k)) {
-            warnings.push(ImportWarning {
-                kind: WarningKind::MissingTable,
-                line: None,
-                table: Some(k),
-                message: "no table with this title was found".into(),
-                cells: Vec::new(),
-            });
-        }
-    }
     let mut d = yusuan_tables::Disclosure::builder(unit_name.clone(), year)
         .kind(kind)
         .amount_unit(doc_unit.model())
@@ -321,8 +310,22 @@ pub fn import_with_pages(
                 reason: u.reason.to_string(),
             })
             .collect();
+        // the geometry reader read the tables the text reader could not
+        // name: their "not read" warnings no longer hold
+        warnings.retain(|w| w.kind != WarningKind::UnknownTable || w.line.is_none());
         LayoutReading { pages, scan }
     });
+    for &k in yusuan_tables::TableKind::ALL {
+        if !d.tables.has(k) && !warnings.iter().any(|w| w.table == Some(k)) {
+            warnings.push(ImportWarning {
+                kind: WarningKind::MissingTable,
+                line: None,
+                table: Some(k),
+                message: "no table with this title was found".into(),
+                cells: Vec::new(),
+            });
+        }
+    }
     // prose parts
     let lines_of = |p: &segment::Part| -> Vec<&source::Line> {
         src.lines

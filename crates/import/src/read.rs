@@ -987,16 +987,24 @@ pub(crate) fn read_tables(
         }
     }
     let catalog = Catalog::embedded();
+    // names of other years (医疗卫生与计划生育支出 in a 2024 document) are
+    // mapped to their code and said once each
+    let obsolete: std::cell::RefCell<Vec<(String, Code, String)>> = Default::default();
     let classes = |name: &str| -> Option<Code> {
         if let Some(c) = class_names.get(name) {
             return Some(*c);
         }
-        catalog
-            .search(Scheme::Function, name, Some(year))
-            .into_iter()
-            .chain(catalog.search(Scheme::Function, name, None))
-            .find(|e| e.code().len() == 3 && yusuan_money::text::squeeze(e.name()) == name)
-            .map(|e| e.code())
+        let hit = catalog.resolve_name(Scheme::Function, name, year)?;
+        if hit.code.len() != 3 {
+            return None;
+        }
+        if let yusuan_classification::NameStatus::Obsolete { current_name, .. } = &hit.status {
+            let mut o = obsolete.borrow_mut();
+            if !o.iter().any(|(n, _, _)| n == name) {
+                o.push((name.to_owned(), hit.code, current_name.clone()));
+            }
+        }
+        Some(hit.code)
     };
     for (part, prep) in &preps {
         let r = match prep.kind {
@@ -1012,6 +1020,17 @@ pub(crate) fn read_tables(
                 reading: r,
             });
         }
+    }
+    for (name, code, current) in obsolete.take() {
+        warnings.push(ImportWarning {
+            kind: WarningKind::ObsoleteName,
+            line: None,
+            table: Some(TableKind::IncomeExpenditureSummary),
+            message: format!(
+                "{name} is not the name of {code} in {year} (it is {current}); read as {code}"
+            ),
+            cells: Vec::new(),
+        });
     }
     solve_all(&mut reads);
     if src.format == crate::TextFormat::Layout {

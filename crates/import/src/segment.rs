@@ -460,10 +460,19 @@ pub(crate) fn segment(src: &Source) -> Vec<Part> {
 fn split_performance(src: &Source, sq: &[String], parts: Vec<Part>) -> Vec<Part> {
     let mut out = Vec::new();
     for p in parts {
-        let has_perf = (p.start..p.end).any(|i| {
-            sq.get(i)
-                .is_some_and(|s| s.ends_with("项目绩效目标表") || s.starts_with("项目名称"))
-        });
+        // a 项目名称 line alone is not a performance table (江苏: "项目名称 金额"
+        // heads a 收支预算总表): it needs an indicator or goal line too
+        let line_has = |pred: &dyn Fn(&str) -> bool| {
+            (p.start..p.end).any(|i| sq.get(i).is_some_and(|s| pred(s)))
+        };
+        let has_perf = line_has(&|s| s.ends_with("项目绩效目标表"))
+            || (line_has(&|s| s.starts_with("项目名称"))
+                && line_has(&|s| {
+                    s.contains("绩效指标")
+                        || s.contains("一级指标")
+                        || s.contains("年度总体目标")
+                        || s.contains("绩效目标")
+                }));
         let eligible = matches!(
             p.kind,
             PartKind::Annex | PartKind::Performance | PartKind::Front | PartKind::Unmodelled
