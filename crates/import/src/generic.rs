@@ -187,6 +187,11 @@ pub(crate) fn join(
             let missing: Vec<(String, String)> =
                 group.iter().flat_map(|g| not_held(g, &mut have)).collect();
             if missing.is_empty() {
+                if let [g] = group.as_slice() {
+                    if let Ok(typed) = type_code_table(kind, g, d.amount_unit, d.year) {
+                        cross_check(d, kind, typed, warnings);
+                    }
+                }
                 continue;
             }
             Some(missing)
@@ -194,7 +199,7 @@ pub(crate) fn join(
             None
         };
         let geometry = match group.as_slice() {
-            [g] => type_code_table(kind, g, d.amount_unit),
+            [g] => type_code_table(kind, g, d.amount_unit, d.year),
             _ => Err(format!("printed in {} parts side by side", group.len())),
         };
         match (geometry, text_reading) {
@@ -258,6 +263,175 @@ pub(crate) fn join(
                 d.tables.generic.extend(group);
             }
         }
+    }
+}
+
+/// The cells of the table of `kind`, by row and column.
+fn cells_of(
+    d: &yusuan_tables::Disclosure,
+    kind: TableKind,
+) -> HashMap<(yusuan_tables::RowKey, Column), Number> {
+    d.cells()
+        .into_iter()
+        .filter_map(|(r, n)| match r {
+            NumberRef::Cell(c) if c.table == kind => Some(((c.row, c.column), n)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Compares the text reading of a table with its reading by position, cell
+/// by cell. Where they differ, the reading under which fewer of the table's
+/// own identities fail is kept; on a tie the differing cells are marked
+/// doubtful ([`yusuan_tables::Placement::Guessed`]) so that no error rests
+/// on them.
+fn cross_check(
+    d: &mut yusuan_tables::Disclosure,
+    kind: TableKind,
+    by_position: Typed,
+    warnings: &mut Vec<ImportWarning>,
+) {
+    let text = cells_of(d, kind);
+    let mut scratch = yusuan_tables::Disclosure::builder(String::new(), d.year)
+        .amount_unit(d.amount_unit)
+        .build_unchecked();
+    by_position.install(&mut scratch.tables);
+    let geo = cells_of(&scratch, kind);
+    let mut differ: Vec<(yusuan_tables::RowKey, Column)> = text
+        .iter()
+        .filter(|(k, v)| geo.get(k) != Some(v))
+        .map(|(k, _)| *k)
+        .chain(geo.keys().filter(|k| !text.contains_key(k)).copied())
+        .collect();
+    if differ.is_empty() {
+        return;
+    }
+    differ.sort();
+    differ.dedup();
+    if d.tables.meta(kind).is_none() {
+        return;
+    }
+    // the reading under which the table's own identities fail less wins;
+    // a tie leaves the differing cells in doubt
+    let text_failures = own_failures(d, kind);
+    let geo_failures = own_failures(&scratch, kind);
+    if text_failures < geo_failures {
+        return;
+    }
+    let geometry_wins = geo_failures < text_failures;
+    let show =
+        |(r, c): &(yusuan_tables::RowKey, Column)| format!("{} {}", r.label_zh(), c.label_zh());
+    let list: Vec<String> = differ.iter().take(6).map(show).collect();
+    if geometry_wins {
+        warnings.push(ImportWarning {
+            kind: WarningKind::PlacedByPosition,
+            line: None,
+            table: Some(kind),
+            message: format!(
+                "{}: the identities had placed {} cell(s) otherwise than their printed columns ({}), and fail more often so; read by position instead",
+                kind.label_zh(),
+                differ.len(),
+                list.join("、")
+            ),
+            cells: Vec::new(),
+        });
+        let mut s2 = scratch;
+        if let Some(t) = take(&mut s2.tables, kind) {
+            t.install(&mut d.tables);
+        }
+        return;
+    }
+    warnings.push(ImportWarning {
+        kind: WarningKind::AmbiguousCells,
+        line: None,
+        table: Some(kind),
+        message: format!(
+            "{}: the text reading and the reading by position differ in {} cell(s) ({}); they are marked doubtful",
+            kind.label_zh(),
+            differ.len(),
+            list.join("、")
+        ),
+        cells: Vec::new(),
+    });
+    if let Some(meta) = meta_mut(&mut d.tables, kind) {
+        let reading = meta.reading.get_or_insert_with(Default::default);
+        for (row, column) in differ {
+            reading
+                .doubtful
+                .retain(|x| !(x.row == row && x.column == column));
+            reading.doubtful.push(yusuan_tables::DoubtfulCell {
+                row,
+                column,
+                placement: yusuan_tables::Placement::Guessed,
+                why: "the text reading and the reading by column position differ".into(),
+            });
+        }
+    }
+}
+
+/// How many of the within-table identities (T1xx) of the table of `kind`
+/// fail (errors and warnings) when it is checked alone.
+fn own_failures(d: &yusuan_tables::Disclosure, kind: TableKind) -> usize {
+    let mut alone = yusuan_tables::Disclosure::builder(String::new(), d.year)
+        .amount_unit(d.amount_unit)
+        .build_unchecked();
+    let mut t = d.tables.clone();
+    if let Some(x) = take(&mut t, kind) {
+        x.install(&mut alone.tables);
+    }
+    yusuan_reconcile::reconcile(&alone)
+        .findings
+        .iter()
+        .filter(|f| {
+            f.rule.family() == yusuan_reconcile::Family::WithinTable
+                && f.severity >= yusuan_reconcile::Severity::Warning
+        })
+        .count()
+}
+
+/// Moves the typed table of `kind` out of `t`.
+fn take(t: &mut yusuan_tables::Tables, kind: TableKind) -> Option<Typed> {
+    Some(match kind {
+        TableKind::IncomeSummary => Typed::Income(t.income_summary.take()?),
+        TableKind::ExpenditureSummary => Typed::Expenditure(t.expenditure_summary.take()?),
+        TableKind::GeneralBudgetExpenditure => Typed::General(t.general_budget_expenditure.take()?),
+        TableKind::GeneralBudgetBasicExpenditure => {
+            Typed::Basic(t.general_budget_basic_expenditure.take()?)
+        }
+        TableKind::GovernmentFundExpenditure => Typed::Fund(t.government_fund_expenditure.take()?),
+        TableKind::StateCapitalExpenditure => Typed::Capital(t.state_capital_expenditure.take()?),
+        TableKind::ThreePublicExpenditure => Typed::Three(t.three_public_expenditure.take()?),
+        _ => return None,
+    })
+}
+
+fn meta_mut(t: &mut yusuan_tables::Tables, kind: TableKind) -> Option<&mut TableMeta> {
+    match kind {
+        TableKind::IncomeExpenditureSummary => {
+            t.income_expenditure_summary.as_mut().map(|t| &mut t.meta)
+        }
+        TableKind::IncomeSummary => t.income_summary.as_mut().map(|t| &mut t.meta),
+        TableKind::ExpenditureSummary => t.expenditure_summary.as_mut().map(|t| &mut t.meta),
+        TableKind::FiscalAppropriationSummary => {
+            t.fiscal_appropriation_summary.as_mut().map(|t| &mut t.meta)
+        }
+        TableKind::GeneralBudgetExpenditure => {
+            t.general_budget_expenditure.as_mut().map(|t| &mut t.meta)
+        }
+        TableKind::GeneralBudgetBasicExpenditure => t
+            .general_budget_basic_expenditure
+            .as_mut()
+            .map(|t| &mut t.meta),
+        TableKind::GovernmentFundExpenditure => {
+            t.government_fund_expenditure.as_mut().map(|t| &mut t.meta)
+        }
+        TableKind::StateCapitalExpenditure => {
+            t.state_capital_expenditure.as_mut().map(|t| &mut t.meta)
+        }
+        TableKind::ThreePublicExpenditure => {
+            t.three_public_expenditure.as_mut().map(|t| &mut t.meta)
+        }
+        _ => None,
     }
 }
 
@@ -393,6 +567,7 @@ pub(crate) fn type_code_table(
     kind: TableKind,
     g: &GenericTable,
     doc_unit: ModelUnit,
+    doc_year: u16,
 ) -> Result<Typed, String> {
     let unit = g.amount_unit.unwrap_or(doc_unit);
     let meta = TableMeta {
@@ -412,7 +587,7 @@ pub(crate) fn type_code_table(
         reading: None,
     };
     if kind == TableKind::ThreePublicExpenditure {
-        return type_three_public(g, unit, meta).map(Typed::Three);
+        return type_three_public(g, unit, doc_year, meta).map(Typed::Three);
     }
     let columns: Vec<Column> = g
         .columns
@@ -544,7 +719,7 @@ fn period_of(h: &str, year: Option<u16>) -> Option<Period> {
         .and_then(|c| c.get(1))
         .and_then(|m| m.as_str().parse::<u16>().ok());
     Some(Period {
-        year: printed.or(year)?,
+        year: printed.or_else(|| year_in(h)).or(year)?,
         basis,
     })
 }
@@ -564,9 +739,10 @@ fn year_in(t: &str) -> Option<u16> {
 fn type_three_public(
     g: &GenericTable,
     unit: ModelUnit,
+    doc_year: u16,
     meta: TableMeta,
 ) -> Result<ThreePublicTable, String> {
-    let year = year_in(&yusuan_money::text::squeeze(&g.title));
+    let year = year_in(&yusuan_money::text::squeeze(&g.title)).or(Some(doc_year));
     let mut slots: Vec<(Period, Column)> = Vec::new();
     for c in &g.columns {
         let h = yusuan_money::text::squeeze(&yusuan_money::text::normalize(&c.path.join("/")));
@@ -682,9 +858,12 @@ mod tests {
             ],
             ..Default::default()
         };
-        let Ok(Typed::Basic(t)) =
-            type_code_table(TableKind::GeneralBudgetBasicExpenditure, &g, ModelUnit::Wan)
-        else {
+        let Ok(Typed::Basic(t)) = type_code_table(
+            TableKind::GeneralBudgetBasicExpenditure,
+            &g,
+            ModelUnit::Wan,
+            2024,
+        ) else {
             panic!("not typed")
         };
         assert_eq!(t.columns, vec![Column::Total]);
@@ -730,11 +909,11 @@ mod tests {
             Some(TableKind::ThreePublicExpenditure)
         );
         let Ok(Typed::Three(t)) =
-            type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan)
+            type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan, 2024)
         else {
             panic!(
                 "not typed: {:?}",
-                type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan).err()
+                type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan, 2024).err()
             )
         };
         let budget = Period {
@@ -768,7 +947,7 @@ mod tests {
             rows: vec![row(None, "合计", &["1.00", "2.00"])],
             ..Default::default()
         };
-        let why = type_code_table(TableKind::ExpenditureSummary, &g, ModelUnit::Wan)
+        let why = type_code_table(TableKind::ExpenditureSummary, &g, ModelUnit::Wan, 2024)
             .err()
             .unwrap();
         assert!(why.contains("单位预留机动经费"), "{why}");

@@ -67,3 +67,32 @@ fn f19_prefixed_titles_are_found_and_no_performance_table_is_invented() {
     assert_eq!(printed, ["28,849.38", "17,123.19", "11,543.27", "182.92"]);
     assert!(spending.why_untyped.contains("单位预留机动经费"));
 }
+
+/// f03: the 三公 row prints `6.4 0 0 6.4 _ 6.4 0` with a blank 购置费 cell; by
+/// position: 合计 6.4 = 出国 0 + 接待 0 + 车 6.4, 小计 6.4 = 购置 (blank) + 运行
+/// 6.4, 机关运行经费 0.
+#[test]
+fn f03_a_blank_three_public_cell_does_not_shift_the_row() {
+    use yusuan_tables::{Basis, Period};
+    let imported = import_text(&case("f03_sangong_blank_cell.txt")).expect("imports");
+    let t9 = imported
+        .disclosure
+        .tables
+        .three_public_expenditure
+        .as_ref()
+        .expect("三公 table");
+    let a = t9
+        .amounts(Period {
+            year: 2024,
+            basis: Basis::Budget,
+        })
+        .expect("2024年预算数");
+    let s = |w: Option<yusuan_money::Wan>| w.map(|w| w.to_string());
+    assert_eq!(s(a.total).as_deref(), Some("6.40"));
+    assert_eq!(s(a.outbound_travel).as_deref(), Some("0.00"));
+    assert_eq!(s(a.reception).as_deref(), Some("0.00"));
+    assert_eq!(s(a.vehicles).as_deref(), Some("6.40"));
+    assert_eq!(a.vehicle_purchase, None);
+    assert_eq!(s(a.vehicle_operation).as_deref(), Some("6.40"));
+    assert_eq!(s(a.agency_operation).as_deref(), Some("0.00"));
+}
