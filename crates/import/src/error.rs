@@ -56,6 +56,11 @@ pub enum ImportError {
         /// What pdftotext wrote to standard error.
         stderr: String,
     },
+    /// The PDF could not be read as words with boxes: pdftotext missing, an
+    /// encrypted, scanned (no text layer) or damaged file; the message says
+    /// what to do (see [`yusuan_layout::LayoutError`]).
+    #[error("{0}")]
+    Pdf(yusuan_layout::LayoutError),
     /// The file's extension is neither `.txt` nor `.pdf`.
     #[error("{path}: expected a .txt (text extracted by pdftotext) or a .pdf file")]
     UnsupportedFile {

@@ -490,8 +490,28 @@ pub fn import_path(path: &std::path::Path) -> Result<Import, ImportError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    // a PDF is read twice at once: its words with boxes for the tables, its
+    // layout text for the prose
+    let mut pages = None;
     let text = match ext.as_str() {
-        "pdf" => pdf_to_text(path)?,
+        "pdf" => {
+            let (words, text) = std::thread::scope(|s| {
+                let words = s.spawn(|| yusuan_layout::pdf_pages(path));
+                let text = pdf_to_text(path);
+                (words.join(), text)
+            });
+            match words {
+                Ok(Ok(p)) => pages = Some(p),
+                Ok(Err(e)) => return Err(ImportError::Pdf(e)),
+                Err(_) => {
+                    return Err(ImportError::Io {
+                        path: shown,
+                        message: "reading the PDF's words failed".into(),
+                    })
+                }
+            }
+            text?
+        }
         "txt" | "text" => {
             let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
                 path: shown.clone(),
@@ -504,7 +524,10 @@ pub fn import_path(path: &std::path::Path) -> Result<Import, ImportError> {
         }
         _ => return Err(ImportError::UnsupportedFile { path: shown }),
     };
-    let mut imported = import_text(&text)?;
+    let mut imported = match pages {
+        Some(pages) => import_with_pages(&text, Some(pages))?,
+        None => import_text(&text)?,
+    };
     if imported.disclosure.source.is_none() {
         imported.disclosure.source = Some(shown);
     }

@@ -835,13 +835,33 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
         K::IncomeExpenditureSummary | K::FiscalAppropriationSummary => {
             cell(RowKey::Line(TLine::IncomeTotal), Column::Total)
         }
-        K::ThreePublicExpenditure => cell(
-            RowKey::Period(Period {
-                year: ctx.year,
-                basis: Basis::Budget,
-            }),
-            Column::Total,
-        ),
+        K::ThreePublicExpenditure => {
+            // a 决算's 三公 table prints 预算数 and 决算数: the subject must
+            // say which it quotes, or the claim stays unresolved
+            let final_accounts = t
+                .three_public_expenditure
+                .as_ref()
+                .is_some_and(|x| x.periods.iter().any(|p| p.basis == Basis::FinalAccounts));
+            let sq = yusuan_money::text::squeeze(claim.kind.subject());
+            let basis = if !final_accounts {
+                Some(Basis::Budget)
+            } else if sq.contains("决算") {
+                Some(Basis::FinalAccounts)
+            } else if sq.contains("预算") {
+                Some(Basis::Budget)
+            } else {
+                None
+            };
+            basis.and_then(|basis| {
+                cell(
+                    RowKey::Period(Period {
+                        year: ctx.year,
+                        basis,
+                    }),
+                    Column::Total,
+                )
+            })
+        }
         _ => cell(RowKey::Total, Column::Total),
     };
     let three_col = |s: &str| -> Option<Column> {
@@ -941,7 +961,23 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             ClaimKind::NoAmount { .. },
             K::GovernmentFundExpenditure | K::StateCapitalExpenditure | K::ThreePublicExpenditure,
         ) => total_cell,
-        (ClaimKind::Change { .. } | ClaimKind::Amount { .. }, K::ThreePublicExpenditure) => {
+        // "…支出决算减少 0.15 万元": the amount is a change, not a cell
+        (ClaimKind::Amount { .. }, K::ThreePublicExpenditure)
+            if ["增加", "减少", "增长", "下降"]
+                .iter()
+                .any(|w| sq.ends_with(w)) =>
+        {
+            None
+        }
+        (ClaimKind::Amount { .. }, K::ThreePublicExpenditure) => {
+            three_col(&subject).and_then(|c| total_cell.map(|t| CellRef::new(table, t.row, c)))
+        }
+        // a 决算 sentence's change ("支出决算减少 0.15 万元") is not a cell
+        (ClaimKind::Change { .. }, K::ThreePublicExpenditure)
+            if t.three_public_expenditure
+                .as_ref()
+                .is_some_and(|x| x.periods.iter().all(|p| p.basis != Basis::FinalAccounts)) =>
+        {
             three_col(&subject).and_then(|c| total_cell.map(|t| CellRef::new(table, t.row, c)))
         }
         (ClaimKind::Comparison { .. }, _) => summary_line_cell(t, table, &subject, ctx.year),

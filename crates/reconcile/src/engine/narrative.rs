@@ -882,6 +882,16 @@ fn performance_management(ctx: &mut Ctx<'_>) {
         ctx.skip(rule, "没有预算绩效管理情况");
         return;
     };
+    // a 决算's 绩效管理 amount is budgeted money under evaluation; the
+    // tables print what was spent, which may be less
+    if matches!(
+        ctx.d.kind,
+        yusuan_tables::DocumentKind::UnitFinalAccounts
+            | yusuan_tables::DocumentKind::DepartmentFinalAccounts
+    ) {
+        ctx.skip(rule, "决算的预算绩效管理金额是预算数，不与决算支出比较");
+        return;
+    }
     let Some(amount) = pm.amount else {
         ctx.skip(rule, "预算绩效管理情况未列示金额");
         return;
