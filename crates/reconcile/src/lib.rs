@@ -89,7 +89,7 @@ pub mod tolerance;
 pub use engine::{reconcile, reconcile_unit_in_department, Reconciler};
 pub use error::ReconcileError;
 pub use finding::{amount_text, CellUse, Finding, Location, Severity, Value};
-pub use report::{Report, RuleOutcome, Status, Subject, Summary};
+pub use report::{Coverage, Report, RuleOutcome, Status, Subject, Summary};
 
 /// The rule with this ID, for `yusuan explain RULE`.
 ///

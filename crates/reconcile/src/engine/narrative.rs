@@ -91,12 +91,14 @@ fn amounts(ctx: &mut Ctx<'_>) {
                     if let Some(sum) = sum {
                         // The bound is needed only when the parts exceed the total.
                         let bound = || -> yusuan_money::Decimal {
-                            parts
-                                .iter()
-                                .map(|p| Rounding::WAN.half_of(p.amount).value())
-                                .sum()
+                            parts.iter().fold(yusuan_money::Decimal::ZERO, |b, p| {
+                                b.saturating_add(Rounding::WAN.half_of(p.amount).value())
+                            })
                         };
-                        if sum > *amount && sum.value() - amount.value() > bound() {
+                        // A difference out of range exceeds any bound.
+                        let exceeds =
+                            |d: Option<yusuan_money::Decimal>| d.map_or(true, |d| d > bound());
+                        if sum > *amount && exceeds(sum.value().checked_sub(amount.value())) {
                             let mut terms = vec![narr(i, ClaimField::Amount, Some(*amount))];
                             terms.extend(
                                 parts
