@@ -1538,7 +1538,7 @@ fn conclusion(c: &Coverage, errors: u32) -> String {
                 c.generic_tables
             ));
         }
-        s.push_str("，不能得出“未发现错误”的结论");
+        s.push_str("，无从判断有无错误");
         return s;
     }
     let head = if errors > 0 {
