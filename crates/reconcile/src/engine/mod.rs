@@ -424,6 +424,79 @@ fn row_is_missing(missing: &[String], row: &RowKey, label: &str) -> bool {
     })
 }
 
+/// Whether no row of the table of `kind` was read (no code or line row,
+/// no 合计 row, no period).
+fn nothing_read(d: &Disclosure, kind: TableKind) -> bool {
+    let t = &d.tables;
+    match kind {
+        TableKind::IncomeExpenditureSummary => t
+            .income_expenditure_summary
+            .as_ref()
+            .is_some_and(|t| t.income.is_empty() && t.expenditure.is_empty()),
+        TableKind::FiscalAppropriationSummary => t
+            .fiscal_appropriation_summary
+            .as_ref()
+            .is_some_and(|t| t.income.is_empty() && t.expenditure.is_empty()),
+        TableKind::ThreePublicExpenditure => t
+            .three_public_expenditure
+            .as_ref()
+            .is_some_and(|t| t.rows.is_empty()),
+        _ => code_table_shape(d, kind, |rows, total, _| rows == 0 && !total),
+    }
+}
+
+/// Whether the note of a table says it is empty (没有、无、为空).
+fn noted_empty(meta: &yusuan_tables::TableMeta) -> bool {
+    meta.empty_note
+        .iter()
+        .chain(&meta.notes)
+        .any(|n| n.contains("没有") || n.contains("无") || n.contains("为空"))
+}
+
+/// Whether the amounts of a code table all sit in its 合计 column: some
+/// row prints a 合计, none prints any other amount column (a table with
+/// one 金额 column, or whose split columns were not read).
+fn single_amount_column(d: &Disclosure, kind: TableKind) -> bool {
+    code_table_shape(d, kind, |_, _, single| single)
+}
+
+/// `f(rows, has 合计 row, single amount column)` on the code table of
+/// `kind`; `false` for another kind or an absent table.
+fn code_table_shape(
+    d: &Disclosure,
+    kind: TableKind,
+    f: impl Fn(usize, bool, bool) -> bool,
+) -> bool {
+    fn shape<A: Amounts>(t: &yusuan_tables::CodeTable<A>) -> (usize, bool, bool) {
+        let (mut total, mut other) = (false, false);
+        for a in t.rows.iter().map(|r| &r.amounts).chain(t.total.as_ref()) {
+            a.for_each_number(|c, n| {
+                if let Number::Amount(_) = n {
+                    if c == Column::Total {
+                        total = true;
+                    } else {
+                        other = true;
+                    }
+                }
+            });
+        }
+        (t.rows.len(), t.total.is_some(), total && !other)
+    }
+    let t = &d.tables;
+    let s = match kind {
+        TableKind::IncomeSummary => t.income_summary.as_ref().map(shape),
+        TableKind::ExpenditureSummary => t.expenditure_summary.as_ref().map(shape),
+        TableKind::GeneralBudgetExpenditure => t.general_budget_expenditure.as_ref().map(shape),
+        TableKind::GeneralBudgetBasicExpenditure => {
+            t.general_budget_basic_expenditure.as_ref().map(shape)
+        }
+        TableKind::GovernmentFundExpenditure => t.government_fund_expenditure.as_ref().map(shape),
+        TableKind::StateCapitalExpenditure => t.state_capital_expenditure.as_ref().map(shape),
+        _ => None,
+    };
+    s.is_some_and(|(rows, total, single)| f(rows, total, single))
+}
+
 /// Whether the table of `kind` has the row `row` (a blank cell of a row it
 /// has was read blank; a row it lacks may not have been read).
 fn row_exists(d: &Disclosure, kind: TableKind, row: &RowKey) -> bool {
@@ -596,13 +669,37 @@ impl<'d> Ctx<'d> {
             let Some(meta) = self.d.tables.meta(c.table) else {
                 continue;
             };
+            let table = || {
+                meta.title
+                    .clone()
+                    .unwrap_or_else(|| c.table.label_zh().to_owned())
+            };
+            // Shapes that say a blank was not read, with or without a
+            // reading record: a table in which no row was read at all (and
+            // whose note does not say it is empty), and a split column of a
+            // table whose amounts all sit in its 合计 column.
+            if blank {
+                if !row_exists(self.d, c.table, &c.row)
+                    && nothing_read(self.d, c.table)
+                    && !noted_empty(meta)
+                {
+                    return Gate::Unread(format!(
+                        "{}中没有读到任何行，不与其（空白）比较",
+                        table()
+                    ));
+                }
+                if c.column != Column::Total && single_amount_column(self.d, c.table) {
+                    return Gate::Unread(format!(
+                        "{}只有合计栏有金额（“{}”栏未读取或未列示），不与其（空白）比较",
+                        table(),
+                        c.column.header_zh(c.table)
+                    ));
+                }
+            }
             let Some(reading) = meta.reading.as_ref() else {
                 continue;
             };
-            let table = meta
-                .title
-                .clone()
-                .unwrap_or_else(|| c.table.label_zh().to_owned());
+            let table = table();
             if blank {
                 if reading.missing_columns.contains(&c.column) {
                     return Gate::Unread(format!(

@@ -871,6 +871,18 @@ fn procurement(ctx: &mut Ctx<'_>) {
         ctx.skip(Rule::ProcurementTotal, "未列示政府采购预算总额");
         return;
     }
+    // A total stated alone (no 货物、工程、服务 figure read) is not a sum:
+    // never compared with blank parts.
+    if [F::Goods, F::Works, F::Services]
+        .iter()
+        .all(|&f| p.get(f).is_none())
+    {
+        ctx.skip_shape(
+            Rule::ProcurementTotal,
+            "政府采购只列示（或只读到）总额，未列示货物、工程、服务分项，不作分项比较",
+        );
+        return;
+    }
     ctx.sum(
         Rule::ProcurementTotal,
         term(F::Total),

@@ -1495,26 +1495,32 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
 /// spending: part ≤ whole, never equality). Not compared when either side
 /// is absent.
 fn basic_items_within_three_public(ctx: &mut Ctx<'_>) {
-    const ITEMS: [(Rule, &str, Column); 4] = [
+    // The rule, the code, the “三公” column, and words its printed name
+    // contains.
+    const ITEMS: [(Rule, &str, Column, &[&str]); 4] = [
         (
             Rule::BasicTravelWithinThreePublic,
             "30212",
             Column::OutboundTravel,
+            &["出国"],
         ),
         (
             Rule::BasicReceptionWithinThreePublic,
             "30217",
             Column::Reception,
+            &["接待"],
         ),
         (
             Rule::BasicVehicleOperationWithinThreePublic,
             "30231",
             Column::VehicleOperation,
+            &["车运行", "车运维", "运行维护"],
         ),
         (
             Rule::BasicVehiclePurchaseWithinThreePublic,
             "31013",
             Column::VehiclePurchase,
+            &["车购置", "购置"],
         ),
     ];
     let d = ctx.d;
@@ -1524,7 +1530,7 @@ fn basic_items_within_three_public(ctx: &mut Ctx<'_>) {
         d.tables.general_budget_basic_expenditure.as_ref(),
         d.tables.three_public_expenditure.as_ref(),
     ) else {
-        for (rule, _, _) in ITEMS {
+        for (rule, _, _, _) in ITEMS {
             ctx.skip(rule, "基本支出表或“三公”经费表未公开");
         }
         return;
@@ -1544,11 +1550,26 @@ fn basic_items_within_three_public(ctx: &mut Ctx<'_>) {
     let r6 = ctx.table_rounding(k6);
     let r9 = ctx.table_rounding(k9);
     let a9 = t9.amounts(period);
-    for (rule, code, column) in ITEMS {
+    for (rule, code, column, keywords) in ITEMS {
         let Ok(code) = Code::parse(code) else {
             continue;
         };
         let row = t6.find(code);
+        // The row must be the item: a code printed with another item's
+        // name (sequential numbering) is not compared.
+        if let Some(row) = row {
+            let name = yusuan_money::text::squeeze(&row.name);
+            if !name.is_empty() && !keywords.iter().any(|k| name.contains(k)) {
+                ctx.skip(
+                    rule,
+                    format!(
+                        "基本支出表的 {code} 印为“{}”，与该科目名称不符，不作比较",
+                        row.name
+                    ),
+                );
+                continue;
+            }
+        }
         let small = code_term(
             k6,
             r6,
