@@ -420,6 +420,7 @@ fn row_is_missing(missing: &[String], row: &RowKey, label: &str) -> bool {
         !m.is_empty()
             && (m == label
                 || label.contains(&m)
+                || (label.chars().count() >= 2 && m.contains(&label))
                 || row.code().is_some_and(|c| m.starts_with(c.as_str())))
     })
 }
@@ -866,6 +867,19 @@ impl<'d> Ctx<'d> {
         terms: &[Term],
         message: impl FnOnce(&Self) -> String,
     ) {
+        self.report_with(rule, j, terms, terms, message);
+    }
+
+    /// [`Ctx::report`] with the cells shown (`terms`) and every cell the
+    /// comparison read, blanks included (`read`, for [`Ctx::gate`]).
+    fn report_with(
+        &mut self,
+        rule: Rule,
+        j: Judged,
+        terms: &[Term],
+        read: &[Term],
+        message: impl FnOnce(&Self) -> String,
+    ) {
         let mut severity = match j.agreement {
             Agreement::Exact => return,
             Agreement::Rounding => Severity::Warning,
@@ -881,7 +895,7 @@ impl<'d> Ctx<'d> {
             )),
             _ => Some(rule.info().action_zh.to_owned()),
         };
-        match self.gate(terms.iter().map(|t| (&t.at, t.v.is_none()))) {
+        match self.gate(read.iter().map(|t| (&t.at, t.v.is_none()))) {
             Gate::Certain => {}
             Gate::Unread(reason) => {
                 self.uncount(rule);
@@ -1060,7 +1074,10 @@ impl<'d> Ctx<'d> {
         let mut terms = Vec::with_capacity(parts.len() + 1);
         terms.push(total);
         terms.extend(parts.iter().filter(|p| p.v.is_some()).copied());
-        self.report(rule, j, &terms, |c| {
+        let mut read = Vec::with_capacity(parts.len() + 1);
+        read.push(total);
+        read.extend(parts.iter().copied());
+        self.report_with(rule, j, &terms, &read, |c| {
             let names: Vec<String> = parts
                 .iter()
                 .filter(|p| p.v.is_some())
