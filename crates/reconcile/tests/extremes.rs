@@ -30,7 +30,7 @@ fn every_number_at_the_edge_of_decimal_reconciles_without_panic() {
             let ours = trace
                 .lines()
                 .find(|l| {
-                    (l.contains("src/") && !l.contains("rust_decimal") && !l.contains("/rustc/"))
+                    l.contains("src/") && !l.contains("rust_decimal") && !l.contains("/rustc/")
                 })
                 .unwrap_or_default()
                 .trim()
@@ -51,7 +51,7 @@ fn every_number_at_the_edge_of_decimal_reconciles_without_panic() {
                 let _ = report.to_json_pretty();
             });
             if run.is_err() {
-                let at = WHERE.lock().map(|mut w| w.join(" / ")).unwrap_or_default();
+                let at = WHERE.lock().map(|w| w.join(" / ")).unwrap_or_default();
                 if let Ok(mut w) = WHERE.lock() {
                     w.clear();
                 }

@@ -631,9 +631,10 @@ impl<'d> Ctx<'d> {
     }
 
     /// Records a reason of reading or shape for the conclusion (once).
+    #[allow(clippy::ptr_arg)] // the reason is kept as the `Cow` it is
     fn gap(&mut self, reason: &Cow<'static, str>) {
-        if !self.gaps.contains(reason) {
-            self.gaps.push(reason.clone());
+        if !self.gaps.iter().any(|g| g == reason) {
+            self.gaps.push(Cow::clone(reason));
         }
     }
 
