@@ -120,8 +120,9 @@ pub struct Coverage {
     pub table_amounts: u32,
     /// Cells of typed tables placed with less than certainty.
     pub doubtful_cells: u32,
-    /// Numbers of the narrative (情况说明) read as claims.
-    pub narrative_numbers: u32,
+    /// Statements of the narrative (情况说明) read as claims (amounts,
+    /// shares, changes, comparisons).
+    pub narrative_claims: u32,
     /// Rules that ran (passed or failed).
     pub rules_run: u32,
     /// Rules skipped.
@@ -177,7 +178,7 @@ pub struct Summary {
 ///   "coverage": { "tables_read", "tables_expected", "tables_with_amounts",
 ///                 "tables_not_read"?: [name], "tables_partial"?: [name],
 ///                 "generic_tables", "table_amounts", "doubtful_cells",
-///                 "narrative_numbers", "rules_run", "rules_skipped",
+///                 "narrative_claims", "rules_run", "rules_skipped",
 ///                 "not_compared", "gaps"?: [reason], "nothing_checked",
 ///                 "complete", "conclusion" },
 ///   "rules":    [ { "rule": "T101", "title_zh", "title_en", "severity",
@@ -327,6 +328,25 @@ impl Report {
                 write_finding(out, finding, yuan)?;
             }
         }
+        let partial: Vec<&RuleOutcome> = self
+            .rules
+            .iter()
+            .filter(|o| o.status != Status::Skipped && o.not_compared > 0)
+            .collect();
+        if !partial.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "── 因未读取而未作的比较（{}）──", partial.len())?;
+            for o in partial {
+                writeln!(
+                    out,
+                    "  [{}] {}：{} 项，{}",
+                    o.rule.id(),
+                    o.title_zh,
+                    o.not_compared,
+                    o.skip_reason.as_deref().unwrap_or("所需单元格未读取")
+                )?;
+            }
+        }
         let skipped: Vec<&RuleOutcome> = self
             .rules
             .iter()
@@ -369,8 +389,8 @@ impl Coverage {
         }
         let _ = write!(
             line,
-            "；说明数字 {} 个；规则运行 {} 条、跳过 {} 条",
-            self.narrative_numbers, self.rules_run, self.rules_skipped
+            "；说明语句 {} 条；规则运行 {} 条、跳过 {} 条",
+            self.narrative_claims, self.rules_run, self.rules_skipped
         );
         if self.not_compared > 0 {
             let _ = write!(line, "；因未读取而未作的比较 {} 项", self.not_compared);

@@ -1602,20 +1602,14 @@ fn coverage(
         ..Coverage::default()
     };
     let mut with_amounts = [false; TableKind::ALL.len()];
-    for (at, _) in d.cells() {
-        match at {
-            NumberRef::Cell(cell) => {
-                c.table_amounts = c.table_amounts.saturating_add(1);
-                if let Some(w) = with_amounts.get_mut(cell.table as usize) {
-                    *w = true;
-                }
-            }
-            NumberRef::Narrative { .. } => {
-                c.narrative_numbers = c.narrative_numbers.saturating_add(1);
-            }
-            _ => {}
+    for &kind in TableKind::ALL {
+        let n = table_amounts(d, kind);
+        c.table_amounts = c.table_amounts.saturating_add(n);
+        if let Some(w) = with_amounts.get_mut(kind as usize) {
+            *w = n > 0;
         }
     }
+    c.narrative_claims = u32::try_from(d.narrative.len()).unwrap_or(u32::MAX);
     for &kind in TableKind::ALL {
         match d.tables.meta(kind) {
             None => c.tables_not_read.push(kind.label_zh().to_owned()),
@@ -1643,6 +1637,46 @@ fn coverage(
     c
 }
 
+/// How many numbers the table of `kind` holds (read once, without
+/// building addresses).
+fn table_amounts(d: &Disclosure, kind: TableKind) -> u32 {
+    fn count<'a, A: Amounts + 'a>(rows: impl Iterator<Item = &'a A>) -> u32 {
+        let mut n = 0u32;
+        for a in rows {
+            a.for_each_number(|_, _| n = n.saturating_add(1));
+        }
+        n
+    }
+    fn code<A: Amounts>(t: Option<&yusuan_tables::CodeTable<A>>) -> u32 {
+        t.map_or(0, |t| {
+            count(t.rows.iter().map(|r| &r.amounts).chain(t.total.as_ref()))
+        })
+    }
+    fn summary(t: Option<&yusuan_tables::SummaryTable>) -> u32 {
+        t.map_or(0, |t| {
+            count(t.income.iter().chain(&t.expenditure).map(|r| &r.amounts))
+        })
+    }
+    let t = &d.tables;
+    match kind {
+        TableKind::IncomeExpenditureSummary => summary(t.income_expenditure_summary.as_ref()),
+        TableKind::FiscalAppropriationSummary => summary(t.fiscal_appropriation_summary.as_ref()),
+        TableKind::IncomeSummary => code(t.income_summary.as_ref()),
+        TableKind::ExpenditureSummary => code(t.expenditure_summary.as_ref()),
+        TableKind::GeneralBudgetExpenditure => code(t.general_budget_expenditure.as_ref()),
+        TableKind::GeneralBudgetBasicExpenditure => {
+            code(t.general_budget_basic_expenditure.as_ref())
+        }
+        TableKind::GovernmentFundExpenditure => code(t.government_fund_expenditure.as_ref()),
+        TableKind::StateCapitalExpenditure => code(t.state_capital_expenditure.as_ref()),
+        TableKind::ThreePublicExpenditure => t
+            .three_public_expenditure
+            .as_ref()
+            .map_or(0, |t| count(t.rows.iter().map(|r| &r.amounts))),
+        _ => 0,
+    }
+}
+
 /// The conclusion sentence ([`Coverage::conclusion`]).
 fn conclusion(c: &Coverage, errors: u32) -> String {
     if c.nothing_checked && errors == 0 {
@@ -1668,7 +1702,7 @@ fn conclusion(c: &Coverage, errors: u32) -> String {
         "仅核对了{}张表中的 {} 张",
         c.tables_expected, c.tables_read
     )];
-    if c.narrative_numbers > 0 {
+    if c.narrative_claims > 0 {
         if let Some(first) = what.first_mut() {
             first.push_str("及情况说明");
         }
