@@ -132,7 +132,10 @@ fn table_titles_with_nothing_readable_exit_3_without_saying_no_error() {
     // `check --help` documents the code.
     let (code, help, _) = yusuan(&["check", "--help"]);
     assert_eq!(code, 0);
-    assert!(help.contains("3 an input was read but nothing in it could be checked"), "{help}");
+    assert!(
+        help.contains("3 an input was read but nothing in it could be checked"),
+        "{help}"
+    );
 }
 
 #[test]

@@ -129,6 +129,36 @@ fn a_row_the_table_did_not_read_is_never_compared_with_a_blank() {
 }
 
 #[test]
+fn a_comparison_needing_an_unread_row_is_not_made_even_when_it_would_pass() {
+    // Without 事业收入 568.77 the lines add to 4,175.52 + 3,434.90 =
+    // 7,610.42; print that as 本年收入合计.
+    let mut v = seed();
+    v["tables"]["income_expenditure_summary"]["income"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| r["key"] != "business_income");
+    income_row(&mut v, "current_year_income")["amounts"]["total"] = json!("7610.42");
+    assert_eq!(
+        check(&v).outcome(Rule::IncomeSubtotal).unwrap().status,
+        Status::Passed
+    );
+    v["tables"]["income_expenditure_summary"]["meta"]["reading"] = json!({
+        "completeness": "partial",
+        "missing_rows": ["事业收入"]
+    });
+    let report = check(&v);
+    let o = report.outcome(Rule::IncomeSubtotal).unwrap();
+    assert_eq!(o.status, Status::Skipped, "{o:?}");
+    assert_eq!(o.checks, 0);
+    assert_eq!(o.not_compared, 1);
+    assert!(
+        o.skip_reason.as_deref().unwrap().contains("事业收入"),
+        "{o:?}"
+    );
+    assert!(report.render_text().contains("事业收入"));
+}
+
+#[test]
 fn a_column_not_read_skips_the_row_identity_with_its_reason() {
     // 支出总表: the 项目支出 column not read (its cells absent).
     let mut v = seed();

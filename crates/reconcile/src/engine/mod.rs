@@ -557,6 +557,10 @@ pub(crate) struct Ctx<'d> {
     /// Why rules or comparisons were not applied for reasons of reading or
     /// of a table's shape (each reason once), for the conclusion.
     gaps: Vec<Cow<'static, str>>,
+    /// Whether some table was read in part (rows or columns missing): the
+    /// comparisons then check for unread cells before they count, and the
+    /// fast paths on bare values are not taken.
+    partial: bool,
     findings: Vec<Finding>,
     buf: Vec<Term>,
     pairs: Vec<(usize, usize)>,
@@ -574,6 +578,16 @@ impl<'d> Ctx<'d> {
             skips: [const { None }; RULES],
             not_compared: [0; RULES],
             gaps: Vec::new(),
+            partial: TableKind::ALL.iter().any(|&k| {
+                d.tables
+                    .meta(k)
+                    .and_then(|m| m.reading.as_ref())
+                    .is_some_and(|r| {
+                        r.completeness == Completeness::Partial
+                            || !r.missing_rows.is_empty()
+                            || !r.missing_columns.is_empty()
+                    })
+            }),
             findings: Vec::new(),
             buf: Vec::with_capacity(32),
             pairs: Vec::with_capacity(64),
@@ -713,7 +727,13 @@ impl<'d> Ctx<'d> {
                 if row_is_missing(&reading.missing_rows, &c.row, &row) {
                     return Gate::Unread(format!("{table}的“{row}”行未读取，不与其（空白）比较"));
                 }
+                // Read in part without saying what is missing: a row the
+                // table lacks may be one it did not read. (Where the rows
+                // and columns missing are listed, any other row the table
+                // lacks was not printed.)
                 if reading.completeness == Completeness::Partial
+                    && reading.missing_rows.is_empty()
+                    && reading.missing_columns.is_empty()
                     && !row_exists(self.d, c.table, &c.row)
                 {
                     return Gate::Unread(format!(
@@ -740,6 +760,23 @@ impl<'d> Ctx<'d> {
             Gate::Certain
         } else {
             Gate::Doubtful(doubts.join("；"))
+        }
+    }
+
+    /// Before a comparison counts, where some table was read in part: the
+    /// reason it cannot be made if one of its blank cells lies in a row or
+    /// column its table did not read (then it is not made, pass or fail).
+    fn unread(&mut self, rule: Rule, terms: &[Term]) -> bool {
+        if !self.partial {
+            return false;
+        }
+        let gate = self.gate(terms.iter().map(|t| (&t.at, t.v.is_none())));
+        match gate {
+            Gate::Unread(reason) => {
+                self.not_compared(rule, reason);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -938,6 +975,10 @@ impl<'d> Ctx<'d> {
         total: Option<Wan>,
         parts: impl IntoIterator<Item = Option<Wan>>,
     ) -> bool {
+        if self.partial {
+            // Unread cells are looked for by `sum`, on the terms.
+            return false;
+        }
         let t = total.unwrap_or(Wan::ZERO).value();
         let scale = t.scale();
         let mut any = total.is_some();
@@ -981,6 +1022,9 @@ impl<'d> Ctx<'d> {
         total: &A,
         parts: impl Iterator<Item = &'a A>,
     ) -> u64 {
+        if self.partial {
+            return 0;
+        }
         let mut sums = std::mem::take(&mut self.column_sums);
         sums.clear();
         sums.resize(columns.len, ColumnSum::EMPTY);
@@ -1017,6 +1061,9 @@ impl<'d> Ctx<'d> {
         total_col: Column,
         parts: u64,
     ) -> bool {
+        if self.partial {
+            return false;
+        }
         let mut sum = ColumnSum::EMPTY;
         let mut total = None;
         row.for_each_number(|c, n| {
@@ -1044,6 +1091,14 @@ impl<'d> Ctx<'d> {
     pub fn sum(&mut self, rule: Rule, total: Term, parts: &[Term]) {
         if total.v.is_none() && parts.iter().all(|p| p.v.is_none()) {
             return;
+        }
+        if self.partial {
+            let mut all = Vec::with_capacity(parts.len() + 1);
+            all.push(total);
+            all.extend_from_slice(parts);
+            if self.unread(rule, &all) {
+                return;
+            }
         }
         self.count(rule);
         if exact_sum(total.v, parts) {
@@ -1105,6 +1160,9 @@ impl<'d> Ctx<'d> {
         if expected.v.is_none() && actual.v.is_none() {
             return;
         }
+        if self.unread(rule, &[actual, expected]) {
+            return;
+        }
         self.count(rule);
         let e = expected.v.unwrap_or(Wan::ZERO);
         let a = actual.v.unwrap_or(Wan::ZERO);
@@ -1139,6 +1197,9 @@ impl<'d> Ctx<'d> {
     /// `small ≤ large`.
     pub fn at_most(&mut self, rule: Rule, small: Term, large: Term) {
         if small.v.is_none() && large.v.is_none() {
+            return;
+        }
+        if self.unread(rule, &[small, large]) {
             return;
         }
         self.count(rule);
@@ -1196,6 +1257,9 @@ impl<'d> Ctx<'d> {
         minuend: Option<Wan>,
         subtrahend: Option<Wan>,
     ) -> bool {
+        if self.partial {
+            return false;
+        }
         if actual.is_none() && minuend.is_none() && subtrahend.is_none() {
             return true;
         }
@@ -1215,6 +1279,9 @@ impl<'d> Ctx<'d> {
     /// `actual = minuend − subtrahend`.
     pub fn difference(&mut self, rule: Rule, actual: Term, minuend: Term, subtrahend: Term) {
         if actual.v.is_none() && minuend.v.is_none() && subtrahend.v.is_none() {
+            return;
+        }
+        if self.unread(rule, &[actual, minuend, subtrahend]) {
             return;
         }
         self.count(rule);
