@@ -266,6 +266,14 @@ fn a_performance_form_without_weights_skips_the_weight_rules() {
         .remove("declared_indicator_weight");
     let report = check(&v);
     assert_eq!(report.findings_for(Rule::IndicatorWeights).count(), 0);
+    // Nor is each indicator's missing 分值 a fault of the form.
+    assert!(
+        !report
+            .findings_for(Rule::PerformanceTableForm)
+            .any(|f| f.message.contains("分值")),
+        "{}",
+        report.render_text()
+    );
     let o = report.outcome(Rule::IndicatorWeights).unwrap();
     assert_eq!(o.status, Status::Skipped);
     assert!(o.skip_reason.as_deref().unwrap().contains("本表未列分值"));

@@ -79,7 +79,9 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
         for issue in &report.issues {
             let weights = matches!(
                 issue.kind,
-                IssueKind::WeightTotal { .. } | IssueKind::DeclaredWeight { .. }
+                IssueKind::WeightTotal { .. }
+                    | IssueKind::DeclaredWeight { .. }
+                    | IssueKind::NonPositiveWeight { .. }
             );
             if no_weights && weights {
                 continue;
