@@ -1587,22 +1587,24 @@ fn doubtful_tables(
     if scope != Scope::OneDocument {
         return demoted;
     }
-    for &kind in TableKind::ALL {
-        let own = |rule: Rule| rule.own_table() == Some(kind);
-        let made: u32 = Rule::ALL
-            .iter()
-            .zip(checks)
-            .filter(|(r, _)| own(**r))
-            .map(|(_, &n)| n)
-            .fold(0, u32::saturating_add);
-        let failed = findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error && own(f.rule))
-            .count();
-        let failed = u32::try_from(failed).unwrap_or(u32::MAX);
+    // Comparisons made and errors found per table, in one pass each.
+    let mut made = [0u32; TableKind::ALL.len()];
+    for (rule, &n) in Rule::ALL.iter().zip(checks) {
+        if let Some(slot) = rule.own_table().and_then(|k| made.get_mut(k as usize)) {
+            *slot = slot.saturating_add(n);
+        }
+    }
+    let mut failed = [0u32; TableKind::ALL.len()];
+    for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+        if let Some(slot) = f.rule.own_table().and_then(|k| failed.get_mut(k as usize)) {
+            *slot = slot.saturating_add(1);
+        }
+    }
+    for ((&kind, &made), &failed) in TableKind::ALL.iter().zip(&made).zip(&failed) {
         if made < DOUBTFUL_MIN_CHECKS || failed.saturating_mul(2) <= made {
             continue;
         }
+        let own = |rule: Rule| rule.own_table() == Some(kind);
         let (folded, kept): (Vec<Finding>, Vec<Finding>) = std::mem::take(findings)
             .into_iter()
             .partition(|f| f.severity == Severity::Error && own(f.rule));

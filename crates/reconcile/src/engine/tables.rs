@@ -1581,14 +1581,14 @@ fn basic_items_within_three_public(ctx: &mut Ctx<'_>) {
         let printed = t9.printed_columns().contains(&column);
         match (small.v, large.v) {
             (Some(_), Some(_)) if printed => ctx.at_most(rule, small, large),
-            _ => ctx.skip(
-                rule,
+            _ => ctx.skip_with(rule, || {
                 format!(
                     "基本支出表未列 {code}，或“三公”经费表未列{}的{}",
                     period.label_zh(),
                     column.header_zh(k9)
-                ),
-            ),
+                )
+                .into()
+            }),
         }
     }
 }
