@@ -8,7 +8,7 @@ use yusuan_reconcile::{reconcile, reconcile_unit_in_department, Report};
 use yusuan_tables::Disclosure;
 
 use crate::input::{self, InputIssue};
-use crate::{FINDINGS, OK, UNUSABLE};
+use crate::{worse, FINDINGS, NOTHING_CHECKED, OK, UNUSABLE};
 
 /// The JSON output for one file.
 #[derive(Serialize)]
@@ -81,6 +81,7 @@ pub fn run(paths: &[PathBuf], json: bool, department: Option<&Path>) -> u8 {
     let mut status = OK;
     let (mut with_errors, mut unusable, mut errors, mut warnings) =
         (0usize, 0usize, 0usize, 0usize);
+    let mut nothing_checked = 0usize;
     let mut json_out = Vec::new();
     for (i, file) in files.iter().enumerate() {
         if progress {
@@ -91,7 +92,7 @@ pub fn run(paths: &[PathBuf], json: bool, department: Option<&Path>) -> u8 {
         match input::load(file) {
             Err(e) => {
                 unusable += 1;
-                status = UNUSABLE;
+                status = worse(status, UNUSABLE);
                 if json {
                     json_out.push(FileResult {
                         path,
@@ -117,7 +118,7 @@ pub fn run(paths: &[PathBuf], json: bool, department: Option<&Path>) -> u8 {
                     None => (None, None),
                     Some(Ok(r)) => (Some(r), None),
                     Some(Err(e)) => {
-                        status = UNUSABLE;
+                        status = worse(status, UNUSABLE);
                         (None, Some(e.to_string()))
                     }
                 };
@@ -127,7 +128,10 @@ pub fn run(paths: &[PathBuf], json: bool, department: Option<&Path>) -> u8 {
                 }
                 if report.has_errors() || pair_report.as_ref().is_some_and(Report::has_errors) {
                     with_errors += 1;
-                    status = status.max(FINDINGS);
+                    status = worse(status, FINDINGS);
+                } else if report.coverage.nothing_checked {
+                    nothing_checked += 1;
+                    status = worse(status, NOTHING_CHECKED);
                 }
                 if json {
                     json_out.push(FileResult {
@@ -181,10 +185,11 @@ pub fn run(paths: &[PathBuf], json: bool, department: Option<&Path>) -> u8 {
         }
     }
     eprintln!(
-        "checked {} file(s): {} with errors, {} unusable; {} error(s), {} warning(s)",
+        "checked {} file(s): {} with errors, {} unusable, {} with nothing checkable; {} error(s), {} warning(s)",
         files.len(),
         with_errors,
         unusable,
+        nothing_checked,
         errors,
         warnings
     );

@@ -12,8 +12,11 @@
 //! ```
 //!
 //! Exit status of `check`: 0 when no input has an error finding, 1 when
-//! some has, 2 when some input could not be read at all (unusable input
-//! wins over findings). The other commands exit 0 on success, 1 when the
+//! some has, 2 when some input could not be read at all, 3 when an input
+//! was read but nothing in it could be checked (no typed table with amounts
+//! and no checkable narrative: the report says so and never "未发现错误").
+//! When files differ, unusable input (2) wins over findings (1), findings
+//! over nothing checked (3), and 3 over 0. The other commands exit 0 on success, 1 when the
 //! answer is negative (e.g. a code without a name in the catalog) and 2 on
 //! unusable input or a usage error.
 #![forbid(unsafe_code)]
@@ -46,6 +49,12 @@ struct Cli {
 enum Command {
     /// Reconcile disclosures: every identity within and across the tables,
     /// the narrative and the performance tables.
+    ///
+    /// Exit status: 0 no error found in what was checked (the report's
+    /// 结论 says what that was); 1 some input has an error finding; 2 some
+    /// input could not be read at all; 3 an input was read but nothing in it
+    /// could be checked (no table with amounts, no checkable narrative).
+    /// Precedence over several files: 2, then 1, then 3, then 0.
     Check {
         /// Files (.json model, .txt extracted text, .pdf) or directories
         /// (searched recursively for those extensions).
@@ -112,6 +121,25 @@ const OK: u8 = 0;
 const FINDINGS: u8 = 1;
 /// Exit status: unusable input.
 const UNUSABLE: u8 = 2;
+/// Exit status of `check`: an input was read but nothing in it could be
+/// checked.
+const NOTHING_CHECKED: u8 = 3;
+
+/// The worse of two exit statuses of `check`: unusable input (2) over
+/// findings (1) over nothing checked (3) over success (0).
+fn worse(a: u8, b: u8) -> u8 {
+    let rank = |s: u8| match s {
+        UNUSABLE => 3,
+        FINDINGS => 2,
+        NOTHING_CHECKED => 1,
+        _ => 0,
+    };
+    if rank(b) > rank(a) {
+        b
+    } else {
+        a
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -85,6 +85,60 @@ fn check_text_of_the_seed_agrees_with_the_fixture() {
 }
 
 #[test]
+fn the_seed_concludes_unqualified_with_what_was_checked() {
+    let (code, stdout, stderr) = yusuan(&["check", FIXTURE]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("结论：未发现错误\n"), "{stdout}");
+    assert!(stdout.contains("读取九张表中的 9 张"), "{stdout}");
+    let (_, json, _) = yusuan(&["check", "--format", "json", FIXTURE]);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON report");
+    let coverage = &v["report"]["coverage"];
+    assert_eq!(coverage["tables_read"], 9);
+    assert_eq!(coverage["nothing_checked"], false);
+    assert_eq!(coverage["complete"], true);
+    assert_eq!(coverage["conclusion"], "未发现错误");
+}
+
+#[test]
+fn table_titles_with_nothing_readable_exit_3_without_saying_no_error() {
+    let file = temp_dir("titles").join("titles.txt");
+    std::fs::write(
+        &file,
+        "上海市普陀区某局\n2024年度部门决算\n\n收入支出决算总表\n单位：万元\n项目    决算数\n\n\
+         收入决算表\n单位：万元\n\n支出决算表\n单位：万元\n",
+    )
+    .expect("write");
+    let (code, stdout, stderr) = yusuan(&["check", file.to_str().expect("utf-8")]);
+    assert_eq!(code, 3, "{stdout}{stderr}");
+    assert!(!stdout.contains("未发现错误"), "{stdout}");
+    assert!(stdout.contains("未能核对"), "{stdout}");
+    assert!(stderr.contains("1 with nothing checkable"), "{stderr}");
+    let (code, json, _) = yusuan(&["check", "--format", "json", file.to_str().expect("utf-8")]);
+    assert_eq!(code, 3);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON report");
+    assert_eq!(v["report"]["coverage"]["nothing_checked"], true);
+    // With a file that has an error, the error wins (1 over 3).
+    let text = std::fs::read_to_string(root().join(FIXTURE)).expect("fixture");
+    let changed = text.replacen("\"8179.19\"", "\"8180.19\"", 1);
+    assert_ne!(changed, text);
+    let bad = temp_dir("titles-and-error").join("changed.json");
+    std::fs::write(&bad, changed).expect("write");
+    let (code, _, _) = yusuan(&[
+        "check",
+        file.to_str().expect("utf-8"),
+        bad.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 1);
+    // `check --help` documents the code.
+    let (code, help, _) = yusuan(&["check", "--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        help.contains("3 an input was read but nothing in it could be checked"),
+        "{help}"
+    );
+}
+
+#[test]
 fn unusable_input_exits_2() {
     let file = temp_dir("unusable").join("note.txt");
     std::fs::write(&file, "这不是预算公开文件。\n只是一段文字。\n").expect("write");

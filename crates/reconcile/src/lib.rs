@@ -59,6 +59,25 @@
 //! embedded catalog is partial), rounding-sized differences are warnings,
 //! and a rule that cannot apply is skipped with its reason.
 //!
+//! # Honest findings
+//!
+//! A finding that accuses the document rests on cells read for certain
+//! ([`yusuan_tables::Reading`] on each table's metadata; a table written by
+//! hand is certain). A failed comparison over a cell placed by an identity
+//! or a guess is at most a warning whose note names the cell and why. A
+//! comparison that needs a blank cell of a row or column its table did not
+//! read — listed as missing, a table read in part, a table in which no row
+//! was read, a split column of a table whose amounts all sit in its 合计
+//! column — is not made ([`RuleOutcome::not_compared`], with the reason):
+//! never "与…的（空白）不一致". Rules that do not fit a table's shape (a
+//! single 金额 column) are skipped with the reason. A table failing more
+//! than half of its own identities ([`Rule::own_table`]; at least 4
+//! comparisons) gives one warning [`Rule::TableReadingDoubtful`] listing
+//! them, not one error each. The report's [`Coverage`] says what was
+//! checked, and its conclusion says "未发现错误" unqualified only when all
+//! nine tables were read completely and every rule that fits ran;
+//! [`Coverage::nothing_checked`] when no amount could be checked.
+//!
 //! # Reports
 //!
 //! [`Report::render_text`] gives a terminal report grouped by severity with
@@ -89,7 +108,7 @@ pub mod tolerance;
 pub use engine::{reconcile, reconcile_unit_in_department, Reconciler};
 pub use error::ReconcileError;
 pub use finding::{amount_text, CellUse, Finding, Location, Severity, Value};
-pub use report::{Report, RuleOutcome, Status, Subject, Summary};
+pub use report::{Coverage, Report, RuleOutcome, Status, Subject, Summary};
 
 /// The rule with this ID, for `yusuan explain RULE`.
 ///

@@ -367,8 +367,12 @@ pub fn judge_share_list(
     // (within the rounding of the printed parts).
     let complete = parts.len() == printed.len()
         && Wan::checked_sum(parts.iter().copied()).is_some_and(|sum| {
-            let bound: Decimal = parts.iter().map(|&p| rounding.half_of(p).value()).sum();
-            (sum.value() - whole.value()).abs() <= bound
+            let bound = parts.iter().fold(Decimal::ZERO, |b, &p| {
+                b.saturating_add(rounding.half_of(p).value())
+            });
+            sum.value()
+                .checked_sub(whole.value())
+                .is_some_and(|d| d.abs() <= bound)
         });
     // The range of a share that is off is computed only if no list-wide
     // adjustment explains it.

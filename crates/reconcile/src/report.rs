@@ -64,17 +64,82 @@ pub struct RuleOutcome {
     pub severity: Severity,
     /// Passed, failed or skipped.
     pub status: Status,
-    /// Why the rule was skipped (e.g. the table is absent).
+    /// Why the rule was skipped (e.g. the table is absent), or, for a rule
+    /// that ran, why some of its comparisons were not made
+    /// ([`RuleOutcome::not_compared`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip_reason: Option<Cow<'static, str>>,
     /// How many comparisons the rule made.
     pub checks: u32,
+    /// How many comparisons it did not make because a cell, row or column
+    /// they need was not read (never compared with a blank).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub not_compared: u32,
     /// Error findings.
     pub errors: u32,
     /// Warning findings.
     pub warnings: u32,
     /// Info findings.
     pub infos: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// What was checked (核对范围): which tables were read, how many amounts
+/// and comparisons, and the conclusion that follows.
+///
+/// The conclusion says "未发现错误" unqualified only when every one of the
+/// nine tables was read completely and no rule was left unapplied for a
+/// reason of reading or shape; otherwise it says what was checked and what
+/// could not be read ("未发现错误（仅核对了 9 张表中的 7 张；未能读取：…）").
+/// When nothing could be checked — no comparison of an amount was made by
+/// a rule of the families T, X, N or P (no typed table with amounts and no
+/// checkable narrative) — [`Coverage::nothing_checked`] is true and the
+/// conclusion never says "未发现错误"; `yusuan check` then exits 3.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Typed tables present in the model, of the nine (表1–表9).
+    pub tables_read: u32,
+    /// The nine.
+    pub tables_expected: u32,
+    /// Typed tables holding at least one amount.
+    pub tables_with_amounts: u32,
+    /// The Chinese names of the nine not read (absent from the model).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables_not_read: Vec<String>,
+    /// The Chinese names of the tables read in part
+    /// ([`yusuan_tables::Completeness::Partial`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables_partial: Vec<String>,
+    /// Tables read but not typed (通用表格): read, not checked.
+    pub generic_tables: u32,
+    /// Amounts (and percentages) in the typed tables: what the table rules
+    /// can check.
+    pub table_amounts: u32,
+    /// Cells of typed tables placed with less than certainty.
+    pub doubtful_cells: u32,
+    /// Statements of the narrative (情况说明) read as claims (amounts,
+    /// shares, changes, comparisons).
+    pub narrative_claims: u32,
+    /// Rules that ran (passed or failed).
+    pub rules_run: u32,
+    /// Rules skipped.
+    pub rules_skipped: u32,
+    /// Comparisons not made because a cell, row or column was not read.
+    pub not_compared: u32,
+    /// Why rules or comparisons were not applied for reasons of reading or
+    /// of a table's shape (each once).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gaps: Vec<String>,
+    /// No amount could be checked (see the type's docs).
+    pub nothing_checked: bool,
+    /// Everything was read and every rule that fits ran: "未发现错误"
+    /// unqualified.
+    pub complete: bool,
+    /// The conclusion (结论), in Chinese.
+    pub conclusion: String,
 }
 
 /// Counts over the whole report.
@@ -110,9 +175,16 @@ pub struct Summary {
 ///   "subject":  { "title"?, "unit"?, "year"?, "kind"?, "amount_unit" },
 ///   "summary":  { "rules", "passed", "failed", "skipped", "checks",
 ///                 "errors", "warnings", "infos" },
+///   "coverage": { "tables_read", "tables_expected", "tables_with_amounts",
+///                 "tables_not_read"?: [name], "tables_partial"?: [name],
+///                 "generic_tables", "table_amounts", "doubtful_cells",
+///                 "narrative_claims", "rules_run", "rules_skipped",
+///                 "not_compared", "gaps"?: [reason], "nothing_checked",
+///                 "complete", "conclusion" },
 ///   "rules":    [ { "rule": "T101", "title_zh", "title_en", "severity",
 ///                   "status": "passed" | "failed" | "skipped",
-///                   "skip_reason"?, "checks", "errors", "warnings", "infos" } ],
+///                   "skip_reason"?, "checks", "not_compared"?, "errors",
+///                   "warnings", "infos" } ],
 ///   "findings": [ { "rule": "T101", "severity": "error" | "warning" | "info",
 ///                   "message", "location": { "table"?, "row"?, "column"? },
 ///                   "expected"?, "actual"?, "difference"?, "tolerance"?,
@@ -121,13 +193,18 @@ pub struct Summary {
 /// ```
 ///
 /// Values are `{"kind": "amount" | "percent" | "number" | "text", "value":
-/// "…"}` with numbers as strings.
+/// "…"}` with numbers as strings. `coverage` is described at [`Coverage`]:
+/// `conclusion` is the sentence the text report prints after "结论：";
+/// `nothing_checked` is true when no amount could be checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// What was checked.
     pub subject: Subject,
     /// Counts.
     pub summary: Summary,
+    /// What was checked, and the conclusion.
+    #[serde(default)]
+    pub coverage: Coverage,
     /// One outcome per rule the report covers (those checking one document,
     /// or the `D7xx` rules comparing a unit with its department), in
     /// catalogue order.
@@ -209,13 +286,18 @@ impl Report {
             writeln!(out, "对象：{}", subject.trim())?;
         }
         writeln!(out, "金额单位：{}", self.subject.amount_unit)?;
-        let verdict = if s.errors > 0 {
+        let verdict = if !self.coverage.conclusion.is_empty() {
+            self.coverage.conclusion.clone()
+        } else if s.errors > 0 {
             format!("发现 {} 个错误", s.errors)
         } else {
             "未发现错误".to_owned()
         };
         writeln!(out, "结论：{verdict}")?;
         writeln!(out, "发现：{}", self.summary_line())?;
+        if self.coverage.tables_expected > 0 {
+            writeln!(out, "核对范围：{}", self.coverage.scope_line())?;
+        }
         writeln!(out)?;
         writeln!(out, "按类别：")?;
         let mut families: Vec<Family> = self.rules.iter().map(|o| o.rule.family()).collect();
@@ -246,6 +328,25 @@ impl Report {
                 write_finding(out, finding, yuan)?;
             }
         }
+        let partial: Vec<&RuleOutcome> = self
+            .rules
+            .iter()
+            .filter(|o| o.status != Status::Skipped && o.not_compared > 0)
+            .collect();
+        if !partial.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "── 因未读取而未作的比较（{}）──", partial.len())?;
+            for o in partial {
+                writeln!(
+                    out,
+                    "  [{}] {}：{} 项，{}",
+                    o.rule.id(),
+                    o.title_zh,
+                    o.not_compared,
+                    o.skip_reason.as_deref().unwrap_or("所需单元格未读取")
+                )?;
+            }
+        }
         let skipped: Vec<&RuleOutcome> = self
             .rules
             .iter()
@@ -265,6 +366,36 @@ impl Report {
             }
         }
         Ok(())
+    }
+}
+
+impl Coverage {
+    /// One line: tables read, amounts, rules run and skipped, comparisons
+    /// not made.
+    pub fn scope_line(&self) -> String {
+        let mut line = format!(
+            "读取九张表中的 {} 张（有金额 {} 张），表内金额 {} 个",
+            self.tables_read, self.tables_with_amounts, self.table_amounts
+        );
+        if self.doubtful_cells > 0 {
+            let _ = write!(line, "（其中读取存疑 {} 个）", self.doubtful_cells);
+        }
+        if self.generic_tables > 0 {
+            let _ = write!(
+                line,
+                "；通用表格 {} 张（已读取，未核对）",
+                self.generic_tables
+            );
+        }
+        let _ = write!(
+            line,
+            "；说明语句 {} 条；规则运行 {} 条、跳过 {} 条",
+            self.narrative_claims, self.rules_run, self.rules_skipped
+        );
+        if self.not_compared > 0 {
+            let _ = write!(line, "；因未读取而未作的比较 {} 项", self.not_compared);
+        }
+        line
     }
 }
 

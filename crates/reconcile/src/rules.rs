@@ -706,6 +706,50 @@ catalogue! {
         action_zh: "核对表7、表8与表4。",
         action_en: "Compare tables 7 and 8 with table 4.",
     },
+    /// 基本支出表 30212 因公出国（境）费用 ≤ “三公”经费表 因公出国（境）费.
+    BasicTravelWithinThreePublic = "X213" {
+        family: CrossTable, severity: Error, tolerance: RoundingInequality,
+        title_zh: "基本支出表因公出国（境）费用不超过“三公”经费表所列",
+        title_en: "Basic table overseas travel within the “three public” figure",
+        formula: "表6 30212 因公出国（境）费用 合计 ≤ 表9 本年 因公出国（境）费",
+        explanation_zh: "“三公”经费表的因公出国（境）费包括基本支出和项目支出，基本支出表中的 30212 只是其中基本支出部分，故只能小于或等于，不要求相等。任一方未列示时不作比较。",
+        explanation_en: "The “three public” table counts basic and project spending; code 30212 of the basic expenditure table (table 6) is only its basic part, so it is at most the table 9 figure of the budget year (an inequality, never an equality). Not compared when either side is absent.",
+        action_zh: "核对基本支出表 30212 与“三公”经费表因公出国（境）费。",
+        action_en: "Compare code 30212 of table 6 with table 9's overseas travel.",
+    },
+    /// 基本支出表 30217 公务接待费 ≤ “三公”经费表 公务接待费.
+    BasicReceptionWithinThreePublic = "X214" {
+        family: CrossTable, severity: Error, tolerance: RoundingInequality,
+        title_zh: "基本支出表公务接待费不超过“三公”经费表所列",
+        title_en: "Basic table official reception within the “three public” figure",
+        formula: "表6 30217 公务接待费 合计 ≤ 表9 本年 公务接待费",
+        explanation_zh: "“三公”经费表的公务接待费包括基本支出和项目支出，基本支出表中的 30217 只是其中基本支出部分，故只能小于或等于。任一方未列示时不作比较。",
+        explanation_en: "The “three public” table counts basic and project spending; code 30217 of table 6 is only its basic part, so it is at most the table 9 figure of the budget year. Not compared when either side is absent.",
+        action_zh: "核对基本支出表 30217 与“三公”经费表公务接待费。",
+        action_en: "Compare code 30217 of table 6 with table 9's official reception.",
+    },
+    /// 基本支出表 30231 公务用车运行维护费 ≤ “三公”经费表 公务用车运行费.
+    BasicVehicleOperationWithinThreePublic = "X215" {
+        family: CrossTable, severity: Error, tolerance: RoundingInequality,
+        title_zh: "基本支出表公务用车运行维护费不超过“三公”经费表所列",
+        title_en: "Basic table vehicle running costs within the “three public” figure",
+        formula: "表6 30231 公务用车运行维护费 合计 ≤ 表9 本年 公务用车运行（维护）费",
+        explanation_zh: "“三公”经费表的公务用车运行费包括基本支出和项目支出，基本支出表中的 30231 只是其中基本支出部分，故只能小于或等于。任一方未列示时不作比较。",
+        explanation_en: "The “three public” table counts basic and project spending; code 30231 of table 6 is only its basic part, so it is at most table 9's vehicle running costs of the budget year. Not compared when either side is absent.",
+        action_zh: "核对基本支出表 30231 与“三公”经费表公务用车运行费。",
+        action_en: "Compare code 30231 of table 6 with table 9's vehicle running costs.",
+    },
+    /// 基本支出表 31013 公务用车购置 ≤ “三公”经费表 公务用车购置费.
+    BasicVehiclePurchaseWithinThreePublic = "X216" {
+        family: CrossTable, severity: Error, tolerance: RoundingInequality,
+        title_zh: "基本支出表公务用车购置不超过“三公”经费表所列",
+        title_en: "Basic table vehicle purchase within the “three public” figure",
+        formula: "表6 31013 公务用车购置 合计 ≤ 表9 本年 公务用车购置费",
+        explanation_zh: "“三公”经费表的公务用车购置费包括基本支出和项目支出，基本支出表中的 31013 只是其中基本支出部分，故只能小于或等于。任一方未列示时不作比较。",
+        explanation_en: "The “three public” table counts basic and project spending; code 31013 of table 6 is only its basic part, so it is at most table 9's vehicle purchase of the budget year. Not compared when either side is absent.",
+        action_zh: "核对基本支出表 31013 与“三公”经费表公务用车购置费。",
+        action_en: "Compare code 31013 of table 6 with table 9's vehicle purchase.",
+    },
     // ---------------------------------------------------------------- N3xx
     /// A narrative amount equals the table cell it names.
     NarrativeAmount = "N301" {
@@ -880,8 +924,8 @@ catalogue! {
         title_zh: "科目编码见于当年分类科目",
         title_en: "Codes are in the year's catalog",
         formula: "编码 ∈ 当年《政府收支分类科目》",
-        explanation_zh: "内置科目目录并不完整，未收录的编码只作提示；可加载完整的官方版本再查。",
-        explanation_en: "The built-in catalog is partial, so a code it does not know is only info; load a full official edition to check further.",
+        explanation_zh: "内置科目目录并不完整，未收录的编码只作提示，每份文件汇总为一条（数量与清单）；目录没有该年度版本时只说明一次。可加载完整的官方版本再查。",
+        explanation_en: "The built-in catalog is partial, so codes it does not know are only info, summed up in one finding per document (how many, and the list); a year the catalog has no edition of is said once. Load a full official edition to check further.",
         action_zh: "如非目录遗漏，核对科目编码。",
         action_en: "Unless the catalog lacks it, check the code.",
     },
@@ -996,6 +1040,17 @@ catalogue! {
         action_zh: "更正转录。",
         action_en: "Correct the transcription.",
     },
+    /// A table failing more than half of its own identities: its reading is doubtful.
+    TableReadingDoubtful = "S608" {
+        family: Structure, severity: Warning, tolerance: None,
+        title_zh: "本表读取存疑",
+        title_en: "This table's reading is doubtful",
+        formula: "表内勾稽（该表的 T1xx 规则）不符的比较 > 比较次数的一半，且比较不少于 4 次",
+        explanation_zh: "一张表的表内勾稽关系（即该表自己的 T1xx 规则：行内各栏、科目层级、合计行）多数不成立时，更可能是表格读取（分栏、对位）出了问题，而不是公开文件逐项出错。此时不再逐项报告错误，而是给出一条“本表读取存疑”的警告，列出不符的各项比较。比较少于 4 次时，一处印错即可使多数不符，不作此判断。",
+        explanation_en: "When most of a table's own identities (its within-table T1xx rules: row columns, code tree, total row) fail, the reading of the table (columns, alignment) is more likely wrong than the document at every one of them. Instead of one error per failure, one warning says the reading is doubtful and lists the failed checks. With fewer than 4 comparisons a single misprint can fail most of them, so the judgement is not made.",
+        action_zh: "对照原表核对本表的分栏与各行读取，再重新检查。",
+        action_en: "Check the table's columns and rows against the printed table, then check again.",
+    },
 
     // ---------------------------------------------------------------- D7xx
     /// 收支总表: every line of the department at least the unit's.
@@ -1088,6 +1143,39 @@ impl Rule {
             .iter()
             .copied()
             .find(|r| r.id().eq_ignore_ascii_case(id))
+    }
+
+    /// The table whose own identities (表内勾稽) a within-table rule checks:
+    /// `T10x` 收支总表, `T11x` 收入总表, `T12x` 支出总表, `T13x` 财政拨款收支
+    /// 总表, `T14x` 一般公共预算支出表, `T15x` 基本支出表, `T16x` 政府性基金
+    /// 预算支出表, `T17x` 国有资本经营预算支出表, `T19x` “三公”经费表; `None`
+    /// for a rule of another family. A table's *own identities* are the
+    /// comparisons made by the rules with that table here
+    /// ([`Rule::TableReadingDoubtful`]).
+    ///
+    /// ```
+    /// use yusuan_reconcile::Rule;
+    /// use yusuan_tables::TableKind;
+    /// assert_eq!(Rule::BasicRow.own_table(), Some(TableKind::GeneralBudgetBasicExpenditure));
+    /// assert_eq!(Rule::GeneralBudgetBasicMatchesBasicTable.own_table(), None);
+    /// ```
+    pub fn own_table(self) -> Option<yusuan_tables::TableKind> {
+        use yusuan_tables::TableKind as K;
+        if self.family() != Family::WithinTable {
+            return None;
+        }
+        Some(match self.id().as_bytes().get(2)? {
+            b'0' => K::IncomeExpenditureSummary,
+            b'1' => K::IncomeSummary,
+            b'2' => K::ExpenditureSummary,
+            b'3' => K::FiscalAppropriationSummary,
+            b'4' => K::GeneralBudgetExpenditure,
+            b'5' => K::GeneralBudgetBasicExpenditure,
+            b'6' => K::GovernmentFundExpenditure,
+            b'7' => K::StateCapitalExpenditure,
+            b'9' => K::ThreePublicExpenditure,
+            _ => return None,
+        })
     }
 
     /// Position in [`Rule::ALL`].
@@ -1225,6 +1313,18 @@ mod tests {
             );
             let text = rule.explain();
             assert!(text.contains(i.id) && text.contains(i.formula));
+        }
+    }
+
+    #[test]
+    fn every_within_table_rule_has_its_table() {
+        for rule in Rule::ALL {
+            assert_eq!(
+                rule.own_table().is_some(),
+                rule.family() == Family::WithinTable,
+                "{}",
+                rule.id()
+            );
         }
     }
 

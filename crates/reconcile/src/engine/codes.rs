@@ -145,6 +145,9 @@ fn names(ctx: &mut Ctx<'_>) {
         return;
     }
     let mut seen: Vec<(Code, &str)> = Vec::with_capacity(rows.len());
+    // Codes the catalog lacks for the year: one summary finding below, not
+    // one per code.
+    let mut missing: Vec<(TableKind, Code, &str)> = Vec::new();
     for (kind, code, printed) in rows {
         let name = bare(printed);
         if seen.iter().any(|&(c, n)| c == code && n == name) {
@@ -161,33 +164,7 @@ fn names(ctx: &mut Ctx<'_>) {
             }
             Some(_) => {}
             None => {
-                let history = catalog.history(code);
-                let note = if history.is_empty() {
-                    "内置科目目录不完整，未收录此编码；可加载完整的官方版本核对。".to_owned()
-                } else {
-                    let years: Vec<String> = history
-                        .iter()
-                        .map(|e| format!("{}（{}）", e.years(), e.name()))
-                        .collect();
-                    format!(
-                        "目录中此编码见于 {}，但没有 {year} 年的记录；目录不完整，仅作提示。",
-                        years.join("、")
-                    )
-                };
-                ctx.note(
-                    Rule::CodeKnown,
-                    Severity::Info,
-                    location(),
-                    format!("科目编码 {code}「{name}」不在内置的 {year} 年科目目录中。"),
-                    None,
-                    Some(Value::Text(code.to_string())),
-                    Some(note),
-                    vec![CellUse {
-                        at,
-                        label: ctx.label(&at),
-                        value: Some(Value::Text(format!("{code} {name}"))),
-                    }],
-                );
+                missing.push((kind, code, name));
                 continue;
             }
         }
@@ -224,6 +201,65 @@ fn names(ctx: &mut Ctx<'_>) {
             _ => {}
         }
     }
+    missing_codes(ctx, year, &missing);
+}
+
+/// C501: the codes the catalog lacks for `year`, as one info finding for
+/// the document (how many, and the list); a year for which the catalog
+/// holds no entry at all is said once, as such.
+fn missing_codes(ctx: &mut Ctx<'_>, year: u16, missing: &[(TableKind, Code, &str)]) {
+    if missing.is_empty() {
+        return;
+    }
+    let catalog = ctx.catalog;
+    let year_known = catalog.entries().iter().any(|e| e.years().contains(year));
+    let mut codes: Vec<String> = Vec::with_capacity(missing.len());
+    for &(_, code, name) in missing {
+        let text = format!("{code} {name}");
+        if !codes.contains(&text) {
+            codes.push(text);
+        }
+    }
+    let (message, note) = if year_known {
+        (
+            format!(
+                "{} 个科目编码不在内置的 {year} 年科目目录中：{}。",
+                codes.len(),
+                codes.join("、")
+            ),
+            "内置科目目录不完整，未收录的编码只作提示；可加载完整的官方版本核对。".to_owned(),
+        )
+    } else {
+        (
+            format!(
+                "内置科目目录没有 {year} 年的版本，本文件的 {} 个科目编码均未按 {year} 年目录核对：{}。",
+                codes.len(),
+                codes.join("、")
+            ),
+            format!("可加载 {year} 年的官方《政府收支分类科目》后再查。"),
+        )
+    };
+    let cells = missing
+        .iter()
+        .map(|&(kind, code, name)| {
+            let at = NumberRef::Cell(CellRef::new(kind, RowKey::Code(code), Column::Total));
+            CellUse {
+                label: ctx.label(&at),
+                at,
+                value: Some(Value::Text(format!("{code} {name}"))),
+            }
+        })
+        .collect();
+    ctx.note(
+        Rule::CodeKnown,
+        Severity::Info,
+        Location::default(),
+        message,
+        None,
+        Some(Value::Number(yusuan_money::Decimal::from(codes.len()))),
+        Some(note),
+        cells,
+    );
 }
 
 // ----------------------------------------------- C503, C504, S604, S607

@@ -17,11 +17,13 @@ use std::rc::Rc;
 
 use yusuan_classification::{Catalog, Code};
 use yusuan_money::Wan;
-use yusuan_tables::{AmountUnit, Amounts, Column, Disclosure, Number, NumberRef, TableKind};
+use yusuan_tables::{
+    AmountUnit, Amounts, Column, Completeness, Disclosure, Number, NumberRef, RowKey, TableKind,
+};
 
 use crate::finding::{CellUse, Finding, Location, Severity, Value};
 use crate::percent::{PercentAgreement, PercentJudged};
-use crate::report::{Report, RuleOutcome, Status, Subject, Summary};
+use crate::report::{Coverage, Report, RuleOutcome, Status, Subject, Summary};
 use crate::rules::Rule;
 use crate::tolerance::{Agreement, Judged, Rounding};
 use crate::ReconcileError;
@@ -383,11 +385,182 @@ pub(crate) fn column_bits(columns: impl Iterator<Item = Column>) -> u64 {
     columns.fold(0, |bits, c| bits | 1u64.checked_shl(c as u32).unwrap_or(0))
 }
 
+/// What the reading of the cells of a failed comparison allows
+/// ([`Ctx::gate`]).
+enum Gate {
+    /// Every cell read for certain: reported as the rule says.
+    Certain,
+    /// A blank cell of a row or column its table did not read: not
+    /// compared, for this reason.
+    Unread(String),
+    /// Cells placed with less than certainty (named, with why): at most a
+    /// warning.
+    Doubtful(String),
+}
+
+/// The note of a finding demoted because its cells are doubtful.
+fn doubt_note(doubt: &str, rest: Option<&str>) -> String {
+    let mut note = format!(
+        "所涉单元格读取存疑（{doubt}），不能据此断定文件有误，故仅作警告；请对照原表核对。"
+    );
+    if let Some(rest) = rest {
+        note.push_str(rest);
+    }
+    note
+}
+
+/// Whether `row` (printed as `label`) is among a table's rows printed but
+/// not read ([`yusuan_tables::Reading::missing_rows`], by printed label
+/// or code).
+fn row_is_missing(missing: &[String], row: &RowKey, label: &str) -> bool {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let label = squash(label);
+    missing.iter().any(|m| {
+        let m = squash(m);
+        !m.is_empty()
+            && (m == label
+                || label.contains(&m)
+                || (label.chars().count() >= 2 && m.contains(&label))
+                || row.code().is_some_and(|c| m.starts_with(c.as_str())))
+    })
+}
+
+/// Whether no row of the table of `kind` was read (no code or line row,
+/// no 合计 row, no period).
+fn nothing_read(d: &Disclosure, kind: TableKind) -> bool {
+    let t = &d.tables;
+    match kind {
+        TableKind::IncomeExpenditureSummary => t
+            .income_expenditure_summary
+            .as_ref()
+            .is_some_and(|t| t.income.is_empty() && t.expenditure.is_empty()),
+        TableKind::FiscalAppropriationSummary => t
+            .fiscal_appropriation_summary
+            .as_ref()
+            .is_some_and(|t| t.income.is_empty() && t.expenditure.is_empty()),
+        TableKind::ThreePublicExpenditure => t
+            .three_public_expenditure
+            .as_ref()
+            .is_some_and(|t| t.rows.is_empty()),
+        _ => code_table_shape(d, kind, |rows, total, _| rows == 0 && !total),
+    }
+}
+
+/// Whether the note of a table says it is empty (没有、无、为空).
+fn noted_empty(meta: &yusuan_tables::TableMeta) -> bool {
+    meta.empty_note
+        .iter()
+        .chain(&meta.notes)
+        .any(|n| n.contains("没有") || n.contains("无") || n.contains("为空"))
+}
+
+/// Whether the amounts of a code table all sit in its 合计 column: some
+/// row prints a 合计, none prints any other amount column (a table with
+/// one 金额 column, or whose split columns were not read).
+fn single_amount_column(d: &Disclosure, kind: TableKind) -> bool {
+    code_table_shape(d, kind, |_, _, single| single)
+}
+
+/// `f(rows, has 合计 row, single amount column)` on the code table of
+/// `kind`; `false` for another kind or an absent table.
+fn code_table_shape(
+    d: &Disclosure,
+    kind: TableKind,
+    f: impl Fn(usize, bool, bool) -> bool,
+) -> bool {
+    fn shape<A: Amounts>(t: &yusuan_tables::CodeTable<A>) -> (usize, bool, bool) {
+        let (mut total, mut other) = (false, false);
+        for a in t.rows.iter().map(|r| &r.amounts).chain(t.total.as_ref()) {
+            a.for_each_number(|c, n| {
+                if let Number::Amount(_) = n {
+                    if c == Column::Total {
+                        total = true;
+                    } else {
+                        other = true;
+                    }
+                }
+            });
+        }
+        (t.rows.len(), t.total.is_some(), total && !other)
+    }
+    let t = &d.tables;
+    let s = match kind {
+        TableKind::IncomeSummary => t.income_summary.as_ref().map(shape),
+        TableKind::ExpenditureSummary => t.expenditure_summary.as_ref().map(shape),
+        TableKind::GeneralBudgetExpenditure => t.general_budget_expenditure.as_ref().map(shape),
+        TableKind::GeneralBudgetBasicExpenditure => {
+            t.general_budget_basic_expenditure.as_ref().map(shape)
+        }
+        TableKind::GovernmentFundExpenditure => t.government_fund_expenditure.as_ref().map(shape),
+        TableKind::StateCapitalExpenditure => t.state_capital_expenditure.as_ref().map(shape),
+        _ => None,
+    };
+    s.is_some_and(|(rows, total, single)| f(rows, total, single))
+}
+
+/// Whether the table of `kind` has the row `row` (a blank cell of a row it
+/// has was read blank; a row it lacks may not have been read).
+fn row_exists(d: &Disclosure, kind: TableKind, row: &RowKey) -> bool {
+    let t = &d.tables;
+    match kind {
+        TableKind::IncomeExpenditureSummary => t
+            .income_expenditure_summary
+            .as_ref()
+            .is_some_and(|t| t.find(row).is_some()),
+        TableKind::FiscalAppropriationSummary => t
+            .fiscal_appropriation_summary
+            .as_ref()
+            .is_some_and(|t| t.find(row).is_some()),
+        TableKind::IncomeSummary => t
+            .income_summary
+            .as_ref()
+            .is_some_and(|t| t.amounts(row).is_some()),
+        TableKind::ExpenditureSummary => t
+            .expenditure_summary
+            .as_ref()
+            .is_some_and(|t| t.amounts(row).is_some()),
+        TableKind::GeneralBudgetExpenditure => t
+            .general_budget_expenditure
+            .as_ref()
+            .is_some_and(|t| t.amounts(row).is_some()),
+        TableKind::GeneralBudgetBasicExpenditure => t
+            .general_budget_basic_expenditure
+            .as_ref()
+            .is_some_and(|t| t.amounts(row).is_some()),
+        TableKind::GovernmentFundExpenditure => t
+            .government_fund_expenditure
+            .as_ref()
+            .is_some_and(|t| t.amounts(row).is_some()),
+        TableKind::StateCapitalExpenditure => t
+            .state_capital_expenditure
+            .as_ref()
+            .is_some_and(|t| t.amounts(row).is_some()),
+        TableKind::ThreePublicExpenditure => match row {
+            RowKey::Period(p) => t
+                .three_public_expenditure
+                .as_ref()
+                .is_some_and(|t| t.amounts(*p).is_some()),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 pub(crate) struct Ctx<'d> {
     pub d: &'d Disclosure,
     pub catalog: &'d Catalog,
     checks: [u32; RULES],
     skips: [Option<Cow<'static, str>>; RULES],
+    /// Comparisons a rule did not make because a cell, row or column was
+    /// not read (the first reason is kept in `skips`).
+    not_compared: [u32; RULES],
+    /// Why rules or comparisons were not applied for reasons of reading or
+    /// of a table's shape (each reason once), for the conclusion.
+    gaps: Vec<Cow<'static, str>>,
+    /// Whether some table was read in part (rows or columns missing): the
+    /// comparisons then check for unread cells before they count, and the
+    /// fast paths on bare values are not taken.
+    partial: bool,
     findings: Vec<Finding>,
     buf: Vec<Term>,
     pairs: Vec<(usize, usize)>,
@@ -403,6 +576,18 @@ impl<'d> Ctx<'d> {
             catalog,
             checks: [0; RULES],
             skips: [const { None }; RULES],
+            not_compared: [0; RULES],
+            gaps: Vec::new(),
+            partial: TableKind::ALL.iter().any(|&k| {
+                d.tables
+                    .meta(k)
+                    .and_then(|m| m.reading.as_ref())
+                    .is_some_and(|r| {
+                        r.completeness == Completeness::Partial
+                            || !r.missing_rows.is_empty()
+                            || !r.missing_columns.is_empty()
+                    })
+            }),
             findings: Vec::new(),
             buf: Vec::with_capacity(32),
             pairs: Vec::with_capacity(64),
@@ -450,6 +635,178 @@ impl<'d> Ctx<'d> {
                 *s = Some(reason());
             }
         }
+    }
+
+    /// Takes back one comparison counted by [`Ctx::count`].
+    fn uncount(&mut self, rule: Rule) {
+        if let Some(c) = self.checks.get_mut(rule.index()) {
+            *c = c.saturating_sub(1);
+        }
+    }
+
+    /// Records a reason of reading or shape for the conclusion (once).
+    #[allow(clippy::ptr_arg)] // the reason is kept as the `Cow` it is
+    fn gap(&mut self, reason: &Cow<'static, str>) {
+        if !self.gaps.iter().any(|g| g == reason) {
+            self.gaps.push(Cow::clone(reason));
+        }
+    }
+
+    /// Marks `rule` not applied because it does not fit the shape of a
+    /// table, or because what it needs was not read: skipped with the
+    /// reason (kept only if the rule makes no check at all), and the
+    /// reason is named in the report's conclusion.
+    pub fn skip_shape(&mut self, rule: Rule, reason: impl Into<Cow<'static, str>>) {
+        let reason = reason.into();
+        self.gap(&reason);
+        self.skip_with(rule, || reason);
+    }
+
+    /// One comparison of `rule` not made because a cell it needs was not
+    /// read: counted in [`RuleOutcome::not_compared`], the first reason
+    /// kept.
+    fn not_compared(&mut self, rule: Rule, reason: String) {
+        if let Some(n) = self.not_compared.get_mut(rule.index()) {
+            *n = n.saturating_add(1);
+        }
+        let reason = Cow::Owned(reason);
+        self.gap(&reason);
+        self.skip_with(rule, || reason);
+    }
+
+    /// What the reading of the cells of a failed comparison allows: a cell
+    /// of a row or column its table did not read stops the comparison
+    /// (never compared with a blank); a cell placed with less than
+    /// certainty makes the finding at most a warning naming it.
+    fn gate<'a>(&self, cells: impl IntoIterator<Item = (&'a NumberRef, bool)>) -> Gate {
+        let mut doubts = Vec::new();
+        for (at, blank) in cells {
+            let NumberRef::Cell(c) = at else { continue };
+            let Some(meta) = self.d.tables.meta(c.table) else {
+                continue;
+            };
+            let table = || {
+                meta.title
+                    .clone()
+                    .unwrap_or_else(|| c.table.label_zh().to_owned())
+            };
+            // Shapes that say a blank was not read, with or without a
+            // reading record: a table in which no row was read at all (and
+            // whose note does not say it is empty), and a split column of a
+            // table whose amounts all sit in its 合计 column.
+            if blank {
+                if !row_exists(self.d, c.table, &c.row)
+                    && nothing_read(self.d, c.table)
+                    && !noted_empty(meta)
+                {
+                    return Gate::Unread(format!(
+                        "{}中没有读到任何行，不与其（空白）比较",
+                        table()
+                    ));
+                }
+                if c.column != Column::Total && single_amount_column(self.d, c.table) {
+                    return Gate::Unread(format!(
+                        "{}只有合计栏有金额（“{}”栏未读取或未列示），不与其（空白）比较",
+                        table(),
+                        c.column.header_zh(c.table)
+                    ));
+                }
+            }
+            let Some(reading) = meta.reading.as_ref() else {
+                continue;
+            };
+            let table = table();
+            if blank {
+                if reading.missing_columns.contains(&c.column) {
+                    return Gate::Unread(format!(
+                        "{table}的“{}”栏未读取，不与其（空白）比较",
+                        c.column.header_zh(c.table)
+                    ));
+                }
+                let row = self.d.row_label(c.table, &c.row);
+                if row_is_missing(&reading.missing_rows, &c.row, &row) {
+                    return Gate::Unread(format!("{table}的“{row}”行未读取，不与其（空白）比较"));
+                }
+                // Read in part without saying what is missing: a row the
+                // table lacks may be one it did not read. (Where the rows
+                // and columns missing are listed, any other row the table
+                // lacks was not printed.)
+                if reading.completeness == Completeness::Partial
+                    && reading.missing_rows.is_empty()
+                    && reading.missing_columns.is_empty()
+                    && !row_exists(self.d, c.table, &c.row)
+                {
+                    return Gate::Unread(format!(
+                        "{table}未完整读取，没有读到“{row}”行，不与其（空白）比较"
+                    ));
+                }
+            }
+            if let Some(doubt) = reading.doubt(&c.row, c.column) {
+                if !doubt.placement.is_certain() {
+                    let why = if doubt.why.is_empty() {
+                        String::new()
+                    } else {
+                        format!("：{}", doubt.why)
+                    };
+                    doubts.push(format!(
+                        "{} 系{}{why}",
+                        self.d.describe(at),
+                        doubt.placement.label_zh()
+                    ));
+                }
+            }
+        }
+        if doubts.is_empty() {
+            Gate::Certain
+        } else {
+            Gate::Doubtful(doubts.join("；"))
+        }
+    }
+
+    /// Before a comparison counts, where some table was read in part: the
+    /// reason it cannot be made if one of its blank cells lies in a row or
+    /// column its table did not read (then it is not made, pass or fail).
+    fn unread(&mut self, rule: Rule, terms: &[Term]) -> bool {
+        if !self.partial {
+            return false;
+        }
+        let gate = self.gate(terms.iter().map(|t| (&t.at, t.v.is_none())));
+        match gate {
+            Gate::Unread(reason) => {
+                self.not_compared(rule, reason);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// A comparison whose arithmetic leaves the range of [`Decimal`]
+    /// (amounts near 7.9 × 10^28): a warning that it could not be made,
+    /// never a pass.
+    ///
+    /// [`Decimal`]: yusuan_money::Decimal
+    fn out_of_range(&mut self, rule: Rule, terms: &[Term]) {
+        let Some(first) = terms.first() else { return };
+        let message = format!(
+            "{} 所涉金额超出可计算范围（须小于 7.9×10^28），无法核对。",
+            self.short(&first.at)
+        );
+        let finding = Finding {
+            rule,
+            severity: Severity::Warning,
+            message,
+            location: self.location(&first.at),
+            expected: None,
+            actual: first.v.map(Value::Amount),
+            difference: None,
+            tolerance: None,
+            note: Some(
+                "金额超出范围（amount out of range）：多为读取或录入错误，请核对该金额。"
+                    .to_owned(),
+            ),
+            cells: terms.iter().map(|t| self.cell_use(t)).collect(),
+        };
+        self.push(finding);
     }
 
     /// Records a finding.
@@ -548,13 +905,26 @@ impl<'d> Ctx<'d> {
         terms: &[Term],
         message: impl FnOnce(&Self) -> String,
     ) {
-        let severity = match j.agreement {
+        self.report_with(rule, j, terms, terms, message);
+    }
+
+    /// [`Ctx::report`] with the cells shown (`terms`) and every cell the
+    /// comparison read, blanks included (`read`, for [`Ctx::gate`]).
+    fn report_with(
+        &mut self,
+        rule: Rule,
+        j: Judged,
+        terms: &[Term],
+        read: &[Term],
+        message: impl FnOnce(&Self) -> String,
+    ) {
+        let mut severity = match j.agreement {
             Agreement::Exact => return,
             Agreement::Rounding => Severity::Warning,
             Agreement::Mismatch => rule.severity(),
         };
         let Some(first) = terms.first() else { return };
-        let note = match j.agreement {
+        let mut note = match j.agreement {
             Agreement::Rounding => Some(format!(
                 "差额 {} 在舍入误差范围内（{} 个打印数逐项四舍五入，容差 ±{}），可能并非错误。",
                 self.amt(j.difference),
@@ -563,6 +933,18 @@ impl<'d> Ctx<'d> {
             )),
             _ => Some(rule.info().action_zh.to_owned()),
         };
+        match self.gate(read.iter().map(|t| (&t.at, t.v.is_none()))) {
+            Gate::Certain => {}
+            Gate::Unread(reason) => {
+                self.uncount(rule);
+                self.not_compared(rule, reason);
+                return;
+            }
+            Gate::Doubtful(doubt) => {
+                severity = severity.min(Severity::Warning);
+                note = Some(doubt_note(&doubt, note.as_deref()));
+            }
+        }
         let j = Judged {
             bound: Wan::new(j.bound.value().normalize()),
             ..j
@@ -593,6 +975,10 @@ impl<'d> Ctx<'d> {
         total: Option<Wan>,
         parts: impl IntoIterator<Item = Option<Wan>>,
     ) -> bool {
+        if self.partial {
+            // Unread cells are looked for by `sum`, on the terms.
+            return false;
+        }
         let t = total.unwrap_or(Wan::ZERO).value();
         let scale = t.scale();
         let mut any = total.is_some();
@@ -636,6 +1022,9 @@ impl<'d> Ctx<'d> {
         total: &A,
         parts: impl Iterator<Item = &'a A>,
     ) -> u64 {
+        if self.partial {
+            return 0;
+        }
         let mut sums = std::mem::take(&mut self.column_sums);
         sums.clear();
         sums.resize(columns.len, ColumnSum::EMPTY);
@@ -672,6 +1061,9 @@ impl<'d> Ctx<'d> {
         total_col: Column,
         parts: u64,
     ) -> bool {
+        if self.partial {
+            return false;
+        }
         let mut sum = ColumnSum::EMPTY;
         let mut total = None;
         row.for_each_number(|c, n| {
@@ -700,6 +1092,14 @@ impl<'d> Ctx<'d> {
         if total.v.is_none() && parts.iter().all(|p| p.v.is_none()) {
             return;
         }
+        if self.partial {
+            let mut all = Vec::with_capacity(parts.len() + 1);
+            all.push(total);
+            all.extend_from_slice(parts);
+            if self.unread(rule, &all) {
+                return;
+            }
+        }
         self.count(rule);
         if exact_sum(total.v, parts) {
             return;
@@ -711,7 +1111,12 @@ impl<'d> Ctx<'d> {
             if let Some(v) = p.v {
                 expected = match expected.checked_add(v) {
                     Some(e) => e,
-                    None => return,
+                    None => {
+                        let mut terms = vec![total];
+                        terms.extend(parts.iter().filter(|p| p.v.is_some()).copied());
+                        self.out_of_range(rule, &terms);
+                        return;
+                    }
                 };
                 bound = bound.saturating_add(p.r.half_of(v).value());
                 n += 1;
@@ -725,7 +1130,10 @@ impl<'d> Ctx<'d> {
         let mut terms = Vec::with_capacity(parts.len() + 1);
         terms.push(total);
         terms.extend(parts.iter().filter(|p| p.v.is_some()).copied());
-        self.report(rule, j, &terms, |c| {
+        let mut read = Vec::with_capacity(parts.len() + 1);
+        read.push(total);
+        read.extend(parts.iter().copied());
+        self.report_with(rule, j, &terms, &read, |c| {
             let names: Vec<String> = parts
                 .iter()
                 .filter(|p| p.v.is_some())
@@ -752,10 +1160,17 @@ impl<'d> Ctx<'d> {
         if expected.v.is_none() && actual.v.is_none() {
             return;
         }
+        if self.unread(rule, &[actual, expected]) {
+            return;
+        }
         self.count(rule);
         let e = expected.v.unwrap_or(Wan::ZERO);
         let a = actual.v.unwrap_or(Wan::ZERO);
         if e == a {
+            return;
+        }
+        if a.checked_sub(e).is_none() {
+            self.out_of_range(rule, &[actual, expected]);
             return;
         }
         let bound = expected
@@ -784,6 +1199,9 @@ impl<'d> Ctx<'d> {
         if small.v.is_none() && large.v.is_none() {
             return;
         }
+        if self.unread(rule, &[small, large]) {
+            return;
+        }
         self.count(rule);
         let s = small.v.unwrap_or(Wan::ZERO);
         let l = large.v.unwrap_or(Wan::ZERO);
@@ -791,6 +1209,7 @@ impl<'d> Ctx<'d> {
             return;
         }
         let Some(difference) = s.checked_sub(l) else {
+            self.out_of_range(rule, &[small, large]);
             return;
         };
         let bound = Wan::new(
@@ -838,17 +1257,22 @@ impl<'d> Ctx<'d> {
         minuend: Option<Wan>,
         subtrahend: Option<Wan>,
     ) -> bool {
+        if self.partial {
+            return false;
+        }
         if actual.is_none() && minuend.is_none() && subtrahend.is_none() {
             return true;
         }
         let m = minuend.unwrap_or(Wan::ZERO);
         let s = subtrahend.unwrap_or(Wan::ZERO);
         match m.checked_sub(s) {
-            Some(expected) if expected != actual.unwrap_or(Wan::ZERO) => false,
-            _ => {
+            Some(expected) if expected == actual.unwrap_or(Wan::ZERO) => {
                 self.count(rule);
                 true
             }
+            // A mismatch, or out of range: judged (and reported) by
+            // `difference`.
+            _ => false,
         }
     }
 
@@ -857,11 +1281,15 @@ impl<'d> Ctx<'d> {
         if actual.v.is_none() && minuend.v.is_none() && subtrahend.v.is_none() {
             return;
         }
+        if self.unread(rule, &[actual, minuend, subtrahend]) {
+            return;
+        }
         self.count(rule);
         let m = minuend.v.unwrap_or(Wan::ZERO);
         let s = subtrahend.v.unwrap_or(Wan::ZERO);
         let a = actual.v.unwrap_or(Wan::ZERO);
         let Some(expected) = m.checked_sub(s) else {
+            self.out_of_range(rule, &[actual, minuend, subtrahend]);
             return;
         };
         if expected == a {
@@ -907,7 +1335,7 @@ impl<'d> Ctx<'d> {
         let exact = j.exact.map_or_else(String::new, |e| {
             yusuan_money::round_half_away(e, 4).to_string()
         });
-        let (severity, note) = match j.agreement {
+        let (mut severity, mut note) = match j.agreement {
             PercentAgreement::Exact => return,
             PercentAgreement::Adjusted(adj) => (
                 Severity::Info,
@@ -933,6 +1361,20 @@ impl<'d> Ctx<'d> {
                 ),
             ),
         };
+        let cells =
+            std::iter::once((&at, false)).chain(inputs.iter().map(|t| (&t.at, t.v.is_none())));
+        match self.gate(cells) {
+            Gate::Certain => {}
+            Gate::Unread(reason) => {
+                self.uncount(rule);
+                self.not_compared(rule, reason);
+                return;
+            }
+            Gate::Doubtful(doubt) => {
+                severity = severity.min(Severity::Warning);
+                note = doubt_note(&doubt, Some(&note));
+            }
+        }
         let label = self.label(&at);
         let message = format!(
             "{} 印为 {}，按{}重算为 {}，相差 {} 个百分点。",
@@ -1021,9 +1463,12 @@ impl<'d> Ctx<'d> {
             d,
             checks,
             skips,
+            not_compared,
+            gaps,
             mut findings,
             ..
         } = self;
+        let demoted = doubtful_tables(d, scope, &checks, &mut findings);
         findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
         let mut summary = Summary {
             rules: u32::try_from(scope.range().len()).unwrap_or(u32::MAX),
@@ -1048,16 +1493,30 @@ impl<'d> Ctx<'d> {
                 Severity::Info => summary.infos += 1,
             }
         }
+        // A failure folded into a table's "reading doubtful" warning stays a
+        // warning of its rule.
+        for (counts, d) in per_rule.iter_mut().zip(demoted) {
+            if let Some(w) = counts.get_mut(1) {
+                *w += d;
+            }
+        }
         let range = scope.range();
         let mut rules = Vec::with_capacity(range.len());
-        let per_rule_parts = Rule::ALL.iter().zip(checks).zip(per_rule).zip(skips);
-        for (((&rule, n), [errors, warnings, infos]), skip) in
+        let mut amount_checks = 0u32;
+        let mut total_not_compared = 0u32;
+        let per_rule_parts = Rule::ALL
+            .iter()
+            .zip(checks)
+            .zip(per_rule)
+            .zip(skips)
+            .zip(not_compared);
+        for ((((&rule, n), [errors, warnings, infos]), skip), nc) in
             per_rule_parts.skip(range.start).take(range.len())
         {
             let (status, skip_reason) = if errors + warnings > 0 {
-                (Status::Failed, None)
+                (Status::Failed, skip.filter(|_| nc > 0))
             } else if n > 0 || infos > 0 {
-                (Status::Passed, None)
+                (Status::Passed, skip.filter(|_| nc > 0))
             } else {
                 let reason = skip.unwrap_or(Cow::Borrowed("本文件中没有可检查的内容"));
                 (Status::Skipped, Some(reason))
@@ -1068,6 +1527,17 @@ impl<'d> Ctx<'d> {
                 Status::Skipped => summary.skipped += 1,
             }
             summary.checks = summary.checks.saturating_add(n);
+            total_not_compared = total_not_compared.saturating_add(nc);
+            if matches!(
+                rule.family(),
+                crate::rules::Family::WithinTable
+                    | crate::rules::Family::CrossTable
+                    | crate::rules::Family::Narrative
+                    | crate::rules::Family::Performance
+                    | crate::rules::Family::UnitInDepartment
+            ) {
+                amount_checks = amount_checks.saturating_add(n);
+            }
             rules.push(RuleOutcome {
                 rule,
                 title_zh: Cow::Borrowed(rule.title_zh()),
@@ -1076,11 +1546,13 @@ impl<'d> Ctx<'d> {
                 status,
                 skip_reason,
                 checks: n,
+                not_compared: nc,
                 errors,
                 warnings,
                 infos,
             });
         }
+        let coverage = coverage(d, &summary, amount_checks, total_not_compared, gaps);
         Report {
             subject: Subject {
                 title: d.title.clone(),
@@ -1090,8 +1562,237 @@ impl<'d> Ctx<'d> {
                 amount_unit: d.amount_unit.label_zh().to_owned(),
             },
             summary,
+            coverage,
             rules,
             findings,
         }
     }
+}
+
+/// Fewer comparisons than this and a table is never judged "reading
+/// doubtful": one misprint could fail most of them.
+const DOUBTFUL_MIN_CHECKS: u32 = 4;
+
+/// Folds the errors of each table that fails more than half of its own
+/// identities ([`Rule::own_table`]; at least [`DOUBTFUL_MIN_CHECKS`]
+/// comparisons) into one [`Rule::TableReadingDoubtful`] warning listing
+/// them. Returns, per rule, how many of its errors were folded.
+fn doubtful_tables(
+    d: &Disclosure,
+    scope: Scope,
+    checks: &[u32; RULES],
+    findings: &mut Vec<Finding>,
+) -> [u32; RULES] {
+    let mut demoted = [0u32; RULES];
+    if scope != Scope::OneDocument {
+        return demoted;
+    }
+    // Comparisons made and errors found per table, in one pass each.
+    let mut made = [0u32; TableKind::ALL.len()];
+    for (rule, &n) in Rule::ALL.iter().zip(checks) {
+        if let Some(slot) = rule.own_table().and_then(|k| made.get_mut(k as usize)) {
+            *slot = slot.saturating_add(n);
+        }
+    }
+    let mut failed = [0u32; TableKind::ALL.len()];
+    for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+        if let Some(slot) = f.rule.own_table().and_then(|k| failed.get_mut(k as usize)) {
+            *slot = slot.saturating_add(1);
+        }
+    }
+    for ((&kind, &made), &failed) in TableKind::ALL.iter().zip(&made).zip(&failed) {
+        if made < DOUBTFUL_MIN_CHECKS || failed.saturating_mul(2) <= made {
+            continue;
+        }
+        let own = |rule: Rule| rule.own_table() == Some(kind);
+        let (folded, kept): (Vec<Finding>, Vec<Finding>) = std::mem::take(findings)
+            .into_iter()
+            .partition(|f| f.severity == Severity::Error && own(f.rule));
+        *findings = kept;
+        let title = d
+            .tables
+            .meta(kind)
+            .and_then(|m| m.title.clone())
+            .unwrap_or_else(|| kind.label_zh().to_owned());
+        const LISTED: usize = 30;
+        let mut list: Vec<String> = folded
+            .iter()
+            .take(LISTED)
+            .map(|f| format!("[{}] {}", f.rule.id(), f.message))
+            .collect();
+        if folded.len() > LISTED {
+            list.push(format!("……另 {} 项", folded.len() - LISTED));
+        }
+        let mut cells: Vec<CellUse> = Vec::new();
+        for f in &folded {
+            if let Some(slot) = demoted.get_mut(f.rule.index()) {
+                *slot += 1;
+            }
+            for c in &f.cells {
+                if !cells.iter().any(|k| k.at == c.at) {
+                    cells.push(c.clone());
+                }
+            }
+        }
+        findings.push(Finding {
+            rule: Rule::TableReadingDoubtful,
+            severity: Severity::Warning,
+            message: format!(
+                "本表读取存疑：{title}的表内勾稽 {made} 项比较中 {failed} 项不符（多于一半），更可能是读取（分栏、对位）有误，而非文件逐项出错；以下不符不作为错误报告。"
+            ),
+            location: Location::table(title),
+            expected: None,
+            actual: None,
+            difference: None,
+            tolerance: None,
+            note: Some(list.join("\n")),
+            cells,
+        });
+    }
+    demoted
+}
+
+/// What was checked: tables read, amounts, rules, and the conclusion
+/// ([`Coverage`]).
+fn coverage(
+    d: &Disclosure,
+    summary: &Summary,
+    amount_checks: u32,
+    not_compared: u32,
+    gaps: Vec<Cow<'static, str>>,
+) -> Coverage {
+    let mut c = Coverage {
+        tables_expected: u32::try_from(TableKind::ALL.len()).unwrap_or(u32::MAX),
+        generic_tables: u32::try_from(d.tables.generic.len()).unwrap_or(u32::MAX),
+        rules_run: summary.passed.saturating_add(summary.failed),
+        rules_skipped: summary.skipped,
+        not_compared,
+        gaps: gaps.into_iter().map(Cow::into_owned).collect(),
+        ..Coverage::default()
+    };
+    let mut with_amounts = [false; TableKind::ALL.len()];
+    for &kind in TableKind::ALL {
+        let n = table_amounts(d, kind);
+        c.table_amounts = c.table_amounts.saturating_add(n);
+        if let Some(w) = with_amounts.get_mut(kind as usize) {
+            *w = n > 0;
+        }
+    }
+    c.narrative_claims = u32::try_from(d.narrative.len()).unwrap_or(u32::MAX);
+    for &kind in TableKind::ALL {
+        match d.tables.meta(kind) {
+            None => c.tables_not_read.push(kind.label_zh().to_owned()),
+            Some(meta) => {
+                c.tables_read += 1;
+                if !meta.is_complete() {
+                    c.tables_partial.push(kind.label_zh().to_owned());
+                }
+                if let Some(r) = &meta.reading {
+                    let doubtful = r.doubtful.iter().filter(|x| !x.placement.is_certain());
+                    let n = u32::try_from(doubtful.count()).unwrap_or(u32::MAX);
+                    c.doubtful_cells = c.doubtful_cells.saturating_add(n);
+                }
+            }
+        }
+    }
+    c.tables_with_amounts = u32::try_from(with_amounts.iter().filter(|&&w| w).count()).unwrap_or(0);
+    c.nothing_checked = amount_checks == 0;
+    c.complete = c.tables_not_read.is_empty()
+        && c.tables_partial.is_empty()
+        && c.doubtful_cells == 0
+        && c.gaps.is_empty()
+        && !c.nothing_checked;
+    c.conclusion = conclusion(&c, summary.errors);
+    c
+}
+
+/// How many numbers the table of `kind` holds (read once, without
+/// building addresses).
+fn table_amounts(d: &Disclosure, kind: TableKind) -> u32 {
+    fn count<'a, A: Amounts + 'a>(rows: impl Iterator<Item = &'a A>) -> u32 {
+        let mut n = 0u32;
+        for a in rows {
+            a.for_each_number(|_, _| n = n.saturating_add(1));
+        }
+        n
+    }
+    fn code<A: Amounts>(t: Option<&yusuan_tables::CodeTable<A>>) -> u32 {
+        t.map_or(0, |t| {
+            count(t.rows.iter().map(|r| &r.amounts).chain(t.total.as_ref()))
+        })
+    }
+    fn summary(t: Option<&yusuan_tables::SummaryTable>) -> u32 {
+        t.map_or(0, |t| {
+            count(t.income.iter().chain(&t.expenditure).map(|r| &r.amounts))
+        })
+    }
+    let t = &d.tables;
+    match kind {
+        TableKind::IncomeExpenditureSummary => summary(t.income_expenditure_summary.as_ref()),
+        TableKind::FiscalAppropriationSummary => summary(t.fiscal_appropriation_summary.as_ref()),
+        TableKind::IncomeSummary => code(t.income_summary.as_ref()),
+        TableKind::ExpenditureSummary => code(t.expenditure_summary.as_ref()),
+        TableKind::GeneralBudgetExpenditure => code(t.general_budget_expenditure.as_ref()),
+        TableKind::GeneralBudgetBasicExpenditure => {
+            code(t.general_budget_basic_expenditure.as_ref())
+        }
+        TableKind::GovernmentFundExpenditure => code(t.government_fund_expenditure.as_ref()),
+        TableKind::StateCapitalExpenditure => code(t.state_capital_expenditure.as_ref()),
+        TableKind::ThreePublicExpenditure => t
+            .three_public_expenditure
+            .as_ref()
+            .map_or(0, |t| count(t.rows.iter().map(|r| &r.amounts))),
+        _ => 0,
+    }
+}
+
+/// The conclusion sentence ([`Coverage::conclusion`]).
+fn conclusion(c: &Coverage, errors: u32) -> String {
+    if c.nothing_checked && errors == 0 {
+        let mut s = "未能核对：没有读到可核对的表格金额或说明数字".to_owned();
+        if c.generic_tables > 0 {
+            s.push_str(&format!(
+                "（读取了 {} 张通用表格，未作核对）",
+                c.generic_tables
+            ));
+        }
+        s.push_str("，无从判断有无错误");
+        return s;
+    }
+    let head = if errors > 0 {
+        format!("发现 {errors} 个错误")
+    } else {
+        "未发现错误".to_owned()
+    };
+    if c.complete {
+        return head;
+    }
+    let mut what = vec![format!(
+        "仅核对了{}张表中的 {} 张",
+        c.tables_expected, c.tables_read
+    )];
+    if c.narrative_claims > 0 {
+        if let Some(first) = what.first_mut() {
+            first.push_str("及情况说明");
+        }
+    }
+    if !c.tables_not_read.is_empty() {
+        what.push(format!("未能读取：{}", c.tables_not_read.join("、")));
+    }
+    if !c.tables_partial.is_empty() {
+        what.push(format!("部分读取：{}", c.tables_partial.join("、")));
+    }
+    if c.doubtful_cells > 0 {
+        what.push(format!(
+            "{} 个金额读取存疑，相关不符仅作警告",
+            c.doubtful_cells
+        ));
+    }
+    if !c.gaps.is_empty() {
+        what.push(format!(
+            "{} 处规则因未读取或表式不符未予适用（见跳过的规则）",
+            c.gaps.len()
+        ));
+    }
+    format!("{head}（{}）", what.join("；"))
 }

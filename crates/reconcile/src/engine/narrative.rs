@@ -91,12 +91,14 @@ fn amounts(ctx: &mut Ctx<'_>) {
                     if let Some(sum) = sum {
                         // The bound is needed only when the parts exceed the total.
                         let bound = || -> yusuan_money::Decimal {
-                            parts
-                                .iter()
-                                .map(|p| Rounding::WAN.half_of(p.amount).value())
-                                .sum()
+                            parts.iter().fold(yusuan_money::Decimal::ZERO, |b, p| {
+                                b.saturating_add(Rounding::WAN.half_of(p.amount).value())
+                            })
                         };
-                        if sum > *amount && sum.value() - amount.value() > bound() {
+                        // A difference out of range exceeds any bound.
+                        let exceeds =
+                            |d: Option<yusuan_money::Decimal>| d.map_or(true, |d| d > bound());
+                        if sum > *amount && exceeds(sum.value().checked_sub(amount.value())) {
                             let mut terms = vec![narr(i, ClaimField::Amount, Some(*amount))];
                             terms.extend(
                                 parts
@@ -867,6 +869,18 @@ fn procurement(ctx: &mut Ctx<'_>) {
     let term = |f: F| Term::new(NumberRef::Procurement(f), p.get(f), Rounding::WAN);
     if p.total.is_none() {
         ctx.skip(Rule::ProcurementTotal, "未列示政府采购预算总额");
+        return;
+    }
+    // A total stated alone (no 货物、工程、服务 figure read) is not a sum:
+    // never compared with blank parts.
+    if [F::Goods, F::Works, F::Services]
+        .iter()
+        .all(|&f| p.get(f).is_none())
+    {
+        ctx.skip_shape(
+            Rule::ProcurementTotal,
+            "政府采购只列示（或只读到）总额，未列示货物、工程、服务分项，不作分项比较",
+        );
         return;
     }
     ctx.sum(

@@ -62,12 +62,30 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
         // The pairing notes are read here, from the indicators (the
         // validation leaves them out rather than copy them).
         let report = validate_without_pairings(t, &policy);
-        ctx.count(Rule::IndicatorWeights);
+        // A form without a 分值 column (the 2023 财政项目支出绩效目标填报表):
+        // no indicator carries a weight and the header declares none, so
+        // the weight rules have nothing to add up.
+        let no_weights = t.declared_indicator_weight.is_none()
+            && t.indicators.iter().all(|ind| ind.weight.is_zero());
+        if no_weights {
+            ctx.skip(Rule::IndicatorWeights, "本表未列分值，分值合计不适用");
+        } else {
+            ctx.count(Rule::IndicatorWeights);
+        }
         ctx.count(Rule::PerformanceTableForm);
         if t.funds.total.is_some() {
             ctx.count(Rule::CostIndicatorFunds);
         }
         for issue in &report.issues {
+            let weights = matches!(
+                issue.kind,
+                IssueKind::WeightTotal { .. }
+                    | IssueKind::DeclaredWeight { .. }
+                    | IssueKind::NonPositiveWeight { .. }
+            );
+            if no_weights && weights {
+                continue;
+            }
             issue_finding(ctx, i, t, issue, funds(FundsField::Total));
         }
         // A transcriber's remark, not a fault of the document: one summary

@@ -243,6 +243,43 @@ fn row_sums<A: Amounts>(
     if parts().next().is_none() {
         return;
     }
+    // Columns printed but not read: the identity cannot be made.
+    if let Some(reading) = &t.meta.reading {
+        let unread: Vec<String> = std::iter::once(total_col)
+            .chain(parts())
+            .filter(|c| reading.missing_columns.contains(c))
+            .map(|c| format!("“{}”", c.header_zh(kind)))
+            .collect();
+        if !unread.is_empty() {
+            ctx.skip_shape(
+                rule,
+                format!(
+                    "{}的{}栏未读取，不作行内比较",
+                    table_title(ctx, kind),
+                    unread.join("、")
+                ),
+            );
+            return;
+        }
+    }
+    // One amount column: the parts' columns hold no amount anywhere while
+    // the total column does (a table printing a single 金额 column, or
+    // whose split columns were not read): the identity does not fit.
+    if column_has_amount(t, total_col) && !parts().any(|c| column_has_amount(t, c)) {
+        let names: Vec<String> = parts()
+            .filter(|&c| c != total_col)
+            .map(|c| format!("“{}”", c.header_zh(kind)))
+            .collect();
+        ctx.skip_shape(
+            rule,
+            format!(
+                "{}只列示一个金额栏（{}栏均无金额），行内分栏关系不适用",
+                table_title(ctx, kind),
+                names.join("、")
+            ),
+        );
+        return;
+    }
     let r = ctx.table_rounding(kind);
     let mut buf = ctx.take_buf();
     let rows = t
@@ -262,6 +299,24 @@ fn row_sums<A: Amounts>(
         ctx.sum(rule, total, &buf);
     }
     ctx.give_back(buf);
+}
+
+/// Whether any row of `t` (合计 row included) prints an amount in `c`.
+fn column_has_amount<A: Amounts>(t: &CodeTable<A>, c: Column) -> bool {
+    t.rows
+        .iter()
+        .map(|r| &r.amounts)
+        .chain(t.total.as_ref())
+        .any(|a| a.get(c).and_then(|n| n.as_amount()).is_some())
+}
+
+/// The printed title of the table of `kind`, else its standard name.
+fn table_title(ctx: &Ctx<'_>, kind: TableKind) -> String {
+    ctx.d
+        .tables
+        .meta(kind)
+        .and_then(|m| m.title.clone())
+        .unwrap_or_else(|| kind.label_zh().to_owned())
 }
 
 fn absent(ctx: &mut Ctx<'_>, rules: &[Rule], kind: TableKind) {
@@ -904,6 +959,16 @@ fn basic_table(ctx: &mut Ctx<'_>) {
         ctx.skip(Rule::BasicPersonnelSplit, "未分列人员经费和公用经费");
         return;
     }
+    if !column_has_amount(t, Column::Personnel) && !column_has_amount(t, Column::Public) {
+        ctx.skip_shape(
+            Rule::BasicPersonnelSplit,
+            format!(
+                "{}的人员经费、公用经费栏均无金额（只列示一个金额栏），不作分列比较",
+                table_title(ctx, kind)
+            ),
+        );
+        return;
+    }
     let r = ctx.table_rounding(kind);
     let mut personnel = Vec::new();
     let mut public = Vec::new();
@@ -984,6 +1049,30 @@ fn three_public_table(ctx: &mut Ctx<'_>) {
     }
     let r = ctx.table_rounding(kind);
     let printed = t.printed_columns();
+    // One amount column: the items hold no amount in any row while 合计
+    // does (a table whose item columns were not read).
+    let column_has = |c: Column| {
+        t.rows
+            .iter()
+            .any(|row| row.amounts.get(c).and_then(|n| n.as_amount()).is_some())
+    };
+    let items = [
+        Column::OutboundTravel,
+        Column::Vehicles,
+        Column::VehiclePurchase,
+        Column::VehicleOperation,
+        Column::Reception,
+    ];
+    if column_has(Column::Total) && !items.iter().any(|&c| column_has(c)) {
+        let reason = format!(
+            "{}只有合计栏有金额（各项栏均无金额），表内关系不适用",
+            table_title(ctx, kind)
+        );
+        for rule in rules {
+            ctx.skip_shape(rule, reason.clone());
+        }
+        return;
+    }
     let has = |c: Column| printed.contains(&c);
     for row in &t.rows {
         let key = RowKey::Period(row.period);
@@ -1020,6 +1109,7 @@ fn three_public_table(ctx: &mut Ctx<'_>) {
 // ------------------------------------------------------------ X2xx
 
 fn cross_tables(ctx: &mut Ctx<'_>) {
+    basic_items_within_three_public(ctx);
     let d = ctx.d;
     let s1 = d
         .tables
@@ -1116,7 +1206,13 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
                 );
             }
             let t1_codes: Vec<Code> = t1.expenditure.iter().filter_map(|r| r.key.code()).collect();
-            for &code in &t1_codes {
+            if t3.rows.is_empty() {
+                ctx.skip_shape(
+                    Rule::ExpenditureClassesMatchSummary,
+                    format!("{}没有读到科目行，不按科目比较", table_title(ctx, k3)),
+                );
+            }
+            for &code in t1_codes.iter().filter(|_| !t3.rows.is_empty()) {
                 let key = RowKey::Code(code);
                 ctx.same(
                     Rule::ExpenditureClassesMatchSummary,
@@ -1266,7 +1362,14 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
     // X209, X210: 一般公共预算支出表 against 财政拨款收支总表.
     match (t4, t5) {
         (Some(t4), Some(t5)) => {
-            for row in &t5.rows {
+            let t4_has_codes = t4.expenditure.iter().any(|r| r.key.code().is_some());
+            if !t4_has_codes {
+                ctx.skip_shape(
+                    Rule::FiscalClassesCoverGeneralBudget,
+                    format!("{}支出方没有读到科目行，不按科目比较", table_title(ctx, k4)),
+                );
+            }
+            for row in t5.rows.iter().filter(|_| t4_has_codes) {
                 if row.code.parent().is_some() {
                     continue;
                 }
@@ -1313,7 +1416,17 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
     // X211: 一般公共预算支出表 基本支出 = 基本支出表 合计.
     match (t5, t6) {
         (Some(t5), Some(t6)) if t5.total.is_some() && t6.total.is_some() => {
-            if t5.printed_columns().contains(&Column::Basic) {
+            if t5.printed_columns().contains(&Column::Basic)
+                && !column_has_amount(t5, Column::Basic)
+            {
+                ctx.skip_shape(
+                    Rule::GeneralBudgetBasicMatchesBasicTable,
+                    format!(
+                        "{}的基本支出栏没有金额（只列示一个金额栏），不作比较",
+                        table_title(ctx, k5)
+                    ),
+                );
+            } else if t5.printed_columns().contains(&Column::Basic) {
                 ctx.same(
                     Rule::GeneralBudgetBasicMatchesBasicTable,
                     code_term(k5, r5, RowKey::Total, t5.total.as_ref(), Column::Basic),
@@ -1374,6 +1487,109 @@ fn cross_tables(ctx: &mut Ctx<'_>) {
             Rule::SpecialBudgetsWithinFiscal,
             "政府性基金、国有资本经营预算支出表均为空",
         );
+    }
+}
+
+/// X213–X216: items of the 基本支出表 within the “三公” table's figure of
+/// the same item for the year (the “三公” table also counts project
+/// spending: part ≤ whole, never equality). Not compared when either side
+/// is absent.
+fn basic_items_within_three_public(ctx: &mut Ctx<'_>) {
+    // The rule, the code, the “三公” column, and words its printed name
+    // contains.
+    const ITEMS: [(Rule, &str, Column, &[&str]); 4] = [
+        (
+            Rule::BasicTravelWithinThreePublic,
+            "30212",
+            Column::OutboundTravel,
+            &["出国"],
+        ),
+        (
+            Rule::BasicReceptionWithinThreePublic,
+            "30217",
+            Column::Reception,
+            &["接待"],
+        ),
+        (
+            Rule::BasicVehicleOperationWithinThreePublic,
+            "30231",
+            Column::VehicleOperation,
+            &["车运行", "车运维", "运行维护"],
+        ),
+        (
+            Rule::BasicVehiclePurchaseWithinThreePublic,
+            "31013",
+            Column::VehiclePurchase,
+            &["车购置", "购置"],
+        ),
+    ];
+    let d = ctx.d;
+    let k6 = TableKind::GeneralBudgetBasicExpenditure;
+    let k9 = TableKind::ThreePublicExpenditure;
+    let (Some(t6), Some(t9)) = (
+        d.tables.general_budget_basic_expenditure.as_ref(),
+        d.tables.three_public_expenditure.as_ref(),
+    ) else {
+        for (rule, _, _, _) in ITEMS {
+            ctx.skip(rule, "基本支出表或“三公”经费表未公开");
+        }
+        return;
+    };
+    // The year's figure: 决算数 in final accounts, 预算数 otherwise.
+    let basis = match d.kind {
+        yusuan_tables::DocumentKind::UnitFinalAccounts
+        | yusuan_tables::DocumentKind::DepartmentFinalAccounts => {
+            yusuan_tables::Basis::FinalAccounts
+        }
+        _ => yusuan_tables::Basis::Budget,
+    };
+    let period = yusuan_tables::Period {
+        year: d.year,
+        basis,
+    };
+    let r6 = ctx.table_rounding(k6);
+    let r9 = ctx.table_rounding(k9);
+    let a9 = t9.amounts(period);
+    for (rule, code, column, keywords) in ITEMS {
+        let Ok(code) = Code::parse(code) else {
+            continue;
+        };
+        let row = t6.find(code);
+        // The row must be the item: a code printed with another item's
+        // name (sequential numbering) is not compared.
+        if let Some(row) = row {
+            let name = yusuan_money::text::squeeze(&row.name);
+            if !name.is_empty() && !keywords.iter().any(|k| name.contains(k)) {
+                ctx.skip(
+                    rule,
+                    format!(
+                        "基本支出表的 {code} 印为“{}”，与该科目名称不符，不作比较",
+                        row.name
+                    ),
+                );
+                continue;
+            }
+        }
+        let small = code_term(
+            k6,
+            r6,
+            RowKey::Code(code),
+            row.map(|r| &r.amounts),
+            Column::Total,
+        );
+        let large = code_term(k9, r9, RowKey::Period(period), a9, column);
+        let printed = t9.printed_columns().contains(&column);
+        match (small.v, large.v) {
+            (Some(_), Some(_)) if printed => ctx.at_most(rule, small, large),
+            _ => ctx.skip_with(rule, || {
+                format!(
+                    "基本支出表未列 {code}，或“三公”经费表未列{}的{}",
+                    period.label_zh(),
+                    column.header_zh(k9)
+                )
+                .into()
+            }),
+        }
     }
 }
 
