@@ -99,6 +99,7 @@
 mod doc;
 mod error;
 mod grid;
+mod headings;
 mod narrative;
 mod patterns;
 mod perf;
@@ -328,6 +329,8 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
         d.unit.department_code = Some(dep.code.clone());
     }
     d.performance_tables = perf_tables;
+    let text = headings::document_text(&src, &parts);
+    d.document = (!text.is_empty()).then_some(text);
     Ok(Import {
         disclosure: d,
         warnings,
