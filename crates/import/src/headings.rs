@@ -181,6 +181,21 @@ fn is_section_heading(s: &str) -> bool {
         && ends_complete(s)
 }
 
+/// Which lines are headings.
+struct HeadingLines(Vec<bool>);
+
+impl HeadingLines {
+    fn push(&mut self, i: usize) {
+        if let Some(h) = self.0.get_mut(i) {
+            *h = true;
+        }
+    }
+
+    fn has(&self, i: usize) -> bool {
+        self.0.get(i).copied().unwrap_or(false)
+    }
+}
+
 /// Reads the [`DocumentText`] of the text.
 pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
     let norm: Vec<String> = src.lines.iter().map(|l| l.squeezed()).collect();
@@ -209,7 +224,13 @@ pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
             (p.start, end, p)
         })
         .collect();
-    let in_table = |i: usize| regions.iter().any(|&(s, e, _)| s <= i && i < e);
+    let mut table_line = vec![false; n];
+    for &(s, e, _) in &regions {
+        for t in table_line.get_mut(s..e.min(n)).unwrap_or_default() {
+            *t = true;
+        }
+    }
+    let in_table = |i: usize| table_line.get(i).copied().unwrap_or(false);
 
     // ---- the 目录 and the cover before it
     let toc = (0..n.min(120)).find(|&i| get(i) == "目录");
@@ -299,7 +320,7 @@ pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
     }
 
     // ---- headings
-    let mut heading_lines: Vec<usize> = Vec::new();
+    let mut heading_lines = HeadingLines(vec![false; n]);
     let mut i = cover_end;
     while i < n {
         if skip_front(i) {
@@ -349,7 +370,8 @@ pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
                 .push(Heading::new(HeadingKind::Table, show(i), number(i)));
         } else if let Some(k) = wrapped_title(&norm, i) {
             // "…“三公”经费、会议费、培训费支出预" + "算表"
-            heading_lines.extend([i, k]);
+            heading_lines.push(i);
+            heading_lines.push(k);
             out.headings.push(Heading::new(
                 HeadingKind::Table,
                 format!("{}{}", show(i), show(k)),
@@ -390,10 +412,9 @@ pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
     };
     for i in cover_end..n {
         let s = get(i);
-        let prose =
-            !skip_front(i) && !in_table(i) && !heading_lines.contains(&i) && !digits_only(s);
+        let prose = !skip_front(i) && !in_table(i) && !heading_lines.has(i) && !digits_only(s);
         if !prose {
-            if !s.is_empty() || in_table(i) || heading_lines.contains(&i) {
+            if !s.is_empty() || in_table(i) || heading_lines.has(i) {
                 flush(&mut chars, &mut out.sentences);
             }
             continue;

@@ -129,10 +129,13 @@ fn years(ctx: &mut Ctx<'_>, text: &DocumentText) {
     );
     for (place, t, line) in items {
         let sq = squeeze(t);
-        // a heading comparing with last year's execution may name it
-        let comparing =
-            !final_accounts && (sq.contains("执行") || sq.contains("决算") || sq.contains("上年"));
-        for (y, _) in years_in(&sq) {
+        let found = years_in(&sq);
+        // a heading comparing with last year may name it: a budget's with
+        // last year's execution, any heading naming both years
+        let comparing = (!final_accounts
+            && (sq.contains("执行") || sq.contains("决算") || sq.contains("上年")))
+            || found.iter().any(|&(y, _)| y == year);
+        for (y, _) in found {
             ctx.count(Rule::HeadingYear);
             if y == year || (comparing && y + 1 == year) {
                 continue;
