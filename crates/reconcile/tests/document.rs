@@ -88,9 +88,12 @@ fn consistent_text_passes_and_round_trips() {
     assert_eq!(Disclosure::from_json(&json).unwrap(), d);
 }
 
+/// What is planted, how, and the finding expected.
+type Case = (&'static str, fn(&mut DocumentText), Rule, Severity);
+
 #[test]
 fn each_planted_defect_is_found() {
-    let cases: [(&str, fn(&mut DocumentText), Rule, Severity); 7] = [
+    let cases: [Case; 7] = [
         (
             "a 2024 part heading in a 2025 budget",
             |t| t.headings[1].text = "第二部分人力资源和社会保障部信息中心2024年单位预算表".into(),

@@ -208,10 +208,8 @@ fn named_unit(heading: &str) -> Option<String> {
     let body = strip_part(heading);
     let name = if let Some(&(_, from)) = years_in(body).first() {
         body.get(..body.len() - from.len()).unwrap_or_default()
-    } else if let Some(n) = body.strip_suffix("概况") {
-        n
     } else {
-        return None;
+        body.strip_suffix("概况")?
     };
     let name = name.trim_end_matches(['_', '-', ':', '(', ')']);
     let generic = [
