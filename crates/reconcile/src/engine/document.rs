@@ -542,7 +542,7 @@ fn alternative(sq: &str) -> Option<(String, Option<String>)> {
                 .chars()
                 .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
                 .collect();
-            let shown = format!("{w}({body})");
+            let shown = format!("{w}（{body}）");
             return Some((shown, (!number.is_empty()).then_some(number)));
         }
     }
@@ -591,7 +591,7 @@ fn template_text(ctx: &mut Ctx<'_>, text: &DocumentText, template: bool) {
                 at(place, line),
                 format!("{place}中残留模板填写说明「{i}」：「{t}」。"),
                 None,
-                t.to_owned(),
+                (*i).to_owned(),
             );
         } else if let Some((alt, number)) = alternative(&sq) {
             let (severity, why) = match &number {
@@ -609,7 +609,7 @@ fn template_text(ctx: &mut Ctx<'_>, text: &DocumentText, template: bool) {
                 at(place, line),
                 format!("{place}中残留模板备选词「{alt}」，未作取舍（{why}）：「{t}」。"),
                 None,
-                t.to_owned(),
+                alt,
             );
         }
         // placeholders (S606) in what the narrative claims do not cover
@@ -657,7 +657,7 @@ fn punctuation(ctx: &mut Ctx<'_>, text: &DocumentText) {
             at(place, p.line),
             format!("{place}中标点重复「{d}」：「{}」。", p.text),
             None,
-            p.text.clone(),
+            d.to_owned(),
         );
     }
 }
@@ -716,7 +716,7 @@ fn reasons(ctx: &mut Ctx<'_>, text: &DocumentText) {
             at("正文", p.line),
             format!("原因未填写「{words}」：「{}」。", p.text),
             None,
-            p.text.clone(),
+            words,
         );
     }
 }
@@ -797,15 +797,15 @@ mod tests {
     fn alternatives_and_reasons() {
         assert_eq!(
             alternative("减少0.15万元,下降(增长)27.78%"),
-            Some(("下降(增长)".into(), Some("27.78".into())))
+            Some(("下降（增长）".into(), Some("27.78".into())))
         );
         assert_eq!(
             alternative("增加(减少)0万元"),
-            Some(("增加(减少)".into(), Some("0".into())))
+            Some(("增加（减少）".into(), Some("0".into())))
         );
         assert_eq!(
             alternative("增加(减少)的主要原因"),
-            Some(("增加(减少)".into(), None))
+            Some(("增加（减少）".into(), None))
         );
         assert_eq!(alternative("因公出国(境)费增加"), None);
         assert_eq!(alternative("增加(含追加)100万元"), None);
