@@ -100,6 +100,7 @@ mod doc;
 mod error;
 mod generic;
 mod grid;
+mod headings;
 mod narrative;
 mod patterns;
 mod perf;
@@ -407,6 +408,8 @@ pub fn import_with_pages(
         d.unit.department_code = Some(dep.code.clone());
     }
     d.performance_tables = perf_tables;
+    let text = headings::document_text(&src, &parts);
+    d.document = (!text.is_empty()).then_some(text);
     Ok(Import {
         disclosure: d,
         warnings,

@@ -1051,6 +1051,83 @@ catalogue! {
         action_zh: "对照原表核对本表的分栏与各行读取，再重新检查。",
         action_en: "Check the table's columns and rows against the printed table, then check again.",
     },
+    /// Every heading and dated statement carries the document's year.
+    HeadingYear = "S609" {
+        family: Structure, severity: Error, tolerance: None,
+        title_zh: "标题及时点表述的年度与文件年度一致",
+        title_en: "Headings and dated statements carry the document's year",
+        formula: "部分标题、节标题、表名、目录条目中的“YYYY年（度）” = 文件年度；决算：“截至YYYY年…” = 决算年度；预算：“截至YYYY年…” ∈ {预算年度 − 1, 预算年度}",
+        explanation_zh: "标题中的年度应与封面年度一致：2024 年度决算中的“2023年度…情况说明”或“截至2023年12月31日”是沿用上年文本未改的错误。决算年度为所决算的年度（次年公布）；预算中与上年执行数比较的标题、同时写出本年度的比较标题可以出现上年年度；预算的资产时点可以是编制时的上年。只检查标题和时点表述，不检查正文中的比较句。",
+        explanation_en: "The year printed in a heading must be the cover's: “2023年度…情况说明” or “截至2023年12月31日” in a 2024 final account is text copied from last year and not updated. A final account's year is the year it accounts for (it is published the year after); a budget heading comparing with last year's execution, or any heading naming both years, may name last year, and a budget's asset count may be dated in the year before. Only headings and dated statements are checked, not comparisons inside sentences.",
+        action_zh: "将标题或时点改为文件年度。",
+        action_en: "Change the heading or the date to the document's year.",
+    },
+    /// Every part heading naming a unit names the cover's unit.
+    HeadingUnit = "S610" {
+        family: Structure, severity: Error, tolerance: None,
+        title_zh: "部分标题中的单位名称与封面一致",
+        title_en: "Part headings name the cover's unit",
+        formula: "部分标题（第X部分…、“单位+年度+部门决算表”等）与目录条目中的单位全称 = 封面单位名称；不得为“XX局”等占位符",
+        explanation_zh: "部分标题所写的单位应为封面上的公开单位。写成占位符（“XX局”）、另一单位或漏掉一级行政区划的名称（如封面为“上海市普陀区规划和自然资源局”，表格部分标题写“上海市规划和自然资源局”，即另一家单位）均为错误。以“省”“市”开头的简称（如“省检察院”）视为简称，不报告。",
+        explanation_en: "A part heading must name the unit on the cover. A placeholder (“XX局”), another unit, or a name missing one administrative level (the cover says 上海市普陀区规划和自然资源局, the tables' heading 上海市规划和自然资源局: the city's bureau, another unit) is an error. A short form beginning with 省/市 (省检察院) is taken as an abbreviation and not reported.",
+        action_zh: "将标题中的单位名称改为封面单位全称。",
+        action_en: "Write the cover's full unit name in the heading.",
+    },
+    /// The tables the 目录 lists are in the document.
+    ContentsTablesPresent = "S611" {
+        family: Structure, severity: Error, tolerance: None,
+        title_zh: "目录所列表格均已公开",
+        title_en: "The tables listed in the table of contents are present",
+        formula: "目录中每张表 ∈ 正文中的表（按表的种类比对：收支总表、收入表、支出表、财政拨款收支表、一般公共预算支出表、基本支出表、“三公”经费表、政府性基金表、国有资本经营表……）",
+        explanation_zh: "目录列出而正文中没有的表，是漏公开或被删除的表。按表的种类比对，不要求表名逐字相同（“政府性基金财政拨款支出预算表”与“政府性基金支出预算表”为同一张表）。目录所列的表正文中一张也没有时（说明与表格分两个文件公开），只给出一条警告。",
+        explanation_en: "A table listed in the contents but absent from the body was left out or deleted. Tables are matched by kind, not by exact wording (政府性基金财政拨款支出预算表 and 政府性基金支出预算表 are one table). When none of the listed tables is in the document (narrative and tables published as two files), a single warning is given.",
+        action_zh: "补充公开目录所列的表，或更正目录。",
+        action_en: "Publish the listed table, or correct the contents.",
+    },
+    /// A final account prints the nine tables of the template.
+    FinalAccountsTablesPresent = "S612" {
+        family: Structure, severity: Error, tolerance: None,
+        title_zh: "决算九张表齐全",
+        title_en: "A final account prints the nine tables",
+        formula: "收入支出决算总表、收入决算表、支出决算表、财政拨款收入支出决算总表、一般公共预算财政拨款支出决算表、一般公共预算财政拨款基本支出决算表、财政拨款“三公”经费支出决算表、政府性基金预算财政拨款收入支出决算表、国有资本经营预算财政拨款收入支出决算表均已公开",
+        explanation_zh: "部门（单位）决算公开九张表，没有数据的表也保留表格并附说明。已由目录检查（S610）报告的缺表不重复报告；文件中一张决算表也没有时只给出一条警告。",
+        explanation_en: "A final account publishes the nine tables of the template; an empty one is kept with its note. A table already reported missing from the contents (S610) is not reported again; when the document has no table at all, a single warning is given.",
+        action_zh: "补充公开缺少的决算表。",
+        action_en: "Publish the missing table.",
+    },
+    /// No template instruction is left in the document.
+    TemplateText = "S613" {
+        family: Structure, severity: Error, tolerance: None,
+        title_zh: "无模板说明文字残留",
+        title_en: "No template instructions left in the text",
+        formula: "文本不含“仍保留该表格式”“作下述说明”“如持平作持平表述”“不涉及的不列”等填写说明；不含未作取舍的“增加（减少）”“下降（增长）”“大于（小于）”",
+        explanation_zh: "公开样张中的填写说明是写给编制人员的，应在公开前删除；“增加（减少）X万元”“下降（增长）X%”之类未作取舍的备选词使表述方向不明。备选词后为 0 或没有数字时意思仍清楚，报告为警告；空白样张本身不检查。",
+        explanation_en: "The template's instructions are for the preparer and are deleted before publishing; an unresolved alternative such as “增加（减少）X万元” or “下降（增长）X%” leaves the direction unstated. With 0 or no figure after the alternative the meaning survives, and it is a warning; the blank template itself is not checked.",
+        action_zh: "删除填写说明，在备选词中保留与数据相符的一个。",
+        action_en: "Delete the instruction; keep the one alternative the figures support.",
+    },
+    /// No doubled punctuation.
+    DoubledPunctuation = "S614" {
+        family: Structure, severity: Warning, tolerance: None,
+        title_zh: "无重复标点",
+        title_en: "No doubled punctuation",
+        formula: "文本不含“。。”“，，”“、、”“；；”",
+        explanation_zh: "重复的标点多为删除文字后留下的痕迹，提示该处可能缺少内容。",
+        explanation_en: "Doubled punctuation is usually what is left after text was deleted: something may be missing there.",
+        action_zh: "核对该处文字，删除多余标点或补全内容。",
+        action_en: "Check the passage; delete the extra mark or restore the missing text.",
+    },
+    /// A stated reason is not empty.
+    EmptyReason = "S615" {
+        family: Structure, severity: Warning, tolerance: None,
+        title_zh: "原因说明不为空",
+        title_en: "A stated reason is not empty",
+        formula: "“主要原因是”“主要原因：”之后有内容",
+        explanation_zh: "“主要原因是。”说明原因未填写。",
+        explanation_en: "“主要原因是。” (“the main reason is.”) means the reason was never written.",
+        action_zh: "填写原因，或删除该句。",
+        action_en: "Write the reason, or delete the clause.",
+    },
 
     // ---------------------------------------------------------------- D7xx
     /// 收支总表: every line of the department at least the unit's.

@@ -79,6 +79,11 @@ pub struct Disclosure {
     /// with page and position (empty for a disclosure written by hand).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<crate::UnplacedAmount>,
+    /// The document's own text for the document-level checks (headings,
+    /// 目录, table notes, sentences); set by the importer, usually absent
+    /// from a disclosure written by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<crate::DocumentText>,
 }
 
 impl Disclosure {
@@ -136,6 +141,7 @@ impl Disclosure {
                 performance_tables: Vec::new(),
                 notes: Vec::new(),
                 unplaced: Vec::new(),
+                document: None,
             },
         }
     }

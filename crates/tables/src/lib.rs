@@ -109,7 +109,10 @@
 //!   "glossary": [ { "term": "…", "explanation": "…" } ],
 //!   "profile": { "duties": [ … ], "organization": [ … ], "divisions": [ … ] },
 //!   "performance_tables": [ … ],     // yusuan_performance::PerformanceTargetTable
-//!   "notes": [ "…" ]
+//!   "notes": [ "…" ],
+//!   "document": { "cover_unit": "…",          // DocumentText: set by the importer
+//!                 "headings": [ { "kind": "part", "text": "第二部分…", "line": 13 } ],
+//!                 "contents": [ … ], "table_notes": [ … ], "dated": [ … ], "sentences": [ … ] }
 //! }
 //! ```
 //!
@@ -151,6 +154,7 @@
 
 mod address;
 mod document;
+mod document_text;
 mod error;
 mod generic;
 mod kinds;
@@ -162,6 +166,7 @@ pub mod view;
 
 pub use address::{CellRef, ClaimField, FundsField, NumberRef};
 pub use document::{Disclosure, DisclosureBuilder, Unit};
+pub use document_text::{DocumentText, Heading, HeadingKind, Passage};
 pub use error::TablesError;
 pub use generic::{
     Completeness, DoubtfulCell, GenericCell, GenericColumn, GenericRow, GenericTable, Placement,

@@ -6,6 +6,7 @@
 //! disclosure reconciles in microseconds.
 
 mod codes;
+mod document;
 mod narrative;
 mod pair;
 mod performance;
@@ -113,6 +114,7 @@ impl<'c> Reconciler<'c> {
         narrative::check(&mut ctx);
         performance::check(&mut ctx);
         codes::check(&mut ctx);
+        document::check(&mut ctx);
         ctx.finish(Scope::OneDocument)
     }
 

@@ -1,0 +1,328 @@
+//! Document-level consistency (rules S606, S609–S615) end to end: text →
+//! import → reconcile, on excerpts of the two real 2024 部门决算 of 上海市普陀区
+//! and of the blank 决算 template (`tests/data/final-*-excerpt.layout.txt`:
+//! `pdftotext -layout` of `fixtures/corpus/shanghai/sh-putuo-ghzyj_2024_dept-final.pdf`,
+//! `sh-putuo-shgzb_2024_dept-final.pdf` and `sh-template_2024_dept-final-blank.pdf`,
+//! cover, 目录, the tables and a few narrative sections, unchanged).
+//!
+//! Each real excerpt is checked as it is (its real defects found, nothing
+//! else), then with one planted defect at a time on a clean version.
+
+use yusuan_import::import_text;
+use yusuan_reconcile::{reconcile, Finding, Rule, Severity, Status};
+use yusuan_tables::HeadingKind;
+
+const GHZYJ: &str = include_str!("data/final-ghzyj-2024-excerpt.layout.txt");
+const SHGZB: &str = include_str!("data/final-shgzb-2024-excerpt.layout.txt");
+const TEMPLATE: &str = include_str!("data/final-template-2024-excerpt.layout.txt");
+
+const DOCUMENT_RULES: [Rule; 8] = [
+    Rule::Placeholder,
+    Rule::HeadingYear,
+    Rule::HeadingUnit,
+    Rule::ContentsTablesPresent,
+    Rule::FinalAccountsTablesPresent,
+    Rule::TemplateText,
+    Rule::DoubledPunctuation,
+    Rule::EmptyReason,
+];
+
+/// The findings of the document-level rules.
+fn findings(text: &str) -> Vec<Finding> {
+    let imported = import_text(text).expect("imports");
+    let report = reconcile(&imported.disclosure);
+    report
+        .findings
+        .into_iter()
+        .filter(|f| DOCUMENT_RULES.contains(&f.rule))
+        .collect()
+}
+
+fn shown(fs: &[Finding]) -> String {
+    fs.iter()
+        .map(|f| format!("{} {:?} {}", f.rule, f.severity, f.message))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The shgzb excerpt without the two template instructions its publisher
+/// left in (the real defect): a clean 决算 to plant defects in.
+fn clean_shgzb() -> String {
+    SHGZB
+        .lines()
+        .filter(|l| !l.contains("仍保留该表格式"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "excerpt lacks {from:?}");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn the_excerpts_are_read_as_final_accounts_of_their_unit() {
+    for (text, unit) in [
+        (GHZYJ, "上海市普陀区规划和自然资源局"),
+        (SHGZB, "中共上海市普陀区委社会工作部"),
+    ] {
+        let d = import_text(text).unwrap().disclosure;
+        assert_eq!(d.year, 2024);
+        let doc = d.document.as_ref().expect("document text");
+        assert_eq!(doc.cover_unit.as_deref(), Some(unit));
+        let tables = doc
+            .headings
+            .iter()
+            .filter(|h| h.kind == HeadingKind::Table)
+            .count();
+        assert_eq!(tables, 9, "{unit}: {:#?}", doc.headings);
+        assert_eq!(doc.contents.len(), 26, "{unit}: {:#?}", doc.contents);
+        assert_eq!(doc.dated.len(), 1, "{unit}");
+    }
+}
+
+#[test]
+fn ghzyj_as_published_its_tables_heading_names_another_unit() {
+    let fs = findings(GHZYJ);
+    let errors: Vec<&Finding> = fs
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 2, "{}", shown(&fs));
+    // truth.tsv: the 第二部分 heading lacks 普陀区
+    assert!(
+        errors.iter().any(|f| f.rule == Rule::HeadingUnit
+            && f.message
+                .contains("上海市规划和自然资源局2024年度部门决算表")
+            && f.message.contains("上海市普陀区规划和自然资源局")),
+        "{}",
+        shown(&fs)
+    );
+    // truth.tsv: "下降（增长）27.78%", the template's alternative left in
+    assert!(
+        errors
+            .iter()
+            .any(|f| f.rule == Rule::TemplateText && f.message.contains("下降（增长）27.78%")),
+        "{}",
+        shown(&fs)
+    );
+    assert_eq!(fs.len(), 2, "{}", shown(&fs));
+}
+
+#[test]
+fn shgzb_as_published_keeps_the_template_instruction_in_two_notes() {
+    let fs = findings(SHGZB);
+    assert_eq!(fs.len(), 2, "{}", shown(&fs));
+    for f in &fs {
+        assert_eq!(f.rule, Rule::TemplateText);
+        assert_eq!(f.severity, Severity::Error);
+        assert!(f.message.contains("仍保留该表格式"), "{}", f.message);
+    }
+}
+
+#[test]
+fn the_clean_excerpt_is_clean() {
+    let fs = findings(&clean_shgzb());
+    assert!(fs.is_empty(), "{}", shown(&fs));
+    let report = reconcile(&import_text(&clean_shgzb()).unwrap().disclosure);
+    for rule in [
+        Rule::HeadingYear,
+        Rule::HeadingUnit,
+        Rule::ContentsTablesPresent,
+        Rule::FinalAccountsTablesPresent,
+        Rule::TemplateText,
+    ] {
+        assert_eq!(
+            report.outcome(rule).map(|o| o.status),
+            Some(Status::Passed),
+            "{rule}"
+        );
+    }
+}
+
+#[test]
+fn a_wrong_year_in_a_heading_is_an_error() {
+    let text = replace_once(
+        &clean_shgzb(),
+        "第三部分    中共上海市普陀区委社会工作部 2024 年度部门决算情况",
+        "第三部分    中共上海市普陀区委社会工作部 2023 年度部门决算情况",
+    );
+    let fs = findings(&text);
+    assert_eq!(fs.len(), 1, "{}", shown(&fs));
+    assert_eq!(fs[0].rule, Rule::HeadingYear);
+    assert_eq!(fs[0].severity, Severity::Error);
+    assert!(fs[0].message.contains("2023"), "{}", fs[0].message);
+}
+
+#[test]
+fn a_section_heading_of_last_year_is_an_error() {
+    let text = replace_once(
+        &clean_shgzb(),
+        "一、收入支出决算总体情况说明\n",
+        "一、2023年度收入支出决算总体情况说明\n",
+    );
+    let fs = findings(&text);
+    // the 目录 entry is unchanged: only the body's heading
+    assert_eq!(fs.len(), 1, "{}", shown(&fs));
+    assert_eq!(fs[0].rule, Rule::HeadingYear);
+}
+
+#[test]
+fn a_dated_statement_of_last_year_is_an_error() {
+    let text = replace_once(
+        &clean_shgzb(),
+        "截至 2024 年 12 月 31 日",
+        "截至 2023 年 12 月 31 日",
+    );
+    let fs = findings(&text);
+    assert_eq!(fs.len(), 1, "{}", shown(&fs));
+    assert_eq!(fs[0].rule, Rule::HeadingYear);
+    assert!(
+        fs[0].message.contains("截至2023年12月31日"),
+        "{}",
+        fs[0].message
+    );
+}
+
+#[test]
+fn a_placeholder_in_a_part_heading_is_an_error() {
+    let text = replace_once(
+        &clean_shgzb(),
+        "     中共上海市普陀区委社会工作部 2024 年度部门决算表",
+        "     上海市 XX 局 2024 年度部门决算表",
+    );
+    let fs = findings(&text);
+    assert_eq!(fs.len(), 1, "{}", shown(&fs));
+    assert_eq!(fs[0].rule, Rule::HeadingUnit);
+    assert_eq!(fs[0].severity, Severity::Error);
+    assert!(fs[0].message.contains("上海市XX局"), "{}", fs[0].message);
+}
+
+#[test]
+fn a_shortened_unit_in_a_part_heading_is_an_error() {
+    // the ghzyj defect, planted in the other document
+    let text = replace_once(
+        &clean_shgzb(),
+        "第三部分    中共上海市普陀区委社会工作部 2024 年度部门决算情况",
+        "第三部分    中共上海市委社会工作部 2024 年度部门决算情况",
+    );
+    let fs = findings(&text);
+    assert_eq!(fs.len(), 1, "{}", shown(&fs));
+    assert_eq!(fs[0].rule, Rule::HeadingUnit);
+}
+
+#[test]
+fn a_deleted_table_listed_in_the_contents_is_an_error() {
+    // the 收入决算表 removed from the body: its title and unit line
+    let text = clean_shgzb();
+    let start = text
+        .find("                                       收入决算表")
+        .unwrap();
+    let end = start + text[start..].find("注：").unwrap();
+    let text = format!("{}{}", &text[..start], &text[end..]);
+    let fs = findings(&text);
+    assert_eq!(fs.len(), 1, "{}", shown(&fs));
+    assert_eq!(fs[0].rule, Rule::ContentsTablesPresent);
+    assert_eq!(fs[0].severity, Severity::Error);
+    assert!(fs[0].message.contains("收入决算表"), "{}", fs[0].message);
+}
+
+#[test]
+fn a_table_neither_printed_nor_listed_is_an_error_of_the_nine() {
+    let text = clean_shgzb();
+    let start = text
+        .find("                                       收入决算表")
+        .unwrap();
+    let end = start + text[start..].find("注：").unwrap();
+    let text = format!("{}{}", &text[..start], &text[end..]);
+    let text = replace_once(&text, "二、收入决算表\n", "\n");
+    let fs = findings(&text);
+    assert_eq!(fs.len(), 1, "{}", shown(&fs));
+    assert_eq!(fs[0].rule, Rule::FinalAccountsTablesPresent);
+    assert!(fs[0].message.contains("收入决算表"), "{}", fs[0].message);
+}
+
+#[test]
+fn a_doubled_full_stop_is_a_warning() {
+    let text = replace_once(&clean_shgzb(), "拨款支出。", "拨款支出。。");
+    let fs = findings(&text);
+    assert_eq!(fs.len(), 1, "{}", shown(&fs));
+    assert_eq!(fs[0].rule, Rule::DoubledPunctuation);
+    assert_eq!(fs[0].severity, Severity::Warning);
+    assert!(fs[0].message.contains("。。"), "{}", fs[0].message);
+}
+
+#[test]
+fn an_empty_reason_is_a_warning() {
+    let text = replace_once(
+        GHZYJ,
+        "费支出决算数小于预算数的主要原因：严格落实中央八项规定，\n\n控制“三公”经费支出。",
+        "费支出决算数小于预算数的主要原因是。",
+    );
+    let fs: Vec<Finding> = findings(&text)
+        .into_iter()
+        .filter(|f| f.rule == Rule::EmptyReason)
+        .collect();
+    assert_eq!(fs.len(), 1, "{}", shown(&fs));
+    assert_eq!(fs[0].severity, Severity::Warning);
+    assert!(fs[0].message.contains("主要原因是。"), "{}", fs[0].message);
+}
+
+#[test]
+fn the_blank_template_is_recognised_and_its_instructions_not_reported() {
+    let d = import_text(TEMPLATE).unwrap().disclosure;
+    let doc = d.document.as_ref().unwrap();
+    assert_eq!(doc.cover_unit.as_deref(), Some("上海市XX局"));
+    let report = reconcile(&d);
+    for rule in [Rule::HeadingUnit, Rule::TemplateText] {
+        assert_eq!(
+            report.outcome(rule).map(|o| o.status),
+            Some(Status::Skipped),
+            "{rule}"
+        );
+    }
+    let fs = findings(TEMPLATE);
+    assert!(
+        fs.iter()
+            .all(|f| f.rule == Rule::Placeholder || f.severity < Severity::Error),
+        "{}",
+        shown(&fs)
+    );
+}
+
+#[test]
+fn the_template_filled_in_is_clean_and_its_planted_defects_caught() {
+    let filled = TEMPLATE
+        .replace("上海市 XX 局", "上海市普陀区示例局")
+        .replace("上海市XX局", "上海市普陀区示例局");
+    let fs = findings(&filled);
+    // the template's instructions, alternatives, XX figures and "。。"
+    // fillers are now text left in a filled-in document
+    assert!(
+        fs.iter().all(|f| matches!(
+            f.rule,
+            Rule::TemplateText | Rule::Placeholder | Rule::DoubledPunctuation
+        )),
+        "{}",
+        shown(&fs)
+    );
+    assert!(fs
+        .iter()
+        .any(|f| f.rule == Rule::TemplateText && f.message.contains("仍保留该表格式")));
+    assert!(!fs.iter().any(|f| matches!(
+        f.rule,
+        Rule::HeadingYear | Rule::HeadingUnit | Rule::ContentsTablesPresent
+    )));
+    let planted = replace_once(
+        &filled,
+        "第二部分 上海市普陀区示例局 2024 年度部门决算表",
+        "第二部分 上海市普陀区示例局 2023 年度部门决算表",
+    );
+    let fs = findings(&planted);
+    assert_eq!(
+        fs.iter().filter(|f| f.rule == Rule::HeadingYear).count(),
+        1,
+        "{}",
+        shown(&fs)
+    );
+}
