@@ -39,7 +39,7 @@ fn check_json_of_the_seed_fixture_exits_0() {
     let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON report");
     assert_eq!(v["path"], FIXTURE);
     assert_eq!(v["report"]["summary"]["errors"], 0);
-    assert!(stderr.contains("checked 1 file(s)"), "{stderr}");
+    assert!(stderr.contains("checked 1 document(s)"), "{stderr}");
 }
 
 #[test]
