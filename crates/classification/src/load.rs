@@ -12,6 +12,7 @@ impl Catalog {
     ///
     /// - The delimiter is a tab if the first data line holds one, else a
     ///   comma; CSV fields may be double-quoted (`"a,b"`, `""` for `"`).
+    ///   Records are read with the `csv` crate.
     /// - Blank lines and lines starting with `#` are skipped; so is a first
     ///   line whose first cell is not a code (a header such as
     ///   `科目编码,科目名称`). A UTF-8 byte-order mark is ignored.
@@ -54,18 +55,47 @@ impl Catalog {
         let mut problems: Vec<ClassificationError> = Vec::new();
         let mut rows: Vec<(usize, Code, String)> = Vec::new();
         let mut first_line_of: HashMap<Code, usize> = HashMap::new();
-        let mut delimiter: Option<char> = None;
+        // The delimiter: a tab if the first data line holds one, else a comma.
+        let tab = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            .is_some_and(|l| l.contains('\t'));
+        // The csv crate reads the records (quoted CSV fields may hold
+        // commas, `""` and line breaks; a TSV is split at tabs only).
+        let mut reader = ::csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(if tab { b'\t' } else { b',' })
+            .quoting(!tab)
+            .from_reader(text.as_bytes());
         let mut seen_data = false;
 
-        for (index, raw) in text.lines().enumerate() {
-            let line = index + 1;
-            let trimmed = raw.trim();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
+        for (index, record) in reader.records().enumerate() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e
+                        .position()
+                        .map_or(index + 1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+                    problems.push(ClassificationError::BadField {
+                        source_name: source_name.to_owned(),
+                        line,
+                        column: "record",
+                        text: e.to_string(),
+                        reason: "not a well-formed CSV record",
+                    });
+                    continue;
+                }
+            };
+            let line = record
+                .position()
+                .map_or(index + 1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+            let cells: Vec<&str> = record.iter().collect();
+            let code_cell = cells.first().copied().unwrap_or("").trim();
+            if cells.iter().all(|c| c.trim().is_empty()) || code_cell.starts_with('#') {
+                continue; // blank line or comment
             }
-            let delim = *delimiter.get_or_insert(if raw.contains('\t') { '\t' } else { ',' });
-            let cells = split_line(raw, delim);
-            let code_cell = cells.first().map(String::as_str).unwrap_or("").trim();
             let first_data_line = !seen_data;
             seen_data = true;
             if first_data_line && !starts_with_digit(code_cell) {
@@ -87,7 +117,7 @@ impl Catalog {
                     source_name: source_name.to_owned(),
                     line,
                     column: "name",
-                    text: raw.to_owned(),
+                    text: cells.join(if tab { "\t" } else { "," }),
                 });
                 continue;
             };
@@ -174,49 +204,22 @@ fn starts_with_digit(cell: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
-/// Splits one line into cells. Tabs: plain split. Commas: CSV with
-/// double-quoted fields.
-fn split_line(line: &str, delimiter: char) -> Vec<String> {
-    if delimiter == '\t' {
-        return line.split('\t').map(str::to_owned).collect();
-    }
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted => {
-                if chars.peek() == Some(&'"') {
-                    cell.push('"');
-                    chars.next();
-                } else {
-                    quoted = false;
-                }
-            }
-            '"' if cell.trim().is_empty() => {
-                cell.clear();
-                quoted = true;
-            }
-            c if c == delimiter && !quoted => cells.push(std::mem::take(&mut cell)),
-            c => cell.push(c),
-        }
-    }
-    cells.push(cell);
-    cells
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn csv_quotes() {
+        let text = "科目编码,科目名称\n208,\"社会保障, \"\"和\"\"就业支出\",x\n";
+        let c = Catalog::load_edition("t.csv", text, "e", YearRange::single(2025)).unwrap();
         assert_eq!(
-            split_line(r#"208,"a,b ""c""",x"#, ','),
-            ["208", r#"a,b "c""#, "x"]
+            c.name(Code::parse("208").unwrap(), 2025),
+            Some("社会保障, \"和\"就业支出")
         );
-        assert_eq!(split_line("208\t社会\tx", '\t'), ["208", "社会", "x"]);
+        // A TSV is split at tabs only: quotes are kept.
+        let text = "208\t\"社会\"\tx\n";
+        let c = Catalog::load_edition("t.tsv", text, "e", YearRange::single(2025)).unwrap();
+        assert_eq!(c.name(Code::parse("208").unwrap(), 2025), Some("\"社会\""));
     }
 
     #[test]
