@@ -115,10 +115,17 @@ fn load_json(shown: &str, text: &str) -> Result<Loaded, String> {
 /// year is out of range (nothing could be checked with it).
 fn imported(shown: &str, import: yusuan_import::Import) -> Result<Loaded, String> {
     let model = import.disclosure.validate();
-    let out_of_range: Vec<String> = model
+    let out_of_range: Vec<String> = import
+        .warnings
         .iter()
-        .filter(|i| i.kind.is_out_of_range())
+        .filter(|w| w.kind == yusuan_import::WarningKind::OutOfRange)
         .map(ToString::to_string)
+        .chain(
+            model
+                .iter()
+                .filter(|i| i.kind.is_out_of_range())
+                .map(ToString::to_string),
+        )
         .collect();
     if !out_of_range.is_empty() {
         return Err(format!(

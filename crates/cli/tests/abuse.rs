@@ -219,6 +219,18 @@ fn out_of_range_amounts_are_refused_on_import() {
     let (code, stdout, stderr) = yusuan(&["import", s(&file)]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stdout.is_empty());
+    // In a table row: the importer's column solver overflowed.
+    let row = text.replacen(
+        "本年收入合计 8,179.19",
+        "本年收入合计 79,228,162,514,264,337,593,543,950,335",
+        1,
+    );
+    assert_ne!(row, text);
+    let file = dir.join("row.txt");
+    std::fs::write(&file, row).expect("write");
+    let (code, _, stderr) = yusuan(&["check", s(&file)]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("out of range"), "{stderr}");
 }
 
 #[test]

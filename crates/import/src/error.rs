@@ -101,6 +101,10 @@ pub enum WarningKind {
     PerformanceField,
     /// Something about the whole document (year, unit, unit of amounts).
     Document,
+    /// A table row printing a number no budget can hold (10^16 or more in
+    /// magnitude as printed, i.e. 10^12 万元 in a 元 table): the row is left
+    /// out, and the document should not be checked (`yusuan` refuses it).
+    OutOfRange,
 }
 
 impl WarningKind {
@@ -119,6 +123,7 @@ impl WarningKind {
             WarningKind::LowConfidencePairing => "指标配对不确定",
             WarningKind::PerformanceField => "绩效目标表字段",
             WarningKind::Document => "文档信息",
+            WarningKind::OutOfRange => "数值超出范围",
         }
     }
 }
