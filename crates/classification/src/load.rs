@@ -75,9 +75,9 @@ impl Catalog {
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
-                    let line = e
-                        .position()
-                        .map_or(index + 1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+                    let line = e.position().map_or(index + 1, |p| {
+                        usize::try_from(p.line()).unwrap_or(usize::MAX)
+                    });
                     problems.push(ClassificationError::BadField {
                         source_name: source_name.to_owned(),
                         line,
@@ -88,9 +88,9 @@ impl Catalog {
                     continue;
                 }
             };
-            let line = record
-                .position()
-                .map_or(index + 1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+            let line = record.position().map_or(index + 1, |p| {
+                usize::try_from(p.line()).unwrap_or(usize::MAX)
+            });
             let cells: Vec<&str> = record.iter().collect();
             let code_cell = cells.first().copied().unwrap_or("").trim();
             if cells.iter().all(|c| c.trim().is_empty()) || code_cell.starts_with('#') {
