@@ -1,197 +1,554 @@
-//! `yusuan check`: reconcile files and directories.
+//! `yusuan check`: reconcile files, directories and standard input.
+//!
+//! Documents are checked in parallel on every core (rayon's global pool;
+//! `RAYON_NUM_THREADS` sets how many) and written in input order, each as
+//! soon as it and every document before it are done. At most a small
+//! window of documents (four per thread) is in flight or waiting to be
+//! written, so memory does not grow with the number of documents, in any
+//! format.
 
-use std::io::{IsTerminal, Write};
+use std::collections::{BTreeMap, HashMap};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc};
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
-use yusuan_reconcile::{reconcile, reconcile_unit_in_department, Report};
+use walkdir::WalkDir;
+use yusuan_reconcile::{reconcile, reconcile_unit_in_department, Report, Severity};
 use yusuan_tables::Disclosure;
 
-use crate::input::{self, InputIssue};
-use crate::{worse, FINDINGS, NOTHING_CHECKED, OK, UNUSABLE};
+use crate::input::{self, InputIssue, Loaded};
+use crate::output::{Out, Stop};
+use crate::{note, Format, FINDINGS, NOTHING_CHECKED, OK, UNUSABLE};
 
-/// The JSON output for one file.
+/// The exit codes of `check`, for its `--help`.
+pub const AFTER_HELP: &str = "\
+Directories are searched recursively for .json, .txt and .pdf files;
+symbolic links are followed, a link back to a directory being walked is
+noted and not followed; FIFOs, sockets and devices are skipped with a note;
+an entry that cannot be read is reported and the rest is still checked.
+`-` reads one document from standard input.
+
+Reports are written in input order on standard output; a summary
+(documents, with errors, unreadable, skipped, most frequent rules) on
+standard error, with a progress bar when standard error is a terminal.
+
+Exit status:
+  0  no document has an error finding in what was checked (each report's
+     结论 says what that was)
+  1  some document has an error finding
+  2  some input could not be read or used (unreadable, not a disclosure,
+     out-of-range amount or year, a --department of another organisation
+     or year), or the output cannot be written
+  3  a document was read but nothing in it could be checked (no table
+     with amounts, no checkable narrative): its report says 未能核对,
+     never 未发现错误
+Over several documents 2 wins over 1, 1 over 3, 3 over 0.
+A closed standard output (`yusuan check DIR | head`) ends the command
+quietly, with the status of what was checked until then.";
+
+/// What `check` is asked to do.
+pub struct Options<'a> {
+    /// Files, directories and `-`.
+    pub paths: &'a [PathBuf],
+    /// Output format.
+    pub format: Format,
+    /// The department's budget (`--department`).
+    pub department: Option<&'a Path>,
+    /// Whether a progress bar may be shown (on a terminal only).
+    pub progress: bool,
+}
+
+/// The JSON output for one document.
 #[derive(Serialize)]
-struct FileResult {
-    path: String,
-    /// Why the file could not be read at all.
+struct FileResult<'a> {
+    path: &'a str,
+    /// Why the document could not be read at all.
     #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
-    input_issues: Vec<InputIssue>,
+    error: Option<&'a str>,
+    input_issues: &'a [InputIssue],
     #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<Report>,
-    /// With `--department`: this file against the department's budget.
+    report: Option<&'a Report>,
+    /// With `--department`: this document against the department's budget.
     #[serde(skip_serializing_if = "Option::is_none")]
-    unit_in_department: Option<Report>,
-    /// With `--department`: why this file cannot be compared with it.
+    unit_in_department: Option<&'a Report>,
+    /// With `--department`: why this document cannot be compared with it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    department_error: Option<String>,
+    department_error: Option<&'a str>,
 }
 
-/// Expands directories (recursively, sorted) into the files `check` reads.
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut files = Vec::new();
+/// One document to check.
+#[derive(Debug)]
+enum Item {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file named on the command line or found in a directory.
+    File(PathBuf),
+    /// A directory entry that could not be read.
+    Unreadable { path: String, error: String },
+}
+
+impl Item {
+    fn shown(&self) -> String {
+        match self {
+            Item::Stdin => "<stdin>".to_owned(),
+            Item::File(p) => p.display().to_string(),
+            Item::Unreadable { path, .. } => path.clone(),
+        }
+    }
+}
+
+/// The documents to check, in order, and how many entries were skipped.
+fn expand(paths: &[PathBuf]) -> (Vec<Item>, usize) {
+    let mut items = Vec::new();
+    let mut skipped = 0;
     for path in paths {
-        if path.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found)?;
-            found.sort();
-            files.extend(found);
+        if path.as_os_str() == "-" {
+            items.push(Item::Stdin);
+        } else if path.is_dir() {
+            skipped += walk(path, &mut items);
         } else {
-            files.push(path.clone());
+            // Named explicitly: read as given (even a FIFO: the user chose it).
+            items.push(Item::File(path.clone()));
         }
     }
-    Ok(files)
+    (items, skipped)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if input::is_input(&path) {
-            out.push(path);
+/// Walks `dir` (sorted by name, links followed, loops detected) and returns
+/// how many entries were skipped.
+fn walk(dir: &Path, items: &mut Vec<Item>) -> usize {
+    let mut skipped = 0;
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(entry) => {
+                let kind = entry.file_type();
+                if kind.is_dir() || !input::is_input(entry.path()) {
+                    continue;
+                }
+                if kind.is_file() {
+                    items.push(Item::File(entry.into_path()));
+                } else {
+                    skipped += 1;
+                    note!(
+                        "note: {}: not a regular file (FIFO, socket or device): skipped",
+                        entry.path().display()
+                    );
+                }
+            }
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map_or_else(|| dir.display().to_string(), |p| p.display().to_string());
+                if let Some(ancestor) = e.loop_ancestor() {
+                    skipped += 1;
+                    note!(
+                        "note: {path}: a symbolic link back to {}: not followed",
+                        ancestor.display()
+                    );
+                } else {
+                    let error = match e.io_error() {
+                        Some(io) => format!("cannot read {path}: {io}"),
+                        None => format!("cannot read {path}: {e}"),
+                    };
+                    items.push(Item::Unreadable { path, error });
+                }
+            }
         }
     }
-    Ok(())
+    skipped
+}
+
+/// What checking one document gave, rendered in the output format.
+struct Done {
+    /// The document's output (text report, JSON object or JSON line).
+    rendered: String,
+    /// Messages for standard error.
+    notes: Vec<String>,
+    tally: Tally,
+}
+
+/// Counts over the documents checked so far.
+#[derive(Debug, Default)]
+struct Tally {
+    documents: usize,
+    with_errors: usize,
+    /// Documents read in which nothing could be checked.
+    nothing_checked: usize,
+    unusable: usize,
+    skipped: usize,
+    errors: usize,
+    warnings: usize,
+    /// Error and warning findings by rule ID.
+    rules: HashMap<String, usize>,
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.documents += other.documents;
+        self.with_errors += other.with_errors;
+        self.nothing_checked += other.nothing_checked;
+        self.unusable += other.unusable;
+        self.skipped += other.skipped;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        for (rule, n) in other.rules {
+            *self.rules.entry(rule).or_default() += n;
+        }
+    }
+
+    fn count(&mut self, report: &Report) {
+        self.errors += report.summary.errors as usize;
+        self.warnings += report.summary.warnings as usize;
+        for f in &report.findings {
+            if matches!(f.severity, Severity::Error | Severity::Warning) {
+                *self.rules.entry(f.rule.id().to_owned()).or_default() += 1;
+            }
+        }
+    }
+
+    /// `checked 3 document(s): …` and the most frequent rules.
+    fn summary(&self) -> String {
+        let mut s = format!(
+            "checked {} document(s): {} with errors, {} with nothing checkable, {} unreadable or unusable, {} skipped; {} error(s), {} warning(s)",
+            self.documents,
+            self.with_errors,
+            self.nothing_checked,
+            self.unusable,
+            self.skipped,
+            self.errors,
+            self.warnings
+        );
+        let mut rules: Vec<(&String, &usize)> = self.rules.iter().collect();
+        rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        if !rules.is_empty() {
+            let top: Vec<String> = rules
+                .iter()
+                .take(5)
+                .map(|(rule, n)| format!("{rule} ×{n}"))
+                .collect();
+            s.push_str("\nmost frequent rules: ");
+            s.push_str(&top.join(", "));
+        }
+        s
+    }
+}
+
+/// The exit status of `check` (see [`AFTER_HELP`]): unusable input wins
+/// over findings, findings over nothing checked, nothing checked over 0.
+fn exit_status(tally: &Tally) -> u8 {
+    if tally.unusable > 0 {
+        UNUSABLE
+    } else if tally.with_errors > 0 {
+        FINDINGS
+    } else if tally.nothing_checked > 0 {
+        NOTHING_CHECKED
+    } else {
+        OK
+    }
+}
+
+/// Why `unit` cannot be compared with `department`'s budget because it is
+/// not one of the department's units. It is when the 主管部门 codes agree
+/// (both given), or the unit's name or 主管部门 name is the department's
+/// name, or the unit's name is in the department's title or 机构设置; when
+/// both codes are given and differ, or none of that holds, it is not.
+fn another_organisation(unit: &Disclosure, department: &Disclosure) -> Option<String> {
+    let squeeze = yusuan_money::text::squeeze;
+    let (u, d) = (&unit.unit, &department.unit);
+    if let (Some(uc), Some(dc)) = (&u.department_code, &d.department_code) {
+        return (uc.trim() != dc.trim()).then(|| {
+            format!(
+                "the unit's 主管部门 code is {uc}, the department's document ({}) is of {dc}",
+                d.name
+            )
+        });
+    }
+    let unit_names: Vec<String> = std::iter::once(u.name.as_str())
+        .chain(u.department.as_deref())
+        .map(squeeze)
+        .filter(|n| !n.is_empty())
+        .collect();
+    let department_names: Vec<String> = std::iter::once(d.name.as_str())
+        .chain(d.department.as_deref())
+        .map(squeeze)
+        .filter(|n| !n.is_empty())
+        .collect();
+    if unit_names.iter().any(|n| department_names.contains(n)) {
+        return None;
+    }
+    let mut described: Vec<&str> = department.title.iter().map(String::as_str).collect();
+    if let Some(p) = &department.profile {
+        described.extend(p.organization.iter().map(String::as_str));
+        described.extend(p.duties_preamble.iter().map(String::as_str));
+    }
+    let unit_name = squeeze(&u.name);
+    if !unit_name.is_empty() && described.iter().any(|t| squeeze(t).contains(&unit_name)) {
+        return None;
+    }
+    Some(format!(
+        "{} is not one of the units of {} (its 主管部门 is {}; the department's 机构设置 does not name it); \
+         if it is, give its 主管部门 as unit.department in its JSON",
+        u.name,
+        d.name,
+        u.department.as_deref().unwrap_or("not given")
+    ))
+}
+
+/// Checks one document and renders its output.
+fn check_one(item: &Item, format: Format, department: Option<&Disclosure>) -> Done {
+    let path = item.shown();
+    let loaded = match item {
+        Item::Stdin => input::load_stdin(),
+        Item::File(p) => input::load(p),
+        Item::Unreadable { error, .. } => Err(error.clone()),
+    };
+    let mut tally = Tally {
+        documents: 1,
+        ..Tally::default()
+    };
+    let mut notes = Vec::new();
+    let Loaded { disclosure, issues } = match loaded {
+        Ok(l) => l,
+        Err(e) => return failed(format, &path, &e),
+    };
+    let report = reconcile(&disclosure);
+    let (pair, department_error) = match department {
+        None => (None, None),
+        // Kinds and years first (the engine's own check), then whether the
+        // unit is one of the department's.
+        Some(d) => match reconcile_unit_in_department(&disclosure, d) {
+            Err(e) => (None, Some(e.to_string())),
+            Ok(r) => match another_organisation(&disclosure, d) {
+                Some(why) => (None, Some(why)),
+                None => (Some(r), None),
+            },
+        },
+    };
+    if let Some(e) = &department_error {
+        tally.unusable = 1;
+        notes.push(format!("error: {path}: {e}"));
+    }
+    tally.count(&report);
+    if let Some(p) = &pair {
+        tally.count(p);
+    }
+    if report.has_errors() || pair.as_ref().is_some_and(Report::has_errors) {
+        tally.with_errors = 1;
+    } else if report.coverage.nothing_checked {
+        tally.nothing_checked = 1;
+    }
+    let rendered = match format {
+        Format::Text => {
+            let mut s = format!("== {path} ==\n");
+            if !issues.is_empty() {
+                s.push_str(&format!("input: {} issue(s) while reading\n", issues.len()));
+                for issue in &issues {
+                    s.push_str(&format!("  {issue}\n"));
+                }
+                s.push('\n');
+            }
+            s.push_str(&report.render_text());
+            s.push('\n');
+            if let Some(r) = &pair {
+                s.push_str(&format!("== {path}（对照部门预算）==\n"));
+                s.push_str(&r.render_text());
+                s.push('\n');
+            }
+            s
+        }
+        _ => render_json(
+            format,
+            &FileResult {
+                path: &path,
+                error: None,
+                input_issues: &issues,
+                report: Some(&report),
+                unit_in_department: pair.as_ref(),
+                department_error: department_error.as_deref(),
+            },
+        ),
+    };
+    Done {
+        rendered,
+        notes,
+        tally,
+    }
+}
+
+/// A document that could not be checked: `error` on standard error, and in
+/// the JSON output.
+fn failed(format: Format, path: &str, error: &str) -> Done {
+    let rendered = match format {
+        Format::Text => String::new(),
+        _ => render_json(
+            format,
+            &FileResult {
+                path,
+                error: Some(error),
+                input_issues: &[],
+                report: None,
+                unit_in_department: None,
+                department_error: None,
+            },
+        ),
+    };
+    Done {
+        rendered,
+        notes: vec![format!("error: {error}")],
+        tally: Tally {
+            documents: 1,
+            unusable: 1,
+            ..Tally::default()
+        },
+    }
+}
+
+fn render_json(format: Format, result: &FileResult<'_>) -> String {
+    let text = if format == Format::Jsonl {
+        serde_json::to_string(result)
+    } else {
+        serde_json::to_string_pretty(result)
+    };
+    // The model's maps all have string keys: serialising cannot fail. If it
+    // ever does, say so in the output rather than drop the document.
+    text.unwrap_or_else(|e| {
+        serde_json::json!({ "path": result.path, "error": format!("cannot write JSON: {e}") })
+            .to_string()
+    })
 }
 
 /// Runs `check` and returns the exit status.
-pub fn run(paths: &[PathBuf], json: bool, department: Option<&Path>) -> u8 {
-    let files = match expand(paths) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return UNUSABLE;
-        }
-    };
-    let department: Option<Disclosure> = match department.map(input::load) {
+pub fn run(opts: &Options<'_>) -> u8 {
+    let department: Option<Disclosure> = match opts.department.map(input::load) {
         None => None,
         Some(Ok(loaded)) => Some(loaded.disclosure),
         Some(Err(e)) => {
-            eprintln!("error: the department's document: {e}");
+            note!("error: the department's document: {e}");
             return UNUSABLE;
         }
     };
-    let progress = files.len() > 1 && std::io::stderr().is_terminal();
-    let mut status = OK;
-    let (mut with_errors, mut unusable, mut errors, mut warnings) =
-        (0usize, 0usize, 0usize, 0usize);
-    let mut nothing_checked = 0usize;
-    let mut json_out = Vec::new();
-    for (i, file) in files.iter().enumerate() {
-        if progress {
-            eprint!("\r\x1b[2K[{}/{}] {}", i + 1, files.len(), file.display());
-            let _ = std::io::stderr().flush();
+    let (items, skipped) = expand(opts.paths);
+    let mut tally = Tally {
+        skipped,
+        ..Tally::default()
+    };
+    let bar = if opts.progress && items.len() > 1 && std::io::stderr().is_terminal() {
+        let bar = ProgressBar::with_draw_target(
+            Some(items.len() as u64),
+            ProgressDrawTarget::stderr_with_hz(4),
+        );
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec:.dim} eta {eta} {wide_msg}")
+        {
+            bar.set_style(style);
         }
-        let path = file.display().to_string();
-        match input::load(file) {
-            Err(e) => {
-                unusable += 1;
-                status = worse(status, UNUSABLE);
-                if json {
-                    json_out.push(FileResult {
-                        path,
-                        error: Some(e),
-                        input_issues: Vec::new(),
-                        report: None,
-                        unit_in_department: None,
-                        department_error: None,
-                    });
-                } else {
-                    if progress {
-                        eprintln!();
-                    }
-                    eprintln!("error: {e}");
-                }
-            }
-            Ok(loaded) => {
-                let report = reconcile(&loaded.disclosure);
-                let pair = department
-                    .as_ref()
-                    .map(|d| reconcile_unit_in_department(&loaded.disclosure, d));
-                let (pair_report, department_error) = match pair {
-                    None => (None, None),
-                    Some(Ok(r)) => (Some(r), None),
-                    Some(Err(e)) => {
-                        status = worse(status, UNUSABLE);
-                        (None, Some(e.to_string()))
-                    }
-                };
-                for r in std::iter::once(&report).chain(&pair_report) {
-                    errors += r.summary.errors as usize;
-                    warnings += r.summary.warnings as usize;
-                }
-                if report.has_errors() || pair_report.as_ref().is_some_and(Report::has_errors) {
-                    with_errors += 1;
-                    status = worse(status, FINDINGS);
-                } else if report.coverage.nothing_checked {
-                    nothing_checked += 1;
-                    status = worse(status, NOTHING_CHECKED);
-                }
-                if json {
-                    json_out.push(FileResult {
-                        path,
-                        error: None,
-                        input_issues: loaded.issues,
-                        report: Some(report),
-                        unit_in_department: pair_report,
-                        department_error,
-                    });
-                } else {
-                    if progress {
-                        eprint!("\r\x1b[2K");
-                    }
-                    println!("== {path} ==");
-                    if !loaded.issues.is_empty() {
-                        println!("input: {} issue(s) while reading", loaded.issues.len());
-                        for issue in &loaded.issues {
-                            println!("  {issue}");
-                        }
-                        println!();
-                    }
-                    print!("{}", report.render_text());
-                    println!();
-                    if let Some(r) = &pair_report {
-                        println!("== {path}（对照部门预算）==");
-                        print!("{}", r.render_text());
-                        println!();
-                    }
-                    if let Some(e) = &department_error {
-                        eprintln!("error: {path}: {e}");
-                    }
-                }
-            }
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut out = Out::stdout();
+    let format = opts.format;
+    let many = items.len() != 1;
+    let result = (|| -> Result<(), Stop> {
+        if format == Format::Json && many {
+            out.write("[")?;
         }
-    }
-    if progress {
-        eprint!("\r\x1b[2K");
-    }
-    if json {
-        let text = match json_out.as_slice() {
-            [one] => serde_json::to_string_pretty(one),
-            many => serde_json::to_string_pretty(many),
+        let mut first = true;
+        let department = Arc::new(department);
+        let work = move |item: Item| {
+            let shown = item.shown();
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                check_one(&item, format, department.as_ref().as_ref())
+            }))
+            .unwrap_or_else(|_| {
+                failed(
+                    format,
+                    &shown,
+                    "internal error while checking it (a bug of yusuan: please report it with the file)",
+                )
+            })
         };
-        match text {
-            Ok(t) => println!("{t}"),
-            Err(e) => {
-                eprintln!("error: cannot write JSON: {e}");
-                return UNUSABLE;
-            }
+        in_order_parallel(items, work, |_, done| {
+            bar.inc(1);
+            tally.add(done.tally);
+            bar.suspend(|| -> Result<(), Stop> {
+                for n in &done.notes {
+                    note!("{n}");
+                }
+                if done.rendered.is_empty() {
+                    return Ok(());
+                }
+                match format {
+                    Format::Text => out.write(&done.rendered)?,
+                    Format::Json if many => {
+                        out.write(if first { "\n" } else { ",\n" })?;
+                        out.write(&done.rendered)?;
+                    }
+                    Format::Json | Format::Jsonl => out.line(&done.rendered)?,
+                }
+                first = false;
+                out.flush()
+            })
+        })?;
+        if format == Format::Json && many {
+            out.write(if first { "]\n" } else { "\n]\n" })?;
+        }
+        out.flush()
+    })();
+    bar.finish_and_clear();
+    let status = exit_status(&tally);
+    match result {
+        Ok(()) => {
+            note!("{}", tally.summary());
+            status
+        }
+        Err(stop) => stop.status(status),
+    }
+}
+
+/// Runs `work` on every item on rayon's pool and hands the results to
+/// `sink` in item order, each as soon as it and all before it are done.
+/// At most `4 × threads` items are in flight or waiting, so memory stays
+/// bounded however many items there are. Stops at `sink`'s first error
+/// (items in flight finish and are dropped).
+fn in_order_parallel<T, R, E>(
+    items: Vec<T>,
+    work: impl Fn(T) -> R + Send + Sync + 'static,
+    mut sink: impl FnMut(usize, R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Send + 'static,
+    R: Send + 'static,
+{
+    let window = (4 * rayon::current_num_threads()).max(4);
+    let work = Arc::new(work);
+    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    let mut pending = items.into_iter().enumerate();
+    let mut submit = |n: usize| -> usize {
+        let mut submitted = 0;
+        for (i, item) in pending.by_ref().take(n) {
+            submitted += 1;
+            let (tx, work) = (tx.clone(), Arc::clone(&work));
+            rayon::spawn(move || {
+                // The receiver is gone only when the sink stopped.
+                let _ = tx.send((i, work(item)));
+            });
+        }
+        submitted
+    };
+    let mut in_flight = submit(window);
+    let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+    let mut next = 0;
+    while in_flight > 0 {
+        let Ok((i, r)) = rx.recv() else { break };
+        waiting.insert(i, r);
+        while let Some(r) = waiting.remove(&next) {
+            sink(next, r)?;
+            next += 1;
+            in_flight = in_flight - 1 + submit(1);
         }
     }
-    eprintln!(
-        "checked {} file(s): {} with errors, {} unusable, {} with nothing checkable; {} error(s), {} warning(s)",
-        files.len(),
-        with_errors,
-        unusable,
-        nothing_checked,
-        errors,
-        warnings
-    );
-    status
+    Ok(())
 }

@@ -50,7 +50,7 @@ pub fn is_input(path: &Path) -> bool {
 ///
 /// # Errors
 /// A message naming the file and what is wrong (with line and column for
-/// malformed JSON).
+/// malformed JSON; the table, row and column of an out-of-range amount).
 pub fn load(path: &Path) -> Result<Loaded, String> {
     let ext = path
         .extension()
@@ -59,36 +59,89 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
     let shown = path.display();
     match ext.as_deref() {
         Some("json") => {
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
             let text =
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-            let (disclosure, issues) =
-                Disclosure::load(&text).map_err(|e| format!("{shown}: {e}"))?;
-            Ok(Loaded {
-                disclosure,
-                issues: issues.into_iter().map(InputIssue::Model).collect(),
-            })
+                String::from_utf8(bytes).map_err(|e| format!("{shown}: not UTF-8 text ({e})"))?;
+            load_json(&shown.to_string(), &text)
         }
         Some("txt" | "pdf") => {
             let import = yusuan_import::import_path(path).map_err(|e| format!("{shown}: {e}"))?;
-            let mut issues: Vec<InputIssue> = import
-                .warnings
-                .into_iter()
-                .map(InputIssue::Import)
-                .collect();
-            issues.extend(
-                import
-                    .disclosure
-                    .validate()
-                    .into_iter()
-                    .map(InputIssue::Model),
-            );
-            Ok(Loaded {
-                disclosure: import.disclosure,
-                issues,
-            })
+            imported(&shown.to_string(), import)
         }
         _ => Err(format!(
             "{shown}: expected a .json disclosure, or a .txt / .pdf to import"
         )),
     }
+}
+
+/// Reads a disclosure from standard input: a JSON model when its first
+/// character (after a byte-order mark and white space) is `{`, extracted
+/// text otherwise. A PDF must be given as a file.
+///
+/// # Errors
+/// As [`load`], the file being called `<stdin>`.
+pub fn load_stdin() -> Result<Loaded, String> {
+    use std::io::Read;
+    const NAME: &str = "<stdin>";
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {NAME}: {e}"))?;
+    if bytes.starts_with(b"%PDF") {
+        return Err(format!(
+            "{NAME}: a PDF; give it as a file (yusuan check FILE.pdf)"
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| format!("{NAME}: not UTF-8 text ({e})"))?;
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if body.starts_with('{') {
+        load_json(NAME, &text)
+    } else {
+        let import = yusuan_import::import_text(&text).map_err(|e| format!("{NAME}: {e}"))?;
+        imported(NAME, import)
+    }
+}
+
+fn load_json(shown: &str, text: &str) -> Result<Loaded, String> {
+    let (disclosure, issues) = Disclosure::load(text).map_err(|e| format!("{shown}: {e}"))?;
+    Ok(Loaded {
+        disclosure,
+        issues: issues.into_iter().map(InputIssue::Model).collect(),
+    })
+}
+
+/// An import with its structural issues; refused when an amount or the
+/// year is out of range (nothing could be checked with it).
+fn imported(shown: &str, import: yusuan_import::Import) -> Result<Loaded, String> {
+    let model = import.disclosure.validate();
+    let out_of_range: Vec<String> = import
+        .warnings
+        .iter()
+        .filter(|w| w.kind == yusuan_import::WarningKind::OutOfRange)
+        .map(ToString::to_string)
+        .chain(
+            model
+                .iter()
+                .filter(|i| i.kind.is_out_of_range())
+                .map(ToString::to_string),
+        )
+        .collect();
+    if !out_of_range.is_empty() {
+        return Err(format!(
+            "{shown}: {} value(s) out of range: {}",
+            out_of_range.len(),
+            out_of_range.join("; ")
+        ));
+    }
+    let mut issues: Vec<InputIssue> = import
+        .warnings
+        .into_iter()
+        .map(InputIssue::Import)
+        .collect();
+    issues.extend(model.into_iter().map(InputIssue::Model));
+    Ok(Loaded {
+        disclosure: import.disclosure,
+        issues,
+    })
 }

@@ -19,6 +19,9 @@
 //! over nothing checked (3), and 3 over 0. The other commands exit 0 on success, 1 when the
 //! answer is negative (e.g. a code without a name in the catalog) and 2 on
 //! unusable input or a usage error.
+//!
+//! Output is written through [`output::Out`]: a closed pipe ends a command
+//! quietly, any other write error is a message and exit 2, never a panic.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![deny(
@@ -31,11 +34,14 @@
 mod check;
 mod code;
 mod input;
+mod output;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+use output::{Out, Stop};
 
 /// Budget disclosures (预算公开): reconcile, import, show, score, look up.
 #[derive(Debug, Parser)]
@@ -55,9 +61,11 @@ enum Command {
     /// input could not be read at all; 3 an input was read but nothing in it
     /// could be checked (no table with amounts, no checkable narrative).
     /// Precedence over several files: 2, then 1, then 3, then 0.
+    #[command(after_help = check::AFTER_HELP)]
     Check {
-        /// Files (.json model, .txt extracted text, .pdf) or directories
-        /// (searched recursively for those extensions).
+        /// Files (.json model, .txt extracted text, .pdf), directories
+        /// (searched recursively for those extensions) or `-` for standard
+        /// input (a JSON model or extracted text).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
@@ -68,16 +76,23 @@ enum Command {
         /// smaller than the unit's).
         #[arg(long, value_name = "DEPT")]
         department: Option<PathBuf>,
+        /// Never show a progress bar (it is shown only when standard error
+        /// is a terminal and more than one document is checked).
+        #[arg(long)]
+        no_progress: bool,
     },
     /// Read a disclosure's text (.txt from pdftotext, or .pdf) into the JSON model.
+    #[command(after_help = IMPORT_HELP)]
     Import {
         /// The .txt or .pdf file.
         file: PathBuf,
-        /// Where to write the JSON (default: standard output).
+        /// Where to write the JSON (default: standard output). Never the
+        /// input file itself.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
     /// Print every table of a disclosure as aligned text.
+    #[command(after_help = SHOW_HELP)]
     Show {
         /// A .json, .txt or .pdf disclosure.
         file: PathBuf,
@@ -86,6 +101,7 @@ enum Command {
     /// the codes documents print (--harvest); say what the catalog covers (--coverage).
     Code(code::CodeArgs),
     /// Score a 项目绩效目标表 against actuals (绩效自评).
+    #[command(after_help = SCORE_HELP)]
     Score {
         /// The target table (JSON, as in examples/data/2025-jinbao-target.json).
         table: PathBuf,
@@ -99,6 +115,7 @@ enum Command {
         bands_80_50: bool,
     },
     /// Explain a reconciliation rule by its ID, or list all rules.
+    #[command(after_help = EXPLAIN_HELP)]
     Explain {
         /// A rule ID; omit to list every rule.
         rule: Option<String>,
@@ -110,36 +127,54 @@ enum Command {
 enum Format {
     /// Human-readable, grouped by severity, with Chinese labels.
     Text,
-    /// JSON: one object per file ({path, input_issues, report}); an array
-    /// when several files are checked.
+    /// JSON: one pretty-printed object per document ({path, input_issues,
+    /// report}); a single object when one document is checked, an array of
+    /// them otherwise. Written as the documents are checked (the array is
+    /// not held in memory).
     Json,
+    /// JSON Lines: one compact object per document and line, the same
+    /// object as `json`, written as each document is checked; always one
+    /// line per document, even for one.
+    Jsonl,
 }
 
 /// Exit status: success.
 const OK: u8 = 0;
 /// Exit status: findings or a negative answer.
 const FINDINGS: u8 = 1;
-/// Exit status: unusable input.
+/// Exit status: unusable input, a usage error, or output that cannot be
+/// written.
 const UNUSABLE: u8 = 2;
 /// Exit status of `check`: an input was read but nothing in it could be
 /// checked.
 const NOTHING_CHECKED: u8 = 3;
 
-/// The worse of two exit statuses of `check`: unusable input (2) over
-/// findings (1) over nothing checked (3) over success (0).
-fn worse(a: u8, b: u8) -> u8 {
-    let rank = |s: u8| match s {
-        UNUSABLE => 3,
-        FINDINGS => 2,
-        NOTHING_CHECKED => 1,
-        _ => 0,
-    };
-    if rank(b) > rank(a) {
-        b
-    } else {
-        a
-    }
-}
+const IMPORT_HELP: &str = "\
+Exit status:
+  0  the JSON was written (import warnings, if any, are on standard error)
+  2  the input cannot be read or is not a budget disclosure, an amount or
+     the year is out of range, OUT is the input file, or the output cannot
+     be written";
+
+const SHOW_HELP: &str = "\
+Exit status:
+  0  the tables were printed
+  2  the input cannot be read or is not a budget disclosure, or the output
+     cannot be written";
+
+const SCORE_HELP: &str = "\
+Exit status:
+  0  scored and graded, and the target table has no validation error
+  1  the target table has validation errors (the scorecard is still
+     printed), or no grade (an actual is missing)
+  2  a file cannot be read or parsed, the actuals are another project's
+     (项目名称 differs) or name an indicator the table does not have, or the
+     output cannot be written";
+
+const EXPLAIN_HELP: &str = "\
+Exit status:
+  0  the rule (or the list) was printed
+  2  no such rule, or the output cannot be written";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -148,7 +183,13 @@ fn main() -> ExitCode {
             paths,
             format,
             department,
-        } => check::run(&paths, format == Format::Json, department.as_deref()),
+            no_progress,
+        } => check::run(&check::Options {
+            paths: &paths,
+            format,
+            department: department.as_deref(),
+            progress: !no_progress,
+        }),
         Command::Import { file, output } => import(&file, output.as_deref()),
         Command::Show { file } => show(&file),
         Command::Code(args) => code::run(&args),
@@ -163,69 +204,121 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-fn import(file: &std::path::Path, output: Option<&std::path::Path>) -> u8 {
+/// Runs `body` with standard output and returns `status`; a failed write
+/// ends it by [`Stop::status`] (a broken pipe keeps `status`).
+fn with_stdout(status: u8, body: impl FnOnce(&mut Out) -> Result<(), Stop>) -> u8 {
+    let mut out = Out::stdout();
+    match body(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => status,
+        Err(stop) => stop.status(status),
+    }
+}
+
+/// Whether `a` and `b` name the same file (`b` need not exist).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let Ok(a) = std::fs::canonicalize(a) else {
+        return false;
+    };
+    if let Ok(b) = std::fs::canonicalize(b) {
+        return a == b;
+    }
+    // `b` does not exist yet: compare its parent directory and name.
+    let parent = match b.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(parent), b.file_name()) {
+        (Ok(parent), Some(name)) => parent.join(name) == a,
+        _ => false,
+    }
+}
+
+fn import(file: &Path, output: Option<&Path>) -> u8 {
+    if let Some(out) = output {
+        if same_file(file, out) {
+            note!(
+                "error: {} is the input file; refusing to overwrite it (give another -o)",
+                out.display()
+            );
+            return UNUSABLE;
+        }
+    }
     let loaded = match input::load(file) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("error: {e}");
+            note!("error: {e}");
             return UNUSABLE;
         }
     };
     for issue in &loaded.issues {
-        eprintln!("{}: {issue}", file.display());
+        note!("{}: {issue}", file.display());
     }
     let json = loaded.disclosure.to_json();
     match output {
         Some(out) => {
             if let Err(e) = std::fs::write(out, json + "\n") {
-                eprintln!("error: cannot write {}: {e}", out.display());
+                note!("error: cannot write {}: {e}", out.display());
                 return UNUSABLE;
             }
-            eprintln!(
+            note!(
                 "wrote {} ({} input issue(s))",
                 out.display(),
                 loaded.issues.len()
             );
+            OK
         }
-        None => println!("{json}"),
+        None => with_stdout(OK, |out| out.line(&json)),
     }
-    OK
 }
 
-fn show(file: &std::path::Path) -> u8 {
+fn show(file: &Path) -> u8 {
     match input::load(file) {
         Ok(loaded) => {
             for issue in &loaded.issues {
-                eprintln!("{}: {issue}", file.display());
+                note!("{}: {issue}", file.display());
             }
-            print!("{}", yusuan_tables::render::text_all(&loaded.disclosure));
-            OK
+            with_stdout(OK, |out| {
+                out.write(&yusuan_tables::render::text_all(&loaded.disclosure))
+            })
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            note!("error: {e}");
             UNUSABLE
         }
     }
 }
 
-fn score(table: &std::path::Path, actuals: &std::path::Path, linear: bool, bands: bool) -> u8 {
+fn score(table: &Path, actuals: &Path, linear: bool, bands: bool) -> u8 {
     use yusuan_performance::{
         render, score, validate, LowerIsBetterRule, PerformanceTargetTable, ProjectActuals,
         QualitativeBands, ScoringPolicy,
     };
-    fn read<T: serde::de::DeserializeOwned>(path: &std::path::Path) -> Result<T, String> {
+    fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        serde_json::from_str(text).map_err(|e| format!("{}: {e}", path.display()))
     }
+    let (table_path, actuals_path) = (table, actuals);
     let (table, actuals): (PerformanceTargetTable, ProjectActuals) =
         match (read(table), read(actuals)) {
             (Ok(t), Ok(a)) => (t, a),
             (Err(e), _) | (_, Err(e)) => {
-                eprintln!("error: {e}");
+                note!("error: {e}");
                 return UNUSABLE;
             }
         };
+    let squeeze = yusuan_money::text::squeeze;
+    if squeeze(&table.project_name) != squeeze(&actuals.project_name) {
+        note!(
+            "error: {} are the actuals of {:?}, but {} is the target table of {:?}",
+            actuals_path.display(),
+            actuals.project_name,
+            table_path.display(),
+            table.project_name
+        );
+        return UNUSABLE;
+    }
     let mut policy = ScoringPolicy::central();
     if linear {
         policy = policy.with_lower_is_better(LowerIsBetterRule::LinearDeduction);
@@ -236,15 +329,24 @@ fn score(table: &std::path::Path, actuals: &std::path::Path, linear: bool, bands
     let validation = validate(&table, &policy);
     match score(&table, &actuals, &policy) {
         Ok(card) => {
-            print!("{}", render::scorecard_text(&table, &validation, &card));
-            if card.grade.is_some() {
+            let status = if card.grade.is_some() && validation.is_valid() {
                 OK
             } else {
                 FINDINGS
+            };
+            if !validation.is_valid() {
+                note!(
+                    "{}: {} validation error(s) in the target table (see the scorecard)",
+                    table_path.display(),
+                    validation.errors().count()
+                );
             }
+            with_stdout(status, |out| {
+                out.write(&render::scorecard_text(&table, &validation, &card))
+            })
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            note!("error: {e}");
             UNUSABLE
         }
     }
@@ -253,20 +355,20 @@ fn score(table: &std::path::Path, actuals: &std::path::Path, linear: bool, bands
 fn explain(rule: Option<&str>) -> u8 {
     use yusuan_reconcile::Rule;
     match rule {
-        None => {
+        None => with_stdout(OK, |out| {
             for rule in Rule::ALL {
                 let info = rule.info();
-                println!("{}  {:<7}  {}", info.id, info.severity, info.title_zh);
+                out.line(&format!(
+                    "{}  {:<7}  {}",
+                    info.id, info.severity, info.title_zh
+                ))?;
             }
-            OK
-        }
+            Ok(())
+        }),
         Some(id) => match Rule::from_id(id) {
-            Some(rule) => {
-                println!("{}", rule.explain());
-                OK
-            }
+            Some(rule) => with_stdout(OK, |out| out.line(&rule.explain())),
             None => {
-                eprintln!("error: no rule {id:?}; `yusuan explain` lists them all");
+                note!("error: no rule {id:?}; `yusuan explain` lists them all");
                 UNUSABLE
             }
         },

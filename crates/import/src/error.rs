@@ -110,6 +110,10 @@ pub enum WarningKind {
     /// document's year (医疗卫生与计划生育支出, the name of 210 until 2018,
     /// in a 2024 document): mapped to its code.
     ObsoleteName,
+    /// A table row printing a number no budget can hold (10^16 or more in
+    /// magnitude as printed, i.e. 10^12 万元 in a 元 table): the row is left
+    /// out, and the document should not be checked (`yusuan` refuses it).
+    OutOfRange,
 }
 
 impl WarningKind {
@@ -129,6 +133,7 @@ impl WarningKind {
             WarningKind::PerformanceField => "绩效目标表字段",
             WarningKind::Document => "文档信息",
             WarningKind::ObsoleteName => "已停用的科目名称",
+            WarningKind::OutOfRange => "数值超出范围",
         }
     }
 }

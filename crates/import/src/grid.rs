@@ -108,6 +108,26 @@ impl Grid {
             });
             return false;
         }
+        // A number no budget holds (e.g. 79,228,162,514,264,337,593,543,950,335)
+        // would overflow the solver's sums: the row is left out, said as such.
+        let limit = Decimal::from(10_i64.pow(yusuan_tables::MAX_INTEGER_DIGITS + 4));
+        if let Some((v, _)) = vals.iter().find(|(v, _)| match v {
+            Val::Amount(d) | Val::Percent(d) => d.abs() >= limit,
+            Val::Dash => false,
+        }) {
+            warnings.push(ImportWarning {
+                kind: WarningKind::OutOfRange,
+                line: Some(line),
+                table: Some(self.kind),
+                message: format!(
+                    "row {} {name}: {} is out of range (10^16 or more as printed); row left out",
+                    key.label_zh(),
+                    show(*v)
+                ),
+                cells: Vec::new(),
+            });
+            return false;
+        }
         let values: Vec<Val> = vals.iter().map(|(v, _)| *v).collect();
         let Some(row) = solve::new_row(values, &self.pct(), &self.rules, self.half) else {
             warnings.push(ImportWarning {

@@ -44,7 +44,9 @@ impl Prepared {
             })
             .max()
             .unwrap_or(2);
-        Decimal::new(5, dp + 1)
+        // A decimal has at most 28 places: an amount printed with 28
+        // (`0.0000000000000000000000000001`) must not make this panic.
+        Decimal::new(5, dp.min(27) + 1)
     }
 }
 

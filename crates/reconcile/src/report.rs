@@ -409,6 +409,32 @@ fn pad_zh(text: &str, width: usize) -> String {
     s
 }
 
+/// A tolerance in the unit its difference is shown in: a 万元 difference
+/// beside a 万元 tolerance (`差额 1.00 · 容差 ±0.015`), a 元 difference
+/// beside a 元 one, never the one beside the other.
+fn tolerance_text(t: &Value, difference: Option<&Value>, yuan: bool) -> String {
+    let (Value::Amount(t), Some(Value::Amount(d))) = (t, difference) else {
+        return t.text(yuan);
+    };
+    let difference_in_yuan = d.value().scale() > 2 && d.to_yuan().is_ok();
+    match (difference_in_yuan, t.to_yuan()) {
+        (true, Ok(y)) => {
+            let mut y = y.normalize();
+            if y.scale() < 2 {
+                y.rescale(2);
+            }
+            let text = yusuan_money::Wan::new(y).to_string();
+            if yuan {
+                text
+            } else {
+                format!("{text} 元")
+            }
+        }
+        _ if yuan => format!("{t} 万元"),
+        _ => t.to_string(),
+    }
+}
+
 fn write_finding(out: &mut String, f: &Finding, yuan: bool) -> std::fmt::Result {
     writeln!(out, "[{}] {}", f.rule.id(), f.rule.title_zh())?;
     let location = f.location.to_string();
@@ -435,7 +461,10 @@ fn write_finding(out: &mut String, f: &Finding, yuan: bool) -> std::fmt::Result 
         numbers.push(format!("差额 {}", d.text(yuan)));
     }
     if let Some(t) = &f.tolerance {
-        numbers.push(format!("容差 ±{}", t.text(yuan)));
+        numbers.push(format!(
+            "容差 ±{}",
+            tolerance_text(t, f.difference.as_ref(), yuan)
+        ));
     }
     if !numbers.is_empty() {
         writeln!(out, "  {}", numbers.join(" · "))?;

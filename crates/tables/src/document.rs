@@ -147,17 +147,32 @@ impl Disclosure {
     }
 
     /// Reads a disclosure from JSON text (no structural validation; see
-    /// [`Disclosure::load`]).
+    /// [`Disclosure::load`]). A leading byte-order mark (U+FEFF, as some
+    /// Windows editors write) is skipped.
+    ///
+    /// ```
+    /// use yusuan_tables::Disclosure;
+    /// let d = Disclosure::builder("某单位", 2025).build_unchecked();
+    /// let with_bom = format!("\u{feff}{}", d.to_json());
+    /// assert_eq!(Disclosure::from_json(&with_bom)?, d);
+    /// # Ok::<(), yusuan_tables::TablesError>(())
+    /// ```
     ///
     /// # Errors
     /// [`TablesError::Json`] with line and column for malformed JSON, an
     /// unknown or missing field, or a value that does not parse.
     pub fn from_json(text: &str) -> Result<Disclosure, TablesError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         serde_json::from_str(text).map_err(|e| TablesError::json(&e))
     }
 
     /// Reads a disclosure from JSON text and validates its structure:
     /// errors fail, warnings are returned with the disclosure.
+    ///
+    /// Among the errors: an amount or percentage of 10^12 or more in
+    /// magnitude ([`IssueKind::OutOfRange`](crate::IssueKind::OutOfRange))
+    /// and a year outside [`PLAUSIBLE_YEARS`](crate::PLAUSIBLE_YEARS), so a
+    /// loaded disclosure is always safe to reconcile.
     ///
     /// # Errors
     /// [`TablesError::Json`] as [`Disclosure::from_json`];

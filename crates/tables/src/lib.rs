@@ -182,5 +182,5 @@ pub use tables::{
     GeneralBudgetAmounts, IncomeAmounts, Number, SummaryAmounts, SummaryRow, SummaryTable,
     TableMeta, Tables, ThreePublicAmounts, ThreePublicRow, ThreePublicTable,
 };
-pub use validate::{Issue, IssueKind, Severity};
+pub use validate::{Issue, IssueKind, Severity, MAX_INTEGER_DIGITS, PLAUSIBLE_YEARS};
 pub use view::TableView;

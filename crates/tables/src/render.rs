@@ -182,23 +182,35 @@ pub fn text_all(d: &Disclosure) -> String {
     out
 }
 
-fn csv_field(s: &str) -> String {
-    // A label from untrusted JSON starting with = + - @ would be run as a
-    // formula by spreadsheet programs (CSV injection): quote it with `'`.
-    // Numbers such as -0.43 or -3.50% stay numbers.
+/// A text cell that a spreadsheet program would run as a formula (CSV
+/// injection: a label from untrusted JSON starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) is prefixed with `'`. Numbers such as
+/// `-0.43` or `-3.50%` stay numbers.
+fn guard(s: &str) -> String {
     let is_number = || Wan::parse(s.trim_end_matches('%')).is_ok();
-    let guarded;
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number() {
-        guarded = format!("'{s}");
-        guarded.as_str()
-    } else {
-        s
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number() {
+        format!("'{s}")
     } else {
         s.to_owned()
     }
+}
+
+/// Records as CSV (the `csv` crate: quoting where needed, CRLF line ends),
+/// each field guarded against formulas, after a byte-order mark.
+fn write_csv(records: &[Vec<String>]) -> String {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .quote_style(::csv::QuoteStyle::Necessary)
+        .flexible(true)
+        .from_writer(Vec::new());
+    for record in records {
+        // Writing to a `Vec` cannot fail.
+        let _ = w.write_record(record.iter().map(|f| guard(f)));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    let mut out = String::from('\u{feff}');
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    out
 }
 
 /// The table as CSV: UTF-8 with a byte-order mark (U+FEFF) first, CRLF line
@@ -260,15 +272,7 @@ pub fn csv(view: &TableView<'_>) -> String {
             format!("{}（{unit}）", view.header(c))
         }
     }));
-    let mut out = String::from('\u{feff}');
-    out.push_str(
-        &header
-            .iter()
-            .map(|h| csv_field(h))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
-    out.push_str("\r\n");
+    let mut records = vec![header];
     for s in &view.sections {
         for row in &s.rows {
             let mut line: Vec<String> = Vec::new();
@@ -290,17 +294,10 @@ pub fn csv(view: &TableView<'_>) -> String {
                     .and_then(|i| row.values.get(i).copied().flatten());
                 line.push(v.map(|n| plain(n, view.amount_unit)).unwrap_or_default());
             }
-            out.push_str(
-                &line
-                    .iter()
-                    .map(|f| csv_field(f))
-                    .collect::<Vec<_>>()
-                    .join(","),
-            );
-            out.push_str("\r\n");
+            records.push(line);
         }
     }
-    out
+    write_csv(&records)
 }
 
 /// One CSV per table: `(file name, contents)`, file names such as
@@ -319,7 +316,11 @@ pub fn csv_files(d: &Disclosure) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::csv_field;
+    fn csv_field(s: &str) -> String {
+        let csv = super::write_csv(&[vec![s.to_owned()]]);
+        let csv = csv.trim_start_matches('\u{feff}');
+        csv.strip_suffix("\r\n").unwrap_or(csv).to_owned()
+    }
 
     #[test]
     fn csv_fields_are_quoted_and_formulas_neutralised() {

@@ -14,6 +14,24 @@ use crate::narrative::ClaimKind;
 use crate::tables::{Amounts, CodeTable, Number, SummaryTable, ThreePublicTable};
 use crate::Disclosure;
 
+/// The plausible budget years: a year outside is an
+/// [`IssueKind::ImplausibleYear`] error. 政府收支分类 and 预算公开 are younger
+/// than 1990; a year of 2100 or later is a typo.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<u16> = 1990..=2099;
+
+/// Amounts (in 万元) and percentages (in points) must have fewer integer
+/// digits than this: a magnitude of 10^12 万元 (10^16 元, thousands of times
+/// China's whole national budget) or more is an [`IssueKind::OutOfRange`]
+/// error. The bound keeps every sum and product the reconciliation forms far
+/// inside the range of a decimal (about 7.9 × 10^28), so no check can
+/// overflow.
+pub const MAX_INTEGER_DIGITS: u32 = 12;
+
+/// 10^[`MAX_INTEGER_DIGITS`].
+fn magnitude_limit() -> Decimal {
+    Decimal::from(10_i64.pow(MAX_INTEGER_DIGITS))
+}
+
 terms! {
     /// How serious an [`Issue`] is.
     pub enum Severity {
@@ -67,9 +85,30 @@ pub enum IssueKind {
         /// The reference.
         cell: CellRef,
     },
+    /// An amount or percentage whose magnitude no budget can have: 10^12
+    /// (万元 or percentage points) or more (error; see
+    /// [`MAX_INTEGER_DIGITS`]). Nothing is reconciled with it.
+    OutOfRange {
+        /// The value as stored (万元 or percentage points).
+        value: String,
+    },
+    /// A budget year outside [`PLAUSIBLE_YEARS`] (error).
+    ImplausibleYear {
+        /// The year.
+        year: u16,
+    },
 }
 
 impl IssueKind {
+    /// Whether a value of the disclosure is out of any plausible range (an
+    /// amount or the year): such a disclosure cannot be checked at all.
+    pub const fn is_out_of_range(&self) -> bool {
+        matches!(
+            self,
+            IssueKind::OutOfRange { .. } | IssueKind::ImplausibleYear { .. }
+        )
+    }
+
     /// The severity of this kind of issue.
     pub const fn severity(&self) -> Severity {
         match self {
@@ -186,6 +225,16 @@ impl fmt::Display for Issue {
             IssueKind::DanglingReference { cell } => {
                 write!(f, "refers to {cell}, which is not in the disclosure")
             }
+            IssueKind::OutOfRange { value } => write!(
+                f,
+                "{value} is out of range: amounts (万元) and percentages must be below 10^{MAX_INTEGER_DIGITS} in magnitude"
+            ),
+            IssueKind::ImplausibleYear { year } => write!(
+                f,
+                "year {year} is out of range {}..={}",
+                PLAUSIBLE_YEARS.start(),
+                PLAUSIBLE_YEARS.end()
+            ),
         }
     }
 }
@@ -194,7 +243,9 @@ impl Disclosure {
     /// Checks the structure: duplicate rows, more than two decimals in the
     /// printed unit, codes of the wrong scheme, missing parent rows where a
     /// table prints a tree, row keys and columns a table cannot have, numbers
-    /// in unprinted columns, claims referring to absent cells.
+    /// in unprinted columns, claims referring to absent cells, amounts and
+    /// percentages of 10^12 or more in magnitude, a year outside
+    /// [`PLAUSIBLE_YEARS`].
     ///
     /// ```
     /// use yusuan_classification::Code;
@@ -219,6 +270,9 @@ impl Disclosure {
     /// ```
     pub fn validate(&self) -> Vec<Issue> {
         let mut out = Vec::new();
+        if !PLAUSIBLE_YEARS.contains(&self.year) {
+            out.push(Issue::new(IssueKind::ImplausibleYear { year: self.year }));
+        }
         let unit = self.amount_unit;
         let t = &self.tables;
         if let Some(x) = &t.income_expenditure_summary {
@@ -257,7 +311,10 @@ impl Disclosure {
         let mut outside = Vec::new();
         self.outside_cells(&mut outside);
         for (at, n) in outside {
-            if let Some(kind) = decimals_issue(n, AmountUnit::Wan) {
+            for kind in range_issue(n)
+                .into_iter()
+                .chain(decimals_issue(n, AmountUnit::Wan))
+            {
                 let claim = match at {
                     NumberRef::Narrative { claim, .. } => Some(claim),
                     _ => None,
@@ -383,6 +440,13 @@ impl Disclosure {
     }
 }
 
+/// An [`IssueKind::OutOfRange`] if `n` is 10^12 or more in magnitude.
+fn range_issue(n: Number) -> Option<IssueKind> {
+    (n.value().abs() >= magnitude_limit()).then(|| IssueKind::OutOfRange {
+        value: n.value().to_string(),
+    })
+}
+
 /// The decimals of `n` in the printed unit, if more than two.
 fn decimals_issue(n: Number, unit: AmountUnit) -> Option<IssueKind> {
     // Two places or fewer as stored: never more in the printed unit (a 元
@@ -422,7 +486,7 @@ fn check_amounts<A: Amounts>(
         let Some(n) = amounts.get(column) else {
             continue;
         };
-        if let Some(k) = decimals_issue(n, unit) {
+        for k in range_issue(n).into_iter().chain(decimals_issue(n, unit)) {
             out.push(Issue::in_table(k, kind, Some(row), Some(column)));
         }
         if !printed.contains(&column) {
