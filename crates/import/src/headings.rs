@@ -99,11 +99,12 @@ pub(crate) fn is_place_only(name: &str) -> bool {
     }
 }
 
-/// The unit named on the cover, from its first lines (up to the 目录).
-fn cover_unit(norm: &[String], end: usize) -> Option<String> {
+/// The unit named on the cover, from its first lines (up to the 目录), and
+/// the index of the line after the cover's title (`None`: no title found).
+fn cover_unit(norm: &[String], end: usize) -> (Option<String>, Option<usize>) {
     let mut joined = String::new();
     let mut taken = 0;
-    for s in norm.iter().take(end) {
+    for (i, s) in norm.iter().enumerate().take(end) {
         if s.is_empty() || digits_only(s) {
             continue;
         }
@@ -121,10 +122,11 @@ fn cover_unit(norm: &[String], end: usize) -> Option<String> {
         };
         if let Some(u) = unit {
             let u = u.trim_end_matches(['_', '-', ':']).to_owned();
-            return (!u.is_empty() && !is_place_only(&u)).then_some(u);
+            let unit = (!u.is_empty() && !is_place_only(&u)).then_some(u);
+            return (unit, Some(i + 1));
         }
     }
-    None
+    (None, None)
 }
 
 /// `财政拨款支出预算表(功能科目)`, `收入决算表(续)`: the bracketed suffix
@@ -277,8 +279,10 @@ pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
         }
         contents_end = i;
     }
-    let cover_end = toc.unwrap_or(n.min(8));
-    out.cover_unit = cover_unit(&norm, cover_end);
+    let (unit, title_end) = cover_unit(&norm, toc.unwrap_or(n.min(8)));
+    out.cover_unit = unit;
+    // without a 目录, the cover is its title's lines
+    let cover_end = toc.or(title_end).unwrap_or(0);
     let in_contents = |i: usize| toc.is_some_and(|t| t <= i && i < contents_end);
     let skip_front = |i: usize| i < cover_end || in_contents(i);
 
