@@ -1769,10 +1769,11 @@ fn conclusion(c: &Coverage, errors: u32) -> String {
     if c.complete {
         return head;
     }
-    let mut what = vec![format!(
-        "仅核对了{}张表中的 {} 张",
-        c.tables_expected, c.tables_read
-    )];
+    let mut first = format!("仅核对了{}张表中的 {} 张", c.tables_expected, c.tables_read);
+    if c.tables_with_amounts < c.tables_read {
+        first.push_str(&format!("（有金额的 {} 张）", c.tables_with_amounts));
+    }
+    let mut what = vec![first];
     if c.narrative_claims > 0 {
         if let Some(first) = what.first_mut() {
             first.push_str("及情况说明");
