@@ -960,73 +960,12 @@ impl Ctx<'_> {
             // Indexes of rows among items.
             let mut rows: Vec<RowDraft> = Vec::new();
             let mut pending: Vec<(String, BBox)> = Vec::new(); // a block of text lines
-            let flush = |pending: &mut Vec<(String, BBox)>, rows: &mut Vec<RowDraft>, next: Option<&mut RowDraft>| {
-                if pending.is_empty() {
-                    return;
-                }
+            let wrap = self.s.wrap_gap * em;
+            let flush = |pending: &mut Vec<(String, BBox)>,
+                         rows: &mut Vec<RowDraft>,
+                         next: Option<&mut RowDraft>| {
                 let block = std::mem::take(pending);
-                let first_y0 = block.first().map_or(0.0, |x| x.1.y0);
-                let last_y1 = block.last().map_or(0.0, |x| x.1.y1);
-                let prev_adj = rows.last().is_some_and(|r| first_y0 - r.b.y1 <= gap);
-                let next_adj = next.as_ref().is_some_and(|r| r.b.y0 - last_y1 <= gap);
-                // Block lines must be adjacent among themselves.
-                let tight = block.windows(2).all(|w| match w {
-                    [a, b] => b.1.y0 - a.1.y1 <= gap,
-                    _ => true,
-                });
-                let n = block.len();
-                let to_prev = if !tight {
-                    0
-                } else {
-                    match (prev_adj, next_adj) {
-                        (true, false) => n,
-                        (false, true) => 0,
-                        (true, true) => {
-                            let ord = block.iter().position(|(t, _)| starts_with_ordinal(t));
-                            let next_empty = next.as_ref().is_some_and(|r| r.label.is_empty());
-                            let half = if n == 1 {
-                                if next_empty {
-                                    0
-                                } else {
-                                    1
-                                }
-                            } else {
-                                n / 2
-                            };
-                            ord.map_or(half, |o| o.min(half))
-                        }
-                        (false, false) => usize::MAX,
-                    }
-                };
-                if to_prev == usize::MAX || !tight {
-                    // Rows of their own: a name printed without amounts.
-                    for (t, b) in block {
-                        rows.push(RowDraft {
-                            code: None,
-                            above: Vec::new(),
-                            label: t,
-                            below: Vec::new(),
-                            cells: vec![None; ncols],
-                            b,
-                            page: number,
-                        });
-                    }
-                    return;
-                }
-                let mut it = block.into_iter();
-                if let Some(p) = rows.last_mut() {
-                    for (t, b) in it.by_ref().take(to_prev) {
-                        p.below.push(t);
-                        p.b = p.b.union(b);
-                    }
-                }
-                if let Some(nx) = next {
-                    let rest: Vec<(String, BBox)> = it.collect();
-                    for (t, b) in rest.into_iter().rev() {
-                        nx.above.insert(0, t);
-                        nx.b = nx.b.union(b);
-                    }
-                }
+                attach_block(block, rows, next, gap, wrap, ncols, number);
             };
             for item in items {
                 match item {
@@ -1073,6 +1012,123 @@ impl Ctx<'_> {
             });
         }
         (grows, boxes)
+    }
+}
+
+/// Places a block of text lines printed between two rows (or after the
+/// last): name fragments of the row above or below, or rows of their own.
+///
+/// A *tight* block (each line within `gap` of the next) touching both rows
+/// is shared out: the lines nearer the upper row are the end of its name,
+/// the others the start of the lower row's (pdftotext centres a wrapped
+/// name on its row's numbers); a line starting with an ordinal (`四、`)
+/// always starts the lower row's name. Otherwise the block is cut into
+/// runs of lines within `wrap` of each other, a run starting at an
+/// ordinal; the first run ends the upper row's name when it touches it,
+/// the last starts the lower row's when it touches it, and the runs in
+/// between are rows of their own (a name printed without amounts).
+fn attach_block(
+    block: Vec<(String, BBox)>,
+    rows: &mut Vec<RowDraft>,
+    mut next: Option<&mut RowDraft>,
+    gap: f64,
+    wrap: f64,
+    ncols: usize,
+    page: u32,
+) {
+    if block.is_empty() {
+        return;
+    }
+    let first_y0 = block.first().map_or(0.0, |x| x.1.y0);
+    let last_y1 = block.last().map_or(0.0, |x| x.1.y1);
+    let tight = block.windows(2).all(|w| match w {
+        [a, b] => b.1.y0 - a.1.y1 <= gap,
+        _ => true,
+    });
+    let prev_adj = rows.last().is_some_and(|r| first_y0 - r.b.y1 <= gap);
+    let next_adj = next.as_ref().is_some_and(|r| r.b.y0 - last_y1 <= gap);
+    let own_row = |rows: &mut Vec<RowDraft>, run: Vec<(String, BBox)>| {
+        let b = run.iter().map(|x| x.1).reduce(BBox::union).unwrap_or_default();
+        rows.push(RowDraft {
+            code: None,
+            above: Vec::new(),
+            label: join_pieces(run.iter().map(|x| x.0.as_str())),
+            below: Vec::new(),
+            cells: vec![None; ncols],
+            b,
+            page,
+        });
+    };
+    if tight && (prev_adj || next_adj) {
+        let n = block.len();
+        let to_prev = match (prev_adj, next_adj) {
+            (true, false) => n,
+            (false, _) => 0,
+            (true, true) => {
+                let ord = block.iter().position(|(t, _)| starts_with_ordinal(t));
+                let next_empty = next.as_ref().is_some_and(|r| r.label.is_empty());
+                let half = if n == 1 {
+                    usize::from(!next_empty)
+                } else {
+                    n / 2
+                };
+                ord.map_or(half, |o| o.min(half))
+            }
+        };
+        let mut it = block.into_iter();
+        if let Some(p) = rows.last_mut() {
+            for (t, b) in it.by_ref().take(to_prev) {
+                p.below.push(t);
+                p.b = p.b.union(b);
+            }
+        }
+        if let Some(nx) = next {
+            let rest: Vec<(String, BBox)> = it.collect();
+            for (t, b) in rest.into_iter().rev() {
+                nx.above.insert(0, t);
+                nx.b = nx.b.union(b);
+            }
+        }
+        return;
+    }
+    // Runs of wrapped lines.
+    let mut runs: Vec<Vec<(String, BBox)>> = Vec::new();
+    for (t, b) in block {
+        let joins = runs.last().and_then(|r| r.last()).is_some_and(|(_, lb)| {
+            b.y0 - lb.y1 <= wrap && !starts_with_ordinal(&t)
+        });
+        match runs.last_mut() {
+            Some(r) if joins => r.push((t, b)),
+            _ => runs.push(vec![(t, b)]),
+        }
+    }
+    let n = runs.len();
+    for (k, run) in runs.into_iter().enumerate() {
+        let ry0 = run.first().map_or(0.0, |x| x.1.y0);
+        let ry1 = run.last().map_or(0.0, |x| x.1.y1);
+        let ord = run.first().is_some_and(|(t, _)| starts_with_ordinal(t));
+        if k == 0 && !ord {
+            if let Some(p) = rows.last_mut().filter(|p| ry0 - p.b.y1 <= wrap) {
+                for (t, b) in run {
+                    p.below.push(t);
+                    p.b = p.b.union(b);
+                }
+                continue;
+            }
+        }
+        if k + 1 == n {
+            if let Some(nx) = next
+                .as_deref_mut()
+                .filter(|nx| nx.b.y0 - ry1 <= gap && (nx.label.is_empty() || !starts_with_ordinal(&nx.label)))
+            {
+                for (t, b) in run.into_iter().rev() {
+                    nx.above.insert(0, t);
+                    nx.b = nx.b.union(b);
+                }
+                continue;
+            }
+        }
+        own_row(rows, run);
     }
 }
 

@@ -37,6 +37,10 @@ pub struct Settings {
     /// A line of row-name text with no number is a fragment of a wrapped
     /// name when its vertical gap (em) to a row's line is at most this.
     pub fragment_gap: f64,
+    /// Lines of a name printed without amounts are one wrapped name when
+    /// the vertical gap (em) between them is at most this and the lower
+    /// does not start with an ordinal (`2.政府性基金` / `预算`).
+    pub wrap_gap: f64,
     /// A line with at least this many ideographs and a `，`/`。`/`；` is prose:
     /// it ends a table.
     pub prose_min_han: usize,
@@ -64,6 +68,7 @@ impl Default for Settings {
             heading_tolerance: 1.0,
             stack_gap: 1.2,
             fragment_gap: 0.6,
+            wrap_gap: 0.9,
             prose_min_han: 15,
             page_number_max_digits: 3,
             whole_before_part: true,
