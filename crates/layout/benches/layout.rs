@@ -32,7 +32,9 @@ fn layout(c: &mut Criterion) {
     let pages = parse_tsv(TSV).unwrap_or_default();
     let s = Settings::default();
     g.bench_function("parse_tsv", |b| b.iter(|| parse_tsv(black_box(TSV))));
-    g.bench_function("find_tables", |b| b.iter(|| find_tables(black_box(&pages), &s)));
+    g.bench_function("find_tables", |b| {
+        b.iter(|| find_tables(black_box(&pages), &s))
+    });
     g.bench_function("both", |b| {
         b.iter(|| find_tables(&parse_tsv(black_box(TSV)).unwrap_or_default(), &s))
     });

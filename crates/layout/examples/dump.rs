@@ -1,6 +1,8 @@
 //! Prints the tables read from a layout text, a TSV or a PDF:
 //! `cargo run -p yusuan-layout --example dump -- FILE [SVG_DIR]`.
-use yusuan_layout::{debug_svg, find_tables, pages_from_layout_text, parse_tsv, pdf_pages, Settings};
+use yusuan_layout::{
+    debug_svg, find_tables, pages_from_layout_text, parse_tsv, pdf_pages, Settings,
+};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
@@ -27,7 +29,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .iter()
                 .map(|c| c.as_ref().map_or("_".to_string(), |c| c.text.clone()))
                 .collect();
-            println!("   [{}] {} | {}", r.code.as_deref().unwrap_or(""), r.label, cells.join(" "));
+            println!(
+                "   [{}] {} | {}",
+                r.code.as_deref().unwrap_or(""),
+                r.label,
+                cells.join(" ")
+            );
         }
         if let Some(n) = &t.note {
             println!("   note: {n}");
@@ -36,7 +43,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("   reading: {n}");
         }
     }
-    println!("placed {} unplaced {}", scan.placed_amounts(), scan.unplaced.len());
+    println!(
+        "placed {} unplaced {}",
+        scan.placed_amounts(),
+        scan.unplaced.len()
+    );
     for u in &scan.unplaced {
         println!("   unplaced p{} {} ({})", u.at.page, u.text, u.reason);
     }

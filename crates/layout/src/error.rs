@@ -28,7 +28,9 @@ pub enum LayoutError {
         message: String,
     },
     /// The file is not a PDF.
-    #[error("{path} is not a PDF (no %PDF- header): give the PDF itself, or its pdftotext -layout text")]
+    #[error(
+        "{path} is not a PDF (no %PDF- header): give the PDF itself, or its pdftotext -layout text"
+    )]
     NotPdf {
         /// The file.
         path: String,

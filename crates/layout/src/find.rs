@@ -348,7 +348,10 @@ fn code_start(l: &Line) -> bool {
     match (it.next(), it.next()) {
         (Some(a), Some(b)) => {
             is_digits(&a.text) && matches!(a.text.len(), 3 | 5 | 7) && !b.amount
-                || is_digits(&a.text) && a.text.len() == 3 && is_digits(&b.text) && b.text.len() <= 2
+                || is_digits(&a.text)
+                    && a.text.len() == 3
+                    && is_digits(&b.text)
+                    && b.text.len() <= 2
         }
         _ => false,
     }
@@ -659,7 +662,9 @@ impl Ctx<'_> {
             let mut drafts: Vec<(usize, Vec<Item>)> = Vec::new();
             for (k, sg) in segs.iter().enumerate() {
                 let leaves = seg_leaves.get(k).unwrap_or(&leaves0);
-                let Some(group) = leaves.get(a..b) else { continue };
+                let Some(group) = leaves.get(a..b) else {
+                    continue;
+                };
                 let xs = if hi == 0 {
                     f64::NEG_INFINITY
                 } else {
@@ -677,7 +682,9 @@ impl Ctx<'_> {
                 .get(a..b)
                 .unwrap_or(&[])
                 .iter()
-                .map(|l| GenericColumn { path: l.path.clone() })
+                .map(|l| GenericColumn {
+                    path: l.path.clone(),
+                })
                 .collect();
             let col_boxes: Vec<PageBox> = leaves0
                 .get(a..b)
@@ -721,7 +728,9 @@ impl Ctx<'_> {
         let mut spans: Vec<BBox> = Vec::new();
         for sg in segs {
             for &li in &sg.body {
-                let Some(l) = self.line(sg.page, li) else { continue };
+                let Some(l) = self.line(sg.page, li) else {
+                    continue;
+                };
                 let skip = code_prefix(&l.toks, None);
                 spans.extend(l.toks.iter().skip(skip).filter(|t| t.amount).map(|t| t.b));
             }
@@ -758,12 +767,16 @@ impl Ctx<'_> {
             note_at(b.x0, 2);
         }
         for &li in &seg.body {
-            let Some(l) = self.line(seg.page, li) else { continue };
+            let Some(l) = self.line(seg.page, li) else {
+                continue;
+            };
             let mut counted = HashSet::new();
             for (ti, t) in l.toks.iter().enumerate() {
                 let code_then_label = is_digits(&t.text)
                     && matches!(t.text.len(), 3 | 5 | 7)
-                    && l.toks.get(ti + 1).is_some_and(|n| !n.amount && !is_digits(&n.text));
+                    && l.toks
+                        .get(ti + 1)
+                        .is_some_and(|n| !n.amount && !is_digits(&n.text));
                 let labelish = !t.amount && !is_dash(&t.text) && !is_digits(&t.text);
                 if labelish || code_then_label {
                     let k = leaves.iter().take_while(|lf| lf.b.cx() < t.b.x0).count();
@@ -789,7 +802,9 @@ impl Ctx<'_> {
         };
         let mut x = f64::INFINITY;
         for &li in seg.body.iter().chain(&seg.band) {
-            let Some(l) = self.line(seg.page, li) else { continue };
+            let Some(l) = self.line(seg.page, li) else {
+                continue;
+            };
             for (ti, t) in l.toks.iter().enumerate() {
                 let code = codeish(t)
                     && l.toks
@@ -882,10 +897,7 @@ impl Ctx<'_> {
             }
             let label = join_pieces(label_parts.iter().copied());
             if code.is_none() && cells.is_empty() {
-                items.push(Item::Text {
-                    text: label,
-                    b,
-                });
+                items.push(Item::Text { text: label, b });
                 continue;
             }
             // Cells to columns: monotone, least total distance from each
@@ -911,7 +923,7 @@ impl Ctx<'_> {
                 // A lone amount under a 金额 / 其中… pair is the whole's.
                 for k in 1..group.len() {
                     let part = group.get(k).is_some_and(|l| l.part);
-                    let taken = |x: usize| assign.iter().any(|a| *a == Some(x));
+                    let taken = |x: usize| assign.contains(&Some(x));
                     if part && taken(k) && !taken(k - 1) {
                         for a in assign.iter_mut() {
                             if *a == Some(k) {
@@ -951,7 +963,11 @@ impl Ctx<'_> {
     }
 
     /// Attaches name fragments to their rows and makes the rows.
-    fn rows(&self, drafts: Vec<(usize, Vec<Item>)>, ncols: usize) -> (Vec<GenericRow>, Vec<RowBox>) {
+    fn rows(
+        &self,
+        drafts: Vec<(usize, Vec<Item>)>,
+        ncols: usize,
+    ) -> (Vec<GenericRow>, Vec<RowBox>) {
         let mut out_rows: Vec<RowDraft> = Vec::new();
         for (page, items) in drafts {
             let em = self.em(page);
@@ -1048,7 +1064,11 @@ fn attach_block(
     let prev_adj = rows.last().is_some_and(|r| first_y0 - r.b.y1 <= gap);
     let next_adj = next.as_ref().is_some_and(|r| r.b.y0 - last_y1 <= gap);
     let own_row = |rows: &mut Vec<RowDraft>, run: Vec<(String, BBox)>| {
-        let b = run.iter().map(|x| x.1).reduce(BBox::union).unwrap_or_default();
+        let b = run
+            .iter()
+            .map(|x| x.1)
+            .reduce(BBox::union)
+            .unwrap_or_default();
         rows.push(RowDraft {
             code: None,
             above: Vec::new(),
@@ -1094,9 +1114,10 @@ fn attach_block(
     // Runs of wrapped lines.
     let mut runs: Vec<Vec<(String, BBox)>> = Vec::new();
     for (t, b) in block {
-        let joins = runs.last().and_then(|r| r.last()).is_some_and(|(_, lb)| {
-            b.y0 - lb.y1 <= wrap && !starts_with_ordinal(&t)
-        });
+        let joins = runs
+            .last()
+            .and_then(|r| r.last())
+            .is_some_and(|(_, lb)| b.y0 - lb.y1 <= wrap && !starts_with_ordinal(&t));
         match runs.last_mut() {
             Some(r) if joins => r.push((t, b)),
             _ => runs.push(vec![(t, b)]),
@@ -1117,10 +1138,9 @@ fn attach_block(
             }
         }
         if k + 1 == n {
-            if let Some(nx) = next
-                .as_deref_mut()
-                .filter(|nx| nx.b.y0 - ry1 <= gap && (nx.label.is_empty() || !starts_with_ordinal(&nx.label)))
-            {
+            if let Some(nx) = next.as_deref_mut().filter(|nx| {
+                nx.b.y0 - ry1 <= gap && (nx.label.is_empty() || !starts_with_ordinal(&nx.label))
+            }) {
                 for (t, b) in run.into_iter().rev() {
                     nx.above.insert(0, t);
                     nx.b = nx.b.union(b);
@@ -1311,7 +1331,6 @@ fn assign_monotone(costs: &[Vec<f64>], n: usize, skip: f64) -> Vec<Option<usize>
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1319,8 +1338,15 @@ mod tests {
     #[test]
     fn monotone_assignment() {
         // three items, four slots: the blank is where the distance says.
-        let costs = vec![vec![0.0, 5.0, 9.0, 9.0], vec![5.0, 0.5, 6.0, 9.0], vec![9.0, 9.0, 6.0, 0.5]];
-        assert_eq!(assign_monotone(&costs, 4, 1e9), vec![Some(0), Some(1), Some(3)]);
+        let costs = vec![
+            vec![0.0, 5.0, 9.0, 9.0],
+            vec![5.0, 0.5, 6.0, 9.0],
+            vec![9.0, 9.0, 6.0, 0.5],
+        ];
+        assert_eq!(
+            assign_monotone(&costs, 4, 1e9),
+            vec![Some(0), Some(1), Some(3)]
+        );
         // more items than slots: one left out.
         let costs = vec![vec![0.0], vec![1.0]];
         let a = assign_monotone(&costs, 1, 1e9);

@@ -173,10 +173,12 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
         yb.total_cmp(&ya)
     });
     for &i in &lone {
-        let Some(c) = cells.get(i).cloned() else { continue };
-        let top = !nl.iter().any(|&j| {
-            j != i && cells.get(j).is_some_and(|d| d.b.y1 <= c.b.y0 + eps)
-        });
+        let Some(c) = cells.get(i).cloned() else {
+            continue;
+        };
+        let top = !nl
+            .iter()
+            .any(|&j| j != i && cells.get(j).is_some_and(|d| d.b.y1 <= c.b.y0 + eps));
         let ext = if top {
             (f64::NEG_INFINITY, f64::INFINITY)
         } else {
@@ -198,7 +200,9 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
     // 3. Leaves.
     let below_sets: Vec<Vec<usize>> = (0..cells.len())
         .map(|i| {
-            let Some(c) = cells.get(i) else { return Vec::new() };
+            let Some(c) = cells.get(i) else {
+                return Vec::new();
+            };
             if c.label {
                 return Vec::new();
             }
@@ -217,9 +221,7 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
         .collect();
     let below: Vec<usize> = below_sets.iter().map(Vec::len).collect();
     let mut is_leaf: Vec<bool> = (0..cells.len())
-        .map(|i| {
-            cells.get(i).is_some_and(|c| !c.label) && below.get(i).copied().unwrap_or(0) == 0
-        })
+        .map(|i| cells.get(i).is_some_and(|c| !c.label) && below.get(i).copied().unwrap_or(0) == 0)
         .collect();
     let provisional = is_leaf.clone();
     for &i in &nl {
@@ -250,7 +252,9 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
     }
     for (i, c) in cells.iter_mut().enumerate() {
         // A 功能分类 over the code columns only: a label, not a column.
-        if is_leaf.get(i).copied().unwrap_or(false) && (c.text.ends_with("分类") || c.text.ends_with("科目")) {
+        if is_leaf.get(i).copied().unwrap_or(false)
+            && (c.text.ends_with("分类") || c.text.ends_with("科目"))
+        {
             c.label = true;
         }
         c.role = if c.label {
@@ -283,9 +287,8 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
         // Of parents beside each other, the one nearest the leaf heads it.
         let all = anc.clone();
         anc.retain(|p| {
-            !all.iter().any(|q| {
-                overlap_v(&p.b, &q.b) && (q.b.cx() - lx).abs() < (p.b.cx() - lx).abs()
-            })
+            !all.iter()
+                .any(|q| overlap_v(&p.b, &q.b) && (q.b.cx() - lx).abs() < (p.b.cx() - lx).abs())
         });
         anc.sort_by(|a, b| a.b.y0.total_cmp(&b.b.y0));
         let mut path: Vec<String> = anc.iter().map(|p| p.text.clone()).collect();

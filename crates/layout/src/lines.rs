@@ -62,7 +62,11 @@ pub(crate) fn page_lines(page: &Page, s: &Settings) -> PageLines {
         .filter(|h| h.is_finite() && *h > 0.0)
         .collect();
     heights.sort_by(f64::total_cmp);
-    let em = heights.get(heights.len() / 2).copied().unwrap_or(1.0).max(1e-6);
+    let em = heights
+        .get(heights.len() / 2)
+        .copied()
+        .unwrap_or(1.0)
+        .max(1e-6);
     let mut order: Vec<usize> = (0..page.words.len()).collect();
     order.sort_by(|a, b| {
         let wa = page.words.get(*a).map_or(0.0, |w| w.cy());
@@ -203,7 +207,11 @@ pub(crate) fn number_label(s: &str) -> Option<(usize, usize)> {
         let after = p + "公开表".len();
         let rest = s.get(after..).unwrap_or("");
         let ws = rest.len() - rest.trim_start().len();
-        let digits = rest.trim_start().chars().take_while(|c| c.is_ascii_digit()).count();
+        let digits = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         if digits > 0 {
             return Some((start, after + ws + digits));
         }
@@ -265,7 +273,17 @@ pub(crate) fn is_label_heading(text: &str) -> bool {
     let sq = squeeze(text);
     matches!(
         sq.as_str(),
-        "项目" | "类" | "款" | "项" | "类款项" | "类款" | "栏次" | "行次" | "科目" | "序号" | "编码"
+        "项目"
+            | "类"
+            | "款"
+            | "项"
+            | "类款项"
+            | "类款"
+            | "栏次"
+            | "行次"
+            | "科目"
+            | "序号"
+            | "编码"
     ) || ["编码", "名称", "代码", "科目编码"]
         .iter()
         .any(|e| sq.ends_with(e))
@@ -285,7 +303,15 @@ fn classify(line: &Line, s: &Settings) -> Kind {
             return Kind::Unit(u);
         }
     }
-    for p in ["注：", "注:", "说明：", "说明:", "备注：", "备注:", "注释："] {
+    for p in [
+        "注：",
+        "注:",
+        "说明：",
+        "说明:",
+        "备注：",
+        "备注:",
+        "注释：",
+    ] {
         if sq.starts_with(p) {
             return Kind::Note;
         }
@@ -295,10 +321,10 @@ fn classify(line: &Line, s: &Settings) -> Kind {
     }
     if sq == "无"
         || !line.has_amount()
-        && ["此表为空", "本表为空", "本表无数据", "无数据", "空表"]
-            .iter()
-            .any(|m| sq.contains(m))
-        && hans < 30
+            && ["此表为空", "本表为空", "本表无数据", "无数据", "空表"]
+                .iter()
+                .any(|m| sq.contains(m))
+            && hans < 30
     {
         return Kind::EmptyMarker;
     }

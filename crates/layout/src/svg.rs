@@ -7,7 +7,10 @@ use crate::geometry::{BBox, HeadingRole};
 use crate::Page;
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn rect(out: &mut String, b: &BBox, k: f64, style: &str) {
@@ -40,7 +43,11 @@ fn rect(out: &mut String, b: &BBox, k: f64, style: &str) {
 pub fn debug_svg(page: &Page, scan: &Scan) -> String {
     // Layout text: scale columns and lines to something like points.
     let layout = page.words.iter().all(|w| (w.y1 - w.y0 - 1.0).abs() < 1e-9);
-    let (kx, ky) = if layout && !page.words.is_empty() { (8.0, 14.0) } else { (1.0, 1.0) };
+    let (kx, ky) = if layout && !page.words.is_empty() {
+        (8.0, 14.0)
+    } else {
+        (1.0, 1.0)
+    };
     let k = kx;
     let sb = |b: &BBox| BBox::new(b.x0, b.y0 * ky / kx, b.x1, b.y1 * ky / kx);
     let w = page.width.max(1.0) * kx;
@@ -65,10 +72,20 @@ pub fn debug_svg(page: &Page, scan: &Scan) -> String {
     }
     for g in &scan.geometry {
         if let Some(t) = g.title_box.filter(|t| t.page == page.number) {
-            rect(&mut out, &sb(&t.bbox), k, r#"fill="none" stroke="purple" stroke-width="1.5""#);
+            rect(
+                &mut out,
+                &sb(&t.bbox),
+                k,
+                r#"fill="none" stroke="purple" stroke-width="1.5""#,
+            );
         }
         for r in g.regions.iter().filter(|r| r.page == page.number) {
-            rect(&mut out, &sb(&r.bbox), k, r#"fill="blue" fill-opacity="0.04" stroke="blue" stroke-width="2""#);
+            rect(
+                &mut out,
+                &sb(&r.bbox),
+                k,
+                r#"fill="blue" fill-opacity="0.04" stroke="blue" stroke-width="2""#,
+            );
         }
         for c in g.heading_cells.iter().filter(|c| c.at.page == page.number) {
             let color = match c.role {
@@ -76,20 +93,45 @@ pub fn debug_svg(page: &Page, scan: &Scan) -> String {
                 HeadingRole::Parent => "olive",
                 HeadingRole::Label => "grey",
             };
-            rect(&mut out, &sb(&c.at.bbox), k, &format!(r#"fill="{color}" fill-opacity="0.12" stroke="{color}""#));
+            rect(
+                &mut out,
+                &sb(&c.at.bbox),
+                k,
+                &format!(r#"fill="{color}" fill-opacity="0.12" stroke="{color}""#),
+            );
         }
         for c in g.columns.iter().filter(|c| c.page == page.number) {
-            rect(&mut out, &sb(&c.bbox), k, r#"fill="none" stroke="teal" stroke-dasharray="4 3""#);
+            rect(
+                &mut out,
+                &sb(&c.bbox),
+                k,
+                r#"fill="none" stroke="teal" stroke-dasharray="4 3""#,
+            );
         }
         for r in g.rows.iter().filter(|r| r.at.page == page.number) {
-            rect(&mut out, &sb(&r.at.bbox), k, r#"fill="none" stroke="orange" stroke-width="0.6""#);
+            rect(
+                &mut out,
+                &sb(&r.at.bbox),
+                k,
+                r#"fill="none" stroke="orange" stroke-width="0.6""#,
+            );
             for c in r.cells.iter().flatten() {
-                rect(&mut out, &sb(c), k, r#"fill="green" fill-opacity="0.15" stroke="none""#);
+                rect(
+                    &mut out,
+                    &sb(c),
+                    k,
+                    r#"fill="green" fill-opacity="0.15" stroke="none""#,
+                );
             }
         }
     }
     for u in scan.unplaced.iter().filter(|u| u.at.page == page.number) {
-        rect(&mut out, &sb(&u.at.bbox), k, r#"fill="red" fill-opacity="0.3" stroke="red" stroke-width="1.5""#);
+        rect(
+            &mut out,
+            &sb(&u.at.bbox),
+            k,
+            r#"fill="red" fill-opacity="0.3" stroke="red" stroke-width="1.5""#,
+        );
     }
     out.push_str("</svg>\n");
     out

@@ -53,7 +53,9 @@ pub fn is_amount(s: &str) -> bool {
 /// Whether a word is a dash printed for "no amount".
 pub(crate) fn is_dash(s: &str) -> bool {
     let s = s.trim();
-    !s.is_empty() && s.chars().count() <= 3 && s.chars().all(|c| matches!(c, '-' | '—' | '－' | '–' | '/'))
+    !s.is_empty()
+        && s.chars().count() <= 3
+        && s.chars().all(|c| matches!(c, '-' | '—' | '－' | '–' | '/'))
 }
 
 /// Whether a word is only ASCII digits.
@@ -97,11 +99,19 @@ pub(crate) fn starts_with_ordinal(s: &str) -> bool {
         return !rest.is_empty() && rest.chars().all(|c| NUMS.contains(c) || c.is_ascii_digit());
     }
     if NUMS.contains(first) {
-        let rest: String = s.chars().skip_while(|c| NUMS.contains(*c)).take(1).collect();
+        let rest: String = s
+            .chars()
+            .skip_while(|c| NUMS.contains(*c))
+            .take(1)
+            .collect();
         return rest == "、" || rest == "是";
     }
     if first.is_ascii_digit() {
-        let rest: String = s.chars().skip_while(|c| c.is_ascii_digit()).take(1).collect();
+        let rest: String = s
+            .chars()
+            .skip_while(|c| c.is_ascii_digit())
+            .take(1)
+            .collect();
         return matches!(rest.as_str(), "、" | "." | "．");
     }
     false
@@ -113,10 +123,28 @@ mod tests {
 
     #[test]
     fn amounts() {
-        for a in ["8,633.56", "0", "6.4", "-12", "12.5%", "86,959,408.34", "0.00"] {
+        for a in [
+            "8,633.56",
+            "0",
+            "6.4",
+            "-12",
+            "12.5%",
+            "86,959,408.34",
+            "0.00",
+        ] {
             assert!(is_amount(a), "{a}");
         }
-        for a in ["2017年", "8,63.5", "1.", ".5", "-", "一、2017", "1,2345", "", "1.2.3"] {
+        for a in [
+            "2017年",
+            "8,63.5",
+            "1.",
+            ".5",
+            "-",
+            "一、2017",
+            "1,2345",
+            "",
+            "1.2.3",
+        ] {
             assert!(!is_amount(a), "{a}");
         }
     }
@@ -133,7 +161,10 @@ mod tests {
 
     #[test]
     fn joining() {
-        assert_eq!(join_pieces(["社会保障和就", "业支出"]), "社会保障和就业支出");
+        assert_eq!(
+            join_pieces(["社会保障和就", "业支出"]),
+            "社会保障和就业支出"
+        );
         assert_eq!(join_pieces(["a", "b"]), "a b");
     }
 }

@@ -42,7 +42,10 @@ pub fn table_name(printed: &str) -> String {
     t = t.trim_matches(|c: char| matches!(c, '：' | ':' | ' ' | '　'));
     if starts_with_ordinal(t) {
         if let Some(p) = t.find(['、', '．', '.', '）', ')']) {
-            let l = t.get(p..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+            let l = t
+                .get(p..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
             t = t.get(p + l..).unwrap_or(t).trim_start();
         }
     }
@@ -65,7 +68,10 @@ pub fn table_name(printed: &str) -> String {
     }
     if let Some(p) = best {
         let head = t.get(..p).unwrap_or("");
-        if head.chars().all(|c| is_cjk(c) || c.is_ascii_digit() || c == ' ') {
+        if head
+            .chars()
+            .all(|c| is_cjk(c) || c.is_ascii_digit() || c == ' ')
+        {
             t = t.get(p..).unwrap_or(t);
         }
     }

@@ -293,7 +293,8 @@ fn split_layout_line(chars: &[char]) -> Vec<(usize, usize, String)> {
         pieces.push((start, i, gap));
         gap = 0;
     }
-    let text_of = |s: usize, e: usize| -> String { chars.get(s..e).unwrap_or(&[]).iter().collect() };
+    let text_of =
+        |s: usize, e: usize| -> String { chars.get(s..e).unwrap_or(&[]).iter().collect() };
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     for (s, e, g) in pieces {
         let t = text_of(s, e);
@@ -353,7 +354,9 @@ pub fn pdf_pages(path: impl AsRef<Path>) -> Result<Vec<Page>, LayoutError> {
         if low.contains("incorrect password") || low.contains("encrypt") {
             return Err(LayoutError::Encrypted { path: shown });
         }
-        if low.contains("syntax error") || low.contains("couldn't") || low.contains("may not be a pdf")
+        if low.contains("syntax error")
+            || low.contains("couldn't")
+            || low.contains("may not be a pdf")
         {
             return Err(LayoutError::Damaged {
                 path: shown,
@@ -362,7 +365,10 @@ pub fn pdf_pages(path: impl AsRef<Path>) -> Result<Vec<Page>, LayoutError> {
         }
         return Err(LayoutError::Pdftotext {
             path: shown,
-            status: out.status.code().map_or_else(|| "signal".into(), |c| c.to_string()),
+            status: out
+                .status
+                .code()
+                .map_or_else(|| "signal".into(), |c| c.to_string()),
             detail: short(stderr.trim()),
         });
     }

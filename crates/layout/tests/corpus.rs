@@ -22,7 +22,10 @@ fn corpus(rel: &str) -> Option<(Scan, String)> {
         .args(["-tsv", "-enc", "UTF-8", &path, "-"])
         .output()
         .ok()?;
-    Some((find_tables(&pages, &Settings::default()), String::from_utf8_lossy(&tsv.stdout).into_owned()))
+    Some((
+        find_tables(&pages, &Settings::default()),
+        String::from_utf8_lossy(&tsv.stdout).into_owned(),
+    ))
 }
 
 /// An amount as tables print them, with a thousands separator or decimals
@@ -36,7 +39,12 @@ fn printed_amount(s: &str) -> bool {
     let groups: Vec<&str> = int.split(',').collect();
     !int.is_empty()
         && groups.iter().enumerate().all(|(i, g)| {
-            g.chars().all(|c| c.is_ascii_digit()) && if i == 0 { (1..=3).contains(&g.len()) || groups.len() == 1 && !g.is_empty() } else { g.len() == 3 }
+            g.chars().all(|c| c.is_ascii_digit())
+                && if i == 0 {
+                    (1..=3).contains(&g.len()) || groups.len() == 1 && !g.is_empty()
+                } else {
+                    g.len() == 3
+                }
         })
 }
 
@@ -58,7 +66,11 @@ fn placement(scan: &Scan, tsv: &str) -> (usize, usize, usize) {
             on_pages += 1;
         }
         let in_table = scan.geometry.iter().flat_map(|g| &g.regions).any(|r| {
-            r.page == page && cx >= r.bbox.x0 && cx <= r.bbox.x1 && cy >= r.bbox.y0 && cy <= r.bbox.y1
+            r.page == page
+                && cx >= r.bbox.x0
+                && cx <= r.bbox.x1
+                && cy >= r.bbox.y0
+                && cy <= r.bbox.y1
         });
         if !in_table {
             continue;
@@ -66,7 +78,10 @@ fn placement(scan: &Scan, tsv: &str) -> (usize, usize, usize) {
         total += 1;
         let in_cell = scan.geometry.iter().flat_map(|g| &g.rows).any(|r| {
             r.at.page == page
-                && r.cells.iter().flatten().any(|b| (b.x0 - x0).abs() < 0.02 && (b.y0 - y0).abs() < 0.02)
+                && r.cells
+                    .iter()
+                    .flatten()
+                    .any(|b| (b.x0 - x0).abs() < 0.02 && (b.y0 - y0).abs() < 0.02)
         });
         if in_cell {
             placed += 1;
@@ -82,7 +97,11 @@ fn check(rel: &str, min_tables: usize) -> Option<Scan> {
         "{rel}: {} tables, {placed}/{total} amounts in table regions placed ({on_pages} amount words on table pages, prose included)",
         scan.tables.len()
     );
-    assert!(scan.tables.len() >= min_tables, "{rel}: {} tables", scan.tables.len());
+    assert!(
+        scan.tables.len() >= min_tables,
+        "{rel}: {} tables",
+        scan.tables.len()
+    );
     assert!(total > 0);
     assert!(placed * 100 >= total * 98, "{rel}: {placed}/{total} placed");
     Some(scan)
@@ -98,17 +117,33 @@ fn find<'a>(scan: &'a Scan, title: &str, half: Option<usize>) -> &'a GenericTabl
 }
 
 fn row_cells(t: &GenericTable, label: &str) -> Vec<String> {
-    let r = t.rows.iter().find(|r| r.label == label || r.code.as_deref() == Some(label)).unwrap_or_else(|| panic!("no row {label}"));
-    r.cells.iter().map(|c| c.as_ref().map_or("_".into(), |c| c.text.clone())).collect()
+    let r = t
+        .rows
+        .iter()
+        .find(|r| r.label == label || r.code.as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no row {label}"));
+    r.cells
+        .iter()
+        .map(|c| c.as_ref().map_or("_".into(), |c| c.text.clone()))
+        .collect()
 }
 
 #[test]
 fn putuo_unit_budget_2026() {
-    let Some(s) = check("putuo/sh-putuo-sifaju_2026_unit-budget.pdf", 9) else { return };
+    let Some(s) = check("putuo/sh-putuo-sifaju_2026_unit-budget.pdf", 9) else {
+        return;
+    };
     // 财务收支预算总表, p8 (values as printed).
     let exp = find(&s, "预算单位财务收支预算总表", Some(2));
-    assert_eq!(row_cells(exp, "一、公共安全支出"), ["79,189,400.34", "12,604,173", "1,744,680", "64,840,547"]);
-    let leaves: Vec<&str> = exp.columns.iter().map(|c| c.path.last().unwrap().as_str()).collect();
+    assert_eq!(
+        row_cells(exp, "一、公共安全支出"),
+        ["79,189,400.34", "12,604,173", "1,744,680", "64,840,547"]
+    );
+    let leaves: Vec<&str> = exp
+        .columns
+        .iter()
+        .map(|c| c.path.last().unwrap().as_str())
+        .collect();
     assert_eq!(leaves, ["合计", "人员经费", "公用经费", "项目支出"]);
     let inc = find(&s, "预算单位财务收支预算总表", Some(1));
     assert_eq!(row_cells(inc, "收入总计"), ["86,959,408.34"]);
@@ -119,7 +154,9 @@ fn putuo_unit_budget_2026() {
 
 #[test]
 fn putuo_final_accounts_2024() {
-    let Some(s) = check("shanghai/sh-putuo-ghzyj_2024_dept-final.pdf", 9) else { return };
+    let Some(s) = check("shanghai/sh-putuo-ghzyj_2024_dept-final.pdf", 9) else {
+        return;
+    };
     // The 基本支出决算表's halves: 人员经费合计 4884.09 (corpus README).
     let left = find(&s, "一般公共预算财政拨款基本支出决算表", Some(1));
     assert_eq!(row_cells(left, "人员经费合计"), ["4884.09"]);
@@ -129,14 +166,21 @@ fn putuo_final_accounts_2024() {
 
 #[test]
 fn city_unit_budget_2025() {
-    let Some(s) = check("shanghai/sh-city-czj_2025_unit-budget.pdf", 9) else { return };
+    let Some(s) = check("shanghai/sh-city-czj_2025_unit-budget.pdf", 9) else {
+        return;
+    };
     let exp = find(&s, "预算单位财务收支预算总表", Some(2));
-    assert_eq!(row_cells(exp, "支出总计"), ["171,915,169", "102,464,260", "25,177,779", "44,273,130"]);
+    assert_eq!(
+        row_cells(exp, "支出总计"),
+        ["171,915,169", "102,464,260", "25,177,779", "44,273,130"]
+    );
 }
 
 #[test]
 fn jiangsu_dept_budget_2017() {
-    let Some(s) = check("jiangsu/js-jcy_2017_dept-budget.pdf", 8) else { return };
+    let Some(s) = check("jiangsu/js-jcy_2017_dept-budget.pdf", 8) else {
+        return;
+    };
     let inc = find(&s, "收支预算总表", Some(1));
     assert_eq!(row_cells(inc, "1.一般公共预算"), ["17,981.68"]);
     assert_eq!(row_cells(inc, "收入合计"), ["17,996.68"]);

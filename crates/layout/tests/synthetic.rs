@@ -17,7 +17,10 @@ fn tsv(pages: &[Vec<W>]) -> String {
         let p = i + 1;
         s += &format!("1\t{p}\t0\t0\t0\t0\t0\t0\t600\t800\t-1\t###PAGE###\n");
         for (x0, y0, x1, t) in words {
-            s += &format!("5\t{p}\t0\t0\t0\t0\t{x0}\t{y0}\t{}\t10\t100\t{t}\n", x1 - x0);
+            s += &format!(
+                "5\t{p}\t0\t0\t0\t0\t{x0}\t{y0}\t{}\t10\t100\t{t}\n",
+                x1 - x0
+            );
         }
     }
     s
@@ -54,7 +57,10 @@ fn cells(t: &GenericTable, row: usize) -> Vec<String> {
 }
 
 fn leaves(t: &GenericTable) -> Vec<String> {
-    t.columns.iter().map(|c| c.path.last().cloned().unwrap_or_default()).collect()
+    t.columns
+        .iter()
+        .map(|c| c.path.last().cloned().unwrap_or_default())
+        .collect()
 }
 
 /// A 功能分类 table: heading at y 100, rows from y 130 every 20 points.
@@ -112,7 +118,11 @@ fn split_codes_page_numbers_and_continuation_without_heading() {
     assert_eq!(t.rows[3].label, "合计");
     assert_eq!(cells(t, 2), ["1,200.00", "1,000.00", "200.00"]);
     assert_eq!(t.amount_count(), 12);
-    assert!(s.unplaced.is_empty(), "page numbers are not amounts: {:?}", s.unplaced);
+    assert!(
+        s.unplaced.is_empty(),
+        "page numbers are not amounts: {:?}",
+        s.unplaced
+    );
     assert_eq!(s.geometry[0].pages, [1, 2]);
 }
 
@@ -188,7 +198,10 @@ fn title_prefixes_and_labels() {
     );
     assert_eq!(s.tables[0].title, "预算单位收入预算总表");
     assert_eq!(s.tables[0].number.as_deref(), Some("单位公开表3"));
-    assert_eq!(s.tables[0].amount_unit, Some(yusuan_tables::AmountUnit::Yuan));
+    assert_eq!(
+        s.tables[0].amount_unit,
+        Some(yusuan_tables::AmountUnit::Yuan)
+    );
 }
 
 #[test]
@@ -213,7 +226,15 @@ fn heading_split_mid_word_and_merged_parents() {
     let s = scan_tsv(&[words]);
     let t = &s.tables[0];
     let paths: Vec<String> = t.columns.iter().map(|c| c.label()).collect();
-    assert_eq!(paths, ["合计", "基本支出 › 人员经费", "基本支出 › 公用经费", "机关运行经费预算数"]);
+    assert_eq!(
+        paths,
+        [
+            "合计",
+            "基本支出 › 人员经费",
+            "基本支出 › 公用经费",
+            "机关运行经费预算数"
+        ]
+    );
     assert_eq!(cells(t, 0), ["10.00", "6.00", "4.00", "3.00"]);
 }
 
@@ -224,7 +245,15 @@ fn budget_and_final_pairs_and_two_years() {
     );
     let t = &s.tables[0];
     let paths: Vec<String> = t.columns.iter().map(|c| c.label()).collect();
-    assert_eq!(paths, ["合计 › 预算数", "合计 › 决算数", "公务接待费 › 预算数", "公务接待费 › 决算数"]);
+    assert_eq!(
+        paths,
+        [
+            "合计 › 预算数",
+            "合计 › 决算数",
+            "公务接待费 › 预算数",
+            "公务接待费 › 决算数"
+        ]
+    );
     let s = scan_text(
         "某表\n                      单位：万元\n项目       2023年预算数     2024年预算数\n合计          1.00             2.00\n",
     );
@@ -237,10 +266,31 @@ fn side_by_side_halves_with_codes() {
     let text = [
         at(&[(10, "一般公共预算财政拨款基本支出决算表")]),
         at(&[(60, "单位：万元")]),
-        at(&[(0, "科目编码"), (10, "科目名称"), (28, "决算数"), (36, "科目编码"), (46, "科目名称"), (64, "决算数")]),
+        at(&[
+            (0, "科目编码"),
+            (10, "科目名称"),
+            (28, "决算数"),
+            (36, "科目编码"),
+            (46, "科目名称"),
+            (64, "决算数"),
+        ]),
         "\n".to_string(),
-        at(&[(0, "301"), (10, "工资福利支出"), (26, "10.00"), (36, "302"), (46, "商品和服务支出"), (63, "4.00")]),
-        at(&[(0, "30101"), (10, "基本工资"), (27, "6.00"), (36, "30201"), (46, "办公费"), (63, "4.00")]),
+        at(&[
+            (0, "301"),
+            (10, "工资福利支出"),
+            (26, "10.00"),
+            (36, "302"),
+            (46, "商品和服务支出"),
+            (63, "4.00"),
+        ]),
+        at(&[
+            (0, "30101"),
+            (10, "基本工资"),
+            (27, "6.00"),
+            (36, "30201"),
+            (46, "办公费"),
+            (63, "4.00"),
+        ]),
         at(&[(0, "30102"), (10, "津贴补贴"), (27, "4.00")]),
     ]
     .concat();
@@ -287,7 +337,10 @@ fn ends_at_note_next_title_and_prose() {
     );
     assert_eq!(s.tables[0].rows.len(), 1);
     assert_eq!(s.unplaced.len(), 2);
-    assert!(s.unplaced.iter().all(|u| u.reason == UnplacedReason::OutsideTables));
+    assert!(s
+        .unplaced
+        .iter()
+        .all(|u| u.reason == UnplacedReason::OutsideTables));
 }
 
 #[test]
@@ -296,7 +349,10 @@ fn extra_amounts_are_listed_not_dropped() {
     assert_eq!(s.tables[0].amount_count(), 1);
     assert_eq!(s.unplaced.len(), 1);
     assert_eq!(s.unplaced[0].reason, UnplacedReason::ExtraInRow);
-    let svg = debug_svg(&pages_from_layout_text("某表\n     单位：万元\n项目   合计\n合计   5.00   6.00\n")[0], &s);
+    let svg = debug_svg(
+        &pages_from_layout_text("某表\n     单位：万元\n项目   合计\n合计   5.00   6.00\n")[0],
+        &s,
+    );
     assert!(svg.contains(r#"fill="red""#));
 }
 
@@ -315,16 +371,26 @@ fn tsv_errors_say_where_and_what() {
                1\t1\t0\t0\t0\t0\t0\t0\t600\t800\t-1\t###PAGE###\n\
                5\t1\t0\t0\t0\t0\t1\t2\tx\t4\t100\tword\n";
     match parse_tsv(bad) {
-        Err(LayoutError::Tsv { line, expected, found }) => {
+        Err(LayoutError::Tsv {
+            line,
+            expected,
+            found,
+        }) => {
             assert_eq!(line, 3);
             assert!(expected.contains("width"));
             assert_eq!(found, "x");
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(parse_tsv("5\t1\n"), Err(LayoutError::Tsv { line: 1, .. })));
+    assert!(matches!(
+        parse_tsv("5\t1\n"),
+        Err(LayoutError::Tsv { line: 1, .. })
+    ));
     let short = "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n5\t1\t0\n";
-    assert!(matches!(parse_tsv(short), Err(LayoutError::Tsv { line: 2, .. })));
+    assert!(matches!(
+        parse_tsv(short),
+        Err(LayoutError::Tsv { line: 2, .. })
+    ));
 }
 
 #[test]
@@ -333,19 +399,34 @@ fn pdf_errors_tell_what_to_do() {
     std::fs::create_dir_all(&dir).unwrap();
     let not_pdf = dir.join("a.pdf");
     std::fs::write(&not_pdf, "hello").unwrap();
-    assert!(matches!(pdf_pages(&not_pdf), Err(LayoutError::NotPdf { .. })));
-    assert!(matches!(pdf_pages(dir.join("missing.pdf")), Err(LayoutError::Io { .. })));
+    assert!(matches!(
+        pdf_pages(&not_pdf),
+        Err(LayoutError::NotPdf { .. })
+    ));
+    assert!(matches!(
+        pdf_pages(dir.join("missing.pdf")),
+        Err(LayoutError::Io { .. })
+    ));
     let damaged = dir.join("b.pdf");
     std::fs::write(&damaged, "%PDF-1.4\n1 0 obj garbage\n").unwrap();
     match pdf_pages(&damaged) {
         Err(LayoutError::PdftotextMissing) => {} // no poppler here
-        Err(e @ (LayoutError::Damaged { .. } | LayoutError::Pdftotext { .. } | LayoutError::NoTextLayer { .. })) => {
+        Err(
+            e @ (LayoutError::Damaged { .. }
+            | LayoutError::Pdftotext { .. }
+            | LayoutError::NoTextLayer { .. }),
+        ) => {
             assert!(!e.to_string().is_empty());
         }
         other => panic!("{other:?}"),
     }
-    assert!(LayoutError::PdftotextMissing.to_string().contains("poppler-utils"));
-    let e = LayoutError::NoTextLayer { path: "x.pdf".into(), pages: 3 };
+    assert!(LayoutError::PdftotextMissing
+        .to_string()
+        .contains("poppler-utils"));
+    let e = LayoutError::NoTextLayer {
+        path: "x.pdf".into(),
+        pages: 3,
+    };
     assert!(e.to_string().contains("ocrmypdf"));
     let _ = std::fs::remove_dir_all(&dir);
 }
