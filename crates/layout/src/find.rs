@@ -657,6 +657,7 @@ impl Ctx<'_> {
                 role: c.role,
             })
             .collect();
+        let first_table = scan.tables.len();
         for (hi, &(a, b)) in ranges.iter().enumerate() {
             let mut notes = Vec::new();
             let mut drafts: Vec<(usize, Vec<Item>)> = Vec::new();
@@ -720,6 +721,7 @@ impl Ctx<'_> {
                 reading_notes: notes,
             });
         }
+        merged_total_labels(scan, first_table);
     }
 
     /// Columns from the amounts themselves, for a table printed without a
@@ -1165,6 +1167,50 @@ struct RowDraft {
     cells: Vec<Option<(String, BBox)>>,
     b: BBox,
     page: u32,
+}
+
+/// A total printed across two halves (江苏's 支出合计 under both the 功能分类
+/// and the 支出用途 views): its name in one half with no amount, its amount
+/// in the next half with no name. The amount's row gets the name too, with
+/// a reading note.
+fn merged_total_labels(scan: &mut Scan, first: usize) {
+    let n = scan.tables.len();
+    for hi in first + 1..n {
+        let mut fixes: Vec<(usize, String)> = Vec::new();
+        let (Some(lt), Some(lg), Some(rt), Some(rg)) = (
+            scan.tables.get(hi - 1),
+            scan.geometry.get(hi - 1),
+            scan.tables.get(hi),
+            scan.geometry.get(hi),
+        ) else {
+            continue;
+        };
+        for (ri, (r, rb)) in rt.rows.iter().zip(&rg.rows).enumerate() {
+            if r.code.is_some() || !r.label.is_empty() || r.cells.iter().all(Option::is_none) {
+                continue;
+            }
+            let name = lt.rows.iter().zip(&lg.rows).find(|(l, lb)| {
+                !l.label.is_empty()
+                    && l.cells.iter().all(Option::is_none)
+                    && lb.at.page == rb.at.page
+                    && lb.at.bbox.y0 < rb.at.bbox.y1
+                    && rb.at.bbox.y0 < lb.at.bbox.y1
+            });
+            if let Some((l, _)) = name {
+                fixes.push((ri, l.label.clone()));
+            }
+        }
+        for (ri, label) in fixes {
+            if let Some(r) = scan.tables.get_mut(hi).and_then(|t| t.rows.get_mut(ri)) {
+                r.label.clone_from(&label);
+            }
+            if let Some(g) = scan.geometry.get_mut(hi) {
+                g.reading_notes.push(format!(
+                    "`{label}` printed across two halves: its name read from the half before"
+                ));
+            }
+        }
+    }
 }
 
 /// A token shaped like a whole 科目编码 (3, 5 or 7 digits, no separator).

@@ -143,7 +143,14 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
                 right = Some(right.map_or(dx, |r: f64| r.min(dx)));
             }
         }
+        // A top-level cell with nothing beside it on one side heads
+        // everything on that side (收入 | 支出 over the two halves).
+        let top_level = !nl.iter().any(|&j| {
+            j != i && cells.get(j).is_some_and(|d| d.b.y1 <= c.b.y0 + eps)
+        });
         let ext = match (left, right) {
+            (Some(l), None) if top_level => ((l + cx) / 2.0, f64::INFINITY),
+            (None, Some(r)) if top_level => (f64::NEG_INFINITY, (r + cx) / 2.0),
             (Some(l), Some(r)) => {
                 // Centred text: as far on each side as the nearer midpoint.
                 let half = ((cx - l) / 2.0).min((r - cx) / 2.0);
@@ -179,8 +186,29 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
         let top = !nl
             .iter()
             .any(|&j| j != i && cells.get(j).is_some_and(|d| d.b.y1 <= c.b.y0 + eps));
+        // The nearest cell above holding it, when that cell has neighbours
+        // (a finite extent): alone on its level, it heads all of that
+        // cell's columns (预算数 under 本年支出, over 合计 … 项目支出).
+        let holder = nl
+            .iter()
+            .filter(|&&j| j != i && !lone.contains(&j))
+            .filter_map(|&j| cells.get(j))
+            .filter(|d| d.b.y1 <= c.b.y0 + eps && d.ext.0 <= c.b.cx() && c.b.cx() <= d.ext.1)
+            .max_by(|a, b| a.b.y1.total_cmp(&b.b.y1))
+            .map(|d| d.ext);
+        let alone_between = holder.is_some() && {
+            // No other cell on the levels between the holder and it.
+            !nl.iter().any(|&j| {
+                j != i
+                    && cells.get(j).is_some_and(|d| {
+                        overlap_v(&d.b, &c.b) || (d.b.y0 < c.b.y1 && d.b.y1 > c.b.y0)
+                    })
+            })
+        };
         let ext = if top {
             (f64::NEG_INFINITY, f64::INFINITY)
+        } else if let Some(e) = holder.filter(|_| alone_between) {
+            e
         } else {
             // Its cell is wider than its text: half its width each side.
             let w = c.b.width() / 2.0;
