@@ -270,7 +270,7 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
             below_sets
                 .iter()
                 .enumerate()
-                .any(|(p, set)| p != i && set.len() >= 2 && set.contains(&d))
+                .any(|(p, set)| p != i && set.len() >= 2 && set.contains(&d) && !set.contains(&i))
         });
         if mate_leaf || claimed {
             if let Some(x) = is_leaf.get_mut(i) {
