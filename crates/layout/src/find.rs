@@ -397,6 +397,10 @@ impl Ctx<'_> {
         self.pls.get(p).and_then(|pl| pl.lines.get(l))
     }
 
+    fn grid(&self, p: usize) -> bool {
+        self.pls.get(p).is_some_and(|pl| pl.grid)
+    }
+
     fn em(&self, p: usize) -> f64 {
         self.pls.get(p).map_or(1.0, |pl| pl.em)
     }
@@ -469,6 +473,7 @@ impl Ctx<'_> {
                     }
                     return (seg, true);
                 }
+                Kind::Content if !in_body && self.unit_name_tail(page, start, l) => {}
                 Kind::Content => {
                     if in_body {
                         seg.body.push(i);
@@ -490,6 +495,26 @@ impl Ctx<'_> {
             i += 1;
         }
         (seg, false)
+    }
+
+    /// The end of a unit's name wrapped under its 部门名称： line
+    /// (`部门名称：江苏省人大` / `常委会办公厅`): one short word, no amount,
+    /// under the start of a 编制单位/部门 line printed just before the band.
+    fn unit_name_tail(&self, page: usize, start: usize, l: &Line) -> bool {
+        let [t] = l.toks.as_slice() else {
+            return false;
+        };
+        let em = self.em(page);
+        if t.amount || t.text.chars().count() > 12 || is_label_heading(&t.text) {
+            return false;
+        }
+        (start.saturating_sub(4)..start).any(|j| {
+            self.line(page, j).is_some_and(|b| {
+                b.kind == Kind::Boilerplate
+                    && (b.b.x0 - t.b.x0).abs() <= 2.0 * em
+                    && t.b.y0 - b.b.y1 <= 3.0 * em
+            })
+        })
     }
 
     /// Name fragments printed above the first row (`社会保障和就` over
@@ -540,7 +565,7 @@ impl Ctx<'_> {
             .filter_map(|&li| self.line(seg0.page, li))
             .flat_map(|l| l.toks.iter().cloned())
             .collect();
-        let hd = analyse_heading(&band_toks, em0, self.s);
+        let hd = analyse_heading(&band_toks, em0, self.grid(seg0.page), self.s);
         let mut leaves0 = hd.leaves.clone();
         if leaves0.is_empty() {
             leaves0 = self.cluster_columns(segs);
@@ -559,7 +584,7 @@ impl Ctx<'_> {
                     .filter_map(|&li| self.line(sg.page, li))
                     .flat_map(|l| l.toks.iter().cloned())
                     .collect();
-                let hk = analyse_heading(&toks, self.em(sg.page), self.s);
+                let hk = analyse_heading(&toks, self.em(sg.page), self.grid(sg.page), self.s);
                 if hk.leaves.len() == leaves0.len() {
                     hk.leaves
                         .into_iter()

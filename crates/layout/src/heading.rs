@@ -12,8 +12,9 @@
 //!    lower down spans the cells under it that reach under its text.
 //! 3. **Leaves.** A cell with no cell below it inside its extent is a leaf
 //!    (an amount column); so is a cell with exactly one cell below it when
-//!    a cell beside it is a leaf (pdftotext's layout squeezes columns: a
-//!    `公务接待费` can end up over the next group's `小计`), or when that
+//!    a cell beside it is a leaf, in layout text (pdftotext's layout
+//!    squeezes columns: a `公务接待费` can end up over the next group's
+//!    `小计`), or when that
 //!    cell is also under a merged heading over several cells (a `合计`
 //!    printed midway between the `基本支出` row and the `人员经费` row).
 //! 4. **Paths.** A leaf's path is the texts of the non-leaf cells above it
@@ -54,13 +55,23 @@ pub(crate) struct Heading {
 
 /// Characters that end a heading word: a piece ending in one of them is
 /// complete and does not continue on the next line.
-const TERMINAL: &str = "费数计额入出余金转目称码类款项率%）)表资息值";
+const TERMINAL: &str = "费数计额入出余金转目称码类款项率%表资息值";
 
 fn complete(text: &str) -> bool {
-    text.chars().last().is_some_and(|c| TERMINAL.contains(c))
+    // 因公出 / 国（境）费: 出 ends 支出 but not 因公出国.
+    if text.ends_with("因公出") {
+        return false;
+    }
+    let mut rev = text.chars().rev();
+    match rev.next() {
+        // `增减(%)` is complete, `因公出国（境）` is not.
+        Some(')' | '）') => rev.next() == Some('%'),
+        Some(c) => TERMINAL.contains(c),
+        None => true,
+    }
 }
 
-pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
+pub(crate) fn analyse_heading(toks: &[Tok], em: f64, grid: bool, s: &Settings) -> Heading {
     let tol = s.heading_tolerance * em;
     let eps = 0.25 * em;
     let split: Vec<Tok> = toks.iter().flat_map(split_phrases).collect();
@@ -119,7 +130,11 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
     let nl: Vec<usize> = (0..cells.len())
         .filter(|&i| cells.get(i).is_some_and(|c| !c.label))
         .collect();
-    let veps = 0.01 * em;
+    // Cells beside each other share some height; on a PDF page, a cell
+    // printed midway between two heading rows only touches them (a 合计
+    // between the 基本支出 and 人员经费 rows), so touching counts there. On a
+    // character grid every line touches the next: there it must overlap.
+    let veps = if grid { 0.01 * em } else { -s.touch_gap * em };
     let overlap_v = |a: &BBox, b: &BBox| a.y0 < b.y1 - veps && b.y0 < a.y1 - veps;
     // 2. Extents from neighbours beside.
     let mut lone: Vec<usize> = Vec::new();
@@ -257,7 +272,8 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
             continue;
         }
         let Some(c) = cells.get(i) else { continue };
-        let mate_leaf = nl.iter().any(|&j| {
+        // (On a character grid only: pdftotext's layout squeezes columns.)
+        let mate_leaf = grid && nl.iter().any(|&j| {
             j != i
                 && provisional.get(j).copied().unwrap_or(false)
                 && cells.get(j).is_some_and(|d| overlap_v(&c.b, &d.b))
