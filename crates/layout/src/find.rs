@@ -183,8 +183,8 @@ pub fn find_tables(pages: &[Page], s: &Settings) -> Scan {
     };
     let mut scan = Scan::default();
     for h in &heads {
-        if let Some(tl) = h.title_line {
-            cx.mark(h.page, tl, Role::NotAmount);
+        for li in h.first_line..=h.unit_line {
+            cx.mark(h.page, li, Role::NotAmount);
         }
         let segs = cx.segments(h);
         if segs.is_empty() {
@@ -229,6 +229,7 @@ pub fn find_tables(pages: &[Page], s: &Settings) -> Scan {
 fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings) -> Head {
     let mut number: Option<String> = None;
     let mut title_line = None;
+    let mut title_top: Option<usize> = None;
     let mut first = u;
     // A title printed on the unit line itself.
     let own: Vec<&str> = pl
@@ -276,8 +277,27 @@ fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings
                 _ => break,
             }
         }
-        // A label on its own line above the title.
+        // A title printed over two lines (`公开 09 表：一般公共预算“三公”经费、
+        // 会议费、培训费` / `支出预算表`): the line just above, without
+        // amounts, within a line's height.
         if let Some(t) = title_line {
+            let upper = t.checked_sub(1).and_then(|j| pl.lines.get(j).map(|l| (j, l)));
+            let line = pl.lines.get(t);
+            if let (Some((j, up)), Some(line)) = (upper, line) {
+                let h = line.b.y1 - line.b.y0;
+                let joins = matches!(up.kind, Kind::Content | Kind::Label)
+                    && !up.has_amount()
+                    && line.b.y0 - up.b.y1 <= h
+                    && (number_label(&up.text).is_some() || !squeeze(&line.text).contains("公开"))
+                    && squeeze(&line.text).chars().count() <= 8;
+                if joins {
+                    title_top = Some(j);
+                    first = j;
+                }
+            }
+        }
+        // A label on its own line above the title.
+        if let Some(t) = title_top.or(title_line) {
             let mut j = t;
             while j > 0 {
                 j -= 1;
@@ -297,19 +317,23 @@ fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings
     }
     let printed = match title_line {
         Some(t) if t == u => own_text,
-        Some(t) => pl
-            .lines
-            .get(t)
-            .map(|l| join_pieces(l.toks.iter().map(|t| t.text.as_str())))
-            .unwrap_or_default(),
+        Some(t) => (title_top.unwrap_or(t)..=t)
+            .filter_map(|k| pl.lines.get(k))
+            .flat_map(|l| l.toks.iter().map(|t| t.text.as_str()))
+            .fold(String::new(), |acc, w| join_pieces([acc.as_str(), w])),
         None => String::new(),
     };
     let mut name_src = printed.clone();
     if number.is_none() {
         // As printed, spaces kept (`公开 08 表`).
         let spaced = title_line
-            .and_then(|t| pl.lines.get(t))
-            .map(|l| l.text.clone())
+            .map(|t| {
+                (title_top.unwrap_or(t)..=t)
+                    .filter_map(|k| pl.lines.get(k))
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .unwrap_or_default();
         number = label_text(&spaced);
     }
