@@ -285,8 +285,12 @@ fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings
             let line = pl.lines.get(t);
             if let (Some((j, up)), Some(line)) = (upper, line) {
                 let h = line.b.y1 - line.b.y0;
-                let joins = matches!(up.kind, Kind::Content | Kind::Label)
+                let up_sq = squeeze(&up.text);
+                let joins = up.kind == Kind::Content
                     && !up.has_amount()
+                    && !up_sq.ends_with('表')
+                    && !up_sq.starts_with('表')
+                    && crate::text::han_count(&up_sq) >= 6
                     && line.b.y0 - up.b.y1 <= h
                     && (number_label(&up.text).is_some() || !squeeze(&line.text).contains("公开"))
                     && squeeze(&line.text).chars().count() <= 8;
