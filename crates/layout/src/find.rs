@@ -1238,19 +1238,32 @@ fn merged_total_labels(scan: &mut Scan, first: usize) {
         ) else {
             continue;
         };
+        // Both halves' rows are in printed order: one pass over each.
+        let left: Vec<(&GenericRow, &RowBox)> = lt.rows.iter().zip(&lg.rows).collect();
+        let mut k = 0;
         for (ri, (r, rb)) in rt.rows.iter().zip(&rg.rows).enumerate() {
+            let before = |lb: &RowBox| {
+                lb.at.page < rb.at.page || lb.at.page == rb.at.page && lb.at.bbox.y1 <= rb.at.bbox.y0
+            };
+            while left.get(k).is_some_and(|(_, lb)| before(lb)) {
+                k += 1;
+            }
             if r.code.is_some() || !r.label.is_empty() || r.cells.iter().all(Option::is_none) {
                 continue;
             }
-            let name = lt.rows.iter().zip(&lg.rows).find(|(l, lb)| {
-                !l.label.is_empty()
-                    && l.cells.iter().all(Option::is_none)
-                    && lb.at.page == rb.at.page
-                    && lb.at.bbox.y0 < rb.at.bbox.y1
-                    && rb.at.bbox.y0 < lb.at.bbox.y1
+            let name = left.get(k..).unwrap_or(&[]).iter().take_while(|(_, lb)| {
+                lb.at.page == rb.at.page && lb.at.bbox.y0 < rb.at.bbox.y1
             });
-            if let Some((l, _)) = name {
-                fixes.push((ri, l.label.clone()));
+            let name = name
+                .filter(|(l, lb)| {
+                    !l.label.is_empty()
+                        && l.cells.iter().all(Option::is_none)
+                        && rb.at.bbox.y0 < lb.at.bbox.y1
+                })
+                .map(|(l, _)| l.label.clone())
+                .next();
+            if let Some(label) = name {
+                fixes.push((ri, label));
             }
         }
         for (ri, label) in fixes {
