@@ -603,8 +603,15 @@ impl Ctx<'_> {
             .iter()
             .enumerate()
             .map(|(k, sg)| {
-                if k == 0 || sg.band.is_empty() {
+                if k == 0 || std::ptr::eq(sg, seg0) {
                     return leaves0.clone();
+                }
+                if sg.band.is_empty() {
+                    return if self.grid(sg.page) && self.grid(seg0.page) {
+                        self.shifted(sg, &leaves0)
+                    } else {
+                        leaves0.clone()
+                    };
                 }
                 let toks: Vec<Tok> = sg
                     .band
@@ -775,6 +782,44 @@ impl Ctx<'_> {
             });
         }
         merged_total_labels(scan, first_table);
+    }
+
+    /// The columns on a continuation page of layout text, which pdftotext
+    /// lays out afresh on every page: shifted so that the page's amount
+    /// columns (their right edges) best meet the columns' right boundaries.
+    fn shifted(&self, sg: &Segment, leaves: &[Leaf]) -> Vec<Leaf> {
+        let clusters = self.cluster_columns(std::slice::from_ref(sg));
+        let rights = right_bounds(leaves, &[(0, leaves.len())]);
+        let cost = |shift: f64| -> f64 {
+            clusters
+                .iter()
+                .map(|c| {
+                    rights
+                        .iter()
+                        .map(|r| (c.b.x1 + shift - r).abs())
+                        .fold(f64::INFINITY, f64::min)
+                })
+                .sum()
+        };
+        let mut best = (cost(0.0), 0.0);
+        for c in &clusters {
+            for r in &rights {
+                let shift = r - c.b.x1;
+                let k = cost(shift);
+                if k < best.0 - 1e-9 {
+                    best = (k, shift);
+                }
+            }
+        }
+        let shift = best.1;
+        leaves
+            .iter()
+            .map(|l| {
+                let mut l = l.clone();
+                l.b = BBox::new(l.b.x0 - shift, l.b.y0, l.b.x1 - shift, l.b.y1);
+                l
+            })
+            .collect()
     }
 
     /// Columns from the amounts themselves, for a table printed without a
@@ -1134,10 +1179,13 @@ fn attach_block(
             page,
         });
     };
+    let mut block = block;
     if tight && (prev_adj || next_adj) {
         let n = block.len();
+        // A line starting with an ordinal (`2.政府性基金`) starts a row.
+        let first_ord = block.iter().position(|(t, _)| starts_with_ordinal(t)).unwrap_or(n);
         let to_prev = match (prev_adj, next_adj) {
-            (true, false) => n,
+            (true, false) => first_ord,
             (false, _) => 0,
             (true, true) => {
                 let ord = block.iter().position(|(t, _)| starts_with_ordinal(t));
@@ -1157,14 +1205,23 @@ fn attach_block(
                 p.b = p.b.union(b);
             }
         }
-        if let Some(nx) = next {
-            let rest: Vec<(String, BBox)> = it.collect();
-            for (t, b) in rest.into_iter().rev() {
-                nx.above.insert(0, t);
-                nx.b = nx.b.union(b);
+        let rest: Vec<(String, BBox)> = it.collect();
+        match next.as_deref_mut() {
+            Some(nx) if next_adj => {
+                for (t, b) in rest.into_iter().rev() {
+                    nx.above.insert(0, t);
+                    nx.b = nx.b.union(b);
+                }
+                return;
+            }
+            _ => {
+                if rest.is_empty() {
+                    return;
+                }
+                // Rows of their own, below.
+                block = rest;
             }
         }
-        return;
     }
     // Runs of wrapped lines.
     let mut runs: Vec<Vec<(String, BBox)>> = Vec::new();

@@ -67,7 +67,8 @@ pub(crate) fn is_digits(s: &str) -> bool {
 pub(crate) fn join_pieces<'a>(pieces: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for p in pieces {
-        let p = p.trim();
+        let p = tidy(p.trim());
+        let p = p.as_str();
         if p.is_empty() {
             continue;
         }
@@ -77,6 +78,24 @@ pub(crate) fn join_pieces<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Stri
             }
         }
         out.push_str(p);
+    }
+    out
+}
+
+/// `s` without the spaces next to a CJK character (`1. 一般公共预算` →
+/// `1.一般公共预算`, `预算 ，故` → `预算，故`); other spaces kept.
+pub(crate) fn tidy(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let prev = chars.get(..i).and_then(|h| h.iter().rev().find(|x| !x.is_whitespace()));
+            let next = chars.get(i + 1..).and_then(|t| t.iter().find(|x| !x.is_whitespace()));
+            if prev.map_or(true, |p| is_cjk(*p)) || next.map_or(true, |n| is_cjk(*n)) {
+                continue;
+            }
+        }
+        out.push(*c);
     }
     out
 }
@@ -166,5 +185,9 @@ mod tests {
             "社会保障和就业支出"
         );
         assert_eq!(join_pieces(["a", "b"]), "a b");
+        assert_eq!(join_pieces(["1. 一般公共预算"]), "1.一般公共预算");
+        assert_eq!(join_pieces(["因公出国 (境) 费"]), "因公出国(境)费");
+        assert_eq!(join_pieces(["PC 服务器"]), "PC服务器");
+        assert_eq!(join_pieces(["a  b"]), "a  b");
     }
 }
