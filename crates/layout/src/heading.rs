@@ -163,6 +163,26 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, grid: bool, s: &Settings) -
         let top_level = !nl.iter().any(|&j| {
             j != i && cells.get(j).is_some_and(|d| d.b.y1 <= c.b.y0 + eps)
         });
+        // In layout text, a side left open is bounded by the nearest cell on
+        // the line just above or below (合计 printed on its own line between
+        // the 基本支出 line and the 人员经费 line).
+        if grid && !top_level && left.is_some() != right.is_some() {
+            for &j in &nl {
+                let Some(d) = cells.get(j).filter(|_| j != i) else { continue };
+                let touching = d.b.y0 <= c.b.y1 + veps && c.b.y0 <= d.b.y1 + veps;
+                // (A cell straight above or below is its parent or child.)
+                let stacked = d.b.x0 < c.b.x1 && c.b.x0 < d.b.x1;
+                if !touching || stacked || overlap_v(&c.b, &d.b) {
+                    continue;
+                }
+                let dx = d.b.cx();
+                if left.is_none() && dx < cx {
+                    left = Some(left.map_or(dx, |l: f64| l.max(dx)));
+                } else if right.is_none() && dx > cx {
+                    right = Some(right.map_or(dx, |r: f64| r.min(dx)));
+                }
+            }
+        }
         let ext = match (left, right) {
             (Some(l), None) if top_level => ((l + cx) / 2.0, f64::INFINITY),
             (None, Some(r)) if top_level => (f64::NEG_INFINITY, (r + cx) / 2.0),
