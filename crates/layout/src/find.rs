@@ -281,7 +281,9 @@ fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings
         // 会议费、培训费` / `支出预算表`): the line just above, without
         // amounts, within a line's height.
         if let Some(t) = title_line {
-            let upper = t.checked_sub(1).and_then(|j| pl.lines.get(j).map(|l| (j, l)));
+            let upper = t
+                .checked_sub(1)
+                .and_then(|j| pl.lines.get(j).map(|l| (j, l)));
             let line = pl.lines.get(t);
             if let (Some((j, up)), Some(line)) = (upper, line) {
                 let h = line.b.y1 - line.b.y0;
@@ -1183,7 +1185,10 @@ fn attach_block(
     if tight && (prev_adj || next_adj) {
         let n = block.len();
         // A line starting with an ordinal (`2.政府性基金`) starts a row.
-        let first_ord = block.iter().position(|(t, _)| starts_with_ordinal(t)).unwrap_or(n);
+        let first_ord = block
+            .iter()
+            .position(|(t, _)| starts_with_ordinal(t))
+            .unwrap_or(n);
         let to_prev = match (prev_adj, next_adj) {
             (true, false) => first_ord,
             (false, _) => 0,
@@ -1300,7 +1305,8 @@ fn merged_total_labels(scan: &mut Scan, first: usize) {
         let mut k = 0;
         for (ri, (r, rb)) in rt.rows.iter().zip(&rg.rows).enumerate() {
             let before = |lb: &RowBox| {
-                lb.at.page < rb.at.page || lb.at.page == rb.at.page && lb.at.bbox.y1 <= rb.at.bbox.y0
+                lb.at.page < rb.at.page
+                    || lb.at.page == rb.at.page && lb.at.bbox.y1 <= rb.at.bbox.y0
             };
             while left.get(k).is_some_and(|(_, lb)| before(lb)) {
                 k += 1;
@@ -1308,9 +1314,10 @@ fn merged_total_labels(scan: &mut Scan, first: usize) {
             if r.code.is_some() || !r.label.is_empty() || r.cells.iter().all(Option::is_none) {
                 continue;
             }
-            let name = left.get(k..).unwrap_or(&[]).iter().take_while(|(_, lb)| {
-                lb.at.page == rb.at.page && lb.at.bbox.y0 < rb.at.bbox.y1
-            });
+            let name =
+                left.get(k..).unwrap_or(&[]).iter().take_while(|(_, lb)| {
+                    lb.at.page == rb.at.page && lb.at.bbox.y0 < rb.at.bbox.y1
+                });
             let name = name
                 .filter(|(l, lb)| {
                     !l.label.is_empty()

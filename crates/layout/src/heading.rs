@@ -160,15 +160,17 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, grid: bool, s: &Settings) -
         }
         // A top-level cell with nothing beside it on one side heads
         // everything on that side (收入 | 支出 over the two halves).
-        let top_level = !nl.iter().any(|&j| {
-            j != i && cells.get(j).is_some_and(|d| d.b.y1 <= c.b.y0 + eps)
-        });
+        let top_level = !nl
+            .iter()
+            .any(|&j| j != i && cells.get(j).is_some_and(|d| d.b.y1 <= c.b.y0 + eps));
         // In layout text, a side left open is bounded by the nearest cell on
         // the line just above or below (合计 printed on its own line between
         // the 基本支出 line and the 人员经费 line).
         if grid && !top_level && left.is_some() != right.is_some() {
             for &j in &nl {
-                let Some(d) = cells.get(j).filter(|_| j != i) else { continue };
+                let Some(d) = cells.get(j).filter(|_| j != i) else {
+                    continue;
+                };
                 let touching = d.b.y0 <= c.b.y1 + veps && c.b.y0 <= d.b.y1 + veps;
                 // (A cell straight above or below is its parent or child.)
                 let stacked = d.b.x0 < c.b.x1 && c.b.x0 < d.b.x1;
@@ -293,11 +295,12 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, grid: bool, s: &Settings) -
         }
         let Some(c) = cells.get(i) else { continue };
         // (On a character grid only: pdftotext's layout squeezes columns.)
-        let mate_leaf = grid && nl.iter().any(|&j| {
-            j != i
-                && provisional.get(j).copied().unwrap_or(false)
-                && cells.get(j).is_some_and(|d| overlap_v(&c.b, &d.b))
-        });
+        let mate_leaf = grid
+            && nl.iter().any(|&j| {
+                j != i
+                    && provisional.get(j).copied().unwrap_or(false)
+                    && cells.get(j).is_some_and(|d| overlap_v(&c.b, &d.b))
+            });
         // The one cell under it is one of several under another cell: a
         // single claim gives way to a merged heading's (a 合计 printed
         // midway between the 基本支出 row and the 人员经费 row).

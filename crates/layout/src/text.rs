@@ -89,8 +89,12 @@ pub(crate) fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in chars.iter().enumerate() {
         if c.is_whitespace() {
-            let prev = chars.get(..i).and_then(|h| h.iter().rev().find(|x| !x.is_whitespace()));
-            let next = chars.get(i + 1..).and_then(|t| t.iter().find(|x| !x.is_whitespace()));
+            let prev = chars
+                .get(..i)
+                .and_then(|h| h.iter().rev().find(|x| !x.is_whitespace()));
+            let next = chars
+                .get(i + 1..)
+                .and_then(|t| t.iter().find(|x| !x.is_whitespace()));
             if prev.map_or(true, |p| is_cjk(*p)) || next.map_or(true, |n| is_cjk(*n)) {
                 continue;
             }

@@ -190,3 +190,36 @@ fn jiangsu_dept_budget_2017() {
 fn jiangsu_tables_pdf_2018() {
     check("jiangsu/js-zx_2018_dept-budget-tables.pdf", 8);
 }
+
+/// One code path: the six 普陀 disclosures read from their `pdftotext
+/// -layout` text (kept in the repository) give the same rows and cells as
+/// read from the PDF.
+#[test]
+fn layout_text_and_pdf_read_the_same_rows() {
+    use yusuan_layout::pages_from_layout_text;
+    for stem in [
+        "sh-putuo-shangwuwei_2025_unit-budget",
+        "sh-putuo-shangwuwei_2025_dept-budget",
+        "sh-putuo-qufuban_2025_unit-budget",
+        "sh-putuo-wanlijiedao_2025_dept-budget",
+        "sh-putuo-sifaju_2026_unit-budget",
+        "sh-putuo-sifaju_2026_dept-budget",
+    ] {
+        let Some((pdf, _)) = corpus(&format!("putuo/{stem}.pdf")) else {
+            return;
+        };
+        let path = format!(
+            "{}/../../fixtures/corpus/putuo/{stem}.layout.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lay = find_tables(&pages_from_layout_text(&text), &Settings::default());
+        assert_eq!(lay.tables.len(), pdf.tables.len(), "{stem}");
+        for (a, b) in lay.tables.iter().zip(&pdf.tables) {
+            assert_eq!(a.title, b.title, "{stem}");
+            assert_eq!(a.rows, b.rows, "{stem}: {}", a.title);
+        }
+        assert_eq!(lay.placed_amounts(), pdf.placed_amounts(), "{stem}");
+        assert!(lay.unplaced.is_empty(), "{stem}: {:?}", lay.unplaced);
+    }
+}
