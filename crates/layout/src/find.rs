@@ -540,9 +540,17 @@ impl Ctx<'_> {
         }
         (start.saturating_sub(4)..start).any(|j| {
             self.line(page, j).is_some_and(|b| {
-                b.kind == Kind::Boilerplate
-                    && (b.b.x0 - t.b.x0).abs() <= 2.0 * em
-                    && t.b.y0 - b.b.y1 <= 3.0 * em
+                let names_unit = match b.kind {
+                    Kind::Boilerplate => true,
+                    Kind::Unit(_) => {
+                        let sq = squeeze(&b.text);
+                        ["部门", "编制", "单位名称", "预算单位", "预算主管部门"]
+                            .iter()
+                            .any(|p| sq.starts_with(p))
+                    }
+                    _ => false,
+                };
+                names_unit && (b.b.x0 - t.b.x0).abs() <= 2.0 * em && t.b.y0 - b.b.y1 <= 3.0 * em
             })
         })
     }

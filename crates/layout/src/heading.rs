@@ -311,7 +311,23 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, grid: bool, s: &Settings) -
                 .enumerate()
                 .any(|(p, set)| p != i && set.len() >= 2 && set.contains(&d) && !set.contains(&i))
         });
-        if mate_leaf || claimed {
+        // A heading is centred over what it heads: one cell below, off to
+        // the side of it (with the label cells under it), is not its child
+        // (合计 spanning the heading rows, next to the 三公 group's 小计).
+        let off_centre = only.and_then(|d| cells.get(d)).is_some_and(|d| {
+            let mut lo = d.b.x0;
+            let mut hi = d.b.x1;
+            for l in cells.iter().filter(|l| l.label) {
+                if l.b.y0 >= c.b.y1 - eps && l.b.cx() >= c.ext.0 - tol && l.b.cx() <= c.ext.1 + tol
+                {
+                    lo = lo.min(l.b.x0);
+                    hi = hi.max(l.b.x1);
+                }
+            }
+            let cx = c.b.cx();
+            cx < lo - 0.5 * em || cx > hi + 0.5 * em
+        });
+        if mate_leaf || claimed || off_centre {
             if let Some(x) = is_leaf.get_mut(i) {
                 *x = true;
             }
