@@ -33,7 +33,10 @@ fn corpus(rel: &str) -> Option<(Scan, String)> {
 fn printed_amount(s: &str) -> bool {
     let s = s.strip_prefix('-').unwrap_or(s);
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if !(s.contains(',') || s.contains('.')) || !frac.chars().all(|c| c.is_ascii_digit()) {
+    if !(s.contains(',') || s.contains('.'))
+        || s.contains('.') && frac.is_empty()
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
         return false;
     }
     let groups: Vec<&str> = int.split(',').collect();
@@ -85,6 +88,8 @@ fn placement(scan: &Scan, tsv: &str) -> (usize, usize, usize) {
         });
         if in_cell {
             placed += 1;
+        } else if std::env::var_os("SHOW_MISSED").is_some() {
+            println!("   missed p{page} {} at {x0:.1},{y0:.1}", f[11]);
         }
     }
     (total, placed, on_pages)
@@ -222,4 +227,41 @@ fn layout_text_and_pdf_read_the_same_rows() {
         assert_eq!(lay.placed_amounts(), pdf.placed_amounts(), "{stem}");
         assert!(lay.unplaced.is_empty(), "{stem}: {:?}", lay.unplaced);
     }
+}
+
+/// Placement on every PDF of the corpus (run with `--ignored --nocapture`):
+/// amounts in table regions placed / found, and amount words on table
+/// pages (prose included).
+#[test]
+#[ignore = "a report, not a check"]
+fn corpus_report() {
+    let dir = format!("{}/../../fixtures/corpus", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = ["jiangsu", "shanghai", "putuo"]
+        .iter()
+        .flat_map(|d| {
+            std::fs::read_dir(format!("{dir}/{d}"))
+                .unwrap()
+                .map(move |e| (d, e))
+        })
+        .filter_map(|(d, e)| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            name.ends_with(".pdf").then(|| format!("{d}/{name}"))
+        })
+        .collect();
+    files.sort();
+    let (mut all_total, mut all_placed) = (0, 0);
+    for rel in files {
+        let Some((scan, tsv)) = corpus(&rel) else {
+            return;
+        };
+        let (total, placed, on_pages) = placement(&scan, &tsv);
+        all_total += total;
+        all_placed += placed;
+        println!(
+            "| {rel} | {} | {placed}/{total} | {on_pages} | {} |",
+            scan.tables.len(),
+            scan.unplaced.len()
+        );
+    }
+    println!("all: {all_placed}/{all_total}");
 }
