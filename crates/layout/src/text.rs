@@ -18,7 +18,14 @@ pub(crate) fn han_count(s: &str) -> usize {
 }
 
 /// Whether a word looks like a printed amount: `8,633.56`, `-12`, `0`,
-/// `12.5%`, `（-3.20）` is not recognised (rare in tables).
+/// `12.5%` (a parenthesised negative such as `（3.20）` is not recognised;
+/// rare in these tables).
+///
+/// ```
+/// use yusuan_layout::is_amount;
+/// assert!(is_amount("8,633.56") && is_amount("0") && is_amount("-12.5%"));
+/// assert!(!is_amount("2017年") && !is_amount("1.") && !is_amount("8,63.5"));
+/// ```
 pub fn is_amount(s: &str) -> bool {
     let s = s.trim();
     let s = s.strip_prefix(['-', '−', '－']).unwrap_or(s);
