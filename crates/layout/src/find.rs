@@ -388,7 +388,15 @@ fn code_start(l: &Line) -> bool {
 }
 
 fn is_data_line(l: &Line) -> bool {
-    l.has_amount() || code_start(l) || is_total_only(l)
+    l.has_amount() || code_start(l) || is_total_only(l) || ordinal_row(l)
+}
+
+/// A row name with an ordinal (`一、一般公共预算财政拨款收入`): a row even
+/// when no amount is printed (a blank template, an empty table).
+fn ordinal_row(l: &Line) -> bool {
+    l.toks
+        .first()
+        .is_some_and(|t| starts_with_ordinal(&t.text) && crate::text::han_count(&t.text) >= 4)
 }
 
 impl Ctx<'_> {
@@ -1087,11 +1095,25 @@ impl Ctx<'_> {
             let mut rows: Vec<RowDraft> = Vec::new();
             let mut pending: Vec<(String, BBox)> = Vec::new(); // a block of text lines
             let wrap = self.s.wrap_gap * em;
+            // The names printed alone on their lines: a name wraps only when
+            // it fills its cell, as far as the widest name aligned with it.
+            let texts: Vec<BBox> = items
+                .iter()
+                .filter_map(|it| match it {
+                    Item::Text { b, .. } => Some(*b),
+                    Item::Row(_) => None,
+                })
+                .collect();
+            let wrap = Wrap {
+                gap: wrap,
+                em,
+                texts: &texts,
+            };
             let flush = |pending: &mut Vec<(String, BBox)>,
                          rows: &mut Vec<RowDraft>,
                          next: Option<&mut RowDraft>| {
                 let block = std::mem::take(pending);
-                attach_block(block, rows, next, gap, wrap, ncols, number);
+                attach_block(block, rows, next, gap, &wrap, ncols, number);
             };
             for item in items {
                 match item {
@@ -1141,6 +1163,29 @@ impl Ctx<'_> {
     }
 }
 
+/// When lines of a name without amounts are one wrapped name.
+struct Wrap<'a> {
+    /// Largest vertical gap between the lines.
+    gap: f64,
+    em: f64,
+    /// The boxes of the names printed alone on their lines.
+    texts: &'a [BBox],
+}
+
+impl Wrap<'_> {
+    /// Whether a line reaches as far right as the widest name aligned with
+    /// it (so that its name may continue on the next line).
+    fn fills(&self, b: &BBox) -> bool {
+        let full = self
+            .texts
+            .iter()
+            .filter(|t| (t.x0 - b.x0).abs() <= self.em)
+            .map(|t| t.x1)
+            .fold(b.x1, f64::max);
+        b.x1 >= full - 1.5 * self.em
+    }
+}
+
 /// Places a block of text lines printed between two rows (or after the
 /// last): name fragments of the row above or below, or rows of their own.
 ///
@@ -1150,7 +1195,9 @@ impl Ctx<'_> {
 /// name on its row's numbers); a line starting with an ordinal (`四、`)
 /// always starts the lower row's name. Otherwise the block is cut into
 /// runs of lines within `wrap` of each other, a run starting at an
-/// ordinal; the first run ends the upper row's name when it touches it,
+/// ordinal, a line joining the one above only when that one fills its cell
+/// ([`Wrap::fills`]); the first
+/// run ends the upper row's name when it touches it,
 /// the last starts the lower row's when it touches it, and the runs in
 /// between are rows of their own (a name printed without amounts).
 fn attach_block(
@@ -1158,7 +1205,7 @@ fn attach_block(
     rows: &mut Vec<RowDraft>,
     mut next: Option<&mut RowDraft>,
     gap: f64,
-    wrap: f64,
+    wrap: &Wrap<'_>,
     ncols: usize,
     page: u32,
 ) {
@@ -1239,10 +1286,9 @@ fn attach_block(
     // Runs of wrapped lines.
     let mut runs: Vec<Vec<(String, BBox)>> = Vec::new();
     for (t, b) in block {
-        let joins = runs
-            .last()
-            .and_then(|r| r.last())
-            .is_some_and(|(_, lb)| b.y0 - lb.y1 <= wrap && !starts_with_ordinal(&t));
+        let joins = runs.last().and_then(|r| r.last()).is_some_and(|(_, lb)| {
+            b.y0 - lb.y1 <= wrap.gap && !starts_with_ordinal(&t) && wrap.fills(lb)
+        });
         match runs.last_mut() {
             Some(r) if joins => r.push((t, b)),
             _ => runs.push(vec![(t, b)]),
@@ -1254,7 +1300,7 @@ fn attach_block(
         let ry1 = run.last().map_or(0.0, |x| x.1.y1);
         let ord = run.first().is_some_and(|(t, _)| starts_with_ordinal(t));
         if k == 0 && !ord {
-            if let Some(p) = rows.last_mut().filter(|p| ry0 - p.b.y1 <= wrap) {
+            if let Some(p) = rows.last_mut().filter(|p| ry0 - p.b.y1 <= wrap.gap) {
                 for (t, b) in run {
                     p.below.push(t);
                     p.b = p.b.union(b);
