@@ -20,6 +20,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "== {} | number {:?} | {:?} | {} | half {:?} | printed {:?}",
             t.title, t.number, t.amount_unit, t.at, g.half, g.printed_title
         );
+        if std::env::var_os("DUMP_HEADING").is_some() {
+            for h in &g.heading_cells {
+                println!(
+                    "   heading {:?} {:.1}-{:.1} x {:.1}-{:.1} {}",
+                    h.role, h.at.bbox.x0, h.at.bbox.x1, h.at.bbox.y0, h.at.bbox.y1, h.text
+                );
+            }
+        }
         for (i, c) in t.columns.iter().enumerate() {
             println!("   col {i}: {}", c.label());
         }

@@ -183,8 +183,8 @@ pub fn find_tables(pages: &[Page], s: &Settings) -> Scan {
     };
     let mut scan = Scan::default();
     for h in &heads {
-        if let Some(tl) = h.title_line {
-            cx.mark(h.page, tl, Role::NotAmount);
+        for li in h.first_line..=h.unit_line {
+            cx.mark(h.page, li, Role::NotAmount);
         }
         let segs = cx.segments(h);
         if segs.is_empty() {
@@ -229,6 +229,7 @@ pub fn find_tables(pages: &[Page], s: &Settings) -> Scan {
 fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings) -> Head {
     let mut number: Option<String> = None;
     let mut title_line = None;
+    let mut title_top: Option<usize> = None;
     let mut first = u;
     // A title printed on the unit line itself.
     let own: Vec<&str> = pl
@@ -276,8 +277,33 @@ fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings
                 _ => break,
             }
         }
-        // A label on its own line above the title.
+        // A title printed over two lines (`公开 09 表：一般公共预算“三公”经费、
+        // 会议费、培训费` / `支出预算表`): the line just above, without
+        // amounts, within a line's height.
         if let Some(t) = title_line {
+            let upper = t
+                .checked_sub(1)
+                .and_then(|j| pl.lines.get(j).map(|l| (j, l)));
+            let line = pl.lines.get(t);
+            if let (Some((j, up)), Some(line)) = (upper, line) {
+                let h = line.b.y1 - line.b.y0;
+                let up_sq = squeeze(&up.text);
+                let joins = up.kind == Kind::Content
+                    && !up.has_amount()
+                    && !up_sq.ends_with('表')
+                    && !up_sq.starts_with('表')
+                    && crate::text::han_count(&up_sq) >= 6
+                    && line.b.y0 - up.b.y1 <= h
+                    && (number_label(&up.text).is_some() || !squeeze(&line.text).contains("公开"))
+                    && squeeze(&line.text).chars().count() <= 8;
+                if joins {
+                    title_top = Some(j);
+                    first = j;
+                }
+            }
+        }
+        // A label on its own line above the title.
+        if let Some(t) = title_top.or(title_line) {
             let mut j = t;
             while j > 0 {
                 j -= 1;
@@ -297,19 +323,23 @@ fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings
     }
     let printed = match title_line {
         Some(t) if t == u => own_text,
-        Some(t) => pl
-            .lines
-            .get(t)
-            .map(|l| join_pieces(l.toks.iter().map(|t| t.text.as_str())))
-            .unwrap_or_default(),
+        Some(t) => (title_top.unwrap_or(t)..=t)
+            .filter_map(|k| pl.lines.get(k))
+            .flat_map(|l| l.toks.iter().map(|t| t.text.as_str()))
+            .fold(String::new(), |acc, w| join_pieces([acc.as_str(), w])),
         None => String::new(),
     };
     let mut name_src = printed.clone();
     if number.is_none() {
         // As printed, spaces kept (`公开 08 表`).
         let spaced = title_line
-            .and_then(|t| pl.lines.get(t))
-            .map(|l| l.text.clone())
+            .map(|t| {
+                (title_top.unwrap_or(t)..=t)
+                    .filter_map(|k| pl.lines.get(k))
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .unwrap_or_default();
         number = label_text(&spaced);
     }
@@ -358,7 +388,15 @@ fn code_start(l: &Line) -> bool {
 }
 
 fn is_data_line(l: &Line) -> bool {
-    l.has_amount() || code_start(l) || is_total_only(l)
+    l.has_amount() || code_start(l) || is_total_only(l) || ordinal_row(l)
+}
+
+/// A row name with an ordinal (`一、一般公共预算财政拨款收入`): a row even
+/// when no amount is printed (a blank template, an empty table).
+fn ordinal_row(l: &Line) -> bool {
+    l.toks
+        .first()
+        .is_some_and(|t| starts_with_ordinal(&t.text) && crate::text::han_count(&t.text) >= 4)
 }
 
 impl Ctx<'_> {
@@ -395,6 +433,10 @@ impl Ctx<'_> {
 
     fn line(&self, p: usize, l: usize) -> Option<&Line> {
         self.pls.get(p).and_then(|pl| pl.lines.get(l))
+    }
+
+    fn grid(&self, p: usize) -> bool {
+        self.pls.get(p).is_some_and(|pl| pl.grid)
     }
 
     fn em(&self, p: usize) -> f64 {
@@ -469,6 +511,7 @@ impl Ctx<'_> {
                     }
                     return (seg, true);
                 }
+                Kind::Content if !in_body && self.unit_name_tail(page, start, l) => {}
                 Kind::Content => {
                     if in_body {
                         seg.body.push(i);
@@ -490,6 +533,34 @@ impl Ctx<'_> {
             i += 1;
         }
         (seg, false)
+    }
+
+    /// The end of a unit's name wrapped under its 部门名称： line
+    /// (`部门名称：江苏省人大` / `常委会办公厅`): one short word, no amount,
+    /// under the start of a 编制单位/部门 line printed just before the band.
+    fn unit_name_tail(&self, page: usize, start: usize, l: &Line) -> bool {
+        let [t] = l.toks.as_slice() else {
+            return false;
+        };
+        let em = self.em(page);
+        if t.amount || t.text.chars().count() > 12 || is_label_heading(&t.text) {
+            return false;
+        }
+        (start.saturating_sub(4)..start).any(|j| {
+            self.line(page, j).is_some_and(|b| {
+                let names_unit = match b.kind {
+                    Kind::Boilerplate => true,
+                    Kind::Unit(_) => {
+                        let sq = squeeze(&b.text);
+                        ["部门", "编制", "单位名称", "预算单位", "预算主管部门"]
+                            .iter()
+                            .any(|p| sq.starts_with(p))
+                    }
+                    _ => false,
+                };
+                names_unit && (b.b.x0 - t.b.x0).abs() <= 2.0 * em && t.b.y0 - b.b.y1 <= 3.0 * em
+            })
+        })
     }
 
     /// Name fragments printed above the first row (`社会保障和就` over
@@ -540,7 +611,7 @@ impl Ctx<'_> {
             .filter_map(|&li| self.line(seg0.page, li))
             .flat_map(|l| l.toks.iter().cloned())
             .collect();
-        let hd = analyse_heading(&band_toks, em0, self.s);
+        let hd = analyse_heading(&band_toks, em0, self.grid(seg0.page), self.s);
         let mut leaves0 = hd.leaves.clone();
         if leaves0.is_empty() {
             leaves0 = self.cluster_columns(segs);
@@ -550,8 +621,15 @@ impl Ctx<'_> {
             .iter()
             .enumerate()
             .map(|(k, sg)| {
-                if k == 0 || sg.band.is_empty() {
+                if k == 0 || std::ptr::eq(sg, seg0) {
                     return leaves0.clone();
+                }
+                if sg.band.is_empty() {
+                    return if self.grid(sg.page) && self.grid(seg0.page) {
+                        self.shifted(sg, &leaves0)
+                    } else {
+                        leaves0.clone()
+                    };
                 }
                 let toks: Vec<Tok> = sg
                     .band
@@ -559,7 +637,7 @@ impl Ctx<'_> {
                     .filter_map(|&li| self.line(sg.page, li))
                     .flat_map(|l| l.toks.iter().cloned())
                     .collect();
-                let hk = analyse_heading(&toks, self.em(sg.page), self.s);
+                let hk = analyse_heading(&toks, self.em(sg.page), self.grid(sg.page), self.s);
                 if hk.leaves.len() == leaves0.len() {
                     hk.leaves
                         .into_iter()
@@ -657,6 +735,7 @@ impl Ctx<'_> {
                 role: c.role,
             })
             .collect();
+        let first_table = scan.tables.len();
         for (hi, &(a, b)) in ranges.iter().enumerate() {
             let mut notes = Vec::new();
             let mut drafts: Vec<(usize, Vec<Item>)> = Vec::new();
@@ -720,6 +799,45 @@ impl Ctx<'_> {
                 reading_notes: notes,
             });
         }
+        merged_total_labels(scan, first_table);
+    }
+
+    /// The columns on a continuation page of layout text, which pdftotext
+    /// lays out afresh on every page: shifted so that the page's amount
+    /// columns (their right edges) best meet the columns' right boundaries.
+    fn shifted(&self, sg: &Segment, leaves: &[Leaf]) -> Vec<Leaf> {
+        let clusters = self.cluster_columns(std::slice::from_ref(sg));
+        let rights = right_bounds(leaves, &[(0, leaves.len())]);
+        let cost = |shift: f64| -> f64 {
+            clusters
+                .iter()
+                .map(|c| {
+                    rights
+                        .iter()
+                        .map(|r| (c.b.x1 + shift - r).abs())
+                        .fold(f64::INFINITY, f64::min)
+                })
+                .sum()
+        };
+        let mut best = (cost(0.0), 0.0);
+        for c in &clusters {
+            for r in &rights {
+                let shift = r - c.b.x1;
+                let k = cost(shift);
+                if k < best.0 - 1e-9 {
+                    best = (k, shift);
+                }
+            }
+        }
+        let shift = best.1;
+        leaves
+            .iter()
+            .map(|l| {
+                let mut l = l.clone();
+                l.b = BBox::new(l.b.x0 - shift, l.b.y0, l.b.x1 - shift, l.b.y1);
+                l
+            })
+            .collect()
     }
 
     /// Columns from the amounts themselves, for a table printed without a
@@ -923,7 +1041,7 @@ impl Ctx<'_> {
                 // A lone amount under a 金额 / 其中… pair is the whole's.
                 for k in 1..group.len() {
                     let part = group.get(k).is_some_and(|l| l.part);
-                    let taken = |x: usize| assign.iter().any(|a| *a == Some(x));
+                    let taken = |x: usize| assign.contains(&Some(x));
                     if part && taken(k) && !taken(k - 1) {
                         for a in assign.iter_mut() {
                             if *a == Some(k) {
@@ -976,75 +1094,26 @@ impl Ctx<'_> {
             // Indexes of rows among items.
             let mut rows: Vec<RowDraft> = Vec::new();
             let mut pending: Vec<(String, BBox)> = Vec::new(); // a block of text lines
+            let wrap = self.s.wrap_gap * em;
+            // The names printed alone on their lines: a name wraps only when
+            // it fills its cell, as far as the widest name aligned with it.
+            let texts: Vec<BBox> = items
+                .iter()
+                .filter_map(|it| match it {
+                    Item::Text { b, .. } => Some(*b),
+                    Item::Row(_) => None,
+                })
+                .collect();
+            let wrap = Wrap {
+                gap: wrap,
+                em,
+                texts: &texts,
+            };
             let flush = |pending: &mut Vec<(String, BBox)>,
                          rows: &mut Vec<RowDraft>,
                          next: Option<&mut RowDraft>| {
-                if pending.is_empty() {
-                    return;
-                }
                 let block = std::mem::take(pending);
-                let first_y0 = block.first().map_or(0.0, |x| x.1.y0);
-                let last_y1 = block.last().map_or(0.0, |x| x.1.y1);
-                let prev_adj = rows.last().is_some_and(|r| first_y0 - r.b.y1 <= gap);
-                let next_adj = next.as_ref().is_some_and(|r| r.b.y0 - last_y1 <= gap);
-                // Block lines must be adjacent among themselves.
-                let tight = block.windows(2).all(|w| match w {
-                    [a, b] => b.1.y0 - a.1.y1 <= gap,
-                    _ => true,
-                });
-                let n = block.len();
-                let to_prev = if !tight {
-                    0
-                } else {
-                    match (prev_adj, next_adj) {
-                        (true, false) => n,
-                        (false, true) => 0,
-                        (true, true) => {
-                            let ord = block.iter().position(|(t, _)| starts_with_ordinal(t));
-                            let next_empty = next.as_ref().is_some_and(|r| r.label.is_empty());
-                            let half = if n == 1 {
-                                if next_empty {
-                                    0
-                                } else {
-                                    1
-                                }
-                            } else {
-                                n / 2
-                            };
-                            ord.map_or(half, |o| o.min(half))
-                        }
-                        (false, false) => usize::MAX,
-                    }
-                };
-                if to_prev == usize::MAX || !tight {
-                    // Rows of their own: a name printed without amounts.
-                    for (t, b) in block {
-                        rows.push(RowDraft {
-                            code: None,
-                            above: Vec::new(),
-                            label: t,
-                            below: Vec::new(),
-                            cells: vec![None; ncols],
-                            b,
-                            page: number,
-                        });
-                    }
-                    return;
-                }
-                let mut it = block.into_iter();
-                if let Some(p) = rows.last_mut() {
-                    for (t, b) in it.by_ref().take(to_prev) {
-                        p.below.push(t);
-                        p.b = p.b.union(b);
-                    }
-                }
-                if let Some(nx) = next {
-                    let rest: Vec<(String, BBox)> = it.collect();
-                    for (t, b) in rest.into_iter().rev() {
-                        nx.above.insert(0, t);
-                        nx.b = nx.b.union(b);
-                    }
-                }
+                attach_block(block, rows, next, gap, &wrap, ncols, number);
             };
             for item in items {
                 match item {
@@ -1094,6 +1163,166 @@ impl Ctx<'_> {
     }
 }
 
+/// When lines of a name without amounts are one wrapped name.
+struct Wrap<'a> {
+    /// Largest vertical gap between the lines.
+    gap: f64,
+    em: f64,
+    /// The boxes of the names printed alone on their lines.
+    texts: &'a [BBox],
+}
+
+impl Wrap<'_> {
+    /// Whether a line reaches as far right as the widest name aligned with
+    /// it (so that its name may continue on the next line).
+    fn fills(&self, b: &BBox) -> bool {
+        let full = self
+            .texts
+            .iter()
+            .filter(|t| (t.x0 - b.x0).abs() <= self.em)
+            .map(|t| t.x1)
+            .fold(b.x1, f64::max);
+        b.x1 >= full - 1.5 * self.em
+    }
+}
+
+/// Places a block of text lines printed between two rows (or after the
+/// last): name fragments of the row above or below, or rows of their own.
+///
+/// A *tight* block (each line within `gap` of the next) touching both rows
+/// is shared out: the lines nearer the upper row are the end of its name,
+/// the others the start of the lower row's (pdftotext centres a wrapped
+/// name on its row's numbers); a line starting with an ordinal (`四、`)
+/// always starts the lower row's name. Otherwise the block is cut into
+/// runs of lines within `wrap` of each other, a run starting at an
+/// ordinal, a line joining the one above only when that one fills its cell
+/// ([`Wrap::fills`]); the first
+/// run ends the upper row's name when it touches it,
+/// the last starts the lower row's when it touches it, and the runs in
+/// between are rows of their own (a name printed without amounts).
+fn attach_block(
+    block: Vec<(String, BBox)>,
+    rows: &mut Vec<RowDraft>,
+    mut next: Option<&mut RowDraft>,
+    gap: f64,
+    wrap: &Wrap<'_>,
+    ncols: usize,
+    page: u32,
+) {
+    if block.is_empty() {
+        return;
+    }
+    let first_y0 = block.first().map_or(0.0, |x| x.1.y0);
+    let last_y1 = block.last().map_or(0.0, |x| x.1.y1);
+    let tight = block.windows(2).all(|w| match w {
+        [a, b] => b.1.y0 - a.1.y1 <= gap,
+        _ => true,
+    });
+    let prev_adj = rows.last().is_some_and(|r| first_y0 - r.b.y1 <= gap);
+    let next_adj = next.as_ref().is_some_and(|r| r.b.y0 - last_y1 <= gap);
+    let own_row = |rows: &mut Vec<RowDraft>, run: Vec<(String, BBox)>| {
+        let b = run
+            .iter()
+            .map(|x| x.1)
+            .reduce(BBox::union)
+            .unwrap_or_default();
+        rows.push(RowDraft {
+            code: None,
+            above: Vec::new(),
+            label: join_pieces(run.iter().map(|x| x.0.as_str())),
+            below: Vec::new(),
+            cells: vec![None; ncols],
+            b,
+            page,
+        });
+    };
+    let mut block = block;
+    if tight && (prev_adj || next_adj) {
+        let n = block.len();
+        // A line starting with an ordinal (`2.政府性基金`) starts a row.
+        let first_ord = block
+            .iter()
+            .position(|(t, _)| starts_with_ordinal(t))
+            .unwrap_or(n);
+        let to_prev = match (prev_adj, next_adj) {
+            (true, false) => first_ord,
+            (false, _) => 0,
+            (true, true) => {
+                let ord = block.iter().position(|(t, _)| starts_with_ordinal(t));
+                let next_empty = next.as_ref().is_some_and(|r| r.label.is_empty());
+                let half = if n == 1 {
+                    usize::from(!next_empty)
+                } else {
+                    n / 2
+                };
+                ord.map_or(half, |o| o.min(half))
+            }
+        };
+        let mut it = block.into_iter();
+        if let Some(p) = rows.last_mut() {
+            for (t, b) in it.by_ref().take(to_prev) {
+                p.below.push(t);
+                p.b = p.b.union(b);
+            }
+        }
+        let rest: Vec<(String, BBox)> = it.collect();
+        match next.as_deref_mut() {
+            Some(nx) if next_adj => {
+                for (t, b) in rest.into_iter().rev() {
+                    nx.above.insert(0, t);
+                    nx.b = nx.b.union(b);
+                }
+                return;
+            }
+            _ => {
+                if rest.is_empty() {
+                    return;
+                }
+                // Rows of their own, below.
+                block = rest;
+            }
+        }
+    }
+    // Runs of wrapped lines.
+    let mut runs: Vec<Vec<(String, BBox)>> = Vec::new();
+    for (t, b) in block {
+        let joins = runs.last().and_then(|r| r.last()).is_some_and(|(_, lb)| {
+            b.y0 - lb.y1 <= wrap.gap && !starts_with_ordinal(&t) && wrap.fills(lb)
+        });
+        match runs.last_mut() {
+            Some(r) if joins => r.push((t, b)),
+            _ => runs.push(vec![(t, b)]),
+        }
+    }
+    let n = runs.len();
+    for (k, run) in runs.into_iter().enumerate() {
+        let ry0 = run.first().map_or(0.0, |x| x.1.y0);
+        let ry1 = run.last().map_or(0.0, |x| x.1.y1);
+        let ord = run.first().is_some_and(|(t, _)| starts_with_ordinal(t));
+        if k == 0 && !ord {
+            if let Some(p) = rows.last_mut().filter(|p| ry0 - p.b.y1 <= wrap.gap) {
+                for (t, b) in run {
+                    p.below.push(t);
+                    p.b = p.b.union(b);
+                }
+                continue;
+            }
+        }
+        if k + 1 == n {
+            if let Some(nx) = next.as_deref_mut().filter(|nx| {
+                nx.b.y0 - ry1 <= gap && (nx.label.is_empty() || !starts_with_ordinal(&nx.label))
+            }) {
+                for (t, b) in run.into_iter().rev() {
+                    nx.above.insert(0, t);
+                    nx.b = nx.b.union(b);
+                }
+                continue;
+            }
+        }
+        own_row(rows, run);
+    }
+}
+
 enum Item {
     Row(RowDraft),
     Text { text: String, b: BBox },
@@ -1107,6 +1336,65 @@ struct RowDraft {
     cells: Vec<Option<(String, BBox)>>,
     b: BBox,
     page: u32,
+}
+
+/// A total printed across two halves (江苏's 支出合计 under both the 功能分类
+/// and the 支出用途 views): its name in one half with no amount, its amount
+/// in the next half with no name. The amount's row gets the name too, with
+/// a reading note.
+fn merged_total_labels(scan: &mut Scan, first: usize) {
+    let n = scan.tables.len();
+    for hi in first + 1..n {
+        let mut fixes: Vec<(usize, String)> = Vec::new();
+        let (Some(lt), Some(lg), Some(rt), Some(rg)) = (
+            scan.tables.get(hi - 1),
+            scan.geometry.get(hi - 1),
+            scan.tables.get(hi),
+            scan.geometry.get(hi),
+        ) else {
+            continue;
+        };
+        // Both halves' rows are in printed order: one pass over each.
+        let left: Vec<(&GenericRow, &RowBox)> = lt.rows.iter().zip(&lg.rows).collect();
+        let mut k = 0;
+        for (ri, (r, rb)) in rt.rows.iter().zip(&rg.rows).enumerate() {
+            let before = |lb: &RowBox| {
+                lb.at.page < rb.at.page
+                    || lb.at.page == rb.at.page && lb.at.bbox.y1 <= rb.at.bbox.y0
+            };
+            while left.get(k).is_some_and(|(_, lb)| before(lb)) {
+                k += 1;
+            }
+            if r.code.is_some() || !r.label.is_empty() || r.cells.iter().all(Option::is_none) {
+                continue;
+            }
+            let name =
+                left.get(k..).unwrap_or(&[]).iter().take_while(|(_, lb)| {
+                    lb.at.page == rb.at.page && lb.at.bbox.y0 < rb.at.bbox.y1
+                });
+            let name = name
+                .filter(|(l, lb)| {
+                    !l.label.is_empty()
+                        && l.cells.iter().all(Option::is_none)
+                        && rb.at.bbox.y0 < lb.at.bbox.y1
+                })
+                .map(|(l, _)| l.label.clone())
+                .next();
+            if let Some(label) = name {
+                fixes.push((ri, label));
+            }
+        }
+        for (ri, label) in fixes {
+            if let Some(r) = scan.tables.get_mut(hi).and_then(|t| t.rows.get_mut(ri)) {
+                r.label.clone_from(&label);
+            }
+            if let Some(g) = scan.geometry.get_mut(hi) {
+                g.reading_notes.push(format!(
+                    "`{label}` printed across two halves: its name read from the half before"
+                ));
+            }
+        }
+    }
 }
 
 /// A token shaped like a whole 科目编码 (3, 5 or 7 digits, no separator).

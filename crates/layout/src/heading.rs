@@ -12,8 +12,9 @@
 //!    lower down spans the cells under it that reach under its text.
 //! 3. **Leaves.** A cell with no cell below it inside its extent is a leaf
 //!    (an amount column); so is a cell with exactly one cell below it when
-//!    a cell beside it is a leaf (pdftotext's layout squeezes columns: a
-//!    `公务接待费` can end up over the next group's `小计`), or when that
+//!    a cell beside it is a leaf, in layout text (pdftotext's layout
+//!    squeezes columns: a `公务接待费` can end up over the next group's
+//!    `小计`), or when that
 //!    cell is also under a merged heading over several cells (a `合计`
 //!    printed midway between the `基本支出` row and the `人员经费` row).
 //! 4. **Paths.** A leaf's path is the texts of the non-leaf cells above it
@@ -54,13 +55,23 @@ pub(crate) struct Heading {
 
 /// Characters that end a heading word: a piece ending in one of them is
 /// complete and does not continue on the next line.
-const TERMINAL: &str = "费数计额入出余金转目称码类款项率%）)表资息值";
+const TERMINAL: &str = "费数计额入出余金转目称码类款项率%表资息值";
 
 fn complete(text: &str) -> bool {
-    text.chars().last().is_some_and(|c| TERMINAL.contains(c))
+    // 因公出 / 国（境）费: 出 ends 支出 but not 因公出国.
+    if text.ends_with("因公出") {
+        return false;
+    }
+    let mut rev = text.chars().rev();
+    match rev.next() {
+        // `增减(%)` is complete, `因公出国（境）` is not.
+        Some(')' | '）') => rev.next() == Some('%'),
+        Some(c) => TERMINAL.contains(c),
+        None => true,
+    }
 }
 
-pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
+pub(crate) fn analyse_heading(toks: &[Tok], em: f64, grid: bool, s: &Settings) -> Heading {
     let tol = s.heading_tolerance * em;
     let eps = 0.25 * em;
     let split: Vec<Tok> = toks.iter().flat_map(split_phrases).collect();
@@ -119,7 +130,11 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
     let nl: Vec<usize> = (0..cells.len())
         .filter(|&i| cells.get(i).is_some_and(|c| !c.label))
         .collect();
-    let veps = 0.01 * em;
+    // Cells beside each other share some height; on a PDF page, a cell
+    // printed midway between two heading rows only touches them (a 合计
+    // between the 基本支出 and 人员经费 rows), so touching counts there. On a
+    // character grid every line touches the next: there it must overlap.
+    let veps = if grid { 0.01 * em } else { -s.touch_gap * em };
     let overlap_v = |a: &BBox, b: &BBox| a.y0 < b.y1 - veps && b.y0 < a.y1 - veps;
     // 2. Extents from neighbours beside.
     let mut lone: Vec<usize> = Vec::new();
@@ -143,7 +158,36 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
                 right = Some(right.map_or(dx, |r: f64| r.min(dx)));
             }
         }
+        // A top-level cell with nothing beside it on one side heads
+        // everything on that side (收入 | 支出 over the two halves).
+        let top_level = !nl
+            .iter()
+            .any(|&j| j != i && cells.get(j).is_some_and(|d| d.b.y1 <= c.b.y0 + eps));
+        // In layout text, a side left open is bounded by the nearest cell on
+        // the line just above or below (合计 printed on its own line between
+        // the 基本支出 line and the 人员经费 line).
+        if grid && !top_level && left.is_some() != right.is_some() {
+            for &j in &nl {
+                let Some(d) = cells.get(j).filter(|_| j != i) else {
+                    continue;
+                };
+                let touching = d.b.y0 <= c.b.y1 + veps && c.b.y0 <= d.b.y1 + veps;
+                // (A cell straight above or below is its parent or child.)
+                let stacked = d.b.x0 < c.b.x1 && c.b.x0 < d.b.x1;
+                if !touching || stacked || overlap_v(&c.b, &d.b) {
+                    continue;
+                }
+                let dx = d.b.cx();
+                if left.is_none() && dx < cx {
+                    left = Some(left.map_or(dx, |l: f64| l.max(dx)));
+                } else if right.is_none() && dx > cx {
+                    right = Some(right.map_or(dx, |r: f64| r.min(dx)));
+                }
+            }
+        }
         let ext = match (left, right) {
+            (Some(l), None) if top_level => ((l + cx) / 2.0, f64::INFINITY),
+            (None, Some(r)) if top_level => (f64::NEG_INFINITY, (r + cx) / 2.0),
             (Some(l), Some(r)) => {
                 // Centred text: as far on each side as the nearer midpoint.
                 let half = ((cx - l) / 2.0).min((r - cx) / 2.0);
@@ -179,8 +223,29 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
         let top = !nl
             .iter()
             .any(|&j| j != i && cells.get(j).is_some_and(|d| d.b.y1 <= c.b.y0 + eps));
+        // The nearest cell above holding it, when that cell has neighbours
+        // (a finite extent): alone on its level, it heads all of that
+        // cell's columns (预算数 under 本年支出, over 合计 … 项目支出).
+        let holder = nl
+            .iter()
+            .filter(|&&j| j != i && !lone.contains(&j))
+            .filter_map(|&j| cells.get(j))
+            .filter(|d| d.b.y1 <= c.b.y0 + eps && d.ext.0 <= c.b.cx() && c.b.cx() <= d.ext.1)
+            .max_by(|a, b| a.b.y1.total_cmp(&b.b.y1))
+            .map(|d| d.ext);
+        let alone_between = holder.is_some() && {
+            // No other cell on the levels between the holder and it.
+            !nl.iter().any(|&j| {
+                j != i
+                    && cells.get(j).is_some_and(|d| {
+                        overlap_v(&d.b, &c.b) || (d.b.y0 < c.b.y1 && d.b.y1 > c.b.y0)
+                    })
+            })
+        };
         let ext = if top {
             (f64::NEG_INFINITY, f64::INFINITY)
+        } else if let Some(e) = holder.filter(|_| alone_between) {
+            e
         } else {
             // Its cell is wider than its text: half its width each side.
             let w = c.b.width() / 2.0;
@@ -229,11 +294,13 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
             continue;
         }
         let Some(c) = cells.get(i) else { continue };
-        let mate_leaf = nl.iter().any(|&j| {
-            j != i
-                && provisional.get(j).copied().unwrap_or(false)
-                && cells.get(j).is_some_and(|d| overlap_v(&c.b, &d.b))
-        });
+        // (On a character grid only: pdftotext's layout squeezes columns.)
+        let mate_leaf = grid
+            && nl.iter().any(|&j| {
+                j != i
+                    && provisional.get(j).copied().unwrap_or(false)
+                    && cells.get(j).is_some_and(|d| overlap_v(&c.b, &d.b))
+            });
         // The one cell under it is one of several under another cell: a
         // single claim gives way to a merged heading's (a 合计 printed
         // midway between the 基本支出 row and the 人员经费 row).
@@ -242,9 +309,25 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, s: &Settings) -> Heading {
             below_sets
                 .iter()
                 .enumerate()
-                .any(|(p, set)| p != i && set.len() >= 2 && set.contains(&d))
+                .any(|(p, set)| p != i && set.len() >= 2 && set.contains(&d) && !set.contains(&i))
         });
-        if mate_leaf || claimed {
+        // A heading is centred over what it heads: one cell below, off to
+        // the side of it (with the label cells under it), is not its child
+        // (合计 spanning the heading rows, next to the 三公 group's 小计).
+        let off_centre = only.and_then(|d| cells.get(d)).is_some_and(|d| {
+            let mut lo = d.b.x0;
+            let mut hi = d.b.x1;
+            for l in cells.iter().filter(|l| l.label) {
+                if l.b.y0 >= c.b.y1 - eps && l.b.cx() >= c.ext.0 - tol && l.b.cx() <= c.ext.1 + tol
+                {
+                    lo = lo.min(l.b.x0);
+                    hi = hi.max(l.b.x1);
+                }
+            }
+            let cx = c.b.cx();
+            cx < lo - 0.5 * em || cx > hi + 0.5 * em
+        });
+        if mate_leaf || claimed || off_centre {
             if let Some(x) = is_leaf.get_mut(i) {
                 *x = true;
             }

@@ -54,6 +54,30 @@
 //! never listed (they are dropped by position and shape, and a test checks
 //! that a page number under an empty table does not become its 合计).
 //!
+//! # Results on the corpus
+//!
+//! On the 23 PDFs of `fixtures/corpus` that hold tables (江苏 2017–2018,
+//! 上海 市级, 普陀 预算 and 决算), 5,628 of the 5,630 amounts printed inside
+//! the table regions found are placed in cells; the other two are listed
+//! in [`Scan::unplaced`]. The six 普陀 disclosures read from their
+//! `pdftotext -layout` text give the same rows and cells as from the PDF.
+//!
+//! # Known limitations
+//!
+//! - A table is found only by its unit line (`单位：万元`/`单位：元`): a table
+//!   printed without one is not read, and its amounts are listed as
+//!   unplaced only when another table shares its page.
+//! - Tables of text columns (政府采购预算表 with 采购品目 / 采购组织形式)
+//!   are read as amount tables: their amounts are placed, but the text
+//!   columns are split into halves or joined into the row names.
+//! - Heading paths rest on centring; a heading spanning rows can still be
+//!   taken as the parent of its neighbour's column in dense 江苏 三公 tables
+//!   (a missing or extra path element, never a lost amount), and a lone
+//!   heading at the top of the band is put over every column below it.
+//! - Running headers and footers are dropped by their shape (page numbers
+//!   `7`, `-7-`, `第7页`, `第7页共20页`, `7/20`; 编制单位/部门 lines), not
+//!   by their position on the page.
+//!
 //! ```
 //! use yusuan_layout::{find_tables, pages_from_layout_text, Settings};
 //! let text = "\

@@ -51,6 +51,8 @@ impl Line {
 pub(crate) struct PageLines {
     pub number: u32,
     pub em: f64,
+    /// Words on a character grid (pdftotext -layout text): lines touch.
+    pub grid: bool,
     pub lines: Vec<Line>,
 }
 
@@ -119,9 +121,15 @@ pub(crate) fn page_lines(page: &Page, s: &Settings) -> PageLines {
             line
         })
         .collect();
+    let grid = !page.words.is_empty()
+        && page
+            .words
+            .iter()
+            .all(|w| (w.y1 - w.y0 - 1.0).abs() < 1e-9 && w.y0.fract() == 0.0);
     PageLines {
         number: page.number,
         em,
+        grid,
         lines,
     }
 }
@@ -239,11 +247,22 @@ pub(crate) fn number_label(s: &str) -> Option<(usize, usize)> {
 }
 
 fn is_page_number(sq: &str, max_digits: usize) -> bool {
+    // 第 3 页 共 20 页, 3/20
+    if let Some(rest) = sq.strip_prefix('第') {
+        if let Some((a, b)) = rest.split_once("页共") {
+            let b = b.strip_suffix('页').unwrap_or(b);
+            return is_digits(a) && is_digits(b);
+        }
+    }
+    if let Some((a, b)) = sq.split_once('/') {
+        if is_digits(a) && is_digits(b) && a.len() <= max_digits && b.len() <= max_digits {
+            return true;
+        }
+    }
     let core = sq
         .trim_matches(|c| c == '-' || c == '—' || c == '－')
         .trim_start_matches('第')
         .trim_end_matches('页');
-    let core = core.split('/').next().unwrap_or("");
     is_digits(core) && core.len() <= max_digits && sq.len() <= max_digits + 8
 }
 
@@ -291,8 +310,9 @@ pub(crate) fn is_label_heading(text: &str) -> bool {
 
 fn classify(line: &Line, s: &Settings) -> Kind {
     let sq = squeeze(&line.text);
-    if line.toks.len() <= 3
-        && line.toks.iter().filter(|t| is_digits(&t.text)).count() == 1
+    let digit_words = line.toks.iter().filter(|t| is_digits(&t.text)).count();
+    if line.toks.len() <= 6
+        && (digit_words == 1 || digit_words == 2 && sq.contains('共'))
         && is_page_number(&sq, s.page_number_max_digits)
     {
         return Kind::PageNumber;
@@ -396,5 +416,8 @@ mod tests {
         assert!(is_page_number("第3页", 3));
         assert!(!is_page_number("2024", 3));
         assert!(!is_page_number("1.5", 3));
+        assert!(is_page_number("第3页共20页", 3));
+        assert!(is_page_number("3/20", 3));
+        assert!(!is_page_number("3/2024", 3));
     }
 }

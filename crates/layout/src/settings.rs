@@ -34,9 +34,17 @@ pub struct Settings {
     /// them is at most this (em) and the upper piece does not end a heading
     /// word (费, 数, 计, 入, 出 …).
     pub stack_gap: f64,
+    /// On a PDF page, heading cells whose vertical gap is at most this (em)
+    /// are beside each other (a 合计 printed midway between two heading
+    /// rows touches both). Not used on layout text, where lines touch.
+    pub touch_gap: f64,
     /// A line of row-name text with no number is a fragment of a wrapped
     /// name when its vertical gap (em) to a row's line is at most this.
     pub fragment_gap: f64,
+    /// Lines of a name printed without amounts are one wrapped name when
+    /// the vertical gap (em) between them is at most this and the lower
+    /// does not start with an ordinal (`2.政府性基金` / `预算`).
+    pub wrap_gap: f64,
     /// A line with at least this many ideographs and a `，`/`。`/`；` is prose:
     /// it ends a table.
     pub prose_min_han: usize,
@@ -63,7 +71,9 @@ impl Default for Settings {
             max_heading_lines: 14,
             heading_tolerance: 1.0,
             stack_gap: 1.2,
+            touch_gap: 0.1,
             fragment_gap: 0.6,
+            wrap_gap: 0.9,
             prose_min_han: 15,
             page_number_max_digits: 3,
             whole_before_part: true,

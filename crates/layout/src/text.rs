@@ -18,7 +18,14 @@ pub(crate) fn han_count(s: &str) -> usize {
 }
 
 /// Whether a word looks like a printed amount: `8,633.56`, `-12`, `0`,
-/// `12.5%`, `（-3.20）` is not recognised (rare in tables).
+/// `12.5%` (a parenthesised negative such as `（3.20）` is not recognised;
+/// rare in these tables).
+///
+/// ```
+/// use yusuan_layout::is_amount;
+/// assert!(is_amount("8,633.56") && is_amount("0") && is_amount("-12.5%"));
+/// assert!(!is_amount("2017年") && !is_amount("1.") && !is_amount("8,63.5"));
+/// ```
 pub fn is_amount(s: &str) -> bool {
     let s = s.trim();
     let s = s.strip_prefix(['-', '−', '－']).unwrap_or(s);
@@ -67,7 +74,8 @@ pub(crate) fn is_digits(s: &str) -> bool {
 pub(crate) fn join_pieces<'a>(pieces: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for p in pieces {
-        let p = p.trim();
+        let p = tidy(p.trim());
+        let p = p.as_str();
         if p.is_empty() {
             continue;
         }
@@ -77,6 +85,28 @@ pub(crate) fn join_pieces<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Stri
             }
         }
         out.push_str(p);
+    }
+    out
+}
+
+/// `s` without the spaces next to a CJK character (`1. 一般公共预算` →
+/// `1.一般公共预算`, `预算 ，故` → `预算，故`); other spaces kept.
+pub(crate) fn tidy(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let prev = chars
+                .get(..i)
+                .and_then(|h| h.iter().rev().find(|x| !x.is_whitespace()));
+            let next = chars
+                .get(i + 1..)
+                .and_then(|t| t.iter().find(|x| !x.is_whitespace()));
+            if prev.map_or(true, |p| is_cjk(*p)) || next.map_or(true, |n| is_cjk(*n)) {
+                continue;
+            }
+        }
+        out.push(*c);
     }
     out
 }
@@ -166,5 +196,9 @@ mod tests {
             "社会保障和就业支出"
         );
         assert_eq!(join_pieces(["a", "b"]), "a b");
+        assert_eq!(join_pieces(["1. 一般公共预算"]), "1.一般公共预算");
+        assert_eq!(join_pieces(["因公出国 (境) 费"]), "因公出国(境)费");
+        assert_eq!(join_pieces(["PC 服务器"]), "PC服务器");
+        assert_eq!(join_pieces(["a  b"]), "a  b");
     }
 }
