@@ -817,6 +817,61 @@ catalogue! {
         action_zh: "核对比较词与两项金额，更正比较词或金额。",
         action_en: "Check the relation word against the two amounts; correct the word or the amount.",
     },
+    /// A change sentence's rate recomputed from its own figures.
+    NarrativeChangeRate = "N311" {
+        family: Narrative, severity: Error, tolerance: RecomputedPercent,
+        title_zh: "情况说明增减率按本句金额重算一致",
+        title_en: "A change sentence's rate recomputes from its own figures",
+        formula: "“X 万元，比上年增加（减少）A 万元，增长（下降）B%”：上年 = X − A（增加）或 X + A（减少）；B = A / 上年 × 100，按印发位数四舍五入",
+        explanation_zh: "增减句同时列出本年金额、增减额和增减率时，三者须自洽：上年数由本年数减去增加额（或加上减少额）得出，增减率为增减额除以上年数，按印发的小数位四舍五入。本检查不需要表格，仅在说明未给出、表格也没有可比的上年数时进行（否则由 N303 按上年数检查）。金额本身的四舍五入范围内可得的印发数为警告。",
+        explanation_en: "When a change sentence states the amount, the change and the rate, the three must agree: the prior amount is the amount minus an increase (plus a decrease) and the rate is the change over the prior amount, rounded half away from zero at the printed places. It needs no table and runs only when neither the sentence nor a table gives the prior amount (N303 checks the rate against it otherwise). A printed rate reachable within the rounding of the amounts is a warning.",
+        action_zh: "按增减额 / 上年数重算增减率，更正增减率或金额。",
+        action_en: "Recompute the rate as the change over the prior amount; correct the rate or the amounts.",
+    },
+    /// A growth rate over a prior amount of zero.
+    NarrativeZeroBase = "N312" {
+        family: Narrative, severity: Error, tolerance: None,
+        title_zh: "增长率的上年基数为零",
+        title_en: "A growth rate over a zero prior amount",
+        formula: "上年 = 0 ⇒ 增长率无定义（“增加 0.30 万元，增长 100%”而本年为 0.30 万元）",
+        explanation_zh: "上年数为零时增长率无定义，“增长100%”并不成立（从 0 增至任何金额都不是翻一倍）。上年数只能由本句推出（本年数等于增加额）时为错误；说明或表格印出上年数为 0 时，“100%”是标示新增项目的惯例写法，报告为警告。",
+        explanation_en: "A growth rate over a prior amount of zero is undefined; “增长100%” does not hold (growing from 0 to any amount is not doubling). When the zero prior is only implied by the sentence (the amount equals the increase) it is an error; when the narrative or a table prints the prior as 0, “100%” is the customary mark of a new item and is reported as a warning.",
+        action_zh: "删去增长率，改为说明为新增项目（上年无此项支出）。",
+        action_en: "Drop the rate and say the item is new (no such spending last year).",
+    },
+    /// An increase that implies a negative prior amount.
+    NarrativeNegativePrior = "N313" {
+        family: Narrative, severity: Error, tolerance: RoundingSum,
+        title_zh: "增加额大于本年金额（上年数为负）",
+        title_en: "An increase larger than the amount (a negative prior amount)",
+        formula: "“X 万元，比上年增加 A 万元” ⇒ 上年 = X − A ≥ 0",
+        explanation_zh: "本年金额比上年增加 A 万元，上年数即为 X − A；X 小于 A（如“0 万元，比 2024 年预算增加 14.25 万元”）意味着上年数为负，说法自相矛盾，通常是从上一句复制而未改的增加额。差额在两个打印数的舍入误差以内时为警告。",
+        explanation_en: "An amount X that is A more than last year had a prior amount of X − A; X below A (“0 万元，比 2024 年预算增加 14.25 万元”) means a negative prior amount, a contradiction, usually a change copied from the sentence before. Within the rounding of the two printed figures it is a warning.",
+        action_zh: "核对本年金额与增加额，更正增减方向或金额。",
+        action_en: "Check the amount and the change; correct the direction word or the figures.",
+    },
+    /// An item's heading amount against the amount its sentence states.
+    NarrativeItemAmount = "N314" {
+        family: Narrative, severity: Error, tolerance: RoundingSame,
+        title_zh: "条目金额与其说明句的本年金额一致",
+        title_en: "An item's amount matches the amount its sentence states",
+        formula: "“n. 科目 X 万元，主要用于…。…本年预算安排 Y 万元，比上年…” ⇒ X = Y",
+        explanation_zh: "逐项说明的条目先列出科目金额，再在增减句中重复本年金额；两者不同（如条目为 220.63 万元、句中为 441.25 万元），通常是从上一条复制后未改的句子，其增减率也随之失真。",
+        explanation_en: "An item of the itemised explanation states its amount, then repeats it in its change sentence; a different figure (the item 220.63 万元, the sentence 441.25 万元) is usually a sentence copied from the item before and not edited, and its rate is then wrong too.",
+        action_zh: "按科目金额更正增减句（本年金额、增减额和增减率）。",
+        action_en: "Correct the change sentence (amount, change and rate) from the item's amount.",
+    },
+    /// Wording defects: an empty reason, doubled punctuation.
+    NarrativeWording = "N315" {
+        family: Narrative, severity: Warning, tolerance: None,
+        title_zh: "情况说明文字缺陷（空原因、重复标点）",
+        title_en: "Narrative wording defects (an empty reason, doubled punctuation)",
+        formula: "“主要原因是。”之后无内容；“。。”“，，”等重复标点",
+        explanation_zh: "说明文字中的空原因（“主要原因是。”）和重复标点（“。。”“，，”）不影响数字，但表明说明未完成编辑，报告为警告。",
+        explanation_en: "An empty reason (“主要原因是。”) and doubled punctuation (“。。”, “，，”) leave the numbers intact but show unfinished editing; reported as warnings.",
+        action_zh: "补写原因，删除重复标点。",
+        action_en: "Write the reason; remove the doubled punctuation.",
+    },
     // ---------------------------------------------------------------- P4xx
     /// 年度资金总额 = 财政拨款 + 上年结转 + 其他资金.
     ProjectFundsTotal = "P401" {

@@ -9,7 +9,7 @@ use yusuan_tables::{
 use super::{Ctx, Term};
 use crate::direction::Direction;
 use crate::finding::{CellUse, Location, Severity, Value};
-use crate::percent::{judge_growth, judge_share_list, share_is_exact};
+use crate::percent::{judge_growth, judge_share, judge_share_list, share_is_exact};
 use crate::rules::Rule;
 use crate::tolerance::{Agreement, Judged, Rounding};
 
@@ -25,6 +25,11 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             Rule::NarrativeEmptyTable,
             Rule::NarrativeYear,
             Rule::NarrativeComparison,
+            Rule::NarrativeChangeRate,
+            Rule::NarrativeZeroBase,
+            Rule::NarrativeNegativePrior,
+            Rule::NarrativeItemAmount,
+            Rule::NarrativeWording,
         ] {
             ctx.skip(rule, "没有情况说明");
         }
@@ -32,6 +37,8 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
     amounts(ctx);
     shares(ctx);
     changes(ctx);
+    item_amounts(ctx);
+    wording(ctx);
     comparisons(ctx);
     no_amounts(ctx);
     years(ctx);
@@ -363,6 +370,14 @@ fn change_claim(
     rate_direction: Option<yusuan_tables::Direction>,
     rate: Option<Percent>,
 ) {
+    // The prior amount the sentence itself implies: X − A after an
+    // increase, X + A after a decrease.
+    let implied = implied_prior(amount, direction, change);
+    if let (Some(x), Some(a), Some(p)) = (amount, change, implied) {
+        if direction.sign() > 0 {
+            negative_prior(ctx, i, claim, x, a, p);
+        }
+    }
     // The new figure: as stated, else the referred cell.
     let new = match (amount, claim.refers_to) {
         (Some(v), _) => Some(narr(i, ClaimField::Amount, Some(v))),
@@ -382,10 +397,14 @@ fn change_claim(
         (None, Some(cell)) => Some(cell_term(ctx, cell)),
         (None, None) => None,
     };
+    // Nothing to compare with (no prior stated, no table, or a blank
+    // cell): the sentence is checked against itself.
     let (Some(new), Some(old)) = (new, old) else {
-        return; // nothing to compare with
+        self_check(ctx, i, claim, amount, change, rate, implied);
+        return;
     };
     let (Some(nv), Some(ov)) = (new.v, old.v) else {
+        self_check(ctx, i, claim, amount, change, rate, implied);
         return;
     };
 
@@ -460,6 +479,14 @@ fn change_claim(
     // N303: the rate, signed by its direction word.
     if let Some(rate) = rate {
         if ov.is_zero() {
+            // Only a prior the sentence implies makes it an error; a 0
+            // printed as the prior marks a new item.
+            let severity = if implied.is_some_and(|p| p.is_zero()) {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            zero_base(ctx, i, claim, rate, severity, &[new, old]);
             return;
         }
         let sign = rate_direction.unwrap_or(direction).sign();
@@ -480,6 +507,166 @@ fn change_claim(
                 "（本年 − 上年）/ 上年",
             );
         }
+    }
+}
+
+/// The prior amount a change sentence implies: `amount − change` after an
+/// increase, `amount + change` after a decrease; `None` for 持平 or when a
+/// figure is missing.
+fn implied_prior(
+    amount: Option<Wan>,
+    direction: yusuan_tables::Direction,
+    change: Option<Wan>,
+) -> Option<Wan> {
+    let (x, a) = (amount?, change?);
+    match direction.sign() {
+        1 => x.checked_sub(a),
+        -1 => x.checked_add(a),
+        _ => None,
+    }
+}
+
+/// N313: an increase `a` to `x` leaves a prior amount `p = x − a`, which
+/// cannot be negative.
+fn negative_prior(ctx: &mut Ctx<'_>, i: usize, claim: &Claim, x: Wan, a: Wan, p: Wan) {
+    let rule = Rule::NarrativeNegativePrior;
+    ctx.count(rule);
+    if !p.is_negative() {
+        return;
+    }
+    let bound = Rounding::WAN
+        .half_of(x)
+        .value()
+        .saturating_add(Rounding::WAN.half_of(a).value());
+    let (severity, note) = if p.value().abs() <= bound {
+        (
+            Severity::Warning,
+            "差额在两个打印数的舍入误差以内，未舍入的金额仍可能相等。".to_owned(),
+        )
+    } else {
+        (rule.severity(), rule.info().action_zh.to_owned())
+    };
+    let at = NumberRef::Narrative {
+        claim: i,
+        field: ClaimField::Change,
+    };
+    let message = format!(
+        "情况说明第{}条称「{}」为 {}，增加 {}：上年数应为 {} − {} = {}，为负数。",
+        i + 1,
+        claim.kind.subject(),
+        ctx.amt(x),
+        ctx.amt(a),
+        ctx.amt(x),
+        ctx.amt(a),
+        ctx.amt(p)
+    );
+    let cells = vec![
+        cell_use(ctx, &narr(i, ClaimField::Amount, Some(x))),
+        cell_use(ctx, &narr(i, ClaimField::Change, Some(a))),
+    ];
+    let location = ctx.location(&at);
+    ctx.push(crate::finding::Finding {
+        rule,
+        severity,
+        message,
+        location,
+        expected: Some(Value::Amount(Wan::ZERO)),
+        actual: Some(Value::Amount(p)),
+        difference: Some(Value::Amount(p)),
+        tolerance: Some(Value::Amount(Wan::new(bound))),
+        note: Some(note),
+        cells,
+    });
+}
+
+/// N312: a rate printed over a prior amount of zero.
+fn zero_base(
+    ctx: &mut Ctx<'_>,
+    i: usize,
+    claim: &Claim,
+    rate: Percent,
+    severity: Severity,
+    inputs: &[Term],
+) {
+    let rule = Rule::NarrativeZeroBase;
+    ctx.count(rule);
+    let at = NumberRef::Narrative {
+        claim: i,
+        field: ClaimField::Rate,
+    };
+    let how = if severity == Severity::Error {
+        "本年数等于增加额，上年数为 0"
+    } else {
+        "上年数印为 0"
+    };
+    let message = format!(
+        "情况说明第{}条称「{}」增长 {}，但{}：增长率无定义。",
+        i + 1,
+        claim.kind.subject(),
+        rate,
+        how
+    );
+    let note = if severity == Severity::Error {
+        rule.info().action_zh.to_owned()
+    } else {
+        "上年数为 0 时的“100%”常用于标示新增项目；增长率本身无定义，宜改为说明新增。".to_owned()
+    };
+    let mut cells = vec![CellUse {
+        at,
+        label: ctx.label(&at),
+        value: Some(Value::Percent(rate)),
+    }];
+    cells.extend(inputs.iter().map(|t| cell_use(ctx, t)));
+    let location = ctx.location(&at);
+    ctx.note(
+        rule,
+        severity,
+        location,
+        message,
+        None,
+        Some(Value::Percent(rate)),
+        Some(note),
+        cells,
+    );
+}
+
+/// N311 / N312: a change sentence with no prior amount to compare with,
+/// checked against itself: the rate is the change over the prior amount
+/// the sentence implies.
+fn self_check(
+    ctx: &mut Ctx<'_>,
+    i: usize,
+    claim: &Claim,
+    amount: Option<Wan>,
+    change: Option<Wan>,
+    rate: Option<Percent>,
+    implied: Option<Wan>,
+) {
+    let (Some(x), Some(a), Some(rate), Some(p)) = (amount, change, rate, implied) else {
+        return;
+    };
+    if p.is_negative() {
+        return; // N313 has said it
+    }
+    let inputs = [
+        narr(i, ClaimField::Change, Some(a)),
+        narr(i, ClaimField::Amount, Some(x)),
+    ];
+    if p.is_zero() {
+        zero_base(ctx, i, claim, rate, Severity::Error, &inputs);
+        return;
+    }
+    if let Ok(j) = judge_share(Rounding::WAN, a, p, rate) {
+        ctx.percent(
+            Rule::NarrativeChangeRate,
+            NumberRef::Narrative {
+                claim: i,
+                field: ClaimField::Rate,
+            },
+            &j,
+            &inputs,
+            &format!("增减额 / 上年数（{}）", ctx.amt(p)),
+        );
     }
 }
 
@@ -519,6 +706,200 @@ fn cell_use(ctx: &Ctx<'_>, t: &Term) -> CellUse {
         at: t.at,
         label: ctx.label(&t.at),
         value: t.v.map(Value::Amount),
+    }
+}
+
+// ------------------------------------------------------------ N314
+
+/// The amount a claim states for its subject, for N314: an item's amount
+/// ("n. 科目 X 万元，主要用于…").
+fn stated_amount(kind: &ClaimKind) -> Option<Wan> {
+    match kind {
+        ClaimKind::Amount { amount, .. } | ClaimKind::Total { amount, .. } => Some(*amount),
+        _ => None,
+    }
+}
+
+/// Whether a change claim's rate already fails against the figures its own
+/// sentence states (its stated prior, else the prior its change implies):
+/// then N303 / N311 report the sentence, and N314 says why.
+fn rate_fails_on_its_own(kind: &ClaimKind) -> bool {
+    let ClaimKind::Change {
+        amount: Some(y),
+        base_amount,
+        direction,
+        change,
+        rate_direction,
+        rate: Some(rate),
+        ..
+    } = kind
+    else {
+        return false;
+    };
+    let exact = |j: Result<crate::percent::PercentJudged, _>| {
+        j.is_ok_and(|j: crate::percent::PercentJudged| {
+            j.agreement == crate::percent::PercentAgreement::Exact
+        })
+    };
+    if let Some(b) = base_amount.filter(|b| !b.is_zero()) {
+        let sign = rate_direction.unwrap_or(*direction).sign();
+        let signed = if sign < 0 {
+            Percent::new(-rate.points())
+        } else {
+            *rate
+        };
+        return !exact(judge_growth(Rounding::WAN, *y, b, signed));
+    }
+    match (change, implied_prior(Some(*y), *direction, *change)) {
+        (Some(a), Some(p)) if !p.is_negative() && !p.is_zero() => !exact(judge_share(Rounding::WAN, *a, p, *rate)),
+        _ => false,
+    }
+}
+
+/// N314: a change sentence that states another amount for the subject the
+/// item just stated (a sentence copied from the item before).
+fn item_amounts(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let rule = Rule::NarrativeItemAmount;
+    let mut any = false;
+    for (j, claim) in d.narrative.iter().enumerate() {
+        let ClaimKind::Change {
+            subject,
+            amount: Some(y),
+            ..
+        } = &claim.kind
+        else {
+            continue;
+        };
+        // the item: the nearest claim before, in the same section, stating
+        // an amount for the same subject in another sentence
+        let item = (j.saturating_sub(3)..j).rev().find_map(|k| {
+            let c = d.narrative.get(k)?;
+            (c.section == claim.section
+                && c.sentence != claim.sentence
+                && c.kind.subject() == subject.as_str()
+                && !subject.is_empty())
+            .then_some(())?;
+            stated_amount(&c.kind).map(|x| (k, x))
+        });
+        let Some((k, x)) = item else { continue };
+        any = true;
+        ctx.count(rule);
+        let bound = Rounding::WAN
+            .half_of(x)
+            .value()
+            .saturating_add(Rounding::WAN.half_of(*y).value());
+        let j_ = Judged::new(x, *y, Wan::new(bound), 2);
+        if j_.agreement == Agreement::Exact {
+            continue;
+        }
+        // An error of its own, unless the sentence's rate already fails
+        // against its own figures (then that error stands, and this says
+        // why); within rounding, a warning.
+        let (severity, note) = match j_.agreement {
+            Agreement::Rounding => (
+                Severity::Warning,
+                "两数之差在舍入误差以内，可能并非错误。".to_owned(),
+            ),
+            _ if rate_fails_on_its_own(&claim.kind) => (
+                Severity::Warning,
+                "该句的增减率已按其本身的数字报告为错误；金额与条目不符可能就是原因（复制自上一条而未改）。"
+                    .to_owned(),
+            ),
+            _ => (rule.severity(), rule.info().action_zh.to_owned()),
+        };
+        let item_t = narr(k, ClaimField::Amount, Some(x));
+        let sent_t = narr(j, ClaimField::Amount, Some(*y));
+        let message = format!(
+            "情况说明第{}条「{}」列示 {}，而其增减句（第{}条）称本年为 {}，相差 {}。",
+            k + 1,
+            subject,
+            ctx.amt(x),
+            j + 1,
+            ctx.amt(*y),
+            ctx.amt(j_.difference)
+        );
+        let mut cells = vec![cell_use(ctx, &item_t), cell_use(ctx, &sent_t)];
+        if let ClaimKind::Change {
+            base_amount: Some(b),
+            ..
+        } = &claim.kind
+        {
+            cells.push(cell_use(ctx, &narr(j, ClaimField::BaseAmount, Some(*b))));
+        }
+        let location = ctx.location(&sent_t.at);
+        ctx.push(crate::finding::Finding {
+            rule,
+            severity,
+            message,
+            location,
+            expected: Some(Value::Amount(x)),
+            actual: Some(Value::Amount(*y)),
+            difference: Some(Value::Amount(j_.difference)),
+            tolerance: Some(Value::Amount(Wan::new(bound))),
+            note: Some(note),
+            cells,
+        });
+    }
+    if !any {
+        ctx.skip(rule, "情况说明没有先列科目金额、再述增减的条目");
+    }
+}
+
+// ------------------------------------------------------------ N315
+
+/// The wording defects of a sentence: an empty reason, doubled
+/// punctuation (each with the text found).
+fn wording_defects(sentence: &str) -> Vec<(&'static str, String)> {
+    let s = yusuan_money::text::squeeze(sentence);
+    let mut out = Vec::new();
+    for reason in ["主要原因是", "主要原因为", "主要原因", "原因是"] {
+        for end in ["。", ":。", "；", ";"] {
+            let pat = format!("{reason}{end}");
+            if s.contains(&pat) {
+                out.push(("原因为空", pat));
+                break;
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    for pair in ["。。", ",,", "，，", ";;", "；；", "、、"] {
+        if s.contains(pair) {
+            out.push(("标点重复", pair.to_owned()));
+        }
+    }
+    out
+}
+
+/// N315: an empty reason, doubled punctuation, once per sentence.
+fn wording(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let rule = Rule::NarrativeWording;
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (i, claim) in d.narrative.iter().enumerate() {
+        let sentence = claim.sentence.as_str();
+        if !seen.insert(sentence) {
+            continue;
+        }
+        ctx.count(rule);
+        for (what, found) in wording_defects(sentence) {
+            let message = format!("情况说明第{}条所在语句{what}（“{found}”）：{sentence}", i + 1);
+            let location = Location::table("情况说明")
+                .row(format!("第{}条「{}」", i + 1, claim.kind.subject()))
+                .column("文字");
+            ctx.note(
+                rule,
+                rule.severity(),
+                location,
+                message,
+                None,
+                Some(Value::Text(found)),
+                Some(rule.info().action_zh.to_owned()),
+                Vec::new(),
+            );
+        }
     }
 }
 
@@ -695,6 +1076,10 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
         // What the statement is about: the referred cell's row (a line such
         // as 政府性基金预算拨款), or a whole table (its 合计, a "三公"
         // period, or a table named by the subject).
+        // A "三公" item ("没有因公出国（境）事项支出") is about its own column.
+        let item = claim.refers_to.filter(|c| {
+            c.table == TableKind::ThreePublicExpenditure && c.column != Column::Total
+        });
         let (kind, line) = match claim.refers_to {
             Some(c) => match (c.table, c.row) {
                 (
@@ -713,8 +1098,10 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
         // Settled without allocating when the table (or line) has no
         // non-zero amount, as the statement says.
         let mut nonzero = false;
-        super::walk::table_numbers(ctx.d, kind, &mut |row, _, n| {
-            nonzero |= !n.value().is_zero() && line.map_or(true, |l| l == row);
+        super::walk::table_numbers(ctx.d, kind, &mut |row, column, n| {
+            nonzero |= !n.value().is_zero()
+                && line.map_or(true, |l| l == row)
+                && item.map_or(true, |c| c.row == row && c.column == column);
         });
         if !nonzero {
             continue;
@@ -722,6 +1109,11 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
         let mut cells = nonzero_cells(ctx, kind);
         if let Some(row) = line {
             cells.retain(|(at, _)| matches!(at, NumberRef::Cell(c) if c.row == row));
+        }
+        if let Some(it) = item {
+            cells.retain(
+                |(at, _)| matches!(at, NumberRef::Cell(c) if c.row == it.row && c.column == it.column),
+            );
         }
         if cells.is_empty() {
             continue;
@@ -867,6 +1259,11 @@ fn procurement(ctx: &mut Ctx<'_>) {
     let term = |f: F| Term::new(NumberRef::Procurement(f), p.get(f), Rounding::WAN);
     if p.total.is_none() {
         ctx.skip(Rule::ProcurementTotal, "未列示政府采购预算总额");
+        return;
+    }
+    // A total stated without its split is not compared with nothing.
+    if p.goods.is_none() && p.works.is_none() && p.services.is_none() {
+        ctx.skip(Rule::ProcurementTotal, "未列示政府采购的货物、工程、服务分项");
         return;
     }
     ctx.sum(
