@@ -435,7 +435,7 @@ fn direction_of_word(word: &str) -> Option<Direction> {
 fn change_re() -> &'static regex::Regex {
     static RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
         regex::Regex::new(
-            r"(比|较|与)\s*([0-9]{4})?\s*年?度?\s*(?:当年)?\s*(预算执行数|执行数|预算数|预算|决算数|决算)?\s*(?:相比\s*[,，]\s*(?P<subj>[^0-9,，。;；:：%()]{1,30}?))?\s*(?:相比)?\s*[,，]?\s*(?P<dir>增加|减少|增长|下降|上升|降低|持平|一致|相同)",
+            r"(比|较|与)\s*(?:上一?年度?|去年)?\s*([0-9]{4})?\s*年?度?\s*(?:当年)?\s*(预算执行数|执行数|预算数|预算|决算数|决算)?\s*(?:相比\s*[,，]?\s*(?P<subj>[^0-9,，。;；:：%()]{1,30}?))?\s*(?:相比)?\s*[,，]?\s*(?P<dir>增加|减少|增长|下降|上升|降低|持平|一致|相同)",
         )
         .ok()
     });
@@ -772,8 +772,223 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
             });
         }
     }
+    found.extend(completions(pp, p, ctx));
     found.sort_by_key(|f| f.pos);
     found.into_iter().map(|f| f.claim).collect()
+}
+
+/// A regex compiled once; `None` only if the literal were invalid (a test
+/// compiles every one).
+fn lazy_re(cell: &'static once_cell::sync::Lazy<Option<regex::Regex>>) -> Option<&'static regex::Regex> {
+    cell.as_ref()
+}
+
+static BUDGET_RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"(年初预算|全年预算|调整预算|预算)数?\s*(?:为|是)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*万元",
+    )
+    .ok()
+});
+static ACTUAL_RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(r"决算数?\s*(?:为|是)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*万元").ok()
+});
+static DONE_RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"完成\s*(年初预算|全年预算|调整预算|预算)数?\s*的?\s*([0-9]+(?:\.[0-9]+)?)\s*%",
+    )
+    .ok()
+});
+static WORD_RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"决算数?\s*(大于|高于|多于|小于|低于|少于|等于|同|与)\s*(?:年初|全年|调整)?预算数?\s*(持平|相等|一致)?",
+    )
+    .ok()
+});
+
+/// What a 决算 completion pass sees, in text order.
+enum Event {
+    Budget(String, Wan),
+    Actual(Wan, usize),
+    Done(String, Percent),
+    Word(Relation),
+}
+
+/// The completion statements of a 决算 narrative paragraph ("年初预算为 A 万
+/// 元，支出决算为 B 万元，完成年初预算的 C%。决算数小于预算数的主要原因…"),
+/// read across sentence breaks: each rate is of the latest budget of its
+/// label stated before it in the paragraph and the latest final amount.
+fn completions(pp: &Para, p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Found> {
+    let (Some(budget_re), Some(actual_re), Some(done_re), Some(word_re)) = (
+        lazy_re(&BUDGET_RE),
+        lazy_re(&ACTUAL_RE),
+        lazy_re(&DONE_RE),
+        lazy_re(&WORD_RE),
+    ) else {
+        return Vec::new();
+    };
+    let sp = pp.span(0, pp.norm.len());
+    if !sp.s.contains("决算") {
+        return Vec::new();
+    }
+    let mut events: Vec<(usize, Event)> = Vec::new();
+    for c in budget_re.captures_iter(&sp.s) {
+        if let (Some(l), Some(n)) = (c.get(1), c.get(2)) {
+            if let Ok(w) = Wan::parse(n.as_str()) {
+                events.push((sp.pos(l.start()), Event::Budget(l.as_str().to_owned(), w)));
+            }
+        }
+    }
+    for c in actual_re.captures_iter(&sp.s) {
+        if let (Some(all), Some(n)) = (c.get(0), c.get(1)) {
+            if let Ok(w) = Wan::parse(n.as_str()) {
+                let at = sp.pos(all.start());
+                events.push((at, Event::Actual(w, at)));
+            }
+        }
+    }
+    for c in done_re.captures_iter(&sp.s) {
+        if let (Some(l), Some(n)) = (c.get(1), c.get(2)) {
+            if let Ok(v) = Percent::parse(n.as_str()) {
+                events.push((sp.pos(l.start()), Event::Done(l.as_str().to_owned(), v)));
+            }
+        }
+    }
+    for c in word_re.captures_iter(&sp.s) {
+        let (Some(all), Some(w)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let relation = match (w.as_str(), c.get(2).is_some()) {
+            ("同" | "与", true) => Relation::Equal,
+            ("同" | "与", false) => continue,
+            (word, _) => match Relation::from_zh(word) {
+                Some(r) => r,
+                None => continue,
+            },
+        };
+        events.push((sp.pos(all.start()), Event::Word(relation)));
+    }
+    events.sort_by_key(|(pos, _)| *pos);
+    let sents = pp.sentences();
+    let sentence_of = |pos: usize| {
+        sents
+            .iter()
+            .find(|(a, b)| *a <= pos && pos < *b)
+            .copied()
+            .unwrap_or((0, 0))
+    };
+    // the subject: the clause before the first budget, else the first
+    // clause of the paragraph (an item's heading)
+    let subject_before = |pos: usize| {
+        let (s0, _) = sentence_of(pos);
+        let from = s0.max(pos.saturating_sub(MAX_SUBJECT));
+        let before: Vec<char> = pp.text(from, pos).chars().collect();
+        let k = before
+            .iter()
+            .rposition(|c| DELIMS.contains(c))
+            .map_or(0, |x| x + 1);
+        clean_subject(&before.iter().skip(k).collect::<String>(), ctx)
+    };
+    let heading = sents
+        .first()
+        .map(|&(a, b)| {
+            let t = pp.text(a, b.min(a + MAX_SUBJECT));
+            let end = t.find(['。', '，', ',', '；']).unwrap_or(t.len());
+            clean_subject(t.get(..end).unwrap_or(""), ctx)
+        })
+        .unwrap_or_default();
+    let mut out: Vec<Found> = Vec::new();
+    let mut budgets: Vec<(String, Wan, usize)> = Vec::new();
+    let mut actual: Option<(Wan, usize)> = None;
+    // the claim a following word belongs to, and whether it has its word
+    let mut open: Option<usize> = None;
+    let subject_for = |budgets: &[(String, Wan, usize)]| {
+        let s = budgets
+            .first()
+            .map(|(_, _, at)| subject_before(*at))
+            .unwrap_or_default();
+        if s.is_empty() {
+            heading.clone()
+        } else {
+            s
+        }
+    };
+    let claim_at = |pos: usize, kind: ClaimKind| {
+        let (s0, e0) = sentence_of(pos);
+        Found {
+            pos,
+            claim: Claim {
+                section: p.section.clone(),
+                sentence: sentence_for(pp, (s0, e0), pos, &pp.printed(s0, e0)),
+                kind,
+                refers_to: None,
+            },
+        }
+    };
+    for (pos, ev) in events {
+        match ev {
+            Event::Budget(label, w) => {
+                if actual.is_some() {
+                    // a new item starts
+                    budgets.clear();
+                    actual = None;
+                }
+                budgets.retain(|(l, _, _)| *l != label);
+                budgets.push((label, w, pos));
+            }
+            Event::Actual(w, at) => actual = Some((w, at)),
+            Event::Done(label, percent) => {
+                let Some((b, _)) = actual else { continue };
+                let budget = budgets
+                    .iter()
+                    .rev()
+                    .find(|(l, _, _)| *l == label)
+                    .or_else(|| {
+                        // "完成预算的": the budget stated, whatever its label
+                        (label == "预算").then(|| budgets.first()).flatten()
+                    });
+                let Some((_, a, _)) = budget else { continue };
+                out.push(claim_at(
+                    pos,
+                    ClaimKind::Completion {
+                        subject: subject_for(&budgets),
+                        budget_label: label,
+                        budget: Some(*a),
+                        actual: b,
+                        percent: Some(percent),
+                        relation: None,
+                    },
+                ));
+                open = Some(out.len() - 1);
+                actual = None;
+            }
+            Event::Word(relation) => {
+                if let Some(ClaimKind::Completion { relation: r @ None, .. }) =
+                    open.and_then(|i| out.get_mut(i)).map(|f| &mut f.claim.kind)
+                {
+                    *r = Some(relation);
+                    open = None;
+                    continue;
+                }
+                let (Some((b, _)), Some((label, a, _))) = (actual, budgets.first()) else {
+                    continue;
+                };
+                out.push(claim_at(
+                    pos,
+                    ClaimKind::Completion {
+                        subject: subject_for(&budgets),
+                        budget_label: label.clone(),
+                        budget: Some(*a),
+                        actual: b,
+                        percent: None,
+                        relation: Some(relation),
+                    },
+                ));
+                open = None;
+                actual = None;
+            }
+        }
+    }
+    out
 }
 
 /// Trims a side of a comparison: whitespace, quotes, the unit's name, a

@@ -161,3 +161,104 @@ fn b2_a_rate_over_a_zero_base_and_an_increase_to_zero_are_errors() {
     assert!(negative[0].message.contains("14.25"));
     assert_eq!(narrative_errors(&r).len(), 3);
 }
+
+/// A 决算 narrative, the sentences as printed in two real 2024 部门决算 of
+/// 普陀 (units replaced by 某局), line breaks kept.
+const FINAL: &str = "                        上海市普陀区某局2024年度部门决算
+第三部分 上海市普陀区某局 2024 年度部门决算情况说明
+   一、收入支出决算总体情况说明
+   上海市普陀区某局 2024 年度收入支出总计 307.82
+
+万元。与 2023 年度相比，收入支出总计增加 307.82 万元，增长
+
+100.00%。主要原因：单位于 2024 年成立。
+   五、一般公共预算财政拨款支出决算情况说明
+  （三）一般公共预算财政拨款支出决算具体情况
+
+  一般公共预算财政拨款支出年初预算为 10210.34 万元，支
+
+出决算为 9746.50 万元，完成年初预算的 95.45%。决算数小于
+
+预算数的主要原因：城乡社区支出（类）未完成年初预期。其中：
+
+  1、社会保障和就业支出（类）行政事业单位养老支出（款）
+
+行政单位离退休（项）。主要用于：行政单位退休人员支出。年
+
+初预算为 54.53 万元，支出决算为 54.53 万元，完成年初预算的
+
+100.00%。决算数同预算数持平。
+
+  3、社会保障和就业支出（类）行政事业单位养老支出（款）
+
+机关事业单位基本养老保险缴费支出（项）。主要用于：行政事
+
+业单位养老保险支出。年初预算为 452.40 万元，支出决算为
+
+446.11 万元，完成年初预算的 98.61%。决算数大于预算数的主
+
+要原因：年中社会保险缴费基数变更等因素综合导致。
+
+  5、社会保障和就业支出（类）行政事业单位养老支出（款）
+
+机关事业单位退休人员活动费支出（项）。主要用于：退休人员
+
+开展活动支出。年初预算为 0.88 万元，支出决算为 0.88 万元。
+
+完成年初预算的 100.00%。决算数同预算数持平。
+
+  6、一般公共预算财政拨款支出年初预算为 0 万元，全年预算为
+
+321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。
+";
+
+#[test]
+fn final_accounts_completion_rates_and_words() {
+    let (d, r) = read(FINAL);
+    let completions: Vec<_> = d
+        .narrative
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Completion {
+                budget,
+                actual,
+                percent,
+                relation,
+                ..
+            } => Some((*budget, *actual, *percent, *relation)),
+            _ => None,
+        })
+        .collect();
+    let p = |s: &str| Some(Percent::parse(s).unwrap());
+    use yusuan_tables::Relation as R;
+    assert_eq!(
+        completions,
+        vec![
+            (Some(w("10210.34")), w("9746.50"), p("95.45"), Some(R::Less)),
+            (Some(w("54.53")), w("54.53"), p("100.00"), Some(R::Equal)),
+            (Some(w("452.40")), w("446.11"), p("98.61"), Some(R::Greater)),
+            (Some(w("0.88")), w("0.88"), p("100.00"), Some(R::Equal)),
+            (Some(w("0")), w("307.82"), p("95.89"), None),
+        ],
+        "{:#?}",
+        d.narrative
+    );
+    // 9746.50 / 10210.34 = 95.457…% → 95.46%, printed 95.45%; 446.11 /
+    // 452.40 = 98.60…% → 98.61% passes; 95.89% of a 0 年初预算 is undefined.
+    let rates: Vec<_> = r.findings_for(Rule::NarrativeCompletion).collect();
+    assert_eq!(rates.len(), 2, "{rates:#?}");
+    assert!(rates.iter().all(|f| f.severity == Severity::Error));
+    assert!(rates[0].message.contains("95.46"), "{}", rates[0].message);
+    assert!(rates[1].message.contains("95.89"), "{}", rates[1].message);
+    // 446.11 is not more than 452.40.
+    let words: Vec<_> = r.findings_for(Rule::NarrativeCompletionWord).collect();
+    assert_eq!(words.len(), 1, "{words:#?}");
+    assert!(words[0].message.contains("实为小于"), "{}", words[0].message);
+    assert_eq!(r.outcome(Rule::NarrativeCompletionWord).unwrap().checks, 4);
+    // "与 2023 年度相比，收入支出总计增加 307.82 万元，增长 100.00%": the
+    // amount is in the sentence before, and equals the increase.
+    let zero: Vec<_> = r.findings_for(Rule::NarrativeZeroBase).collect();
+    assert_eq!(zero.len(), 1, "{zero:#?}");
+    assert_eq!(zero[0].severity, Severity::Error);
+    assert!(zero[0].message.contains("收入支出总计"));
+}

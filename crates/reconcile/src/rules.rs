@@ -872,6 +872,28 @@ catalogue! {
         action_zh: "补写原因，删除重复标点。",
         action_en: "Write the reason; remove the doubled punctuation.",
     },
+    /// A 决算 completion rate recomputed: 决算数 / 预算数.
+    NarrativeCompletion = "N316" {
+        family: Narrative, severity: Error, tolerance: RecomputedPercent,
+        title_zh: "决算说明完成率按决算数 / 预算数重算一致",
+        title_en: "A final account's completion rate recomputes as final over budget",
+        formula: "“年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 C%” ⇒ C = B / A × 100，按印发位数四舍五入；A = 0 时完成率无定义",
+        explanation_zh: "决算说明逐项列出年初预算（或全年预算）、支出决算和完成率；完成率按决算数除以所称的那个预算数重算（“完成年初预算的”用年初预算，即使同句另列全年预算）。预算数为 0（或空白）而印出完成率（如“完成预算的0%”）是分母为零的缺陷，为错误。金额舍入范围内可得的印发数为警告。",
+        explanation_en: "A final account's narrative states the initial (or full-year) budget, the final amount and the completion rate of each item; the rate is recomputed as the final amount over the budget it names (“完成年初预算的” uses the initial budget even when the sentence also states a full-year one). A rate printed over a zero or blank budget (“完成预算的0%”) has a zero denominator: an error. A printed rate reachable within the rounding of the amounts is a warning.",
+        action_zh: "按决算数 / 所称预算数重算完成率；预算为 0 时删去完成率。",
+        action_en: "Recompute the rate as the final amount over the budget named; drop the rate when the budget is zero.",
+    },
+    /// A 决算 direction word (决算数大于/小于/等于预算数) against the figures.
+    NarrativeCompletionWord = "N317" {
+        family: Narrative, severity: Error, tolerance: RoundingSame,
+        title_zh: "决算数与预算数的大小比较词与数据一致",
+        title_en: "“决算数大于/小于/等于预算数” agrees with the figures",
+        formula: "“决算数大于预算数” ⇔ B > A；“小于” ⇔ B < A；“等于”“同预算数持平” ⇔ B = A（A、B 为前文所列预算数、决算数）",
+        explanation_zh: "决算说明在列出预算数和决算数之后，常在下一句说明“决算数大于（小于、等于）预算数的主要原因”；比较词须与前文的两个数相符，跨句、跨行读取。两数相等而称大于或小于，或差额在舍入误差以内而称等于，为警告。",
+        explanation_en: "After stating the budget and the final amount, a final account's narrative often explains “决算数大于（小于、等于）预算数的主要原因” in the next sentence; the word must agree with the two figures stated before it, read across sentence and line breaks. A strict word over equal figures, or an equality within rounding, is a warning.",
+        action_zh: "核对比较词与预算数、决算数。",
+        action_en: "Check the word against the budget and the final amount.",
+    },
     // ---------------------------------------------------------------- P4xx
     /// 年度资金总额 = 财政拨款 + 上年结转 + 其他资金.
     ProjectFundsTotal = "P401" {

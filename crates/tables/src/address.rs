@@ -473,6 +473,11 @@ fn claim_fields(kind: &ClaimKind) -> Vec<ClaimField> {
         ClaimKind::Amount { .. } => vec![ClaimField::Amount],
         ClaimKind::NoAmount { .. } => vec![],
         ClaimKind::Comparison { .. } => vec![ClaimField::Amount, ClaimField::ObjectAmount],
+        ClaimKind::Completion { .. } => vec![
+            ClaimField::Amount,
+            ClaimField::BaseAmount,
+            ClaimField::Percent,
+        ],
     }
 }
 
@@ -496,6 +501,9 @@ fn claim_get(kind: &ClaimKind, field: ClaimField) -> Option<Number> {
         (ClaimKind::Total { parts, .. }, ClaimField::Part(n)) => {
             parts.get(n).map(|p| p.amount.into())
         }
+        (ClaimKind::Completion { actual, .. }, ClaimField::Amount) => Some((*actual).into()),
+        (ClaimKind::Completion { budget, .. }, ClaimField::BaseAmount) => budget.map(Number::from),
+        (ClaimKind::Completion { percent, .. }, ClaimField::Percent) => percent.map(Number::from),
         _ => None,
     }
 }

@@ -30,6 +30,8 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             Rule::NarrativeNegativePrior,
             Rule::NarrativeItemAmount,
             Rule::NarrativeWording,
+            Rule::NarrativeCompletion,
+            Rule::NarrativeCompletionWord,
         ] {
             ctx.skip(rule, "没有情况说明");
         }
@@ -39,6 +41,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
     changes(ctx);
     item_amounts(ctx);
     wording(ctx);
+    completions(ctx);
     comparisons(ctx);
     no_amounts(ctx);
     years(ctx);
@@ -900,6 +903,129 @@ fn wording(ctx: &mut Ctx<'_>) {
                 Vec::new(),
             );
         }
+    }
+}
+
+// ------------------------------------------------------- N316, N317
+
+/// The completion statements of a 决算 narrative: the rate (N316) and the
+/// word (N317), both against the figures stated.
+fn completions(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let mut any = false;
+    for (i, claim) in d.narrative.iter().enumerate() {
+        let ClaimKind::Completion {
+            subject,
+            budget_label,
+            budget: Some(a),
+            actual: b,
+            percent,
+            relation,
+        } = &claim.kind
+        else {
+            continue;
+        };
+        any = true;
+        let (a, b) = (*a, *b);
+        let budget_t = narr(i, ClaimField::BaseAmount, Some(a));
+        let actual_t = narr(i, ClaimField::Amount, Some(b));
+        if let Some(c) = percent {
+            let rule = Rule::NarrativeCompletion;
+            let at = NumberRef::Narrative {
+                claim: i,
+                field: ClaimField::Percent,
+            };
+            if a.is_zero() {
+                ctx.count(rule);
+                let message = format!(
+                    "情况说明第{}条称「{subject}」完成{budget_label}的 {c}，但{budget_label}为 {}：完成率的分母为零，无定义。",
+                    i + 1,
+                    ctx.amt(a)
+                );
+                let cells = vec![
+                    CellUse {
+                        at,
+                        label: ctx.label(&at),
+                        value: Some(Value::Percent(*c)),
+                    },
+                    cell_use(ctx, &actual_t),
+                    cell_use(ctx, &budget_t),
+                ];
+                let location = ctx.location(&at);
+                ctx.note(
+                    rule,
+                    rule.severity(),
+                    location,
+                    message,
+                    None,
+                    Some(Value::Percent(*c)),
+                    Some(rule.info().action_zh.to_owned()),
+                    cells,
+                );
+            } else if let Ok(j) = judge_share(Rounding::WAN, b, a, *c) {
+                ctx.percent(
+                    rule,
+                    at,
+                    &j,
+                    &[actual_t, budget_t],
+                    &format!("决算数 / {budget_label}"),
+                );
+            }
+        }
+        if let Some(relation) = relation {
+            let rule = Rule::NarrativeCompletionWord;
+            ctx.count(rule);
+            let dir = Direction::from(*relation);
+            let bound = Wan::new(
+                Rounding::WAN
+                    .half_of(a)
+                    .value()
+                    .saturating_add(Rounding::WAN.half_of(b).value()),
+            );
+            let agreement = dir.judge_within(b, a, bound);
+            if agreement == Agreement::Exact {
+                continue;
+            }
+            let actual_word = match b.cmp(&a) {
+                std::cmp::Ordering::Greater => "大于",
+                std::cmp::Ordering::Less => "小于",
+                std::cmp::Ordering::Equal => "等于",
+            };
+            let (severity, note) = match agreement {
+                Agreement::Rounding => (
+                    Severity::Warning,
+                    "两数之差在舍入误差以内，未舍入的金额仍可能符合该说法。".to_owned(),
+                ),
+                _ => (rule.severity(), rule.info().action_zh.to_owned()),
+            };
+            let message = format!(
+                "情况说明第{}条称「{subject}」决算数{}预算数，但决算数 {}、{budget_label} {}（实为{actual_word}）。",
+                i + 1,
+                relation.label_zh(),
+                ctx.amt(b),
+                ctx.amt(a)
+            );
+            let at = NumberRef::Narrative {
+                claim: i,
+                field: ClaimField::Amount,
+            };
+            let location = ctx.location(&at);
+            let cells = vec![cell_use(ctx, &actual_t), cell_use(ctx, &budget_t)];
+            ctx.note(
+                rule,
+                severity,
+                location,
+                message,
+                Some(Value::Text(actual_word.to_owned())),
+                Some(Value::Text(relation.label_zh().to_owned())),
+                Some(note),
+                cells,
+            );
+        }
+    }
+    if !any {
+        ctx.skip(Rule::NarrativeCompletion, "情况说明没有预算完成情况的语句");
+        ctx.skip(Rule::NarrativeCompletionWord, "情况说明没有预算完成情况的语句");
     }
 }
 
