@@ -662,7 +662,11 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                 Some(w) if w.end <= m.start => {
                     (Some(Wan::new(w.amount)), Some(subject_of(pp, w, ctx)))
                 }
-                _ => (None, section_whole(p.section.as_deref())),
+                // "占本年支出合计的 99.86%": the whole is named
+                _ => (
+                    None,
+                    named_whole(&tail, num.start()).or_else(|| section_whole(p.section.as_deref())),
+                ),
             };
             found.push(Found {
                 pos: m.start,
@@ -1136,6 +1140,23 @@ fn comparison(
             object_refers_to: None,
         },
     ))
+}
+
+/// The whole a share names between 占 and its number ("占本年支出合计的
+/// 99.86%" → `本年支出合计`); `None` for a bare "占 Y%" or "占比".
+fn named_whole(tail: &str, number_at: usize) -> Option<String> {
+    let before = tail.get(..number_at)?;
+    let name = before
+        .trim()
+        .trim_start_matches([',', '，'])
+        .trim()
+        .strip_prefix('占')?
+        .trim();
+    let name = name.strip_prefix('比').unwrap_or(name).trim();
+    let name = name.strip_suffix('的').unwrap_or(name).trim();
+    let name = yusuan_money::text::squeeze(name);
+    (name.chars().count() >= 2 && (name.ends_with("合计") || name.ends_with("总计")))
+        .then_some(name)
 }
 
 /// `（二）一般公共预算当年拨款结构情况` → `一般公共预算当年拨款`.

@@ -894,6 +894,17 @@ catalogue! {
         action_zh: "核对比较词与预算数、决算数。",
         action_en: "Check the word against the budget and the final amount.",
     },
+    /// A template alternative left in a sentence ("下降（增长）27.78%").
+    NarrativeTemplateAlternative = "N318" {
+        family: Narrative, severity: Error, tolerance: None,
+        title_zh: "情况说明留有未选定的模板选项",
+        title_en: "A template alternative left in the narrative",
+        formula: "“下降（增长）”“大于（小于）”等：方向词后括注其反义词",
+        explanation_zh: "说明模板以“增加（减少）”“大于（小于）”等形式提供选项，编制时应只保留一个；留下两个（如“减少 0.15 万元，下降（增长）27.78%”）使方向无从判断，为错误。",
+        explanation_en: "Narrative templates offer alternatives such as “增加（减少）” or “大于（小于）”, of which one must be kept; leaving both (“减少 0.15 万元，下降（增长）27.78%”) leaves the direction undecided: an error.",
+        action_zh: "按数据保留正确的方向词，删去括注的选项。",
+        action_en: "Keep the word the figures support; delete the alternative in parentheses.",
+    },
     // ---------------------------------------------------------------- P4xx
     /// 年度资金总额 = 财政拨款 + 上年结转 + 其他资金.
     ProjectFundsTotal = "P401" {

@@ -32,6 +32,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             Rule::NarrativeWording,
             Rule::NarrativeCompletion,
             Rule::NarrativeCompletionWord,
+            Rule::NarrativeTemplateAlternative,
         ] {
             ctx.skip(rule, "没有情况说明");
         }
@@ -76,17 +77,25 @@ fn amounts(ctx: &mut Ctx<'_>) {
             _ => None,
         };
         if let (Some(cell), Some(v)) = (claim.refers_to, main) {
-            let t = cell_term(ctx, cell);
-            ctx.same(
-                Rule::NarrativeAmount,
-                t,
-                narr(i, ClaimField::Amount, Some(v)),
-            );
+            // A row or column that was not read is not compared with a blank.
+            if ctx.d.cell_exists(&cell) {
+                let t = cell_term(ctx, cell);
+                ctx.same(
+                    Rule::NarrativeAmount,
+                    t,
+                    narr(i, ClaimField::Amount, Some(v)),
+                );
+            } else {
+                ctx.skip(
+                    Rule::NarrativeAmount,
+                    "说明所指的表格行或列未能读取，未与空白比较",
+                );
+            }
         }
         match &claim.kind {
             ClaimKind::Total { amount, parts, .. } => {
                 for (k, p) in parts.iter().enumerate() {
-                    if let Some(cell) = p.refers_to {
+                    if let Some(cell) = p.refers_to.filter(|c| ctx.d.cell_exists(c)) {
                         let t = cell_term(ctx, cell);
                         ctx.same(
                             Rule::NarrativeAmount,
@@ -127,7 +136,7 @@ fn amounts(ctx: &mut Ctx<'_>) {
                 whole: Some(w),
                 whole_refers_to: Some(cell),
                 ..
-            } => {
+            } if ctx.d.cell_exists(cell) => {
                 let t = cell_term(ctx, *cell);
                 ctx.same(
                     Rule::NarrativeAmount,
@@ -139,7 +148,7 @@ fn amounts(ctx: &mut Ctx<'_>) {
                 object_amount: Some(v),
                 object_refers_to: Some(cell),
                 ..
-            } => {
+            } if ctx.d.cell_exists(cell) => {
                 let t = cell_term(ctx, *cell);
                 ctx.same(
                     Rule::NarrativeAmount,
@@ -187,10 +196,13 @@ fn shares(ctx: &mut Ctx<'_>) {
         let whole_term = match (whole, whole_refers_to) {
             (Some(w), _) => narr(i, ClaimField::Whole, Some(*w)),
             (None, Some(cell)) => cell_term(ctx, *cell),
-            // A share of an unstated whole: the group's whole, if any.
-            (None, None) => match group.first() {
-                Some(first) => first.whole,
-                None => Term::new(
+            // A share of a whole the narrative states elsewhere ("占本年支出
+            // 合计的 99.86%" after "本年支出合计 9,759.38 万元"); else of an
+            // unstated whole: the group's whole, if any.
+            (None, None) => match (stated_whole(d, i, whole_subject.as_deref()), group.first()) {
+                (Some((k, v)), _) => narr(k, ClaimField::Amount, Some(v)),
+                (None, Some(first)) => first.whole,
+                (None, None) => Term::new(
                     NumberRef::Narrative {
                         claim: i,
                         field: ClaimField::Whole,
@@ -208,6 +220,28 @@ fn shares(ctx: &mut Ctx<'_>) {
         });
     }
     flush(ctx, &mut group);
+}
+
+/// The amount an earlier claim states for the total a share names
+/// (`本年支出合计`, `收入总计`: only names of a 合计 or 总计), and that claim.
+fn stated_whole(d: &yusuan_tables::Disclosure, before: usize, name: Option<&str>) -> Option<(usize, Wan)> {
+    let name = name?;
+    if !(name.ends_with("合计") || name.ends_with("总计")) {
+        return None;
+    }
+    d.narrative
+        .get(..before)?
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(k, c)| match &c.kind {
+            ClaimKind::Total { subject, amount, .. } | ClaimKind::Amount { subject, amount }
+                if yusuan_money::text::squeeze(subject) == name =>
+            {
+                Some((k, *amount))
+            }
+            _ => None,
+        })
 }
 
 /// Judges one group of shares of the same whole, and empties it.
@@ -876,6 +910,41 @@ fn wording_defects(sentence: &str) -> Vec<(&'static str, String)> {
     out
 }
 
+/// A template alternative left in a sentence: a direction or relation
+/// word followed by its opposite in parentheses ("下降（增长）", "大于（小于）"),
+/// as printed.
+fn template_alternative(sentence: &str) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "增加", "减少", "增长", "下降", "上升", "降低", "持平", "大于", "小于", "等于",
+    ];
+    let chars: Vec<char> = sentence.chars().filter(|c| !c.is_whitespace()).collect();
+    let norm: Vec<char> = chars
+        .iter()
+        .map(|&c| yusuan_money::text::normalize_char(c))
+        .collect();
+    let word_at = |i: usize| {
+        WORDS.iter().find(|w| {
+            w.chars()
+                .enumerate()
+                .all(|(k, c)| norm.get(i + k) == Some(&c))
+        })
+    };
+    for i in 0..norm.len() {
+        let Some(first) = word_at(i) else { continue };
+        let open = i + 2;
+        if norm.get(open) != Some(&'(') {
+            continue;
+        }
+        let Some(second) = word_at(open + 1) else {
+            continue;
+        };
+        if second != first && norm.get(open + 3) == Some(&')') {
+            return chars.get(i..open + 4).map(|c| c.iter().collect());
+        }
+    }
+    None
+}
+
 /// N315: an empty reason, doubled punctuation, once per sentence.
 fn wording(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
@@ -887,6 +956,49 @@ fn wording(ctx: &mut Ctx<'_>) {
             continue;
         }
         ctx.count(rule);
+        if let Some(found) = template_alternative(sentence) {
+            let rule = Rule::NarrativeTemplateAlternative;
+            ctx.count(rule);
+            // Over a change of 0 the direction does not matter: a wording
+            // slip, not a contradiction.
+            let zero = sentence
+                .split(found.as_str())
+                .nth(1)
+                .map(|rest| {
+                    let digits: String = rest
+                        .chars()
+                        .skip_while(|c| !c.is_ascii_digit())
+                        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                        .collect();
+                    Wan::parse(&digits).is_ok_and(|w| w.is_zero())
+                })
+                .unwrap_or(false);
+            let (severity, note) = if zero {
+                (
+                    Severity::Warning,
+                    "增减额为 0，方向无关紧要；仍应删去未选定的选项。".to_owned(),
+                )
+            } else {
+                (rule.severity(), rule.info().action_zh.to_owned())
+            };
+            let message = format!(
+                "情况说明第{}条所在语句留有未选定的模板选项“{found}”：{sentence}",
+                i + 1
+            );
+            let location = Location::table("情况说明")
+                .row(format!("第{}条「{}」", i + 1, claim.kind.subject()))
+                .column("文字");
+            ctx.note(
+                rule,
+                severity,
+                location,
+                message,
+                None,
+                Some(Value::Text(found)),
+                Some(note),
+                Vec::new(),
+            );
+        }
         for (what, found) in wording_defects(sentence) {
             let message = format!("情况说明第{}条所在语句{what}（“{found}”）：{sentence}", i + 1);
             let location = Location::table("情况说明")
@@ -1468,6 +1580,22 @@ mod tests {
 
     const SEED: &str =
         include_str!("../../../../examples/data/2025-mohrss-information-center.json");
+
+    #[test]
+    fn wording_defects_and_template_alternatives() {
+        assert_eq!(
+            template_alternative("比 2023 年度减少 0.15 万元，下降（增长）27.78%，其中"),
+            Some("下降（增长）".to_owned())
+        );
+        assert_eq!(template_alternative("下降 27.78%（增长率）"), None);
+        assert_eq!(template_alternative("增加（减少） 1 万元"), Some("增加（减少）".to_owned()));
+        assert_eq!(template_alternative("增长（增长）"), None);
+        let d = wording_defects("公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是。");
+        assert_eq!(d, vec![("原因为空", "主要原因是。".to_owned())]);
+        let d = wording_defects("公务接待费0.95万元，，主要原因是业务需要。");
+        assert_eq!(d, vec![("标点重复", ",,".to_owned())]);
+        assert!(wording_defects("主要原因是：人员增加。").is_empty());
+    }
 
     fn w(s: &str) -> Wan {
         Wan::parse(s).unwrap()
