@@ -783,7 +783,9 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
 
 /// A regex compiled once; `None` only if the literal were invalid (a test
 /// compiles every one).
-fn lazy_re(cell: &'static once_cell::sync::Lazy<Option<regex::Regex>>) -> Option<&'static regex::Regex> {
+fn lazy_re(
+    cell: &'static once_cell::sync::Lazy<Option<regex::Regex>>,
+) -> Option<&'static regex::Regex> {
     cell.as_ref()
 }
 
@@ -966,8 +968,9 @@ fn completions(pp: &Para, p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Found> {
                 actual = None;
             }
             Event::Word(relation) => {
-                if let Some(ClaimKind::Completion { relation: r @ None, .. }) =
-                    open.and_then(|i| out.get_mut(i)).map(|f| &mut f.claim.kind)
+                if let Some(ClaimKind::Completion {
+                    relation: r @ None, ..
+                }) = open.and_then(|i| out.get_mut(i)).map(|f| &mut f.claim.kind)
                 {
                     *r = Some(relation);
                     open = None;
@@ -1029,7 +1032,13 @@ fn comparison(
     // a clause is searched at most this far from the word
     let s0 = s0.max(ws.saturating_sub(2 * MAX_SUBJECT));
     let e0 = e0.min(we.saturating_add(2 * MAX_SUBJECT));
-    let at = |i: usize| if i < s0 || i >= e0 { None } else { p.norm_at(i) };
+    let at = |i: usize| {
+        if i < s0 || i >= e0 {
+            None
+        } else {
+            p.norm_at(i)
+        }
+    };
     let word: String = (ws..we).filter_map(at).collect();
     let relation = Relation::from_zh(&word)?;
     // 不等于, 未超过: a negation the model has no word for.
@@ -1061,11 +1070,11 @@ fn comparison(
     let object_mention = (from_object..ms.len())
         .take_while(|&i| ms.get(i).is_some_and(|m| m.start < object_span.1))
         .find(|&i| {
-        free(i, used)
-            && ms
-                .get(i)
-                .is_some_and(|m| m.start >= object_span.0 && m.end <= object_span.1)
-    });
+            free(i, used)
+                && ms
+                    .get(i)
+                    .is_some_and(|m| m.start >= object_span.0 && m.end <= object_span.1)
+        });
     let (object, object_amount) = match object_mention.and_then(|i| ms.get(i)) {
         Some(m) => (
             comparison_side(&p.text(object_span.0, m.start), ctx),
@@ -1082,12 +1091,14 @@ fn comparison(
     // else its words (no number).
     let from_subject = ms.partition_point(|m| m.start < subject_span.0);
     let to_subject = ms.partition_point(|m| m.end <= subject_span.1);
-    let in_span = (from_subject..to_subject.max(from_subject)).rev().find(|&i| {
-        free(i, used)
-            && ms
-                .get(i)
-                .is_some_and(|m| m.start >= subject_span.0 && m.end <= subject_span.1)
-    });
+    let in_span = (from_subject..to_subject.max(from_subject))
+        .rev()
+        .find(|&i| {
+            free(i, used)
+                && ms
+                    .get(i)
+                    .is_some_and(|m| m.start >= subject_span.0 && m.end <= subject_span.1)
+        });
     let span_empty = (subject_span.0..subject_span.1)
         .filter_map(at)
         .all(char::is_whitespace);
@@ -1218,7 +1229,8 @@ pub(crate) fn procurement(p: &Paragraph) -> Option<Procurement> {
                 break;
             }
             let n1 = yusuan_money::text::squeeze(&pp.norm(s1, e1));
-            if !["货物", "工程", "服务"].iter().any(|w| n1.contains(w)) || n1.contains("总") {
+            if !["货物", "工程", "服务"].iter().any(|w| n1.contains(w)) || n1.contains("总")
+            {
                 break;
             }
             let next = mentions(pp, s1, e1);
@@ -1420,7 +1432,8 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             Column::OutboundTravel
         } else if s.contains("购置费") {
             Column::VehiclePurchase
-        } else if (s.contains("运行费") || s.contains("运行维护费")) && !s.contains("购置") {
+        } else if (s.contains("运行费") || s.contains("运行维护费")) && !s.contains("购置")
+        {
             Column::VehicleOperation
         } else if s.contains("公务用车") || s.contains("公务车") {
             // 公务车购置及运行费 is a variant spelling of 公务用车购置及运行费

@@ -43,9 +43,7 @@ fn read(n: usize) -> (usize, usize, usize) {
     let changes = d
         .narrative
         .iter()
-        .filter(|c| {
-            matches!(&c.kind, ClaimKind::Change { amount: Some(a), .. } if *a == twelve)
-        })
+        .filter(|c| matches!(&c.kind, ClaimKind::Change { amount: Some(a), .. } if *a == twelve))
         .count();
     let kept: usize = d.narrative.iter().map(|c| c.sentence.chars().count()).sum();
     let longest = d

@@ -109,7 +109,12 @@ fn f07_an_aside_in_parentheses_and_an_increase_to_zero() {
         .expect("the income change is read");
     assert_eq!(
         income,
-        (Some(w("16497.86")), Direction::Increase, Some(w("1421.25")), None)
+        (
+            Some(w("16497.86")),
+            Direction::Increase,
+            Some(w("1421.25")),
+            None
+        )
     );
     // "政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元": the prior
     // amount would be 0 − 1421.25 < 0.
@@ -253,7 +258,11 @@ fn final_accounts_completion_rates_and_words() {
     // 446.11 is not more than 452.40.
     let words: Vec<_> = r.findings_for(Rule::NarrativeCompletionWord).collect();
     assert_eq!(words.len(), 1, "{words:#?}");
-    assert!(words[0].message.contains("实为小于"), "{}", words[0].message);
+    assert!(
+        words[0].message.contains("实为小于"),
+        "{}",
+        words[0].message
+    );
     assert_eq!(r.outcome(Rule::NarrativeCompletionWord).unwrap().checks, 4);
     // "与 2023 年度相比，收入支出总计增加 307.82 万元，增长 100.00%": the
     // amount is in the sentence before, and equals the increase.

@@ -64,6 +64,26 @@ fn cell_term(ctx: &Ctx<'_>, c: CellRef) -> Term {
     )
 }
 
+/// Whether a cell's row and column were read: the cell exists, and is not
+/// blank in a column that is blank in every row (a column printed in the
+/// heading whose amounts were never placed: a table of one 金额 column). In
+/// the "三公" table a blank item is printed for 0.
+fn was_read(ctx: &Ctx<'_>, cell: &CellRef) -> bool {
+    if !ctx.d.cell_exists(cell) {
+        return false;
+    }
+    if cell.table == TableKind::ThreePublicExpenditure
+        || ctx.d.get(&NumberRef::Cell(*cell)).is_some()
+    {
+        return true;
+    }
+    let mut any = false;
+    super::walk::table_numbers(ctx.d, cell.table, &mut |_, column, _| {
+        any |= column == cell.column;
+    });
+    any
+}
+
 // ------------------------------------------------------------ N301
 
 fn amounts(ctx: &mut Ctx<'_>) {
@@ -78,7 +98,7 @@ fn amounts(ctx: &mut Ctx<'_>) {
         };
         if let (Some(cell), Some(v)) = (claim.refers_to, main) {
             // A row or column that was not read is not compared with a blank.
-            if ctx.d.cell_exists(&cell) {
+            if was_read(ctx, &cell) {
                 let t = cell_term(ctx, cell);
                 ctx.same(
                     Rule::NarrativeAmount,
@@ -95,7 +115,7 @@ fn amounts(ctx: &mut Ctx<'_>) {
         match &claim.kind {
             ClaimKind::Total { amount, parts, .. } => {
                 for (k, p) in parts.iter().enumerate() {
-                    if let Some(cell) = p.refers_to.filter(|c| ctx.d.cell_exists(c)) {
+                    if let Some(cell) = p.refers_to.filter(|c| was_read(ctx, c)) {
                         let t = cell_term(ctx, cell);
                         ctx.same(
                             Rule::NarrativeAmount,
@@ -136,7 +156,7 @@ fn amounts(ctx: &mut Ctx<'_>) {
                 whole: Some(w),
                 whole_refers_to: Some(cell),
                 ..
-            } if ctx.d.cell_exists(cell) => {
+            } if was_read(ctx, cell) => {
                 let t = cell_term(ctx, *cell);
                 ctx.same(
                     Rule::NarrativeAmount,
@@ -148,7 +168,7 @@ fn amounts(ctx: &mut Ctx<'_>) {
                 object_amount: Some(v),
                 object_refers_to: Some(cell),
                 ..
-            } if ctx.d.cell_exists(cell) => {
+            } if was_read(ctx, cell) => {
                 let t = cell_term(ctx, *cell);
                 ctx.same(
                     Rule::NarrativeAmount,
@@ -224,7 +244,11 @@ fn shares(ctx: &mut Ctx<'_>) {
 
 /// The amount an earlier claim states for the total a share names
 /// (`本年支出合计`, `收入总计`: only names of a 合计 or 总计), and that claim.
-fn stated_whole(d: &yusuan_tables::Disclosure, before: usize, name: Option<&str>) -> Option<(usize, Wan)> {
+fn stated_whole(
+    d: &yusuan_tables::Disclosure,
+    before: usize,
+    name: Option<&str>,
+) -> Option<(usize, Wan)> {
     let name = name?;
     if !(name.ends_with("合计") || name.ends_with("总计")) {
         return None;
@@ -235,7 +259,10 @@ fn stated_whole(d: &yusuan_tables::Disclosure, before: usize, name: Option<&str>
         .enumerate()
         .rev()
         .find_map(|(k, c)| match &c.kind {
-            ClaimKind::Total { subject, amount, .. } | ClaimKind::Amount { subject, amount }
+            ClaimKind::Total {
+                subject, amount, ..
+            }
+            | ClaimKind::Amount { subject, amount }
                 if yusuan_money::text::squeeze(subject) == name =>
             {
                 Some((k, *amount))
@@ -788,7 +815,9 @@ fn rate_fails_on_its_own(kind: &ClaimKind) -> bool {
         return !exact(judge_growth(Rounding::WAN, *y, b, signed));
     }
     match (change, implied_prior(Some(*y), *direction, *change)) {
-        (Some(a), Some(p)) if !p.is_negative() && !p.is_zero() => !exact(judge_share(Rounding::WAN, *a, p, *rate)),
+        (Some(a), Some(p)) if !p.is_negative() && !p.is_zero() => {
+            !exact(judge_share(Rounding::WAN, *a, p, *rate))
+        }
         _ => false,
     }
 }
@@ -1000,7 +1029,10 @@ fn wording(ctx: &mut Ctx<'_>) {
             );
         }
         for (what, found) in wording_defects(sentence) {
-            let message = format!("情况说明第{}条所在语句{what}（“{found}”）：{sentence}", i + 1);
+            let message = format!(
+                "情况说明第{}条所在语句{what}（“{found}”）：{sentence}",
+                i + 1
+            );
             let location = Location::table("情况说明")
                 .row(format!("第{}条「{}」", i + 1, claim.kind.subject()))
                 .column("文字");
@@ -1137,7 +1169,10 @@ fn completions(ctx: &mut Ctx<'_>) {
     }
     if !any {
         ctx.skip(Rule::NarrativeCompletion, "情况说明没有预算完成情况的语句");
-        ctx.skip(Rule::NarrativeCompletionWord, "情况说明没有预算完成情况的语句");
+        ctx.skip(
+            Rule::NarrativeCompletionWord,
+            "情况说明没有预算完成情况的语句",
+        );
     }
 }
 
@@ -1315,9 +1350,9 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
         // as 政府性基金预算拨款), or a whole table (its 合计, a "三公"
         // period, or a table named by the subject).
         // A "三公" item ("没有因公出国（境）事项支出") is about its own column.
-        let item = claim.refers_to.filter(|c| {
-            c.table == TableKind::ThreePublicExpenditure && c.column != Column::Total
-        });
+        let item = claim
+            .refers_to
+            .filter(|c| c.table == TableKind::ThreePublicExpenditure && c.column != Column::Total);
         let (kind, line) = match claim.refers_to {
             Some(c) => match (c.table, c.row) {
                 (
@@ -1501,7 +1536,10 @@ fn procurement(ctx: &mut Ctx<'_>) {
     }
     // A total stated without its split is not compared with nothing.
     if p.goods.is_none() && p.works.is_none() && p.services.is_none() {
-        ctx.skip(Rule::ProcurementTotal, "未列示政府采购的货物、工程、服务分项");
+        ctx.skip(
+            Rule::ProcurementTotal,
+            "未列示政府采购的货物、工程、服务分项",
+        );
         return;
     }
     ctx.sum(
@@ -1588,7 +1626,10 @@ mod tests {
             Some("下降（增长）".to_owned())
         );
         assert_eq!(template_alternative("下降 27.78%（增长率）"), None);
-        assert_eq!(template_alternative("增加（减少） 1 万元"), Some("增加（减少）".to_owned()));
+        assert_eq!(
+            template_alternative("增加（减少） 1 万元"),
+            Some("增加（减少）".to_owned())
+        );
         assert_eq!(template_alternative("增长（增长）"), None);
         let d = wording_defects("公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是。");
         assert_eq!(d, vec![("原因为空", "主要原因是。".to_owned())]);
