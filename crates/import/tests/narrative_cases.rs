@@ -47,7 +47,10 @@ fn subjects(d: &Disclosure) -> Vec<String> {
     out
 }
 
-fn change_of(c: &Claim) -> Option<(Option<Wan>, Direction, Option<Wan>, Option<Percent>)> {
+/// A change claim's amount, direction word, change and rate.
+type Change = (Option<Wan>, Direction, Option<Wan>, Option<Percent>);
+
+fn change_of(c: &Claim) -> Option<Change> {
     match &c.kind {
         ClaimKind::Change {
             amount,
