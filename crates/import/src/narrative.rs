@@ -1625,3 +1625,53 @@ fn strip_num(s: &str) -> &str {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_patterns_compile() {
+        for re in [&BUDGET_RE, &ACTUAL_RE, &DONE_RE, &WORD_RE] {
+            assert!(lazy_re(re).is_some());
+        }
+        assert!(!std::ptr::eq(change_re(), patterns::change()));
+        assert!(!std::ptr::eq(rate_re(), patterns::rate_after()));
+    }
+
+    #[test]
+    fn asides_are_blanked_keeping_the_length() {
+        let n: Vec<char> = "比2022年(上一年度,下同)预算增加1421.25万元(含税)"
+            .chars()
+            .collect();
+        let out: String = blank_asides(n.clone()).into_iter().collect();
+        assert_eq!(out.chars().count(), n.len());
+        let blanked = format!(
+            "比2022年{}预算增加",
+            " ".repeat("(上一年度,下同)".chars().count())
+        );
+        assert!(out.starts_with(&blanked), "{out}");
+        assert!(out.ends_with("(含税)"), "{out}");
+    }
+
+    #[test]
+    fn letter_spacing_is_removed_and_the_sentence_kept_as_printed() {
+        let text = "与 上 年 相 比 收 、 支 预 算 总 计 各 增 加 3,958.67 万 元 ， 增长 21.95 %。";
+        let p = Paragraph {
+            section: None,
+            text: text.into(),
+            norm: yusuan_money::text::normalize(text),
+            line_of: vec![1; text.chars().count()],
+        };
+        let pp = Para::new(&p);
+        let all: String = pp.norm.iter().collect();
+        assert_eq!(
+            all,
+            "与上年相比收、支预算总计各增加 3,958.67 万元,增长 21.95 %。"
+        );
+        let sents = pp.sentences();
+        assert_eq!(sents.len(), 1);
+        let (a, b) = sents[0];
+        assert_eq!(pp.printed(a, b), text);
+    }
+}

@@ -426,6 +426,11 @@ impl Disclosure {
                         (ClaimField::ObjectAmount, ClaimKind::Comparison { object, .. }) => {
                             format!("比较对象「{object}」").into()
                         }
+                        (ClaimField::Percent, ClaimKind::Completion { .. }) => "完成率".into(),
+                        (ClaimField::Amount, ClaimKind::Completion { .. }) => "决算数".into(),
+                        (ClaimField::BaseAmount, ClaimKind::Completion { budget_label, .. }) => {
+                            budget_label.as_str().into()
+                        }
                         _ => field
                             .fixed_label_zh()
                             .map_or_else(|| field.label_zh().into(), Into::into),
