@@ -97,12 +97,14 @@ impl Para {
         }
     }
 
-    /// Sentences: `[start, end)` ranges ending after `。` (or at the end).
+    /// Sentences: `[start, end)` ranges ending after `。` (or at the end);
+    /// a doubled `。。` ends one sentence (which keeps it, for the wording
+    /// check).
     fn sentences(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut start = 0;
         for (i, c) in self.norm.iter().enumerate() {
-            if *c == '。' {
+            if *c == '。' && self.norm.get(i + 1) != Some(&'。') {
                 out.push((start, i + 1));
                 start = i + 1;
             }

@@ -274,3 +274,24 @@ fn final_accounts_completion_rates_and_words() {
     assert_eq!(zero[0].severity, Severity::Error);
     assert!(zero[0].message.contains("收入支出总计"));
 }
+
+#[test]
+fn an_empty_reason_and_doubled_punctuation_are_warnings() {
+    // b2 with two slips of the kind real documents print
+    let text = case!("b2_zero_base.txt")
+        .replace("与2024年预算持平。", "与2024年预算持平，主要原因是。")
+        .replace(
+            "增加0.30万元，增长100%。其中",
+            "增加0.30万元，增长100%。。其中",
+        );
+    let (_, r) = read(&text);
+    let wording: Vec<_> = r.findings_for(Rule::NarrativeWording).collect();
+    assert!(
+        wording.iter().all(|f| f.severity == Severity::Warning),
+        "{wording:#?}"
+    );
+    assert!(wording.iter().any(|f| f.message.contains("主要原因是。")));
+    assert!(wording.iter().any(|f| f.message.contains("。。")));
+    // the figures are read as before: the same three errors
+    assert_eq!(narrative_errors(&r).len(), 3, "{:#?}", narrative_errors(&r));
+}

@@ -1752,6 +1752,62 @@ mod tests {
         }
     }
 
+    fn change_claim_of(x: Wan, up: bool, a: Wan, rate: Percent) -> Claim {
+        Claim::new(
+            "自洽检验",
+            ClaimKind::Change {
+                subject: "某项支出".into(),
+                amount: Some(x),
+                base_year: Some(2024),
+                base: None,
+                base_amount: None,
+                direction: if up {
+                    yusuan_tables::Direction::Increase
+                } else {
+                    yusuan_tables::Direction::Decrease
+                },
+                change: Some(a),
+                rate_direction: None,
+                rate: Some(rate),
+            },
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(150))]
+        /// A change sentence whose rate is A / prior, 四舍五入 to two places,
+        /// passes its self-check; one point more is an error.
+        #[test]
+        fn a_self_consistent_change_passes_and_a_point_off_fails(
+            prior in 10_000i64..100_000_000,
+            frac in 1i64..=1000,
+            up in proptest::bool::ANY,
+        ) {
+            let p = Wan::new(rust_decimal::Decimal::new(prior, 2));
+            // a ≤ prior (a rate up to 100%), at least 0.01
+            let a = Wan::new(rust_decimal::Decimal::new((prior * frac / 1000).max(1), 2));
+            let x = if up { p.checked_add(a).unwrap() } else { p.checked_sub(a).unwrap() };
+            let rate = Percent::share(a, p).unwrap();
+            let (report, _) = check(vec![change_claim_of(x, up, a, rate)]);
+            let own = |r: &Report| {
+                r.findings
+                    .iter()
+                    .filter(|f| matches!(f.rule, Rule::NarrativeChangeRate | Rule::NarrativeZeroBase | Rule::NarrativeNegativePrior))
+                    .map(|f| f.message.clone())
+                    .collect::<Vec<_>>()
+            };
+            proptest::prop_assert_eq!(own(&report), Vec::<String>::new());
+            proptest::prop_assert_eq!(report.outcome(Rule::NarrativeChangeRate).unwrap().checks, 1);
+            let off = rate.checked_add(Percent::parse("1.00").unwrap()).unwrap();
+            let (report, _) = check(vec![change_claim_of(x, up, a, off)]);
+            let errors: Vec<_> = report
+                .findings_for(Rule::NarrativeChangeRate)
+                .filter(|f| f.severity == Severity::Error)
+                .collect();
+            proptest::prop_assert_eq!(errors.len(), 1);
+        }
+    }
+
     #[test]
     fn a_seed_without_comparisons_skips_the_rule_with_a_reason() {
         let (report, _) = check(Vec::new());
