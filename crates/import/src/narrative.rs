@@ -1500,6 +1500,18 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
                 find_row(&t5_rows, &subject).and_then(|r| cell(r, Column::Total))
             }
         }
+        // "其中：人员经费 X 万元…；公用经费 Y 万元" in a sentence of its own
+        (ClaimKind::Amount { .. }, K::GeneralBudgetBasicExpenditure) => {
+            if sq.contains("人员经费") {
+                cell(RowKey::Total, Column::Personnel)
+            } else if sq.contains("公用经费") {
+                cell(RowKey::Total, Column::Public)
+            } else if sq.ends_with("基本支出") {
+                total_cell
+            } else {
+                None
+            }
+        }
         (ClaimKind::Amount { .. }, K::FiscalAppropriationSummary) => {
             if sq.contains("上年结转") {
                 cell(RowKey::Line(TLine::PriorYearCarryover), Column::Total)

@@ -295,3 +295,45 @@ fn an_empty_reason_and_doubled_punctuation_are_warnings() {
     // the figures are read as before: the same three errors
     assert_eq!(narrative_errors(&r).len(), 3, "{:#?}", narrative_errors(&r));
 }
+
+const SEED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../fixtures/seeds/2025-mohrss-information-center-unit-budget.txt"
+));
+
+/// "基本支出 X 万元。其中：人员经费 Y 万元…" with the parts in a sentence of
+/// their own (as the 普陀 决算 print it) is checked against the 基本支出表:
+/// the seed's 606.93 passes, a 人员经费 quoted from another table (616.93)
+/// is an error.
+#[test]
+fn basic_expenditure_parts_in_a_sentence_of_their_own() {
+    let anchor = "基本支出 744.78 万元，其中： \n";
+    assert!(SEED.contains(anchor));
+    let split = |personnel: &str| {
+        SEED.replacen(
+            anchor,
+            &format!(
+                "基本支出 744.78 万元。\n其中：人员经费 {personnel} 万元；公用经费 137.85 万元。\n"
+            ),
+            1,
+        )
+    };
+    let (d, r) = read(&split("606.93"));
+    let personnel = d
+        .narrative
+        .iter()
+        .find(|c| c.kind.subject() == "人员经费" && c.sentence.starts_with("其中"))
+        .expect("read");
+    assert_eq!(
+        personnel.refers_to.map(|c| c.column),
+        Some(Column::Personnel)
+    );
+    assert_eq!(narrative_errors(&r), Vec::<String>::new());
+    let (_, r) = read(&split("616.93"));
+    let errors = narrative_errors(&r);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("N301") && errors[0].contains("616.93"),
+        "{errors:?}"
+    );
+}
