@@ -35,6 +35,207 @@ fn chars_of(s: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// A paragraph's characters, indexed once: every slice by character
+/// positions costs its own length, not the paragraph's (a narrative printed
+/// as one long sentence is read in linear time and memory).
+///
+/// Letter-spacing is removed first ("收 、 支 预 算 总 计 各 增 加 3,958.67
+/// 万 元" reads as "收、支预算总计各增加 3,958.67 万元"): a run of whitespace
+/// goes when neither neighbour is an ASCII letter or digit. Positions are
+/// those of the compacted text; [`Para::printed`] gives a sentence as
+/// printed.
+pub(crate) struct Para {
+    /// The printed characters, compacted.
+    text: Vec<char>,
+    /// The normalised characters, compacted, asides blanked.
+    norm: Vec<char>,
+    /// The printed characters, as given.
+    raw: Vec<char>,
+    /// For each compacted position, its position in `raw`.
+    orig: Vec<usize>,
+}
+
+impl Para {
+    pub(crate) fn new(p: &Paragraph) -> Para {
+        let raw: Vec<char> = p.text.chars().collect();
+        let norm: Vec<char> = p.norm.chars().collect();
+        let word = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let mut keep = vec![true; norm.len()];
+        let mut i = 0;
+        while i < norm.len() {
+            if norm.get(i).is_some_and(|c| c.is_whitespace()) {
+                let start = i;
+                while norm.get(i).is_some_and(|c| c.is_whitespace()) {
+                    i += 1;
+                }
+                let before = start.checked_sub(1).and_then(|b| norm.get(b));
+                let after = norm.get(i);
+                if before.is_some() && after.is_some() && !word(before) && !word(after) {
+                    for k in keep.get_mut(start..i).into_iter().flatten() {
+                        *k = false;
+                    }
+                }
+            } else {
+                i += 1;
+            }
+        }
+        let mut text = Vec::with_capacity(raw.len());
+        let mut cnorm = Vec::with_capacity(norm.len());
+        let mut orig = Vec::with_capacity(norm.len());
+        for (i, (&k, &n)) in keep.iter().zip(&norm).enumerate() {
+            if k {
+                text.push(raw.get(i).copied().unwrap_or(n));
+                cnorm.push(n);
+                orig.push(i);
+            }
+        }
+        Para {
+            text,
+            norm: blank_asides(cnorm),
+            raw,
+            orig,
+        }
+    }
+
+    /// Sentences: `[start, end)` ranges ending after `。` (or at the end);
+    /// a doubled `。。` ends one sentence (which keeps it, for the wording
+    /// check).
+    fn sentences(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, c) in self.norm.iter().enumerate() {
+            if *c == '。' && self.norm.get(i + 1) != Some(&'。') {
+                out.push((start, i + 1));
+                start = i + 1;
+            }
+        }
+        if self
+            .norm
+            .get(start..)
+            .is_some_and(|r| r.iter().any(|c| !c.is_whitespace()))
+        {
+            out.push((start, self.norm.len()));
+        }
+        out
+    }
+
+    /// The characters `[start, end)` as printed (letter-spacing kept),
+    /// trimmed.
+    fn printed(&self, start: usize, end: usize) -> String {
+        if end <= start {
+            return String::new();
+        }
+        let (Some(&a), Some(&b)) = (self.orig.get(start), self.orig.get(end - 1)) else {
+            return String::new();
+        };
+        self.raw
+            .get(a..=b)
+            .map(|c| c.iter().collect::<String>())
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    }
+
+    /// The printed characters `[start, end)`.
+    fn text(&self, start: usize, end: usize) -> String {
+        self.text
+            .get(start.min(self.text.len())..end.min(self.text.len()))
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// The normalised characters `[start, end)`.
+    fn norm(&self, start: usize, end: usize) -> String {
+        self.norm
+            .get(start.min(self.norm.len())..end.min(self.norm.len()))
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// The normalised character at `i`.
+    fn norm_at(&self, i: usize) -> Option<char> {
+        self.norm.get(i).copied()
+    }
+
+    /// The normalised text `[start, end)` with its byte-to-character map.
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.norm(start, end), start)
+    }
+}
+
+/// A stretch of normalised text and where it starts in its paragraph, with
+/// the byte offset of each character (to turn a regex match into paragraph
+/// positions by binary search instead of counting from the start).
+struct Span {
+    s: String,
+    start: usize,
+    bytes: Vec<usize>,
+}
+
+impl Span {
+    fn new(s: String, start: usize) -> Span {
+        let bytes = s.char_indices().map(|(b, _)| b).collect();
+        Span { s, start, bytes }
+    }
+
+    /// The paragraph position of the byte offset `byte` of the span.
+    fn pos(&self, byte: usize) -> usize {
+        self.start + self.bytes.partition_point(|&b| b < byte)
+    }
+}
+
+/// Asides the sentence does not need, blanked with spaces (the character
+/// count is kept): "比2022年（上一年度，下同）预算增加" reads as "比2022年
+/// 预算增加". An aside is a parenthesis without digits that says what a term
+/// stands for (下同, 以下简称, 上一年度 …).
+fn blank_asides(mut norm: Vec<char>) -> Vec<char> {
+    let mut i = 0;
+    while i < norm.len() {
+        if norm.get(i) == Some(&'(') {
+            // the closing parenthesis within a short distance
+            let close = norm
+                .get(i + 1..norm.len().min(i + 24))
+                .and_then(|r| r.iter().position(|&c| c == ')' || c == '('));
+            if let Some(k) = close {
+                let end = i + 1 + k;
+                if norm.get(end) == Some(&')') {
+                    let inner: String = norm
+                        .get(i + 1..end)
+                        .map(|c| c.iter().filter(|c| !c.is_whitespace()).collect())
+                        .unwrap_or_default();
+                    let aside = !inner.chars().any(|c| c.is_ascii_digit())
+                        && ["下同", "简称", "上一年度", "上年度", "以下"]
+                            .iter()
+                            .any(|w| inner.contains(w));
+                    if aside {
+                        for c in norm.get_mut(i..=end).into_iter().flatten() {
+                            *c = ' ';
+                        }
+                    }
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    norm
+}
+
+/// The longest subject kept before an amount, in characters: a subject is
+/// a few words; without this bound a run of amounts with no punctuation
+/// would make every subject as long as the text before it.
+const MAX_SUBJECT: usize = 120;
+
+/// The longest sentence a claim keeps whole, in characters; a longer one is
+/// kept as the excerpt around the claim (each claim would otherwise copy
+/// the whole sentence).
+const MAX_SENTENCE: usize = 600;
+
+/// The characters around a claim at `pos` kept from a long sentence.
+const EXCERPT_BEFORE: usize = 150;
+const EXCERPT_AFTER: usize = 250;
+
 const DELIMS: &[char] = &[',', '，', ';', '；', ':', '：', '、', '。'];
 
 /// Context needed to clean subjects and resolve cells.
@@ -124,39 +325,46 @@ fn clean_subject(raw: &str, ctx: &Ctx<'_>) -> String {
 }
 
 /// The mentions of amounts in `[start, end)` of a paragraph.
-fn mentions(p: &Paragraph, start: usize, end: usize) -> Vec<Mention> {
-    let ns = chars_of(&p.norm, start, end);
+fn mentions(p: &Para, start: usize, end: usize) -> Vec<Mention> {
+    let sp = p.span(start, end);
+    mentions_in(p, &sp)
+}
+
+/// The mentions of amounts of a span.
+fn mentions_in(p: &Para, sp: &Span) -> Vec<Mention> {
+    let start = sp.start;
     let mut out = Vec::new();
-    for c in patterns::amount_wan().captures_iter(&ns) {
+    // the last clause delimiter seen, scanning forward
+    let mut last_delim: Option<usize> = None;
+    let mut scanned = start;
+    for c in patterns::amount_wan().captures_iter(&sp.s) {
         let (Some(whole), Some(num)) = (c.get(0), c.get(1)) else {
             continue;
         };
         let Ok(w) = Wan::parse(num.as_str()) else {
             continue;
         };
-        let s = start + char_index(&ns, num.start());
-        let e = start + char_index(&ns, whole.end());
+        let s = sp.pos(num.start());
+        let e = sp.pos(whole.end());
         // thresholds ("单价100万元（含）以上") are not amounts of the budget
-        let after: String = p.norm.chars().skip(e).take(6).collect();
+        let after = p.norm(e, e + 6);
         let after = after.trim_start();
         if after.starts_with("(含)") || after.starts_with("以上") || after.starts_with("以下")
         {
             continue;
         }
         // subject: back to the last delimiter of the clause (or 其中)
-        let before: Vec<char> = p.norm.chars().skip(start).take(s - start).collect();
-        let mut k = before.len();
-        while k > 0 {
-            let c = before.get(k - 1).copied().unwrap_or(' ');
-            if DELIMS.contains(&c) {
-                break;
+        while scanned < s {
+            if p.norm_at(scanned).is_some_and(|c| DELIMS.contains(&c)) {
+                last_delim = Some(scanned);
             }
-            k -= 1;
+            scanned += 1;
         }
-        let mut subject_start = start + k;
-        let clause: String = before.iter().skip(k).collect();
+        let clause_start = last_delim.map_or(start, |d| d + 1).max(start);
+        let mut subject_start = clause_start.max(s.saturating_sub(MAX_SUBJECT));
+        let clause = p.norm(subject_start, s);
         if let Some(pos) = clause.find("其中") {
-            subject_start = start + k + char_index(&clause, pos) + 2;
+            subject_start += char_index(&clause, pos) + 2;
         }
         out.push(Mention {
             start: s,
@@ -168,8 +376,27 @@ fn mentions(p: &Paragraph, start: usize, end: usize) -> Vec<Mention> {
     out
 }
 
-fn subject_of(p: &Paragraph, m: &Mention, ctx: &Ctx<'_>) -> String {
-    clean_subject(&chars_of(&p.text, m.subject_start, m.start), ctx)
+fn subject_of(p: &Para, m: &Mention, ctx: &Ctx<'_>) -> String {
+    clean_subject(&p.text(m.subject_start, m.start), ctx)
+}
+
+/// The sentence a claim at `pos` keeps: the whole sentence, or the excerpt
+/// around `pos` when the sentence is very long.
+fn sentence_for(p: &Para, (s0, e0): (usize, usize), pos: usize, whole: &str) -> String {
+    if e0.saturating_sub(s0) <= MAX_SENTENCE {
+        return whole.to_owned();
+    }
+    let a = pos.saturating_sub(EXCERPT_BEFORE).max(s0);
+    let b = pos.saturating_add(EXCERPT_AFTER).min(e0);
+    let mut out = String::new();
+    if a > s0 {
+        out.push('…');
+    }
+    out.push_str(&p.printed(a, b));
+    if b < e0 {
+        out.push('…');
+    }
+    out
 }
 
 /// One claim found, with its position (for order).
@@ -187,37 +414,82 @@ fn basis_of(word: Option<&str>) -> Option<Basis> {
     }
 }
 
+/// Characters after a change's direction word searched for its amount and
+/// rate, and after an amount for its share.
+const TAIL: usize = 80;
+
+/// How many mentions before a change are searched for its amount.
+const CHANGE_LOOKBACK: usize = 8;
+
+/// The direction of a change as printed: the words of [`Direction`], and
+/// 一致 / 相同 (no change: "与2024年预算一致").
+fn direction_of_word(word: &str) -> Option<Direction> {
+    match word {
+        "一致" | "相同" => Some(Direction::Flat),
+        "增幅" | "增长率" => Some(Direction::Growth),
+        "降幅" | "下降率" => Some(Direction::Decline),
+        w => Direction::from_zh(w),
+    }
+}
+
+/// "比/较/与 [2024年] [预算数] [相比] 增加 …": a change, with its base year,
+/// basis and direction word (groups 2, 3, 4).
+fn change_re() -> &'static regex::Regex {
+    static RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(
+            r"(比|较|与)\s*(?:上一?年度?|去年)?\s*([0-9]{4})?\s*年?度?\s*(?:当年)?\s*(预算执行数|执行数|预算数|预算|决算数|决算)?\s*(?:相比\s*[,，]?\s*(?P<subj>[^0-9,，。;；:：%()]{1,30}?))?\s*(?:相比)?\s*[,，]?\s*(?P<dir>增加|减少|增长|下降|上升|降低|持平|一致|相同)",
+        )
+        .ok()
+    });
+    RE.as_ref().unwrap_or_else(|| patterns::change())
+}
+
+/// The rate after a change: "，增长 B%", "，降幅 B %", "增长率 B%" (the
+/// word in group 1, the number in group 2).
+fn rate_re() -> &'static regex::Regex {
+    static RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(
+            r"^\s*[,，]?\s*(增长率|下降率|增幅|降幅|增长|下降|上升|降低|增加|减少)?\s*(?:了|为)?\s*([0-9]+(?:\.[0-9]+)?)\s*%",
+        )
+        .ok()
+    });
+    RE.as_ref().unwrap_or_else(|| patterns::rate_after())
+}
+
 /// Reads the claims of a narrative paragraph.
 pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
-    let sents = p.sentences();
+    let pp = Para::new(p);
+    let pp = &pp;
+    let sents = pp.sentences();
     let mut found: Vec<Found> = Vec::new();
     let mut skip_until = 0usize;
     let first_subject: Option<String> = sents
         .first()
-        .and_then(|(s, e)| mentions(p, *s, *e).into_iter().next())
-        .map(|m| subject_of(p, &m, ctx))
+        .and_then(|(s, e)| mentions(pp, *s, *e).into_iter().next())
+        .map(|m| subject_of(pp, &m, ctx))
         .filter(|s| !s.is_empty());
     for (si, &(s0, e0)) in sents.iter().enumerate() {
         if si < skip_until {
             continue;
         }
-        let sentence = p.slice(s0, e0);
-        let ns = chars_of(&p.norm, s0, e0);
-        let ms = mentions(p, s0, e0);
+        let sentence = pp.printed(s0, e0);
+        let sp = pp.span(s0, e0);
+        let ns = sp.s.as_str();
+        let ms = mentions_in(pp, &sp);
         let mut used = vec![false; ms.len()];
-        let mk = |kind: ClaimKind, sentence: &str| Claim {
+        let mk = |kind: ClaimKind, pos: usize, sentence: &str| Claim {
             section: p.section.clone(),
-            sentence: sentence.to_owned(),
+            sentence: sentence_for(pp, (s0, e0), pos, sentence),
             kind,
             refers_to: None,
         };
         // NoAmount: 没有(使用)X / a clause starting with 无X和Y
-        for c in patterns::no_amount().captures_iter(&ns) {
+        for c in patterns::no_amount().captures_iter(ns) {
             let Some(m) = c.get(1).or_else(|| c.get(2)) else {
                 continue;
             };
-            let pos = s0 + char_index(&ns, m.start());
-            let printed = chars_of(&p.text, pos, pos + m.as_str().chars().count());
+            let pos = sp.pos(m.start());
+            let printed = pp.text(pos, pos + m.as_str().chars().count());
             let parts: Vec<String> = if c.get(2).is_some() {
                 printed
                     .split(['和', '、'])
@@ -230,29 +502,30 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                 if !subj.is_empty() {
                     found.push(Found {
                         pos: pos + k,
-                        claim: mk(ClaimKind::NoAmount { subject: subj }, &sentence),
+                        claim: mk(ClaimKind::NoAmount { subject: subj }, pos, &sentence),
                     });
                 }
             }
         }
         // Change
-        for c in patterns::change().captures_iter(&ns) {
-            let (Some(all), Some(dir)) = (c.get(0), c.get(4)) else {
+        let mut prev_ms: Option<Vec<Mention>> = None;
+        for c in change_re().captures_iter(ns) {
+            let (Some(all), Some(dir)) = (c.get(0), c.name("dir")) else {
                 continue;
             };
-            let Some(direction) = Direction::from_zh(dir.as_str()) else {
+            // "与2023年度相比，收入支出总计增加…": the subject named after 相比
+            let named = c.name("subj").map(|m| {
+                let a = sp.pos(m.start());
+                clean_subject(&pp.text(a, a + m.as_str().chars().count()), ctx)
+            });
+            let Some(direction) = direction_of_word(dir.as_str()) else {
                 continue;
             };
-            let cpos = s0 + char_index(&ns, all.start());
-            let after_pos = s0 + char_index(&ns, all.end());
+            let cpos = sp.pos(all.start());
+            let after_pos = sp.pos(all.end());
             let base_year = c.get(2).and_then(|y| y.as_str().parse::<u16>().ok());
             let base = basis_of(c.get(3).map(|m| m.as_str()));
-            let tail: String = p
-                .norm
-                .chars()
-                .skip(after_pos)
-                .take(e0.saturating_sub(after_pos))
-                .collect();
+            let tail = pp.norm(after_pos, e0.min(after_pos + TAIL));
             let mut change = None;
             let mut rate = None;
             let mut rate_direction = None;
@@ -275,23 +548,29 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
             }
             if rate.is_none() {
                 if let Some(tail2) = tail.get(rest_from..) {
-                    if let Some(r) = patterns::rate_after().captures(tail2) {
+                    if let Some(r) = rate_re().captures(tail2) {
                         if let Some(num) = r.get(2) {
                             rate = Percent::parse(num.as_str()).ok();
-                            rate_direction = r.get(1).and_then(|d| Direction::from_zh(d.as_str()));
+                            rate_direction = r.get(1).and_then(|d| direction_of_word(d.as_str()));
                         }
                     }
                 }
             }
-            // the amount compared, and a stated comparison figure
+            // the amount compared, and a stated comparison figure: the
+            // nearest free mentions before the word
             let mut amount = None;
             let mut base_amount = None;
             let mut subject = String::new();
-            for (i, m) in ms.iter().enumerate().rev() {
-                if m.end > cpos || used.get(i).copied().unwrap_or(true) {
+            let upto = ms.partition_point(|m| m.end <= cpos);
+            for i in (upto.saturating_sub(CHANGE_LOOKBACK)..upto).rev() {
+                let Some(m) = ms.get(i) else { continue };
+                if amount.is_some() && cpos.saturating_sub(m.end) > 2 * MAX_SUBJECT {
+                    break;
+                }
+                if used.get(i).copied().unwrap_or(true) {
                     continue;
                 }
-                let subj_raw = chars_of(&p.text, m.subject_start, m.start);
+                let subj_raw = pp.text(m.subject_start, m.start);
                 if subj_raw.contains("执行数") && base_amount.is_none() {
                     base_amount = Some(Wan::new(m.amount));
                     if let Some(u) = used.get_mut(i) {
@@ -301,15 +580,37 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                 }
                 if amount.is_none() {
                     amount = Some(Wan::new(m.amount));
-                    subject = subject_of(p, m, ctx);
+                    subject = subject_of(pp, m, ctx);
                     if let Some(u) = used.get_mut(i) {
                         *u = true;
                     }
                 }
             }
-            if amount.is_none() {
+            if let Some(named) = named.filter(|n| !n.is_empty()) {
+                if amount.is_none() && si > 0 {
+                    // its amount stated in the sentence before ("…总计
+                    // 307.82 万元。与 2023 年度相比，…总计增加 307.82 万元")
+                    let key = yusuan_money::text::squeeze(&named);
+                    let prev = prev_ms.get_or_insert_with(|| {
+                        sents
+                            .get(si - 1)
+                            .map(|&(s1, e1)| mentions(pp, s1, e1))
+                            .unwrap_or_default()
+                    });
+                    amount = prev
+                        .iter()
+                        .rev()
+                        .find(|m| {
+                            yusuan_money::text::squeeze(&pp.text(m.subject_start, m.start))
+                                .ends_with(&key)
+                        })
+                        .map(|m| Wan::new(m.amount));
+                }
+                subject = named;
+            } else if amount.is_none() {
                 // no amount before: the subject is the clause before 比
-                let before: Vec<char> = p.text.chars().skip(s0).take(cpos - s0).collect();
+                let from = s0.max(cpos.saturating_sub(MAX_SUBJECT));
+                let before: Vec<char> = pp.text(from, cpos).chars().collect();
                 let k = before
                     .iter()
                     .rposition(|c| DELIMS.contains(c))
@@ -333,12 +634,13 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                         rate_direction,
                         rate,
                     },
+                    cpos,
                     &sentence,
                 ),
             });
         }
         // the whole stated before 其中
-        let qizhong = ns.find("其中").map(|b| s0 + char_index(&ns, b));
+        let qizhong = ns.find("其中").map(|b| sp.pos(b));
         let whole_ix = qizhong.and_then(|q| ms.iter().rposition(|m| m.end <= q));
         // Shares
         let mut shares = 0usize;
@@ -346,12 +648,7 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
             if used.get(i).copied().unwrap_or(true) {
                 continue;
             }
-            let tail: String = p
-                .norm
-                .chars()
-                .skip(m.end)
-                .take(e0.saturating_sub(m.end))
-                .collect();
+            let tail = pp.norm(m.end, e0.min(m.end + TAIL));
             let Some(c) = patterns::share_after().captures(&tail) else {
                 continue;
             };
@@ -365,34 +662,39 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
             shares += 1;
             let (whole, whole_subject) = match whole_ix.and_then(|w| ms.get(w)) {
                 Some(w) if w.end <= m.start => {
-                    (Some(Wan::new(w.amount)), Some(subject_of(p, w, ctx)))
+                    (Some(Wan::new(w.amount)), Some(subject_of(pp, w, ctx)))
                 }
-                _ => (None, section_whole(p.section.as_deref())),
+                // "占本年支出合计的 99.86%": the whole is named
+                _ => (
+                    None,
+                    named_whole(&tail, num.start()).or_else(|| section_whole(p.section.as_deref())),
+                ),
             };
             found.push(Found {
                 pos: m.start,
                 claim: mk(
                     ClaimKind::Share {
-                        subject: subject_of(p, m, ctx),
+                        subject: subject_of(pp, m, ctx),
                         amount: Wan::new(m.amount),
                         percent,
                         whole,
                         whole_subject,
                         whole_refers_to: None,
                     },
+                    m.start,
                     &sentence,
                 ),
             });
         }
         // Comparisons: 大于 / 小于 / 等于 … between two amounts
-        for c in patterns::relation().captures_iter(&ns) {
+        for c in patterns::relation().captures_iter(ns) {
             let Some(word) = c.get(0) else { continue };
-            let ws = s0 + char_index(&ns, word.start());
-            let we = s0 + char_index(&ns, word.end());
-            if let Some((pos, claim)) = comparison(p, ctx, (s0, e0), (ws, we), &ms, &mut used) {
+            let ws = sp.pos(word.start());
+            let we = sp.pos(word.end());
+            if let Some((pos, claim)) = comparison(pp, ctx, (s0, e0), (ws, we), &ms, &mut used) {
                 found.push(Found {
                     pos,
-                    claim: mk(claim, &sentence),
+                    claim: mk(claim, pos, &sentence),
                 });
             }
         }
@@ -402,7 +704,7 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
             if used.get(i).copied().unwrap_or(true) {
                 continue;
             }
-            let subject = subject_of(p, m, ctx);
+            let subject = subject_of(pp, m, ctx);
             let is_whole = Some(i) == whole_ix;
             if !is_whole && !subject.contains('总') {
                 continue;
@@ -416,7 +718,7 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                 for (j, n) in ms.iter().enumerate() {
                     if n.start > m.end && !used.get(j).copied().unwrap_or(true) {
                         parts.push(ClaimPart {
-                            subject: subject_of(p, n, ctx),
+                            subject: subject_of(pp, n, ctx),
                             amount: Wan::new(n.amount),
                             refers_to: None,
                         });
@@ -429,18 +731,18 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                 let mut k = si + 1;
                 while shares == 0 && !parts.is_empty() && sentence_text.contains("主要包括") {
                     let Some(&(s1, e1)) = sents.get(k) else { break };
-                    let next = mentions(p, s1, e1);
-                    let ns1 = chars_of(&p.norm, s1, e1);
+                    let next = mentions(pp, s1, e1);
+                    let ns1 = pp.norm(s1, e1);
                     let [only] = next.as_slice() else { break };
                     if only.start - s1 > 24 || ns1.contains("比") || ns1.contains("其中") {
                         break;
                     }
                     parts.push(ClaimPart {
-                        subject: subject_of(p, only, ctx),
+                        subject: subject_of(pp, only, ctx),
                         amount: Wan::new(only.amount),
                         refers_to: None,
                     });
-                    sentence_text.push_str(&p.slice(s1, e1));
+                    sentence_text.push_str(&pp.printed(s1, e1));
                     k += 1;
                     skip_until = k;
                 }
@@ -453,6 +755,7 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                         amount: Wan::new(m.amount),
                         parts,
                     },
+                    m.start,
                     &sentence_text,
                 ),
             });
@@ -466,16 +769,235 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                 pos: m.start,
                 claim: mk(
                     ClaimKind::Amount {
-                        subject: subject_of(p, m, ctx),
+                        subject: subject_of(pp, m, ctx),
                         amount: Wan::new(m.amount),
                     },
+                    m.start,
                     &sentence,
                 ),
             });
         }
     }
+    found.extend(completions(pp, p, ctx));
     found.sort_by_key(|f| f.pos);
     found.into_iter().map(|f| f.claim).collect()
+}
+
+/// A regex compiled once; `None` only if the literal were invalid (a test
+/// compiles every one).
+fn lazy_re(
+    cell: &'static once_cell::sync::Lazy<Option<regex::Regex>>,
+) -> Option<&'static regex::Regex> {
+    cell.as_ref()
+}
+
+static BUDGET_RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"(年初预算|全年预算|调整预算|预算)数?\s*(?:为|是)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*万元",
+    )
+    .ok()
+});
+static ACTUAL_RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(r"决算数?\s*(?:为|是)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*万元").ok()
+});
+static DONE_RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"完成\s*(年初预算|全年预算|调整预算|预算)数?\s*的?\s*([0-9]+(?:\.[0-9]+)?)\s*%",
+    )
+    .ok()
+});
+static WORD_RE: once_cell::sync::Lazy<Option<regex::Regex>> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(
+        r"决算数?\s*(大于|高于|多于|小于|低于|少于|等于|同|与)\s*(?:年初|全年|调整)?预算数?\s*(持平|相等|一致)?",
+    )
+    .ok()
+});
+
+/// What a 决算 completion pass sees, in text order.
+enum Event {
+    Budget(String, Wan),
+    Actual(Wan, usize),
+    Done(String, Percent),
+    Word(Relation),
+}
+
+/// The completion statements of a 决算 narrative paragraph ("年初预算为 A 万
+/// 元，支出决算为 B 万元，完成年初预算的 C%。决算数小于预算数的主要原因…"),
+/// read across sentence breaks: each rate is of the latest budget of its
+/// label stated before it in the paragraph and the latest final amount.
+fn completions(pp: &Para, p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Found> {
+    let (Some(budget_re), Some(actual_re), Some(done_re), Some(word_re)) = (
+        lazy_re(&BUDGET_RE),
+        lazy_re(&ACTUAL_RE),
+        lazy_re(&DONE_RE),
+        lazy_re(&WORD_RE),
+    ) else {
+        return Vec::new();
+    };
+    let sp = pp.span(0, pp.norm.len());
+    if !sp.s.contains("决算") {
+        return Vec::new();
+    }
+    let mut events: Vec<(usize, Event)> = Vec::new();
+    for c in budget_re.captures_iter(&sp.s) {
+        if let (Some(l), Some(n)) = (c.get(1), c.get(2)) {
+            if let Ok(w) = Wan::parse(n.as_str()) {
+                events.push((sp.pos(l.start()), Event::Budget(l.as_str().to_owned(), w)));
+            }
+        }
+    }
+    for c in actual_re.captures_iter(&sp.s) {
+        if let (Some(all), Some(n)) = (c.get(0), c.get(1)) {
+            if let Ok(w) = Wan::parse(n.as_str()) {
+                let at = sp.pos(all.start());
+                events.push((at, Event::Actual(w, at)));
+            }
+        }
+    }
+    for c in done_re.captures_iter(&sp.s) {
+        if let (Some(l), Some(n)) = (c.get(1), c.get(2)) {
+            if let Ok(v) = Percent::parse(n.as_str()) {
+                events.push((sp.pos(l.start()), Event::Done(l.as_str().to_owned(), v)));
+            }
+        }
+    }
+    for c in word_re.captures_iter(&sp.s) {
+        let (Some(all), Some(w)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let relation = match (w.as_str(), c.get(2).is_some()) {
+            ("同" | "与", true) => Relation::Equal,
+            ("同" | "与", false) => continue,
+            (word, _) => match Relation::from_zh(word) {
+                Some(r) => r,
+                None => continue,
+            },
+        };
+        events.push((sp.pos(all.start()), Event::Word(relation)));
+    }
+    events.sort_by_key(|(pos, _)| *pos);
+    let sents = pp.sentences();
+    let sentence_of = |pos: usize| {
+        sents
+            .iter()
+            .find(|(a, b)| *a <= pos && pos < *b)
+            .copied()
+            .unwrap_or((0, 0))
+    };
+    // the subject: the clause before the first budget, else the first
+    // clause of the paragraph (an item's heading)
+    let subject_before = |pos: usize| {
+        let (s0, _) = sentence_of(pos);
+        let from = s0.max(pos.saturating_sub(MAX_SUBJECT));
+        let before: Vec<char> = pp.text(from, pos).chars().collect();
+        let k = before
+            .iter()
+            .rposition(|c| DELIMS.contains(c))
+            .map_or(0, |x| x + 1);
+        clean_subject(&before.iter().skip(k).collect::<String>(), ctx)
+    };
+    let heading = sents
+        .first()
+        .map(|&(a, b)| {
+            let t = pp.text(a, b.min(a + MAX_SUBJECT));
+            let end = t.find(['。', '，', ',', '；']).unwrap_or(t.len());
+            clean_subject(t.get(..end).unwrap_or(""), ctx)
+        })
+        .unwrap_or_default();
+    let mut out: Vec<Found> = Vec::new();
+    let mut budgets: Vec<(String, Wan, usize)> = Vec::new();
+    let mut actual: Option<(Wan, usize)> = None;
+    // the claim a following word belongs to, and whether it has its word
+    let mut open: Option<usize> = None;
+    let subject_for = |budgets: &[(String, Wan, usize)]| {
+        let s = budgets
+            .first()
+            .map(|(_, _, at)| subject_before(*at))
+            .unwrap_or_default();
+        if s.is_empty() {
+            heading.clone()
+        } else {
+            s
+        }
+    };
+    let claim_at = |pos: usize, kind: ClaimKind| {
+        let (s0, e0) = sentence_of(pos);
+        Found {
+            pos,
+            claim: Claim {
+                section: p.section.clone(),
+                sentence: sentence_for(pp, (s0, e0), pos, &pp.printed(s0, e0)),
+                kind,
+                refers_to: None,
+            },
+        }
+    };
+    for (pos, ev) in events {
+        match ev {
+            Event::Budget(label, w) => {
+                if actual.is_some() {
+                    // a new item starts
+                    budgets.clear();
+                    actual = None;
+                }
+                budgets.retain(|(l, _, _)| *l != label);
+                budgets.push((label, w, pos));
+            }
+            Event::Actual(w, at) => actual = Some((w, at)),
+            Event::Done(label, percent) => {
+                let Some((b, _)) = actual else { continue };
+                let budget = budgets
+                    .iter()
+                    .rev()
+                    .find(|(l, _, _)| *l == label)
+                    .or_else(|| {
+                        // "完成预算的": the budget stated, whatever its label
+                        (label == "预算").then(|| budgets.first()).flatten()
+                    });
+                let Some((_, a, _)) = budget else { continue };
+                out.push(claim_at(
+                    pos,
+                    ClaimKind::Completion {
+                        subject: subject_for(&budgets),
+                        budget_label: label,
+                        budget: Some(*a),
+                        actual: b,
+                        percent: Some(percent),
+                        relation: None,
+                    },
+                ));
+                open = Some(out.len() - 1);
+                actual = None;
+            }
+            Event::Word(relation) => {
+                if let Some(ClaimKind::Completion {
+                    relation: r @ None, ..
+                }) = open.and_then(|i| out.get_mut(i)).map(|f| &mut f.claim.kind)
+                {
+                    *r = Some(relation);
+                    open = None;
+                    continue;
+                }
+                let (Some((b, _)), Some((label, a, _))) = (actual, budgets.first()) else {
+                    continue;
+                };
+                out.push(claim_at(
+                    pos,
+                    ClaimKind::Completion {
+                        subject: subject_for(&budgets),
+                        budget_label: label.clone(),
+                        budget: Some(*a),
+                        actual: b,
+                        percent: None,
+                        relation: Some(relation),
+                    },
+                ));
+                open = None;
+                actual = None;
+            }
+        }
+    }
+    out
 }
 
 /// Trims a side of a comparison: whitespace, quotes, the unit's name, a
@@ -502,15 +1024,23 @@ fn comparison_side(raw: &str, ctx: &Ctx<'_>) -> String {
 /// either side, a side that names nothing). Mentions it takes are marked
 /// in `used`.
 fn comparison(
-    p: &Paragraph,
+    p: &Para,
     ctx: &Ctx<'_>,
     (s0, e0): (usize, usize),
     (ws, we): (usize, usize),
     ms: &[Mention],
     used: &mut [bool],
 ) -> Option<(usize, ClaimKind)> {
-    let norm: Vec<char> = p.norm.chars().skip(s0).take(e0 - s0).collect();
-    let at = |i: usize| norm.get(i.checked_sub(s0)?).copied();
+    // a clause is searched at most this far from the word
+    let s0 = s0.max(ws.saturating_sub(2 * MAX_SUBJECT));
+    let e0 = e0.min(we.saturating_add(2 * MAX_SUBJECT));
+    let at = |i: usize| {
+        if i < s0 || i >= e0 {
+            None
+        } else {
+            p.norm_at(i)
+        }
+    };
     let word: String = (ws..we).filter_map(at).collect();
     let relation = Relation::from_zh(&word)?;
     // 不等于, 未超过: a negation the model has no word for.
@@ -537,40 +1067,51 @@ fn comparison(
         ((clause_start, ws), (we, clause_end))
     };
     // The object: a mention inside its span, else its words (no number).
-    let object_mention = (0..ms.len()).find(|&i| {
-        free(i, used)
-            && ms
-                .get(i)
-                .is_some_and(|m| m.start >= object_span.0 && m.end <= object_span.1)
-    });
+    // mentions are in order: only those from the span's start are looked at
+    let from_object = ms.partition_point(|m| m.start < object_span.0);
+    let object_mention = (from_object..ms.len())
+        .take_while(|&i| ms.get(i).is_some_and(|m| m.start < object_span.1))
+        .find(|&i| {
+            free(i, used)
+                && ms
+                    .get(i)
+                    .is_some_and(|m| m.start >= object_span.0 && m.end <= object_span.1)
+        });
     let (object, object_amount) = match object_mention.and_then(|i| ms.get(i)) {
         Some(m) => (
-            comparison_side(&chars_of(&p.text, object_span.0, m.start), ctx),
+            comparison_side(&p.text(object_span.0, m.start), ctx),
             Some(Wan::new(m.amount)),
         ),
         None if has_digit(object_span.0, object_span.1) => return None,
         None => (
-            comparison_side(&chars_of(&p.text, object_span.0, object_span.1), ctx),
+            comparison_side(&p.text(object_span.0, object_span.1), ctx),
             None,
         ),
     };
     // The subject: a mention inside its span; or, when the span is empty
     // ("X 万元，大于 …"), the sentence's last free mention before the word;
     // else its words (no number).
-    let in_span = (0..ms.len()).rev().find(|&i| {
-        free(i, used)
-            && ms
-                .get(i)
-                .is_some_and(|m| m.start >= subject_span.0 && m.end <= subject_span.1)
-    });
+    let from_subject = ms.partition_point(|m| m.start < subject_span.0);
+    let to_subject = ms.partition_point(|m| m.end <= subject_span.1);
+    let in_span = (from_subject..to_subject.max(from_subject))
+        .rev()
+        .find(|&i| {
+            free(i, used)
+                && ms
+                    .get(i)
+                    .is_some_and(|m| m.start >= subject_span.0 && m.end <= subject_span.1)
+        });
     let span_empty = (subject_span.0..subject_span.1)
         .filter_map(at)
         .all(char::is_whitespace);
     let subject_mention = match in_span {
         Some(i) => Some(i),
-        None if span_empty => (0..ms.len())
-            .rev()
-            .find(|&i| free(i, used) && ms.get(i).is_some_and(|m| m.end <= ws)),
+        None if span_empty => {
+            let upto = ms.partition_point(|m| m.end <= ws);
+            (upto.saturating_sub(CHANGE_LOOKBACK)..upto)
+                .rev()
+                .find(|&i| free(i, used) && ms.get(i).is_some_and(|m| m.start >= s0))
+        }
         None => None,
     };
     let (subject, amount, pos) = match subject_mention.and_then(|i| ms.get(i)) {
@@ -581,14 +1122,14 @@ fn comparison(
                 m.subject_start
             };
             (
-                comparison_side(&chars_of(&p.text, from, m.start), ctx),
+                comparison_side(&p.text(from, m.start), ctx),
                 Some(Wan::new(m.amount)),
                 m.start,
             )
         }
         None if has_digit(subject_span.0, subject_span.1) => return None,
         None => (
-            comparison_side(&chars_of(&p.text, subject_span.0, subject_span.1), ctx),
+            comparison_side(&p.text(subject_span.0, subject_span.1), ctx),
             None,
             subject_span.0,
         ),
@@ -614,6 +1155,23 @@ fn comparison(
     ))
 }
 
+/// The whole a share names between 占 and its number ("占本年支出合计的
+/// 99.86%" → `本年支出合计`); `None` for a bare "占 Y%" or "占比".
+fn named_whole(tail: &str, number_at: usize) -> Option<String> {
+    let before = tail.get(..number_at)?;
+    let name = before
+        .trim()
+        .trim_start_matches([',', '，'])
+        .trim()
+        .strip_prefix('占')?
+        .trim();
+    let name = name.strip_prefix('比').unwrap_or(name).trim();
+    let name = name.strip_suffix('的').unwrap_or(name).trim();
+    let name = yusuan_money::text::squeeze(name);
+    (name.chars().count() >= 2 && (name.ends_with("合计") || name.ends_with("总计")))
+        .then_some(name)
+}
+
 /// `（二）一般公共预算当年拨款结构情况` → `一般公共预算当年拨款`.
 fn section_whole(section: Option<&str>) -> Option<String> {
     let last = section?.rsplit(" / ").next()?.trim();
@@ -631,34 +1189,60 @@ fn section_whole(section: Option<&str>) -> Option<String> {
     None
 }
 
-/// 政府采购: the first sentence that splits the procurement budget.
+/// 政府采购: the first sentence that states the procurement budget, with its
+/// split into 货物 / 工程 / 服务 in the same sentence or the next ones
+/// ("…总金额为 3742.4 万元。其中拟购买货物 525.4 万元；拟购买工程 500 万元…").
+/// Words are matched without whitespace, so letter-spaced text ("拟 采 购 货
+/// 物 支 出") is read.
 pub(crate) fn procurement(p: &Paragraph) -> Option<Procurement> {
-    for (s0, e0) in p.sentences() {
-        let ns = chars_of(&p.norm, s0, e0);
+    let pp = Para::new(p);
+    let pp = &pp;
+    let sents = pp.sentences();
+    for (k, &(s0, e0)) in sents.iter().enumerate() {
+        let ns = yusuan_money::text::squeeze(&pp.norm(s0, e0));
         if !ns.contains("政府采购") {
             continue;
         }
-        let ms = mentions(p, s0, e0);
+        let ms = mentions(pp, s0, e0);
         if ms.is_empty() {
             continue;
         }
-        let mut pr = Procurement {
-            sentence: Some(p.slice(s0, e0)),
-            ..Default::default()
-        };
-        for m in &ms {
-            let subj = chars_of(&p.norm, m.subject_start, m.start);
-            let w = Some(Wan::new(m.amount));
-            if subj.contains("货物") {
-                pr.goods = w;
-            } else if subj.contains("工程") {
-                pr.works = w;
-            } else if subj.contains("服务") {
-                pr.services = w;
-            } else if pr.total.is_none() {
-                pr.total = w;
+        let mut pr = Procurement::default();
+        let mut sentence = pp.printed(s0, e0);
+        let read = |pr: &mut Procurement, ms: &[Mention]| {
+            for m in ms {
+                let subj = yusuan_money::text::squeeze(&pp.norm(m.subject_start, m.start));
+                let w = Some(Wan::new(m.amount));
+                if subj.contains("货物") {
+                    pr.goods = w;
+                } else if subj.contains("工程") {
+                    pr.works = w;
+                } else if subj.contains("服务") {
+                    pr.services = w;
+                } else if pr.total.is_none() {
+                    pr.total = w;
+                }
             }
+        };
+        read(&mut pr, &ms);
+        // the split continues in the next sentences ("其中拟购买货物…")
+        for &(s1, e1) in sents.iter().skip(k + 1).take(2) {
+            if pr.goods.is_some() && pr.services.is_some() {
+                break;
+            }
+            let n1 = yusuan_money::text::squeeze(&pp.norm(s1, e1));
+            if !["货物", "工程", "服务"].iter().any(|w| n1.contains(w)) || n1.contains("总")
+            {
+                break;
+            }
+            let next = mentions(pp, s1, e1);
+            if next.is_empty() {
+                break;
+            }
+            read(&mut pr, &next);
+            sentence.push_str(&pp.printed(s1, e1));
         }
+        pr.sentence = Some(sentence);
         return Some(pr);
     }
     None
@@ -870,9 +1454,11 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             Column::OutboundTravel
         } else if s.contains("购置费") {
             Column::VehiclePurchase
-        } else if s.contains("运行费") && !s.contains("购置") {
+        } else if (s.contains("运行费") || s.contains("运行维护费")) && !s.contains("购置")
+        {
             Column::VehicleOperation
-        } else if s.contains("公务用车") {
+        } else if s.contains("公务用车") || s.contains("公务车") {
+            // 公务车购置及运行费 is a variant spelling of 公务用车购置及运行费
             Column::Vehicles
         } else if s.contains("接待") {
             Column::Reception
@@ -906,6 +1492,10 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
     let subject = claim.kind.subject().to_owned();
     let sq = yusuan_money::text::squeeze(&subject);
     let target = match (&claim.kind, table) {
+        // a total of the "三公" table is the total of the item it names
+        (ClaimKind::Total { .. }, K::ThreePublicExpenditure) => {
+            three_col(&subject).and_then(|c| total_cell.map(|t| CellRef::new(table, t.row, c)))
+        }
         (ClaimKind::Total { .. }, _) => total_cell,
         (ClaimKind::Share { .. }, K::IncomeSummary) => {
             income_column(&subject).and_then(|c| cell(RowKey::Total, c))
@@ -928,6 +1518,18 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
                 total_cell
             } else {
                 find_row(&t5_rows, &subject).and_then(|r| cell(r, Column::Total))
+            }
+        }
+        // "其中：人员经费 X 万元…；公用经费 Y 万元" in a sentence of its own
+        (ClaimKind::Amount { .. }, K::GeneralBudgetBasicExpenditure) => {
+            if sq.contains("人员经费") {
+                cell(RowKey::Total, Column::Personnel)
+            } else if sq.contains("公用经费") {
+                cell(RowKey::Total, Column::Public)
+            } else if sq.ends_with("基本支出") {
+                total_cell
+            } else {
+                None
             }
         }
         (ClaimKind::Amount { .. }, K::FiscalAppropriationSummary) => {
@@ -957,10 +1559,13 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
                 None
             }
         }
-        (
-            ClaimKind::NoAmount { .. },
-            K::GovernmentFundExpenditure | K::StateCapitalExpenditure | K::ThreePublicExpenditure,
-        ) => total_cell,
+        (ClaimKind::NoAmount { .. }, K::GovernmentFundExpenditure | K::StateCapitalExpenditure) => {
+            total_cell
+        }
+        // "没有因公出国（境）事项支出" is about that item; "无此项支出" names none
+        (ClaimKind::NoAmount { .. }, K::ThreePublicExpenditure) => {
+            three_col(&subject).and_then(|c| total_cell.map(|t| CellRef::new(table, t.row, c)))
+        }
         // "…支出决算减少 0.15 万元": the amount is a change, not a cell
         (ClaimKind::Amount { .. }, K::ThreePublicExpenditure)
             if ["增加", "减少", "增长", "下降"]
@@ -1069,4 +1674,54 @@ fn strip_num(s: &str) -> &str {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_patterns_compile() {
+        for re in [&BUDGET_RE, &ACTUAL_RE, &DONE_RE, &WORD_RE] {
+            assert!(lazy_re(re).is_some());
+        }
+        assert!(!std::ptr::eq(change_re(), patterns::change()));
+        assert!(!std::ptr::eq(rate_re(), patterns::rate_after()));
+    }
+
+    #[test]
+    fn asides_are_blanked_keeping_the_length() {
+        let n: Vec<char> = "比2022年(上一年度,下同)预算增加1421.25万元(含税)"
+            .chars()
+            .collect();
+        let out: String = blank_asides(n.clone()).into_iter().collect();
+        assert_eq!(out.chars().count(), n.len());
+        let blanked = format!(
+            "比2022年{}预算增加",
+            " ".repeat("(上一年度,下同)".chars().count())
+        );
+        assert!(out.starts_with(&blanked), "{out}");
+        assert!(out.ends_with("(含税)"), "{out}");
+    }
+
+    #[test]
+    fn letter_spacing_is_removed_and_the_sentence_kept_as_printed() {
+        let text = "与 上 年 相 比 收 、 支 预 算 总 计 各 增 加 3,958.67 万 元 ， 增长 21.95 %。";
+        let p = Paragraph {
+            section: None,
+            text: text.into(),
+            norm: yusuan_money::text::normalize(text),
+            line_of: vec![1; text.chars().count()],
+        };
+        let pp = Para::new(&p);
+        let all: String = pp.norm.iter().collect();
+        assert_eq!(
+            all,
+            "与上年相比收、支预算总计各增加 3,958.67 万元,增长 21.95 %。"
+        );
+        let sents = pp.sentences();
+        assert_eq!(sents.len(), 1);
+        let (a, b) = sents[0];
+        assert_eq!(pp.printed(a, b), text);
+    }
 }

@@ -861,6 +861,94 @@ catalogue! {
         action_zh: "核对比较词与两项金额，更正比较词或金额。",
         action_en: "Check the relation word against the two amounts; correct the word or the amount.",
     },
+    /// A change sentence's rate recomputed from its own figures.
+    NarrativeChangeRate = "N311" {
+        family: Narrative, severity: Error, tolerance: RecomputedPercent,
+        title_zh: "情况说明增减率按本句金额重算一致",
+        title_en: "A change sentence's rate recomputes from its own figures",
+        formula: "“X 万元，比上年增加（减少）A 万元，增长（下降）B%”：上年 = X − A（增加）或 X + A（减少）；B = A / 上年 × 100，按印发位数四舍五入",
+        explanation_zh: "增减句同时列出本年金额、增减额和增减率时，三者须自洽：上年数由本年数减去增加额（或加上减少额）得出，增减率为增减额除以上年数，按印发的小数位四舍五入。本检查不需要表格，仅在说明未给出、表格也没有可比的上年数时进行（否则由 N303 按上年数检查）。金额本身的四舍五入范围内可得的印发数为警告。",
+        explanation_en: "When a change sentence states the amount, the change and the rate, the three must agree: the prior amount is the amount minus an increase (plus a decrease) and the rate is the change over the prior amount, rounded half away from zero at the printed places. It needs no table and runs only when neither the sentence nor a table gives the prior amount (N303 checks the rate against it otherwise). A printed rate reachable within the rounding of the amounts is a warning.",
+        action_zh: "按增减额 / 上年数重算增减率，更正增减率或金额。",
+        action_en: "Recompute the rate as the change over the prior amount; correct the rate or the amounts.",
+    },
+    /// A growth rate over a prior amount of zero.
+    NarrativeZeroBase = "N312" {
+        family: Narrative, severity: Error, tolerance: None,
+        title_zh: "增长率的上年基数为零",
+        title_en: "A growth rate over a zero prior amount",
+        formula: "上年 = 0 ⇒ 增长率无定义（“增加 0.30 万元，增长 100%”而本年为 0.30 万元）",
+        explanation_zh: "上年数为零时增长率无定义，“增长100%”并不成立（从 0 增至任何金额都不是翻一倍）。上年数只能由本句推出（本年数等于增加额）时为错误；说明或表格印出上年数为 0 时，“100%”是标示新增项目的惯例写法，报告为警告。",
+        explanation_en: "A growth rate over a prior amount of zero is undefined; “增长100%” does not hold (growing from 0 to any amount is not doubling). When the zero prior is only implied by the sentence (the amount equals the increase) it is an error; when the narrative or a table prints the prior as 0, “100%” is the customary mark of a new item and is reported as a warning.",
+        action_zh: "删去增长率，改为说明为新增项目（上年无此项支出）。",
+        action_en: "Drop the rate and say the item is new (no such spending last year).",
+    },
+    /// An increase that implies a negative prior amount.
+    NarrativeNegativePrior = "N313" {
+        family: Narrative, severity: Error, tolerance: RoundingSum,
+        title_zh: "增加额大于本年金额（上年数为负）",
+        title_en: "An increase larger than the amount (a negative prior amount)",
+        formula: "“X 万元，比上年增加 A 万元” ⇒ 上年 = X − A ≥ 0",
+        explanation_zh: "本年金额比上年增加 A 万元，上年数即为 X − A；X 小于 A（如“0 万元，比 2024 年预算增加 14.25 万元”）意味着上年数为负，说法自相矛盾，通常是从上一句复制而未改的增加额。差额在两个打印数的舍入误差以内时为警告。",
+        explanation_en: "An amount X that is A more than last year had a prior amount of X − A; X below A (“0 万元，比 2024 年预算增加 14.25 万元”) means a negative prior amount, a contradiction, usually a change copied from the sentence before. Within the rounding of the two printed figures it is a warning.",
+        action_zh: "核对本年金额与增加额，更正增减方向或金额。",
+        action_en: "Check the amount and the change; correct the direction word or the figures.",
+    },
+    /// An item's heading amount against the amount its sentence states.
+    NarrativeItemAmount = "N314" {
+        family: Narrative, severity: Error, tolerance: RoundingSame,
+        title_zh: "条目金额与其说明句的本年金额一致",
+        title_en: "An item's amount matches the amount its sentence states",
+        formula: "“n. 科目 X 万元，主要用于…。…本年预算安排 Y 万元，比上年…” ⇒ X = Y",
+        explanation_zh: "逐项说明的条目先列出科目金额，再在增减句中重复本年金额；两者不同（如条目为 220.63 万元、句中为 441.25 万元），通常是从上一条复制后未改的句子，其增减率也随之失真。",
+        explanation_en: "An item of the itemised explanation states its amount, then repeats it in its change sentence; a different figure (the item 220.63 万元, the sentence 441.25 万元) is usually a sentence copied from the item before and not edited, and its rate is then wrong too.",
+        action_zh: "按科目金额更正增减句（本年金额、增减额和增减率）。",
+        action_en: "Correct the change sentence (amount, change and rate) from the item's amount.",
+    },
+    /// Wording defects: an empty reason, doubled punctuation.
+    NarrativeWording = "N315" {
+        family: Narrative, severity: Warning, tolerance: None,
+        title_zh: "情况说明文字缺陷（空原因、重复标点）",
+        title_en: "Narrative wording defects (an empty reason, doubled punctuation)",
+        formula: "“主要原因是。”之后无内容；“。。”“，，”等重复标点",
+        explanation_zh: "说明文字中的空原因（“主要原因是。”）和重复标点（“。。”“，，”）不影响数字，但表明说明未完成编辑，报告为警告。",
+        explanation_en: "An empty reason (“主要原因是。”) and doubled punctuation (“。。”, “，，”) leave the numbers intact but show unfinished editing; reported as warnings.",
+        action_zh: "补写原因，删除重复标点。",
+        action_en: "Write the reason; remove the doubled punctuation.",
+    },
+    /// A 决算 completion rate recomputed: 决算数 / 预算数.
+    NarrativeCompletion = "N316" {
+        family: Narrative, severity: Error, tolerance: RecomputedPercent,
+        title_zh: "决算说明完成率按决算数 / 预算数重算一致",
+        title_en: "A final account's completion rate recomputes as final over budget",
+        formula: "“年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 C%” ⇒ C = B / A × 100，按印发位数四舍五入；A = 0 时完成率无定义",
+        explanation_zh: "决算说明逐项列出年初预算（或全年预算）、支出决算和完成率；完成率按决算数除以所称的那个预算数重算（“完成年初预算的”用年初预算，即使同句另列全年预算）。预算数为 0（或空白）而印出完成率（如“完成预算的0%”）是分母为零的缺陷，为错误。金额舍入范围内可得的印发数为警告。",
+        explanation_en: "A final account's narrative states the initial (or full-year) budget, the final amount and the completion rate of each item; the rate is recomputed as the final amount over the budget it names (“完成年初预算的” uses the initial budget even when the sentence also states a full-year one). A rate printed over a zero or blank budget (“完成预算的0%”) has a zero denominator: an error. A printed rate reachable within the rounding of the amounts is a warning.",
+        action_zh: "按决算数 / 所称预算数重算完成率；预算为 0 时删去完成率。",
+        action_en: "Recompute the rate as the final amount over the budget named; drop the rate when the budget is zero.",
+    },
+    /// A 决算 direction word (决算数大于/小于/等于预算数) against the figures.
+    NarrativeCompletionWord = "N317" {
+        family: Narrative, severity: Error, tolerance: RoundingSame,
+        title_zh: "决算数与预算数的大小比较词与数据一致",
+        title_en: "“决算数大于/小于/等于预算数” agrees with the figures",
+        formula: "“决算数大于预算数” ⇔ B > A；“小于” ⇔ B < A；“等于”“同预算数持平” ⇔ B = A（A、B 为前文所列预算数、决算数）",
+        explanation_zh: "决算说明在列出预算数和决算数之后，常在下一句说明“决算数大于（小于、等于）预算数的主要原因”；比较词须与前文的两个数相符，跨句、跨行读取。两数相等而称大于或小于，或差额在舍入误差以内而称等于，为警告。",
+        explanation_en: "After stating the budget and the final amount, a final account's narrative often explains “决算数大于（小于、等于）预算数的主要原因” in the next sentence; the word must agree with the two figures stated before it, read across sentence and line breaks. A strict word over equal figures, or an equality within rounding, is a warning.",
+        action_zh: "核对比较词与预算数、决算数。",
+        action_en: "Check the word against the budget and the final amount.",
+    },
+    /// A template alternative left in a sentence ("下降（增长）27.78%").
+    NarrativeTemplateAlternative = "N318" {
+        family: Narrative, severity: Error, tolerance: None,
+        title_zh: "情况说明留有未选定的模板选项",
+        title_en: "A template alternative left in the narrative",
+        formula: "“下降（增长）”“大于（小于）”等：方向词后括注其反义词",
+        explanation_zh: "说明模板以“增加（减少）”“大于（小于）”等形式提供选项，编制时应只保留一个；留下两个（如“减少 0.15 万元，下降（增长）27.78%”）使方向无从判断，为错误。",
+        explanation_en: "Narrative templates offer alternatives such as “增加（减少）” or “大于（小于）”, of which one must be kept; leaving both (“减少 0.15 万元，下降（增长）27.78%”) leaves the direction undecided: an error.",
+        action_zh: "按数据保留正确的方向词，删去括注的选项。",
+        action_en: "Keep the word the figures support; delete the alternative in parentheses.",
+    },
     // ---------------------------------------------------------------- P4xx
     /// 年度资金总额 = 财政拨款 + 上年结转 + 其他资金.
     ProjectFundsTotal = "P401" {

@@ -426,6 +426,11 @@ impl Disclosure {
                         (ClaimField::ObjectAmount, ClaimKind::Comparison { object, .. }) => {
                             format!("比较对象「{object}」").into()
                         }
+                        (ClaimField::Percent, ClaimKind::Completion { .. }) => "完成率".into(),
+                        (ClaimField::Amount, ClaimKind::Completion { .. }) => "决算数".into(),
+                        (ClaimField::BaseAmount, ClaimKind::Completion { budget_label, .. }) => {
+                            budget_label.as_str().into()
+                        }
                         _ => field
                             .fixed_label_zh()
                             .map_or_else(|| field.label_zh().into(), Into::into),
@@ -473,6 +478,11 @@ fn claim_fields(kind: &ClaimKind) -> Vec<ClaimField> {
         ClaimKind::Amount { .. } => vec![ClaimField::Amount],
         ClaimKind::NoAmount { .. } => vec![],
         ClaimKind::Comparison { .. } => vec![ClaimField::Amount, ClaimField::ObjectAmount],
+        ClaimKind::Completion { .. } => vec![
+            ClaimField::Amount,
+            ClaimField::BaseAmount,
+            ClaimField::Percent,
+        ],
     }
 }
 
@@ -496,6 +506,9 @@ fn claim_get(kind: &ClaimKind, field: ClaimField) -> Option<Number> {
         (ClaimKind::Total { parts, .. }, ClaimField::Part(n)) => {
             parts.get(n).map(|p| p.amount.into())
         }
+        (ClaimKind::Completion { actual, .. }, ClaimField::Amount) => Some((*actual).into()),
+        (ClaimKind::Completion { budget, .. }, ClaimField::BaseAmount) => budget.map(Number::from),
+        (ClaimKind::Completion { percent, .. }, ClaimField::Percent) => percent.map(Number::from),
         _ => None,
     }
 }

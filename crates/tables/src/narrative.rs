@@ -196,10 +196,38 @@ pub enum ClaimKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         object_refers_to: Option<CellRef>,
     },
+    /// A completion statement of a 决算 narrative: "年初预算为 A 万元，支出
+    /// 决算为 B 万元，完成年初预算的 C%", and the word of "决算数小于预算数"
+    /// that often follows it. The claim's fields: [`ClaimField::Amount`] is
+    /// B, [`ClaimField::BaseAmount`] is A, [`ClaimField::Percent`] is C.
+    ///
+    /// [`ClaimField::Amount`]: crate::ClaimField::Amount
+    /// [`ClaimField::BaseAmount`]: crate::ClaimField::BaseAmount
+    /// [`ClaimField::Percent`]: crate::ClaimField::Percent
+    Completion {
+        /// What was spent (`一般公共预算财政拨款支出`).
+        subject: String,
+        /// The budget the rate is of, as printed (`年初预算`, `全年预算`,
+        /// `预算`).
+        budget_label: String,
+        /// The budget (A), if stated.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        budget: Option<Wan>,
+        /// The final amount (B).
+        actual: Wan,
+        /// The printed completion rate (C), if printed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        percent: Option<Percent>,
+        /// The word of "决算数大于（小于、等于）预算数", if printed (同…持平
+        /// reads as 等于).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        relation: Option<Relation>,
+    },
 }
 
 impl ClaimKind {
-    /// A Chinese name of the kind of claim: 占比, 增减, 总额, 金额, 无, 比较.
+    /// A Chinese name of the kind of claim: 占比, 增减, 总额, 金额, 无, 比较,
+    /// 完成.
     pub const fn label_zh(&self) -> &'static str {
         match self {
             ClaimKind::Share { .. } => "占比",
@@ -208,6 +236,7 @@ impl ClaimKind {
             ClaimKind::Amount { .. } => "金额",
             ClaimKind::NoAmount { .. } => "无",
             ClaimKind::Comparison { .. } => "比较",
+            ClaimKind::Completion { .. } => "完成",
         }
     }
 
@@ -219,6 +248,7 @@ impl ClaimKind {
             | ClaimKind::Total { subject, .. }
             | ClaimKind::Amount { subject, .. }
             | ClaimKind::Comparison { subject, .. }
+            | ClaimKind::Completion { subject, .. }
             | ClaimKind::NoAmount { subject } => subject,
         }
     }

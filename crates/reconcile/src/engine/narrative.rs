@@ -9,7 +9,7 @@ use yusuan_tables::{
 use super::{Ctx, Term};
 use crate::direction::Direction;
 use crate::finding::{CellUse, Location, Severity, Value};
-use crate::percent::{judge_growth, judge_share_list, share_is_exact};
+use crate::percent::{judge_growth, judge_share, judge_share_list, share_is_exact};
 use crate::rules::Rule;
 use crate::tolerance::{Agreement, Judged, Rounding};
 
@@ -25,6 +25,14 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             Rule::NarrativeEmptyTable,
             Rule::NarrativeYear,
             Rule::NarrativeComparison,
+            Rule::NarrativeChangeRate,
+            Rule::NarrativeZeroBase,
+            Rule::NarrativeNegativePrior,
+            Rule::NarrativeItemAmount,
+            Rule::NarrativeWording,
+            Rule::NarrativeCompletion,
+            Rule::NarrativeCompletionWord,
+            Rule::NarrativeTemplateAlternative,
         ] {
             ctx.skip(rule, "没有情况说明");
         }
@@ -32,6 +40,9 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
     amounts(ctx);
     shares(ctx);
     changes(ctx);
+    item_amounts(ctx);
+    wording(ctx);
+    completions(ctx);
     comparisons(ctx);
     no_amounts(ctx);
     years(ctx);
@@ -53,6 +64,26 @@ fn cell_term(ctx: &Ctx<'_>, c: CellRef) -> Term {
     )
 }
 
+/// Whether a cell's row and column were read: the cell exists, and is not
+/// blank in a column that is blank in every row (a column printed in the
+/// heading whose amounts were never placed: a table of one 金额 column). In
+/// the "三公" table a blank item is printed for 0.
+fn was_read(ctx: &Ctx<'_>, cell: &CellRef) -> bool {
+    if !ctx.d.cell_exists(cell) {
+        return false;
+    }
+    if cell.table == TableKind::ThreePublicExpenditure
+        || ctx.d.get(&NumberRef::Cell(*cell)).is_some()
+    {
+        return true;
+    }
+    let mut any = false;
+    super::walk::table_numbers(ctx.d, cell.table, &mut |_, column, _| {
+        any |= column == cell.column;
+    });
+    any
+}
+
 // ------------------------------------------------------------ N301
 
 fn amounts(ctx: &mut Ctx<'_>) {
@@ -66,17 +97,25 @@ fn amounts(ctx: &mut Ctx<'_>) {
             _ => None,
         };
         if let (Some(cell), Some(v)) = (claim.refers_to, main) {
-            let t = cell_term(ctx, cell);
-            ctx.same(
-                Rule::NarrativeAmount,
-                t,
-                narr(i, ClaimField::Amount, Some(v)),
-            );
+            // A row or column that was not read is not compared with a blank.
+            if was_read(ctx, &cell) {
+                let t = cell_term(ctx, cell);
+                ctx.same(
+                    Rule::NarrativeAmount,
+                    t,
+                    narr(i, ClaimField::Amount, Some(v)),
+                );
+            } else {
+                ctx.skip(
+                    Rule::NarrativeAmount,
+                    "说明所指的表格行或列未能读取，未与空白比较",
+                );
+            }
         }
         match &claim.kind {
             ClaimKind::Total { amount, parts, .. } => {
                 for (k, p) in parts.iter().enumerate() {
-                    if let Some(cell) = p.refers_to {
+                    if let Some(cell) = p.refers_to.filter(|c| was_read(ctx, c)) {
                         let t = cell_term(ctx, cell);
                         ctx.same(
                             Rule::NarrativeAmount,
@@ -119,7 +158,7 @@ fn amounts(ctx: &mut Ctx<'_>) {
                 whole: Some(w),
                 whole_refers_to: Some(cell),
                 ..
-            } => {
+            } if was_read(ctx, cell) => {
                 let t = cell_term(ctx, *cell);
                 ctx.same(
                     Rule::NarrativeAmount,
@@ -131,7 +170,7 @@ fn amounts(ctx: &mut Ctx<'_>) {
                 object_amount: Some(v),
                 object_refers_to: Some(cell),
                 ..
-            } => {
+            } if was_read(ctx, cell) => {
                 let t = cell_term(ctx, *cell);
                 ctx.same(
                     Rule::NarrativeAmount,
@@ -179,10 +218,13 @@ fn shares(ctx: &mut Ctx<'_>) {
         let whole_term = match (whole, whole_refers_to) {
             (Some(w), _) => narr(i, ClaimField::Whole, Some(*w)),
             (None, Some(cell)) => cell_term(ctx, *cell),
-            // A share of an unstated whole: the group's whole, if any.
-            (None, None) => match group.first() {
-                Some(first) => first.whole,
-                None => Term::new(
+            // A share of a whole the narrative states elsewhere ("占本年支出
+            // 合计的 99.86%" after "本年支出合计 9,759.38 万元"); else of an
+            // unstated whole: the group's whole, if any.
+            (None, None) => match (stated_whole(d, i, whole_subject.as_deref()), group.first()) {
+                (Some((k, v)), _) => narr(k, ClaimField::Amount, Some(v)),
+                (None, Some(first)) => first.whole,
+                (None, None) => Term::new(
                     NumberRef::Narrative {
                         claim: i,
                         field: ClaimField::Whole,
@@ -200,6 +242,35 @@ fn shares(ctx: &mut Ctx<'_>) {
         });
     }
     flush(ctx, &mut group);
+}
+
+/// The amount an earlier claim states for the total a share names
+/// (`本年支出合计`, `收入总计`: only names of a 合计 or 总计), and that claim.
+fn stated_whole(
+    d: &yusuan_tables::Disclosure,
+    before: usize,
+    name: Option<&str>,
+) -> Option<(usize, Wan)> {
+    let name = name?;
+    if !(name.ends_with("合计") || name.ends_with("总计")) {
+        return None;
+    }
+    d.narrative
+        .get(..before)?
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(k, c)| match &c.kind {
+            ClaimKind::Total {
+                subject, amount, ..
+            }
+            | ClaimKind::Amount { subject, amount }
+                if yusuan_money::text::squeeze(subject) == name =>
+            {
+                Some((k, *amount))
+            }
+            _ => None,
+        })
 }
 
 /// Judges one group of shares of the same whole, and empties it.
@@ -365,6 +436,14 @@ fn change_claim(
     rate_direction: Option<yusuan_tables::Direction>,
     rate: Option<Percent>,
 ) {
+    // The prior amount the sentence itself implies: X − A after an
+    // increase, X + A after a decrease.
+    let implied = implied_prior(amount, direction, change);
+    if let (Some(x), Some(a), Some(p)) = (amount, change, implied) {
+        if direction.sign() > 0 {
+            negative_prior(ctx, i, claim, x, a, p);
+        }
+    }
     // The new figure: as stated, else the referred cell.
     let new = match (amount, claim.refers_to) {
         (Some(v), _) => Some(narr(i, ClaimField::Amount, Some(v))),
@@ -384,10 +463,14 @@ fn change_claim(
         (None, Some(cell)) => Some(cell_term(ctx, cell)),
         (None, None) => None,
     };
+    // Nothing to compare with (no prior stated, no table, or a blank
+    // cell): the sentence is checked against itself.
     let (Some(new), Some(old)) = (new, old) else {
-        return; // nothing to compare with
+        self_check(ctx, i, claim, amount, change, rate, implied);
+        return;
     };
     let (Some(nv), Some(ov)) = (new.v, old.v) else {
+        self_check(ctx, i, claim, amount, change, rate, implied);
         return;
     };
 
@@ -462,6 +545,14 @@ fn change_claim(
     // N303: the rate, signed by its direction word.
     if let Some(rate) = rate {
         if ov.is_zero() {
+            // Only a prior the sentence implies makes it an error; a 0
+            // printed as the prior marks a new item.
+            let severity = if implied.is_some_and(|p| p.is_zero()) {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            zero_base(ctx, i, claim, rate, severity, &[new, old]);
             return;
         }
         let sign = rate_direction.unwrap_or(direction).sign();
@@ -482,6 +573,166 @@ fn change_claim(
                 "（本年 − 上年）/ 上年",
             );
         }
+    }
+}
+
+/// The prior amount a change sentence implies: `amount − change` after an
+/// increase, `amount + change` after a decrease; `None` for 持平 or when a
+/// figure is missing.
+fn implied_prior(
+    amount: Option<Wan>,
+    direction: yusuan_tables::Direction,
+    change: Option<Wan>,
+) -> Option<Wan> {
+    let (x, a) = (amount?, change?);
+    match direction.sign() {
+        1 => x.checked_sub(a),
+        -1 => x.checked_add(a),
+        _ => None,
+    }
+}
+
+/// N313: an increase `a` to `x` leaves a prior amount `p = x − a`, which
+/// cannot be negative.
+fn negative_prior(ctx: &mut Ctx<'_>, i: usize, claim: &Claim, x: Wan, a: Wan, p: Wan) {
+    let rule = Rule::NarrativeNegativePrior;
+    ctx.count(rule);
+    if !p.is_negative() {
+        return;
+    }
+    let bound = Rounding::WAN
+        .half_of(x)
+        .value()
+        .saturating_add(Rounding::WAN.half_of(a).value());
+    let (severity, note) = if p.value().abs() <= bound {
+        (
+            Severity::Warning,
+            "差额在两个打印数的舍入误差以内，未舍入的金额仍可能相等。".to_owned(),
+        )
+    } else {
+        (rule.severity(), rule.info().action_zh.to_owned())
+    };
+    let at = NumberRef::Narrative {
+        claim: i,
+        field: ClaimField::Change,
+    };
+    let message = format!(
+        "情况说明第{}条称「{}」为 {}，增加 {}：上年数应为 {} − {} = {}，为负数。",
+        i + 1,
+        claim.kind.subject(),
+        ctx.amt(x),
+        ctx.amt(a),
+        ctx.amt(x),
+        ctx.amt(a),
+        ctx.amt(p)
+    );
+    let cells = vec![
+        cell_use(ctx, &narr(i, ClaimField::Amount, Some(x))),
+        cell_use(ctx, &narr(i, ClaimField::Change, Some(a))),
+    ];
+    let location = ctx.location(&at);
+    ctx.push(crate::finding::Finding {
+        rule,
+        severity,
+        message,
+        location,
+        expected: Some(Value::Amount(Wan::ZERO)),
+        actual: Some(Value::Amount(p)),
+        difference: Some(Value::Amount(p)),
+        tolerance: Some(Value::Amount(Wan::new(bound))),
+        note: Some(note),
+        cells,
+    });
+}
+
+/// N312: a rate printed over a prior amount of zero.
+fn zero_base(
+    ctx: &mut Ctx<'_>,
+    i: usize,
+    claim: &Claim,
+    rate: Percent,
+    severity: Severity,
+    inputs: &[Term],
+) {
+    let rule = Rule::NarrativeZeroBase;
+    ctx.count(rule);
+    let at = NumberRef::Narrative {
+        claim: i,
+        field: ClaimField::Rate,
+    };
+    let how = if severity == Severity::Error {
+        "本年数等于增加额，上年数为 0"
+    } else {
+        "上年数印为 0"
+    };
+    let message = format!(
+        "情况说明第{}条称「{}」增长 {}，但{}：增长率无定义。",
+        i + 1,
+        claim.kind.subject(),
+        rate,
+        how
+    );
+    let note = if severity == Severity::Error {
+        rule.info().action_zh.to_owned()
+    } else {
+        "上年数为 0 时的“100%”常用于标示新增项目；增长率本身无定义，宜改为说明新增。".to_owned()
+    };
+    let mut cells = vec![CellUse {
+        at,
+        label: ctx.label(&at),
+        value: Some(Value::Percent(rate)),
+    }];
+    cells.extend(inputs.iter().map(|t| cell_use(ctx, t)));
+    let location = ctx.location(&at);
+    ctx.note(
+        rule,
+        severity,
+        location,
+        message,
+        None,
+        Some(Value::Percent(rate)),
+        Some(note),
+        cells,
+    );
+}
+
+/// N311 / N312: a change sentence with no prior amount to compare with,
+/// checked against itself: the rate is the change over the prior amount
+/// the sentence implies.
+fn self_check(
+    ctx: &mut Ctx<'_>,
+    i: usize,
+    claim: &Claim,
+    amount: Option<Wan>,
+    change: Option<Wan>,
+    rate: Option<Percent>,
+    implied: Option<Wan>,
+) {
+    let (Some(x), Some(a), Some(rate), Some(p)) = (amount, change, rate, implied) else {
+        return;
+    };
+    if p.is_negative() {
+        return; // N313 has said it
+    }
+    let inputs = [
+        narr(i, ClaimField::Change, Some(a)),
+        narr(i, ClaimField::Amount, Some(x)),
+    ];
+    if p.is_zero() {
+        zero_base(ctx, i, claim, rate, Severity::Error, &inputs);
+        return;
+    }
+    if let Ok(j) = judge_share(Rounding::WAN, a, p, rate) {
+        ctx.percent(
+            Rule::NarrativeChangeRate,
+            NumberRef::Narrative {
+                claim: i,
+                field: ClaimField::Rate,
+            },
+            &j,
+            &inputs,
+            &format!("增减额 / 上年数（{}）", ctx.amt(p)),
+        );
     }
 }
 
@@ -521,6 +772,409 @@ fn cell_use(ctx: &Ctx<'_>, t: &Term) -> CellUse {
         at: t.at,
         label: ctx.label(&t.at),
         value: t.v.map(Value::Amount),
+    }
+}
+
+// ------------------------------------------------------------ N314
+
+/// The amount a claim states for its subject, for N314: an item's amount
+/// ("n. 科目 X 万元，主要用于…").
+fn stated_amount(kind: &ClaimKind) -> Option<Wan> {
+    match kind {
+        ClaimKind::Amount { amount, .. } | ClaimKind::Total { amount, .. } => Some(*amount),
+        _ => None,
+    }
+}
+
+/// Whether a change claim's rate already fails against the figures its own
+/// sentence states (its stated prior, else the prior its change implies):
+/// then N303 / N311 report the sentence, and N314 says why.
+fn rate_fails_on_its_own(kind: &ClaimKind) -> bool {
+    let ClaimKind::Change {
+        amount: Some(y),
+        base_amount,
+        direction,
+        change,
+        rate_direction,
+        rate: Some(rate),
+        ..
+    } = kind
+    else {
+        return false;
+    };
+    let exact = |j: Result<crate::percent::PercentJudged, _>| {
+        j.is_ok_and(|j: crate::percent::PercentJudged| {
+            j.agreement == crate::percent::PercentAgreement::Exact
+        })
+    };
+    if let Some(b) = base_amount.filter(|b| !b.is_zero()) {
+        let sign = rate_direction.unwrap_or(*direction).sign();
+        let signed = if sign < 0 {
+            Percent::new(-rate.points())
+        } else {
+            *rate
+        };
+        return !exact(judge_growth(Rounding::WAN, *y, b, signed));
+    }
+    match (change, implied_prior(Some(*y), *direction, *change)) {
+        (Some(a), Some(p)) if !p.is_negative() && !p.is_zero() => {
+            !exact(judge_share(Rounding::WAN, *a, p, *rate))
+        }
+        _ => false,
+    }
+}
+
+/// N314: a change sentence that states another amount for the subject the
+/// item just stated (a sentence copied from the item before).
+fn item_amounts(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let rule = Rule::NarrativeItemAmount;
+    let mut any = false;
+    for (j, claim) in d.narrative.iter().enumerate() {
+        let ClaimKind::Change {
+            subject,
+            amount: Some(y),
+            ..
+        } = &claim.kind
+        else {
+            continue;
+        };
+        // the item: the nearest claim before, in the same section, stating
+        // an amount for the same subject in another sentence
+        let item = (j.saturating_sub(3)..j).rev().find_map(|k| {
+            let c = d.narrative.get(k)?;
+            (c.section == claim.section
+                && c.sentence != claim.sentence
+                && c.kind.subject() == subject.as_str()
+                && !subject.is_empty())
+            .then_some(())?;
+            stated_amount(&c.kind).map(|x| (k, x))
+        });
+        let Some((k, x)) = item else { continue };
+        any = true;
+        ctx.count(rule);
+        let bound = Rounding::WAN
+            .half_of(x)
+            .value()
+            .saturating_add(Rounding::WAN.half_of(*y).value());
+        let j_ = Judged::new(x, *y, Wan::new(bound), 2);
+        if j_.agreement == Agreement::Exact {
+            continue;
+        }
+        // An error of its own, unless the sentence's rate already fails
+        // against its own figures (then that error stands, and this says
+        // why); within rounding, a warning.
+        let (severity, note) = match j_.agreement {
+            Agreement::Rounding => (
+                Severity::Warning,
+                "两数之差在舍入误差以内，可能并非错误。".to_owned(),
+            ),
+            _ if rate_fails_on_its_own(&claim.kind) => (
+                Severity::Warning,
+                "该句的增减率已按其本身的数字报告为错误；金额与条目不符可能就是原因（复制自上一条而未改）。"
+                    .to_owned(),
+            ),
+            _ => (rule.severity(), rule.info().action_zh.to_owned()),
+        };
+        let item_t = narr(k, ClaimField::Amount, Some(x));
+        let sent_t = narr(j, ClaimField::Amount, Some(*y));
+        let message = format!(
+            "情况说明第{}条「{}」列示 {}，而其增减句（第{}条）称本年为 {}，相差 {}。",
+            k + 1,
+            subject,
+            ctx.amt(x),
+            j + 1,
+            ctx.amt(*y),
+            ctx.amt(j_.difference)
+        );
+        let mut cells = vec![cell_use(ctx, &item_t), cell_use(ctx, &sent_t)];
+        if let ClaimKind::Change {
+            base_amount: Some(b),
+            ..
+        } = &claim.kind
+        {
+            cells.push(cell_use(ctx, &narr(j, ClaimField::BaseAmount, Some(*b))));
+        }
+        let location = ctx.location(&sent_t.at);
+        ctx.push(crate::finding::Finding {
+            rule,
+            severity,
+            message,
+            location,
+            expected: Some(Value::Amount(x)),
+            actual: Some(Value::Amount(*y)),
+            difference: Some(Value::Amount(j_.difference)),
+            tolerance: Some(Value::Amount(Wan::new(bound))),
+            note: Some(note),
+            cells,
+        });
+    }
+    if !any {
+        ctx.skip(rule, "情况说明没有先列科目金额、再述增减的条目");
+    }
+}
+
+// ------------------------------------------------------------ N315
+
+/// The wording defects of a sentence: an empty reason, doubled
+/// punctuation (each with the text found).
+fn wording_defects(sentence: &str) -> Vec<(&'static str, String)> {
+    let s = yusuan_money::text::squeeze(sentence);
+    let mut out = Vec::new();
+    for reason in ["主要原因是", "主要原因为", "主要原因", "原因是"] {
+        for end in ["。", ":。", "；", ";"] {
+            let pat = format!("{reason}{end}");
+            if s.contains(&pat) {
+                out.push(("原因为空", pat));
+                break;
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    for pair in ["。。", ",,", "，，", ";;", "；；", "、、"] {
+        if s.contains(pair) {
+            out.push(("标点重复", pair.to_owned()));
+        }
+    }
+    out
+}
+
+/// A template alternative left in a sentence: a direction or relation
+/// word followed by its opposite in parentheses ("下降（增长）", "大于（小于）"),
+/// as printed.
+fn template_alternative(sentence: &str) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "增加", "减少", "增长", "下降", "上升", "降低", "持平", "大于", "小于", "等于",
+    ];
+    let chars: Vec<char> = sentence.chars().filter(|c| !c.is_whitespace()).collect();
+    let norm: Vec<char> = chars
+        .iter()
+        .map(|&c| yusuan_money::text::normalize_char(c))
+        .collect();
+    let word_at = |i: usize| {
+        WORDS.iter().find(|w| {
+            w.chars()
+                .enumerate()
+                .all(|(k, c)| norm.get(i + k) == Some(&c))
+        })
+    };
+    for i in 0..norm.len() {
+        let Some(first) = word_at(i) else { continue };
+        let open = i + 2;
+        if norm.get(open) != Some(&'(') {
+            continue;
+        }
+        let Some(second) = word_at(open + 1) else {
+            continue;
+        };
+        if second != first && norm.get(open + 3) == Some(&')') {
+            return chars.get(i..open + 4).map(|c| c.iter().collect());
+        }
+    }
+    None
+}
+
+/// N315: an empty reason, doubled punctuation, once per sentence.
+fn wording(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let rule = Rule::NarrativeWording;
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (i, claim) in d.narrative.iter().enumerate() {
+        let sentence = claim.sentence.as_str();
+        if !seen.insert(sentence) {
+            continue;
+        }
+        ctx.count(rule);
+        if let Some(found) = template_alternative(sentence) {
+            let rule = Rule::NarrativeTemplateAlternative;
+            ctx.count(rule);
+            // Over a change of 0 the direction does not matter: a wording
+            // slip, not a contradiction.
+            let zero = sentence
+                .split(found.as_str())
+                .nth(1)
+                .map(|rest| {
+                    let digits: String = rest
+                        .chars()
+                        .skip_while(|c| !c.is_ascii_digit())
+                        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                        .collect();
+                    Wan::parse(&digits).is_ok_and(|w| w.is_zero())
+                })
+                .unwrap_or(false);
+            let (severity, note) = if zero {
+                (
+                    Severity::Warning,
+                    "增减额为 0，方向无关紧要；仍应删去未选定的选项。".to_owned(),
+                )
+            } else {
+                (rule.severity(), rule.info().action_zh.to_owned())
+            };
+            let message = format!(
+                "情况说明第{}条所在语句留有未选定的模板选项“{found}”：{sentence}",
+                i + 1
+            );
+            let location = Location::table("情况说明")
+                .row(format!("第{}条「{}」", i + 1, claim.kind.subject()))
+                .column("文字");
+            ctx.note(
+                rule,
+                severity,
+                location,
+                message,
+                None,
+                Some(Value::Text(found)),
+                Some(note),
+                Vec::new(),
+            );
+        }
+        for (what, found) in wording_defects(sentence) {
+            let message = format!(
+                "情况说明第{}条所在语句{what}（“{found}”）：{sentence}",
+                i + 1
+            );
+            let location = Location::table("情况说明")
+                .row(format!("第{}条「{}」", i + 1, claim.kind.subject()))
+                .column("文字");
+            ctx.note(
+                rule,
+                rule.severity(),
+                location,
+                message,
+                None,
+                Some(Value::Text(found)),
+                Some(rule.info().action_zh.to_owned()),
+                Vec::new(),
+            );
+        }
+    }
+}
+
+// ------------------------------------------------------- N316, N317
+
+/// The completion statements of a 决算 narrative: the rate (N316) and the
+/// word (N317), both against the figures stated.
+fn completions(ctx: &mut Ctx<'_>) {
+    let d = ctx.d;
+    let mut any = false;
+    for (i, claim) in d.narrative.iter().enumerate() {
+        let ClaimKind::Completion {
+            subject,
+            budget_label,
+            budget: Some(a),
+            actual: b,
+            percent,
+            relation,
+        } = &claim.kind
+        else {
+            continue;
+        };
+        any = true;
+        let (a, b) = (*a, *b);
+        let budget_t = narr(i, ClaimField::BaseAmount, Some(a));
+        let actual_t = narr(i, ClaimField::Amount, Some(b));
+        if let Some(c) = percent {
+            let rule = Rule::NarrativeCompletion;
+            let at = NumberRef::Narrative {
+                claim: i,
+                field: ClaimField::Percent,
+            };
+            if a.is_zero() {
+                ctx.count(rule);
+                let message = format!(
+                    "情况说明第{}条称「{subject}」完成{budget_label}的 {c}，但{budget_label}为 {}：完成率的分母为零，无定义。",
+                    i + 1,
+                    ctx.amt(a)
+                );
+                let cells = vec![
+                    CellUse {
+                        at,
+                        label: ctx.label(&at),
+                        value: Some(Value::Percent(*c)),
+                    },
+                    cell_use(ctx, &actual_t),
+                    cell_use(ctx, &budget_t),
+                ];
+                let location = ctx.location(&at);
+                ctx.note(
+                    rule,
+                    rule.severity(),
+                    location,
+                    message,
+                    None,
+                    Some(Value::Percent(*c)),
+                    Some(rule.info().action_zh.to_owned()),
+                    cells,
+                );
+            } else if let Ok(j) = judge_share(Rounding::WAN, b, a, *c) {
+                ctx.percent(
+                    rule,
+                    at,
+                    &j,
+                    &[actual_t, budget_t],
+                    &format!("决算数 / {budget_label}"),
+                );
+            }
+        }
+        if let Some(relation) = relation {
+            let rule = Rule::NarrativeCompletionWord;
+            ctx.count(rule);
+            let dir = Direction::from(*relation);
+            let bound = Wan::new(
+                Rounding::WAN
+                    .half_of(a)
+                    .value()
+                    .saturating_add(Rounding::WAN.half_of(b).value()),
+            );
+            let agreement = dir.judge_within(b, a, bound);
+            if agreement == Agreement::Exact {
+                continue;
+            }
+            let actual_word = match b.cmp(&a) {
+                std::cmp::Ordering::Greater => "大于",
+                std::cmp::Ordering::Less => "小于",
+                std::cmp::Ordering::Equal => "等于",
+            };
+            let (severity, note) = match agreement {
+                Agreement::Rounding => (
+                    Severity::Warning,
+                    "两数之差在舍入误差以内，未舍入的金额仍可能符合该说法。".to_owned(),
+                ),
+                _ => (rule.severity(), rule.info().action_zh.to_owned()),
+            };
+            let message = format!(
+                "情况说明第{}条称「{subject}」决算数{}预算数，但决算数 {}、{budget_label} {}（实为{actual_word}）。",
+                i + 1,
+                relation.label_zh(),
+                ctx.amt(b),
+                ctx.amt(a)
+            );
+            let at = NumberRef::Narrative {
+                claim: i,
+                field: ClaimField::Amount,
+            };
+            let location = ctx.location(&at);
+            let cells = vec![cell_use(ctx, &actual_t), cell_use(ctx, &budget_t)];
+            ctx.note(
+                rule,
+                severity,
+                location,
+                message,
+                Some(Value::Text(actual_word.to_owned())),
+                Some(Value::Text(relation.label_zh().to_owned())),
+                Some(note),
+                cells,
+            );
+        }
+    }
+    if !any {
+        ctx.skip(Rule::NarrativeCompletion, "情况说明没有预算完成情况的语句");
+        ctx.skip(
+            Rule::NarrativeCompletionWord,
+            "情况说明没有预算完成情况的语句",
+        );
     }
 }
 
@@ -697,6 +1351,10 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
         // What the statement is about: the referred cell's row (a line such
         // as 政府性基金预算拨款), or a whole table (its 合计, a "三公"
         // period, or a table named by the subject).
+        // A "三公" item ("没有因公出国（境）事项支出") is about its own column.
+        let item = claim
+            .refers_to
+            .filter(|c| c.table == TableKind::ThreePublicExpenditure && c.column != Column::Total);
         let (kind, line) = match claim.refers_to {
             Some(c) => match (c.table, c.row) {
                 (
@@ -715,8 +1373,10 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
         // Settled without allocating when the table (or line) has no
         // non-zero amount, as the statement says.
         let mut nonzero = false;
-        super::walk::table_numbers(ctx.d, kind, &mut |row, _, n| {
-            nonzero |= !n.value().is_zero() && line.map_or(true, |l| l == row);
+        super::walk::table_numbers(ctx.d, kind, &mut |row, column, n| {
+            nonzero |= !n.value().is_zero()
+                && line.map_or(true, |l| l == row)
+                && item.map_or(true, |c| c.row == row && c.column == column);
         });
         if !nonzero {
             continue;
@@ -724,6 +1384,11 @@ fn no_amounts(ctx: &mut Ctx<'_>) {
         let mut cells = nonzero_cells(ctx, kind);
         if let Some(row) = line {
             cells.retain(|(at, _)| matches!(at, NumberRef::Cell(c) if c.row == row));
+        }
+        if let Some(it) = item {
+            cells.retain(
+                |(at, _)| matches!(at, NumberRef::Cell(c) if c.row == it.row && c.column == it.column),
+            );
         }
         if cells.is_empty() {
             continue;
@@ -970,6 +1635,25 @@ mod tests {
     const SEED: &str =
         include_str!("../../../../examples/data/2025-mohrss-information-center.json");
 
+    #[test]
+    fn wording_defects_and_template_alternatives() {
+        assert_eq!(
+            template_alternative("比 2023 年度减少 0.15 万元，下降（增长）27.78%，其中"),
+            Some("下降（增长）".to_owned())
+        );
+        assert_eq!(template_alternative("下降 27.78%（增长率）"), None);
+        assert_eq!(
+            template_alternative("增加（减少） 1 万元"),
+            Some("增加（减少）".to_owned())
+        );
+        assert_eq!(template_alternative("增长（增长）"), None);
+        let d = wording_defects("公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是。");
+        assert_eq!(d, vec![("原因为空", "主要原因是。".to_owned())]);
+        let d = wording_defects("公务接待费0.95万元，，主要原因是业务需要。");
+        assert_eq!(d, vec![("标点重复", ",,".to_owned())]);
+        assert!(wording_defects("主要原因是：人员增加。").is_empty());
+    }
+
     fn w(s: &str) -> Wan {
         Wan::parse(s).unwrap()
     }
@@ -1081,6 +1765,62 @@ mod tests {
             text in "[0-9０-９年 　\\n\u{a0}\u{ff01}-\u{ff5e}关于说明a-z、]{0,40}"
         ) {
             proptest::prop_assert_eq!(years(&text), years_reference(&text));
+        }
+    }
+
+    fn change_claim_of(x: Wan, up: bool, a: Wan, rate: Percent) -> Claim {
+        Claim::new(
+            "自洽检验",
+            ClaimKind::Change {
+                subject: "某项支出".into(),
+                amount: Some(x),
+                base_year: Some(2024),
+                base: None,
+                base_amount: None,
+                direction: if up {
+                    yusuan_tables::Direction::Increase
+                } else {
+                    yusuan_tables::Direction::Decrease
+                },
+                change: Some(a),
+                rate_direction: None,
+                rate: Some(rate),
+            },
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(150))]
+        /// A change sentence whose rate is A / prior, 四舍五入 to two places,
+        /// passes its self-check; one point more is an error.
+        #[test]
+        fn a_self_consistent_change_passes_and_a_point_off_fails(
+            prior in 10_000i64..100_000_000,
+            frac in 1i64..=1000,
+            up in proptest::bool::ANY,
+        ) {
+            let p = Wan::new(rust_decimal::Decimal::new(prior, 2));
+            // a ≤ prior (a rate up to 100%), at least 0.01
+            let a = Wan::new(rust_decimal::Decimal::new((prior * frac / 1000).max(1), 2));
+            let x = if up { p.checked_add(a).unwrap() } else { p.checked_sub(a).unwrap() };
+            let rate = Percent::share(a, p).unwrap();
+            let (report, _) = check(vec![change_claim_of(x, up, a, rate)]);
+            let own = |r: &Report| {
+                r.findings
+                    .iter()
+                    .filter(|f| matches!(f.rule, Rule::NarrativeChangeRate | Rule::NarrativeZeroBase | Rule::NarrativeNegativePrior))
+                    .map(|f| f.message.clone())
+                    .collect::<Vec<_>>()
+            };
+            proptest::prop_assert_eq!(own(&report), Vec::<String>::new());
+            proptest::prop_assert_eq!(report.outcome(Rule::NarrativeChangeRate).unwrap().checks, 1);
+            let off = rate.checked_add(Percent::parse("1.00").unwrap()).unwrap();
+            let (report, _) = check(vec![change_claim_of(x, up, a, off)]);
+            let errors: Vec<_> = report
+                .findings_for(Rule::NarrativeChangeRate)
+                .filter(|f| f.severity == Severity::Error)
+                .collect();
+            proptest::prop_assert_eq!(errors.len(), 1);
         }
     }
 
