@@ -1196,7 +1196,8 @@ impl Wrap<'_> {
 /// always starts the lower row's name. Otherwise the block is cut into
 /// runs of lines within `wrap` of each other, a run starting at an
 /// ordinal, a line joining the one above only when that one fills its cell
-/// ([`Wrap::fills`]); the first
+/// ([`Wrap::fills`]) and stops mid-word (not after 入, 出, 费, 计 …, but
+/// after 基金 of 政府性基金预算); the first
 /// run ends the upper row's name when it touches it,
 /// the last starts the lower row's when it touches it, and the runs in
 /// between are rows of their own (a name printed without amounts).
@@ -1286,8 +1287,11 @@ fn attach_block(
     // Runs of wrapped lines.
     let mut runs: Vec<Vec<(String, BBox)>> = Vec::new();
     for (t, b) in block {
-        let joins = runs.last().and_then(|r| r.last()).is_some_and(|(_, lb)| {
-            b.y0 - lb.y1 <= wrap.gap && !starts_with_ordinal(&t) && wrap.fills(lb)
+        let joins = runs.last().and_then(|r| r.last()).is_some_and(|(lt, lb)| {
+            b.y0 - lb.y1 <= wrap.gap
+                && !starts_with_ordinal(&t)
+                && wrap.fills(lb)
+                && (!crate::heading::complete(lt) || lt.ends_with("基金"))
         });
         match runs.last_mut() {
             Some(r) if joins => r.push((t, b)),

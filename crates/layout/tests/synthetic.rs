@@ -430,3 +430,55 @@ fn pdf_errors_tell_what_to_do() {
     assert!(e.to_string().contains("ocrmypdf"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn names_without_amounts_wrap_only_when_they_fill_their_cell() {
+    // TSV, 9 pt: 2.政府性基金 / 预算 is one name (the upper line fills the
+    // cell); 本年收入合计 / 使用非财政拨款结余 are two (the upper does not).
+    let words: Vec<W> = vec![
+        (200.0, 40.0, 300.0, "收入表"),
+        (500.0, 60.0, 550.0, "单位：万元"),
+        (60.0, 90.0, 100.0, "项目"),
+        (300.0, 90.0, 330.0, "金额"),
+        (60.0, 120.0, 160.0, "一、财政拨款收入"),
+        (290.0, 120.0, 330.0, "17,981.68"),
+        (60.0, 140.0, 170.0, "2.政府性基金预"),
+        (60.0, 152.0, 80.0, "算"),
+        (60.0, 172.0, 120.0, "本年收入合计"),
+        (60.0, 184.0, 150.0, "使用非财政拨款结余"),
+        (60.0, 210.0, 100.0, "收入总计"),
+        (290.0, 210.0, 330.0, "17,981.68"),
+    ];
+    let s = scan_tsv(&[words]);
+    let labels: Vec<&str> = s.tables[0].rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "一、财政拨款收入",
+            "2.政府性基金预算",
+            "本年收入合计",
+            "使用非财政拨款结余",
+            "收入总计"
+        ]
+    );
+}
+
+#[test]
+fn empty_table_rows_named_with_ordinals() {
+    let s = scan_text(
+        "收入支出决算总表\n                单位：万元\n项目                      决算数\n\n一、一般公共预算财政拨款收入\n二、政府性基金预算财政拨款收入\n本年收入合计\n注：本表反映部门本年度的总收支。\n",
+    );
+    let t = &s.tables[0];
+    assert_eq!(t.columns.len(), 1);
+    assert_eq!(t.columns[0].path, ["决算数"]);
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "一、一般公共预算财政拨款收入",
+            "二、政府性基金预算财政拨款收入",
+            "本年收入合计"
+        ]
+    );
+    assert_eq!(t.amount_count(), 0);
+}
