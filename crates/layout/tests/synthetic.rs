@@ -420,6 +420,29 @@ fn pdf_errors_tell_what_to_do() {
         }
         other => panic!("{other:?}"),
     }
+    // A page without text (a scan) and an encrypted file, written by hand.
+    let blank = dir.join("blank.pdf");
+    std::fs::write(&blank, minimal_pdf(&[], "")).unwrap();
+    let encrypted = dir.join("encrypted.pdf");
+    let enc = format!(
+        "<< /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >>",
+        "11".repeat(32),
+        "22".repeat(32)
+    );
+    let id = "/Encrypt 4 0 R /ID [<0102030405060708090a0b0c0d0e0f10><0102030405060708090a0b0c0d0e0f10>] ";
+    std::fs::write(&encrypted, minimal_pdf(&[enc.as_str()], id)).unwrap();
+    match pdf_pages(&blank) {
+        Err(LayoutError::PdftotextMissing) => {}
+        Err(e @ LayoutError::NoTextLayer { pages: 1, .. }) => {
+            assert!(e.to_string().contains("OCR"))
+        }
+        other => panic!("{other:?}"),
+    }
+    match pdf_pages(&encrypted) {
+        Err(LayoutError::PdftotextMissing) => {}
+        Err(e @ LayoutError::Encrypted { .. }) => assert!(e.to_string().contains("password")),
+        other => panic!("{other:?}"),
+    }
     assert!(LayoutError::PdftotextMissing
         .to_string()
         .contains("poppler-utils"));
@@ -481,4 +504,31 @@ fn empty_table_rows_named_with_ordinals() {
         ]
     );
     assert_eq!(t.amount_count(), 0);
+}
+
+/// A one-page PDF with no content, plus `extra` objects (numbered from 4)
+/// and `trailer` entries.
+fn minimal_pdf(extra: &[&str], trailer: &str) -> Vec<u8> {
+    let mut objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string(),
+    ];
+    objs.extend(extra.iter().map(|s| s.to_string()));
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out += &format!("{} 0 obj\n{o}\nendobj\n", i + 1);
+    }
+    let xref = out.len();
+    out += &format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1);
+    for off in offsets {
+        out += &format!("{off:010} 00000 n \n");
+    }
+    out += &format!(
+        "trailer\n<< /Size {} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n",
+        objs.len() + 1
+    );
+    out.into_bytes()
 }
