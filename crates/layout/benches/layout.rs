@@ -8,9 +8,9 @@
 //!
 //! | benchmark | median |
 //! |---|---|
-//! | parse_tsv, 31 pages | 4.5 ms |
-//! | find_tables, 31 pages (words → tables) | 3.5 ms |
-//! | both | 6.1 ms |
+//! | parse_tsv, 31 pages | 2.8 ms |
+//! | find_tables, 31 pages (words → tables) | 2.8 ms |
+//! | both | 3.3 ms |
 //!
 //! For comparison, `pdftotext -tsv` itself takes about 40 ms of CPU (280 ms
 //! wall) on the same PDF.

@@ -1189,17 +1189,19 @@ impl Wrap<'_> {
 /// Places a block of text lines printed between two rows (or after the
 /// last): name fragments of the row above or below, or rows of their own.
 ///
-/// A *tight* block (each line within `gap` of the next) touching both rows
-/// is shared out: the lines nearer the upper row are the end of its name,
-/// the others the start of the lower row's (pdftotext centres a wrapped
-/// name on its row's numbers); a line starting with an ordinal (`四、`)
-/// always starts the lower row's name. Otherwise the block is cut into
-/// runs of lines within `wrap` of each other, a run starting at an
-/// ordinal, a line joining the one above only when that one fills its cell
-/// ([`Wrap::fills`]); the first
-/// run ends the upper row's name when it touches it,
-/// the last starts the lower row's when it touches it, and the runs in
-/// between are rows of their own (a name printed without amounts).
+/// The block is cut into runs, each one name: a line starting with an
+/// ordinal (`四、`) always starts a run, and a line continues the run above
+/// only when the line above stops mid-word (not after 入, 出, 费, 计 …, but
+/// after 基金 of 政府性基金预算) and, unless the block is *tight* (each line
+/// within `gap` of the next, as wrapped lines of one cell are), is within
+/// `wrap` of it and fills its cell ([`Wrap::fills`]). The first run ends the upper row's name when it
+/// touches that row and does not start with an ordinal; the last starts the
+/// lower row's when it touches it (and that row's own name does not start
+/// with an ordinal); the runs between are rows of their own (names printed
+/// without amounts). A single tight run without ordinals touching both rows
+/// is shared out: the lines nearer the upper row end its name, the others
+/// start the lower row's (pdftotext centres a wrapped name on its row's
+/// numbers).
 fn attach_block(
     block: Vec<(String, BBox)>,
     rows: &mut Vec<RowDraft>,
@@ -1212,53 +1214,56 @@ fn attach_block(
     if block.is_empty() {
         return;
     }
-    let first_y0 = block.first().map_or(0.0, |x| x.1.y0);
-    let last_y1 = block.last().map_or(0.0, |x| x.1.y1);
     let tight = block.windows(2).all(|w| match w {
         [a, b] => b.1.y0 - a.1.y1 <= gap,
         _ => true,
     });
-    let prev_adj = rows.last().is_some_and(|r| first_y0 - r.b.y1 <= gap);
-    let next_adj = next.as_ref().is_some_and(|r| r.b.y0 - last_y1 <= gap);
-    let own_row = |rows: &mut Vec<RowDraft>, run: Vec<(String, BBox)>| {
-        let b = run
-            .iter()
-            .map(|x| x.1)
-            .reduce(BBox::union)
-            .unwrap_or_default();
-        rows.push(RowDraft {
-            code: None,
-            above: Vec::new(),
-            label: join_pieces(run.iter().map(|x| x.0.as_str())),
-            below: Vec::new(),
-            cells: vec![None; ncols],
-            b,
-            page,
-        });
+    // Cut into runs.
+    let mut runs: Vec<Vec<(String, BBox)>> = Vec::new();
+    for (t, b) in block {
+        let joins = !starts_with_ordinal(&t)
+            && runs.last().and_then(|r| r.last()).is_some_and(|(lt, lb)| {
+                let mid_word = !crate::heading::complete(lt) || lt.ends_with("基金");
+                mid_word && (tight || b.y0 - lb.y1 <= wrap.gap && wrap.fills(lb))
+            });
+        match runs.last_mut() {
+            Some(r) if joins => r.push((t, b)),
+            _ => runs.push(vec![(t, b)]),
+        }
+    }
+    let touches_prev = |rows: &Vec<RowDraft>, y0: f64, reach: f64| {
+        rows.last().is_some_and(|r| y0 - r.b.y1 <= reach)
     };
-    let mut block = block;
-    if tight && (prev_adj || next_adj) {
-        let n = block.len();
-        // A line starting with an ordinal (`2.政府性基金`) starts a row.
-        let first_ord = block
-            .iter()
-            .position(|(t, _)| starts_with_ordinal(t))
-            .unwrap_or(n);
-        let to_prev = match (prev_adj, next_adj) {
-            (true, false) => first_ord,
-            (false, _) => 0,
+    let reach = if tight { gap } else { wrap.gap };
+    let n = runs.len();
+    // One tight run without ordinals touching both rows: shared out.
+    if n == 1 && tight {
+        let run = runs.pop().unwrap_or_default();
+        let first_y0 = run.first().map_or(0.0, |x| x.1.y0);
+        let last_y1 = run.last().map_or(0.0, |x| x.1.y1);
+        let ord = run.first().is_some_and(|(t, _)| starts_with_ordinal(t));
+        let prev_adj = !ord && touches_prev(rows, first_y0, gap);
+        let next_ok = next.as_ref().is_some_and(|r| {
+            r.b.y0 - last_y1 <= gap && (r.label.is_empty() || !starts_with_ordinal(&r.label))
+        });
+        let len = run.len();
+        let to_prev = match (prev_adj, next_ok) {
+            (true, false) => len,
+            (false, true) => 0,
             (true, true) => {
-                let ord = block.iter().position(|(t, _)| starts_with_ordinal(t));
                 let next_empty = next.as_ref().is_some_and(|r| r.label.is_empty());
-                let half = if n == 1 {
+                if len == 1 {
                     usize::from(!next_empty)
                 } else {
-                    n / 2
-                };
-                ord.map_or(half, |o| o.min(half))
+                    len / 2
+                }
+            }
+            (false, false) => {
+                own_row(rows, run, ncols, page);
+                return;
             }
         };
-        let mut it = block.into_iter();
+        let mut it = run.into_iter();
         if let Some(p) = rows.last_mut() {
             for (t, b) in it.by_ref().take(to_prev) {
                 p.below.push(t);
@@ -1266,47 +1271,26 @@ fn attach_block(
             }
         }
         let rest: Vec<(String, BBox)> = it.collect();
-        match next.as_deref_mut() {
-            Some(nx) if next_adj => {
-                for (t, b) in rest.into_iter().rev() {
-                    nx.above.insert(0, t);
-                    nx.b = nx.b.union(b);
-                }
-                return;
-            }
-            _ => {
-                if rest.is_empty() {
-                    return;
-                }
-                // Rows of their own, below.
-                block = rest;
+        if let Some(nx) = next {
+            for (t, b) in rest.into_iter().rev() {
+                nx.above.insert(0, t);
+                nx.b = nx.b.union(b);
             }
         }
+        return;
     }
-    // Runs of wrapped lines.
-    let mut runs: Vec<Vec<(String, BBox)>> = Vec::new();
-    for (t, b) in block {
-        let joins = runs.last().and_then(|r| r.last()).is_some_and(|(_, lb)| {
-            b.y0 - lb.y1 <= wrap.gap && !starts_with_ordinal(&t) && wrap.fills(lb)
-        });
-        match runs.last_mut() {
-            Some(r) if joins => r.push((t, b)),
-            _ => runs.push(vec![(t, b)]),
-        }
-    }
-    let n = runs.len();
     for (k, run) in runs.into_iter().enumerate() {
         let ry0 = run.first().map_or(0.0, |x| x.1.y0);
         let ry1 = run.last().map_or(0.0, |x| x.1.y1);
         let ord = run.first().is_some_and(|(t, _)| starts_with_ordinal(t));
-        if k == 0 && !ord {
-            if let Some(p) = rows.last_mut().filter(|p| ry0 - p.b.y1 <= wrap.gap) {
+        if k == 0 && !ord && touches_prev(rows, ry0, reach) {
+            if let Some(p) = rows.last_mut() {
                 for (t, b) in run {
                     p.below.push(t);
                     p.b = p.b.union(b);
                 }
-                continue;
             }
+            continue;
         }
         if k + 1 == n {
             if let Some(nx) = next.as_deref_mut().filter(|nx| {
@@ -1319,8 +1303,26 @@ fn attach_block(
                 continue;
             }
         }
-        own_row(rows, run);
+        own_row(rows, run, ncols, page);
     }
+}
+
+/// A name printed without amounts: a row of its own, blank cells.
+fn own_row(rows: &mut Vec<RowDraft>, run: Vec<(String, BBox)>, ncols: usize, page: u32) {
+    let b = run
+        .iter()
+        .map(|x| x.1)
+        .reduce(BBox::union)
+        .unwrap_or_default();
+    rows.push(RowDraft {
+        code: None,
+        above: Vec::new(),
+        label: join_pieces(run.iter().map(|x| x.0.as_str())),
+        below: Vec::new(),
+        cells: vec![None; ncols],
+        b,
+        page,
+    });
 }
 
 enum Item {

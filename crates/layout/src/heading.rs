@@ -55,9 +55,9 @@ pub(crate) struct Heading {
 
 /// Characters that end a heading word: a piece ending in one of them is
 /// complete and does not continue on the next line.
-const TERMINAL: &str = "费数计额入出余金转目称码类款项率%表资息值";
+const TERMINAL: &str = "费数计额入出余金转目称码类款项率%表资息值配";
 
-fn complete(text: &str) -> bool {
+pub(crate) fn complete(text: &str) -> bool {
     // 因公出 / 国（境）费: 出 ends 支出 but not 因公出国.
     if text.ends_with("因公出") {
         return false;

@@ -167,6 +167,13 @@ fn putuo_final_accounts_2024() {
     assert_eq!(row_cells(left, "人员经费合计"), ["4884.09"]);
     let right = find(&s, "一般公共预算财政拨款基本支出决算表", Some(2));
     assert_eq!(row_cells(right, "30201"), ["84.62"]);
+    // 收入支出决算总表 prints 卫生健康支出 236.63 and 城乡社区支出 3845.25
+    // (corpus README: rounding differences with the other tables); each
+    // 类 row is a row of its own, blank where nothing is printed.
+    let exp = find(&s, "收入支出决算总表", Some(2));
+    assert_eq!(row_cells(exp, "九、卫生健康支出"), ["236.63"]);
+    assert_eq!(row_cells(exp, "十一、城乡社区支出"), ["3845.25"]);
+    assert_eq!(row_cells(exp, "一、一般公共服务支出"), ["_"]);
 }
 
 #[test]

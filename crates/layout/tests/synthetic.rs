@@ -420,6 +420,29 @@ fn pdf_errors_tell_what_to_do() {
         }
         other => panic!("{other:?}"),
     }
+    // A page without text (a scan) and an encrypted file, written by hand.
+    let blank = dir.join("blank.pdf");
+    std::fs::write(&blank, minimal_pdf(&[], "")).unwrap();
+    let encrypted = dir.join("encrypted.pdf");
+    let enc = format!(
+        "<< /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >>",
+        "11".repeat(32),
+        "22".repeat(32)
+    );
+    let id = "/Encrypt 4 0 R /ID [<0102030405060708090a0b0c0d0e0f10><0102030405060708090a0b0c0d0e0f10>] ";
+    std::fs::write(&encrypted, minimal_pdf(&[enc.as_str()], id)).unwrap();
+    match pdf_pages(&blank) {
+        Err(LayoutError::PdftotextMissing) => {}
+        Err(e @ LayoutError::NoTextLayer { pages: 1, .. }) => {
+            assert!(e.to_string().contains("OCR"))
+        }
+        other => panic!("{other:?}"),
+    }
+    match pdf_pages(&encrypted) {
+        Err(LayoutError::PdftotextMissing) => {}
+        Err(e @ LayoutError::Encrypted { .. }) => assert!(e.to_string().contains("password")),
+        other => panic!("{other:?}"),
+    }
     assert!(LayoutError::PdftotextMissing
         .to_string()
         .contains("poppler-utils"));
@@ -429,4 +452,83 @@ fn pdf_errors_tell_what_to_do() {
     };
     assert!(e.to_string().contains("ocrmypdf"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn names_without_amounts_wrap_only_when_they_fill_their_cell() {
+    // TSV, 9 pt: 2.政府性基金 / 预算 is one name (the upper line fills the
+    // cell); 本年收入合计 / 使用非财政拨款结余 are two (the upper does not).
+    let words: Vec<W> = vec![
+        (200.0, 40.0, 300.0, "收入表"),
+        (500.0, 60.0, 550.0, "单位：万元"),
+        (60.0, 90.0, 100.0, "项目"),
+        (300.0, 90.0, 330.0, "金额"),
+        (60.0, 120.0, 160.0, "一、财政拨款收入"),
+        (290.0, 120.0, 330.0, "17,981.68"),
+        (60.0, 140.0, 170.0, "2.政府性基金预"),
+        (60.0, 152.0, 80.0, "算"),
+        (60.0, 172.0, 120.0, "本年收入合计"),
+        (60.0, 184.0, 150.0, "使用非财政拨款结余"),
+        (60.0, 210.0, 100.0, "收入总计"),
+        (290.0, 210.0, 330.0, "17,981.68"),
+    ];
+    let s = scan_tsv(&[words]);
+    let labels: Vec<&str> = s.tables[0].rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "一、财政拨款收入",
+            "2.政府性基金预算",
+            "本年收入合计",
+            "使用非财政拨款结余",
+            "收入总计"
+        ]
+    );
+}
+
+#[test]
+fn empty_table_rows_named_with_ordinals() {
+    let s = scan_text(
+        "收入支出决算总表\n                单位：万元\n项目                      决算数\n\n一、一般公共预算财政拨款收入\n二、政府性基金预算财政拨款收入\n本年收入合计\n注：本表反映部门本年度的总收支。\n",
+    );
+    let t = &s.tables[0];
+    assert_eq!(t.columns.len(), 1);
+    assert_eq!(t.columns[0].path, ["决算数"]);
+    let labels: Vec<&str> = t.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "一、一般公共预算财政拨款收入",
+            "二、政府性基金预算财政拨款收入",
+            "本年收入合计"
+        ]
+    );
+    assert_eq!(t.amount_count(), 0);
+}
+
+/// A one-page PDF with no content, plus `extra` objects (numbered from 4)
+/// and `trailer` entries.
+fn minimal_pdf(extra: &[&str], trailer: &str) -> Vec<u8> {
+    let mut objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string(),
+    ];
+    objs.extend(extra.iter().map(|s| s.to_string()));
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out += &format!("{} 0 obj\n{o}\nendobj\n", i + 1);
+    }
+    let xref = out.len();
+    out += &format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1);
+    for off in offsets {
+        out += &format!("{off:010} 00000 n \n");
+    }
+    out += &format!(
+        "trailer\n<< /Size {} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n",
+        objs.len() + 1
+    );
+    out.into_bytes()
 }
