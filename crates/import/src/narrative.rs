@@ -970,17 +970,39 @@ fn completions(pp: &Para, p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Found> {
                 actual = None;
             }
             Event::Word(relation) => {
+                // "决算数小于预算数" after both a 年初预算 and a 全年预算 names
+                // neither: it is read only when it holds, or fails, against
+                // every budget stated
+                let agreed = |b: Wan| {
+                    let truths: Vec<bool> = budgets
+                        .iter()
+                        .filter_map(|(_, a, _)| {
+                            relation
+                                .sign()
+                                .map(|s| b.value().cmp(&a.value()) as i8 == s)
+                        })
+                        .collect();
+                    truths.windows(2).all(|w| w.first() == w.get(1))
+                };
                 if let Some(ClaimKind::Completion {
-                    relation: r @ None, ..
+                    relation: r @ None,
+                    actual,
+                    ..
                 }) = open.and_then(|i| out.get_mut(i)).map(|f| &mut f.claim.kind)
                 {
-                    *r = Some(relation);
+                    if agreed(*actual) {
+                        *r = Some(relation);
+                    }
                     open = None;
                     continue;
                 }
                 let (Some((b, _)), Some((label, a, _))) = (actual, budgets.first()) else {
                     continue;
                 };
+                if !agreed(b) {
+                    actual = None;
+                    continue;
+                }
                 out.push(claim_at(
                     pos,
                     ClaimKind::Completion {

@@ -234,9 +234,11 @@ fn heading_kind(sq: &str) -> Option<PartKind> {
     if sq.contains("经费情况说明") || sq.contains("项目情况说明") {
         return Some(PartKind::Unmodelled);
     }
+    // 第三部分 …2024 年度部门决算情况: a 决算's narrative part
     if sq.ends_with("情况说明")
         || sq.ends_with("编制说明")
         || (sq.starts_with("关于") && sq.ends_with("说明"))
+        || sq.ends_with("决算情况")
     {
         return Some(PartKind::Explanation);
     }

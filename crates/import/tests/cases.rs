@@ -96,3 +96,37 @@ fn f03_a_blank_three_public_cell_does_not_shift_the_row() {
     assert_eq!(s(a.vehicle_operation).as_deref(), Some("6.40"));
     assert_eq!(s(a.agency_operation).as_deref(), Some("0.00"));
 }
+
+/// sh-putuo-shgzb 2024 决算 (a unit founded that year), 五（三）: the
+/// sentence states 年初预算 0 and 全年预算 321.02, then "决算数小于预算数":
+/// 307.82 < 321.02 but > 0, so the bare 预算数 names neither budget and the
+/// word is not checked; "完成年初预算的 95.89%" is the ratio to 全年预算
+/// (307.82 / 321.02 = 95.89%) and stays an error (N316).
+#[test]
+fn a_bare_budget_word_after_two_budgets_is_not_an_accusation() {
+    let text = "\
+                    上海市普陀区某部 2024 年度部门决算
+
+第三部分 上海市普陀区某部 2024 年度部门决算情况
+
+   五、一般公共预算财政拨款支出决算情况说明
+
+  （三）一般公共预算财政拨款支出决算具体情况
+
+  一般公共预算财政拨款支出年初预算为 0 万元，全年预算为
+
+321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。
+
+决算数小于预算数的主要原因：人员经费支出数小于预算数。
+";
+    let imported = import_text(text).expect("imports");
+    let report = yusuan_reconcile::reconcile(&imported.disclosure);
+    let errors: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == yusuan_reconcile::Severity::Error)
+        .map(|f| f.rule.id())
+        .collect();
+    assert!(!errors.contains(&"N317"), "{errors:?}");
+    assert!(errors.contains(&"N316"), "{errors:?}");
+}
