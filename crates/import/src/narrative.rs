@@ -1433,6 +1433,22 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
     };
     let t = ctx.tables;
     if !t.has(table) {
+        // the 一般公共预算基本支出 stated when its table was not typed (a
+        // 决算 prints it in halves) is the 基本支出 合计 of the 一般公共预算
+        // 支出表, the same figure by definition
+        let sq = yusuan_money::text::squeeze(claim.kind.subject());
+        if table == TableKind::GeneralBudgetBasicExpenditure
+            && t.has(TableKind::GeneralBudgetExpenditure)
+            && matches!(claim.kind, ClaimKind::Amount { .. } | ClaimKind::Total { .. })
+            && sq.ends_with("基本支出")
+            && sq.contains("一般公共预算")
+        {
+            claim.refers_to = Some(CellRef::new(
+                TableKind::GeneralBudgetExpenditure,
+                RowKey::Total,
+                Column::Basic,
+            ));
+        }
         return;
     }
     let cell = |row: RowKey, col: Column| Some(CellRef::new(table, row, col));
