@@ -535,3 +535,45 @@ where
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::in_order_parallel;
+
+    #[test]
+    fn results_come_in_input_order_and_stop_at_the_first_sink_error() {
+        // Later items finish first: each sleeps less than the one before.
+        let n = 64;
+        let mut seen = Vec::new();
+        let done: Result<(), ()> = in_order_parallel(
+            (0..n).collect(),
+            move |i: u64| {
+                std::thread::sleep(std::time::Duration::from_micros((n - i) * 50));
+                i * 10
+            },
+            |i, r| {
+                seen.push((i, r));
+                Ok(())
+            },
+        );
+        assert_eq!(done, Ok(()));
+        let expected: Vec<(usize, u64)> = (0..n).map(|i| (i as usize, i * 10)).collect();
+        assert_eq!(seen, expected);
+
+        let mut count = 0;
+        let stopped = in_order_parallel(
+            (0..1000u32).collect(),
+            |i| i,
+            |i, _| {
+                count += 1;
+                if i == 9 {
+                    Err("reader left")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(stopped, Err("reader left"));
+        assert_eq!(count, 10);
+    }
+}
