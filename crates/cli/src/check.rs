@@ -158,6 +158,8 @@ fn walk(dir: &Path, items: &mut Vec<Item>) -> usize {
 
 /// What checking one document gave, rendered in the output format.
 struct Done {
+    /// The document's path as shown.
+    path: String,
     /// The document's output (text report, JSON object or JSON line).
     rendered: String,
     /// Messages for standard error.
@@ -354,6 +356,7 @@ fn check_one(item: &Item, format: Format, department: Option<&Disclosure>) -> Do
         ),
     };
     Done {
+        path,
         rendered,
         notes,
         tally,
@@ -378,6 +381,7 @@ fn failed(format: Format, path: &str, error: &str) -> Done {
         ),
     };
     Done {
+        path: path.to_owned(),
         rendered,
         notes: vec![format!("error: {error}")],
         tally: Tally {
@@ -422,8 +426,7 @@ pub fn run(opts: &Options<'_>) -> u8 {
             Some(items.len() as u64),
             ProgressDrawTarget::stderr_with_hz(4),
         );
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec:.dim} eta {eta} {wide_msg}")
+        if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} eta {eta} {wide_msg}")
         {
             bar.set_style(style);
         }
@@ -455,6 +458,7 @@ pub fn run(opts: &Options<'_>) -> u8 {
         };
         in_order_parallel(items, work, |_, done| {
             bar.inc(1);
+            bar.set_message(done.path);
             tally.add(done.tally);
             bar.suspend(|| -> Result<(), Stop> {
                 for n in &done.notes {
