@@ -162,6 +162,8 @@ fn walk(dir: &Path, items: &mut Vec<Item>) -> usize {
 
 /// What checking one document gave, rendered in the output format.
 struct Done {
+    /// The document's path as shown.
+    path: String,
     /// The document's output (text report, JSON object or JSON line).
     rendered: String,
     /// Messages for standard error.
@@ -371,6 +373,7 @@ fn check_one(item: &Item, format: Format, department: Option<&Disclosure>) -> Do
         ),
     };
     Done {
+        path,
         rendered,
         notes,
         tally,
@@ -395,6 +398,7 @@ fn failed(format: Format, path: &str, error: &str) -> Done {
         ),
     };
     Done {
+        path: path.to_owned(),
         rendered,
         notes: vec![format!("error: {error}")],
         tally: Tally {
@@ -439,8 +443,7 @@ pub fn run(opts: &Options<'_>) -> u8 {
             Some(items.len() as u64),
             ProgressDrawTarget::stderr_with_hz(4),
         );
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec:.dim} eta {eta} {wide_msg}")
+        if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} eta {eta} {wide_msg}")
         {
             bar.set_style(style);
         }
@@ -472,6 +475,7 @@ pub fn run(opts: &Options<'_>) -> u8 {
         };
         in_order_parallel(items, work, |_, done| {
             bar.inc(1);
+            bar.set_message(done.path);
             tally.add(done.tally);
             bar.suspend(|| -> Result<(), Stop> {
                 for n in &done.notes {
@@ -551,4 +555,46 @@ where
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_order_parallel;
+
+    #[test]
+    fn results_come_in_input_order_and_stop_at_the_first_sink_error() {
+        // Later items finish first: each sleeps less than the one before.
+        let n = 64;
+        let mut seen = Vec::new();
+        let done: Result<(), ()> = in_order_parallel(
+            (0..n).collect(),
+            move |i: u64| {
+                std::thread::sleep(std::time::Duration::from_micros((n - i) * 50));
+                i * 10
+            },
+            |i, r| {
+                seen.push((i, r));
+                Ok(())
+            },
+        );
+        assert_eq!(done, Ok(()));
+        let expected: Vec<(usize, u64)> = (0..n).map(|i| (i as usize, i * 10)).collect();
+        assert_eq!(seen, expected);
+
+        let mut count = 0;
+        let stopped = in_order_parallel(
+            (0..1000u32).collect(),
+            |i| i,
+            |i, _| {
+                count += 1;
+                if i == 9 {
+                    Err("reader left")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(stopped, Err("reader left"));
+        assert_eq!(count, 10);
+    }
 }

@@ -2,7 +2,7 @@
 //! disclosures (预算公开) from the command line.
 //!
 //! ```text
-//! yusuan check FILE|DIR... [--format text|json]   reconcile disclosures (.json, .txt, .pdf)
+//! yusuan check FILE|DIR|-... [--format text|json|jsonl]   reconcile disclosures (.json, .txt, .pdf)
 //! yusuan import FILE [-o OUT.json]                read a disclosure's text into the JSON model
 //! yusuan show FILE                                print every table as aligned text
 //! yusuan code CODE... [--year Y]                  classification codes with their full path
