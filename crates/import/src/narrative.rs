@@ -1439,7 +1439,10 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
         let sq = yusuan_money::text::squeeze(claim.kind.subject());
         if table == TableKind::GeneralBudgetBasicExpenditure
             && t.has(TableKind::GeneralBudgetExpenditure)
-            && matches!(claim.kind, ClaimKind::Amount { .. } | ClaimKind::Total { .. })
+            && matches!(
+                claim.kind,
+                ClaimKind::Amount { .. } | ClaimKind::Total { .. }
+            )
             && sq.ends_with("基本支出")
             && sq.contains("一般公共预算")
         {

@@ -756,7 +756,8 @@ impl Ctx<'_> {
                 let items = self.items(sg, group, a, leaves, &ranges, xs, xe, &mut notes);
                 drafts.push((sg.page, items));
             }
-            let (rows, boxes) = self.rows(drafts, b - a);
+            let (mut rows, mut boxes) = self.rows(drafts, b - a);
+            join_orphan_codes(&mut rows, &mut boxes);
             let columns: Vec<GenericColumn> = leaves0
                 .get(a..b)
                 .unwrap_or(&[])
@@ -1591,5 +1592,37 @@ mod tests {
         assert_eq!(join_code(&["301", "2"]).0, "30102");
         assert!(join_code(&["301", "2"]).1.is_some());
         assert_eq!(join_code(&["201", "06", "01"]), ("2010601".into(), None));
+    }
+}
+
+/// A code printed on a line of its own just above its row (the row's name
+/// and amounts on the next line, the code vertically centred on a taller
+/// cell in some 决算 templates) joins that row: `[22102] | _ _ _` then
+/// `[] 住房改革支出 | 461.08 …` is one row 22102 住房改革支出.
+fn join_orphan_codes(rows: &mut Vec<GenericRow>, boxes: &mut Vec<RowBox>) {
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let orphan = rows.get(i).is_some_and(|r| {
+            r.code.is_some() && r.label.trim().is_empty() && r.cells.iter().all(Option::is_none)
+        });
+        let holder = rows.get(i + 1).is_some_and(|r| {
+            r.code.is_none() && !r.label.trim().is_empty() && r.cells.iter().any(Option::is_some)
+        });
+        if orphan && holder {
+            let code = rows.get_mut(i).and_then(|r| r.code.take());
+            if let Some(next) = rows.get_mut(i + 1) {
+                next.code = code;
+            }
+            rows.remove(i);
+            if i < boxes.len() {
+                let gone = boxes.remove(i);
+                if let Some(next) = boxes.get_mut(i) {
+                    if next.at.page == gone.at.page {
+                        next.at.bbox = next.at.bbox.union(gone.at.bbox);
+                    }
+                }
+            }
+        }
+        i += 1;
     }
 }

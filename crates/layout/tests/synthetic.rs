@@ -532,3 +532,49 @@ fn minimal_pdf(extra: &[&str], trailer: &str) -> Vec<u8> {
     );
     out.into_bytes()
 }
+
+/// A code printed on a line of its own above its row's name and amounts
+/// (the 决算 一般公共预算财政拨款支出决算表 of sh-putuo-ghzyj 2024 prints
+/// `22102` so) is that row's code.
+#[test]
+fn a_code_on_its_own_line_joins_the_row_below() {
+    let text = [
+        "一般公共预算财政拨款支出决算表".to_string(),
+        at(&[(60, "单位：万元")]),
+        at(&[
+            (0, "科目编码"),
+            (12, "科目名称"),
+            (34, "合计"),
+            (44, "基本支出"),
+            (56, "项目支出"),
+        ]),
+        at(&[
+            (0, "221"),
+            (12, "住房保障支出"),
+            (32, "461.08"),
+            (44, "461.08"),
+            (56, "0.00"),
+        ]),
+        at(&[(0, "22102")]),
+        at(&[
+            (12, "住房改革支出"),
+            (32, "461.08"),
+            (44, "461.08"),
+            (56, "0.00"),
+        ]),
+        at(&[
+            (0, "2210201"),
+            (12, "住房公积金"),
+            (32, "289.59"),
+            (44, "289.59"),
+            (56, "0.00"),
+        ]),
+    ]
+    .join("\n");
+    let scan = scan_text(&text);
+    let t = &scan.tables[0];
+    let codes: Vec<Option<&str>> = t.rows.iter().map(|r| r.code.as_deref()).collect();
+    assert_eq!(codes, [Some("221"), Some("22102"), Some("2210201")]);
+    assert_eq!(t.rows[1].label, "住房改革支出");
+    assert_eq!(cells(t, 1), ["461.08", "461.08", "0.00"]);
+}
