@@ -1564,37 +1564,6 @@ fn assign_monotone(costs: &[Vec<f64>], n: usize, skip: f64) -> Vec<Option<usize>
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn monotone_assignment() {
-        // three items, four slots: the blank is where the distance says.
-        let costs = vec![
-            vec![0.0, 5.0, 9.0, 9.0],
-            vec![5.0, 0.5, 6.0, 9.0],
-            vec![9.0, 9.0, 6.0, 0.5],
-        ];
-        assert_eq!(
-            assign_monotone(&costs, 4, 1e9),
-            vec![Some(0), Some(1), Some(3)]
-        );
-        // more items than slots: one left out.
-        let costs = vec![vec![0.0], vec![1.0]];
-        let a = assign_monotone(&costs, 1, 1e9);
-        assert_eq!(a.iter().flatten().count(), 1);
-        assert!(assign_monotone(&[], 3, 1.0).is_empty());
-    }
-
-    #[test]
-    fn codes() {
-        assert_eq!(join_code(&["301", "2"]).0, "30102");
-        assert!(join_code(&["301", "2"]).1.is_some());
-        assert_eq!(join_code(&["201", "06", "01"]), ("2010601".into(), None));
-    }
-}
-
 /// A code printed on a line of its own just above its row (the row's name
 /// and amounts on the next line, the code vertically centred on a taller
 /// cell in some 决算 templates) joins that row: `[22102] | _ _ _` then
@@ -1624,5 +1593,36 @@ fn join_orphan_codes(rows: &mut Vec<GenericRow>, boxes: &mut Vec<RowBox>) {
             }
         }
         i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monotone_assignment() {
+        // three items, four slots: the blank is where the distance says.
+        let costs = vec![
+            vec![0.0, 5.0, 9.0, 9.0],
+            vec![5.0, 0.5, 6.0, 9.0],
+            vec![9.0, 9.0, 6.0, 0.5],
+        ];
+        assert_eq!(
+            assign_monotone(&costs, 4, 1e9),
+            vec![Some(0), Some(1), Some(3)]
+        );
+        // more items than slots: one left out.
+        let costs = vec![vec![0.0], vec![1.0]];
+        let a = assign_monotone(&costs, 1, 1e9);
+        assert_eq!(a.iter().flatten().count(), 1);
+        assert!(assign_monotone(&[], 3, 1.0).is_empty());
+    }
+
+    #[test]
+    fn codes() {
+        assert_eq!(join_code(&["301", "2"]).0, "30102");
+        assert!(join_code(&["301", "2"]).1.is_some());
+        assert_eq!(join_code(&["201", "06", "01"]), ("2010601".into(), None));
     }
 }
