@@ -311,7 +311,9 @@ fn check_one(item: &Item, format: Format, department: Option<&Disclosure>) -> Do
         ..Tally::default()
     };
     let mut notes = Vec::new();
-    let Loaded { disclosure, issues } = match loaded {
+    let Loaded {
+        disclosure, issues, ..
+    } = match loaded {
         Ok(l) => l,
         Err(e) => return failed(format, &path, &e),
     };

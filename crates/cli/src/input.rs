@@ -33,6 +33,9 @@ pub struct Loaded {
     pub disclosure: Disclosure,
     /// Issues of the input, in order.
     pub issues: Vec<InputIssue>,
+    /// What the geometry reader saw (pages and tables), for a .txt in
+    /// layout form or a .pdf.
+    pub layout: Option<yusuan_import::LayoutReading>,
 }
 
 /// Whether the command reads files with this name (.json, .txt, .pdf).
@@ -108,6 +111,7 @@ fn load_json(shown: &str, text: &str) -> Result<Loaded, String> {
     Ok(Loaded {
         disclosure,
         issues: issues.into_iter().map(InputIssue::Model).collect(),
+        layout: None,
     })
 }
 
@@ -143,5 +147,6 @@ fn imported(shown: &str, import: yusuan_import::Import) -> Result<Loaded, String
     Ok(Loaded {
         disclosure: import.disclosure,
         issues,
+        layout: import.layout,
     })
 }

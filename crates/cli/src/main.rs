@@ -90,6 +90,11 @@ enum Command {
         /// input file itself.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Write one SVG picture per page into this directory: the words,
+        /// and drawn over them the tables, heading cells, columns and rows
+        /// found, amounts placed in no table in red.
+        #[arg(long, value_name = "DIR")]
+        debug_dir: Option<PathBuf>,
     },
     /// Print every table of a disclosure as aligned text.
     #[command(after_help = SHOW_HELP)]
@@ -190,7 +195,11 @@ fn main() -> ExitCode {
             department: department.as_deref(),
             progress: !no_progress,
         }),
-        Command::Import { file, output } => import(&file, output.as_deref()),
+        Command::Import {
+            file,
+            output,
+            debug_dir,
+        } => import(&file, output.as_deref(), debug_dir.as_deref()),
         Command::Show { file } => show(&file),
         Command::Code(args) => code::run(&args),
         Command::Score {
@@ -233,7 +242,46 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn import(file: &Path, output: Option<&Path>) -> u8 {
+/// `tables: 9 typed, 2 generic (read, not checked); amounts: 231 printed, 231
+/// placed, 0 unplaced`.
+fn reading_line(loaded: &input::Loaded) -> String {
+    let t = &loaded.disclosure.tables;
+    let mut s = format!(
+        "tables: {} typed, {} generic (read, not checked)",
+        t.kinds().len(),
+        t.generic.len()
+    );
+    if let Some(l) = &loaded.layout {
+        let placed = l.scan.placed_amounts();
+        let unplaced = l.scan.unplaced.len();
+        s.push_str(&format!(
+            "; amounts printed in tables: {}, placed {placed}, unplaced {unplaced}{}",
+            placed + unplaced,
+            if unplaced > 0 {
+                " (listed under `unplaced` in the JSON)"
+            } else {
+                ""
+            }
+        ));
+    }
+    s
+}
+
+/// Writes `page-001.svg`, … into `dir`.
+fn write_debug_pictures(dir: &Path, loaded: &input::Loaded) -> Result<usize, String> {
+    let Some(l) = &loaded.layout else {
+        return Err("the input has no page geometry (raw text or JSON): give the PDF or its pdftotext -layout text".into());
+    };
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for page in &l.pages {
+        let path = dir.join(format!("page-{:03}.svg", page.number));
+        std::fs::write(&path, yusuan_layout::debug_svg(page, &l.scan))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(l.pages.len())
+}
+
+fn import(file: &Path, output: Option<&Path>, debug_dir: Option<&Path>) -> u8 {
     if let Some(out) = output {
         if same_file(file, out) {
             note!(
@@ -252,6 +300,16 @@ fn import(file: &Path, output: Option<&Path>) -> u8 {
     };
     for issue in &loaded.issues {
         note!("{}: {issue}", file.display());
+    }
+    note!("{}: {}", file.display(), reading_line(&loaded));
+    if let Some(dir) = debug_dir {
+        match write_debug_pictures(dir, &loaded) {
+            Ok(n) => note!("wrote {n} page picture(s) into {}", dir.display()),
+            Err(e) => {
+                note!("error: {e}");
+                return UNUSABLE;
+            }
+        }
     }
     let json = loaded.disclosure.to_json();
     match output {

@@ -271,3 +271,43 @@ fn check_against_the_department_budget() {
         "{stderr}"
     );
 }
+
+#[test]
+fn import_says_what_was_read_and_draws_the_pages() {
+    let dir = temp_dir("debug-dir").join("pictures");
+    let out = temp_dir("debug-dir-json").join("d.json");
+    let file = "fixtures/corpus/putuo/sh-putuo-qufuban_2025_unit-budget.layout.txt";
+    let (code, _, stderr) = yusuan(&[
+        "import",
+        file,
+        "-o",
+        out.to_str().expect("utf-8"),
+        "--debug-dir",
+        dir.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // the document's nine tables, every printed amount in one of them
+    assert!(stderr.contains("tables: 9 typed, 0 generic"), "{stderr}");
+    assert!(stderr.contains("unplaced 0"), "{stderr}");
+    let pictures = std::fs::read_dir(&dir).expect("pictures").count();
+    let pages = std::fs::read_to_string(root().join(file))
+        .expect("layout text")
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .count();
+    assert_eq!(pictures, pages);
+    let svg = std::fs::read_to_string(dir.join("page-001.svg")).expect("page 1");
+    assert!(
+        svg.starts_with("<svg") || svg.starts_with("<?xml"),
+        "{}",
+        &svg[..80]
+    );
+    // JSON input has no geometry to draw
+    let (code, _, stderr) = yusuan(&[
+        "import",
+        "examples/data/2025-mohrss-information-center.json",
+        "--debug-dir",
+        dir.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+}

@@ -407,3 +407,31 @@ fn a_department_smaller_than_its_unit_is_an_error() {
     assert!(reconcile_unit_in_department(&unit, &other_year).is_err());
     assert!(reconcile_unit_in_department(&unit, &unit).is_err());
 }
+
+/// The geometry reader reads every table of the six 普陀 disclosures as the
+/// text reader does: nothing is left generic, nothing unplaced, and the
+/// reading by position of each table agrees with the typed one (else the
+/// import would have replaced it or marked cells doubtful by "the text
+/// reading and the reading by position differ").
+#[test]
+fn the_geometry_reading_agrees_with_the_typed_reading() {
+    for stem in STEMS {
+        let imp = import_text(&read(stem, ".layout.txt")).expect(stem);
+        let d = &imp.disclosure;
+        assert!(
+            d.tables.generic.is_empty(),
+            "{stem}: {:#?}",
+            d.tables.generic
+        );
+        assert!(d.unplaced.is_empty(), "{stem}: {:?}", d.unplaced);
+        let (printed, unplaced) = imp.amount_counts().expect("layout text has geometry");
+        assert_eq!(unplaced, 0, "{stem}");
+        assert!(printed > 200, "{stem}: {printed}");
+        let differ: Vec<_> = imp
+            .warnings
+            .iter()
+            .filter(|w| w.message.contains("reading by position"))
+            .collect();
+        assert!(differ.is_empty(), "{stem}: {differ:#?}");
+    }
+}
