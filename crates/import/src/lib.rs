@@ -10,13 +10,39 @@
 //!
 //! - [`import_text`] takes the text (raw `pdftotext` or `pdftotext -layout`
 //!   output, told apart by [`TextFormat::detect`]); [`import_path`] takes a
-//!   `.txt` or a `.pdf` (converted with `pdftotext -layout` from
-//!   poppler-utils).
+//!   `.txt` or a `.pdf` (read by poppler-utils' `pdftotext`: `-tsv` for the
+//!   words with their boxes and `-layout` for the text, run side by side);
+//!   [`import_with_pages`] takes text and pages you already have.
 //! - The result is an [`Import`]: the [`Disclosure`] as far as it could be
-//!   read, and [`ImportWarning`]s with line numbers for everything not
-//!   recognised, left out, or read with less than certainty.
+//!   read, [`ImportWarning`]s with line numbers for everything not
+//!   recognised, left out, or read with less than certainty, and the
+//!   [`LayoutReading`] (pages and tables found by geometry) for pictures
+//!   ([`Import::debug_svgs`]) and counts ([`Import::amount_counts`]).
 //!
-//! # How it reads
+//! # Two readers, joined
+//!
+//! Layout text and PDFs are read twice. The **geometry reader**
+//! ([`yusuan_layout::find_tables`]) reads every table of the pages by the
+//! position of its words: title, heading tree, rows, every cell; amounts it
+//! placed in no table become [`Disclosure::unplaced`]. The **text reader**
+//! below types the nine tables. They are joined table by table:
+//! - a typed table that holds every amount the geometry reader found in it
+//!   stays; where the two readings differ cell by cell, the one under which
+//!   fewer of the table's own identities fail is kept, and on a tie the
+//!   differing cells are marked [`yusuan_tables::Placement::Guessed`];
+//! - a typed table holding only part of its printed amounts is replaced by
+//!   the reading by position typed from its heading paths, or else left out
+//!   (a table read in part would make checks report differences the
+//!   document does not have) and kept as printed;
+//! - a table the model does not type (机关运行经费, 政府采购, a 收支预算总表 by
+//!   支出用途, most 决算 tables) stays in [`yusuan_tables::Tables::generic`],
+//!   "read, not checked". The 决算's 支出决算表, 一般公共预算财政拨款支出
+//!   决算表 and "三公" 决算表 (预算数 and 决算数 periods) are typed by
+//!   position into the budget tables of the same shape.
+//!
+//! Raw text (the seed) has no geometry and is read by the text reader alone.
+//!
+//! # How the text reader reads
 //!
 //! 1. **Segmentation.** Each table is found by its `单位：万元` / `单位：元`
 //!    line and recognised by its **title**, never its number (单位公开表 and
@@ -467,15 +493,19 @@ fn profile_paragraphs(src: &source::Source, p: &segment::Part) -> Vec<prose::Par
 }
 
 /// Imports a disclosure from a file: a `.txt` holding the text `pdftotext`
-/// extracted (raw or `-layout`, told apart automatically) or a `.pdf`,
-/// converted with `pdftotext -layout` (Debian/Ubuntu package poppler-utils).
+/// extracted (raw or `-layout`, told apart automatically) or a `.pdf`, read
+/// with `pdftotext -tsv` (its words with boxes, for the tables) and
+/// `pdftotext -layout` (its text), both run at once (Debian/Ubuntu package
+/// poppler-utils).
 ///
 /// The disclosure's [`source`](Disclosure::source) is set to the path.
 ///
 /// # Errors
 /// [`ImportError::Io`] / [`ImportError::NotUtf8`] when the file cannot be
-/// read as text; [`ImportError::PdfToTextMissing`] for a `.pdf` when
-/// `pdftotext` is not installed; [`ImportError::PdfToTextFailed`] when it
+/// read as text; [`ImportError::Pdf`] for a `.pdf` that cannot be read as
+/// words (pdftotext missing, encrypted, scanned without a text layer,
+/// damaged: the message says what to do); [`ImportError::PdfToTextMissing`]
+/// for a `.pdf` when `pdftotext` is not installed; [`ImportError::PdfToTextFailed`] when it
 /// fails; [`ImportError::UnsupportedFile`] for another extension; otherwise
 /// as [`import_text`].
 ///
