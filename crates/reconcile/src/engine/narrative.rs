@@ -977,8 +977,22 @@ fn template_alternative(sentence: &str) -> Option<String> {
 }
 
 /// N315: an empty reason, doubled punctuation, once per sentence.
+///
+/// When the document's text was read ([`yusuan_tables::Disclosure::document`]),
+/// the document-level rules S613–S615 read every sentence, with or without a
+/// claim: N315 and N318 then say so and leave the finding to them, so that
+/// one slip is one finding.
 fn wording(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
+    if d.document.is_some() {
+        for rule in [Rule::NarrativeWording, Rule::NarrativeTemplateAlternative] {
+            ctx.skip(
+                rule,
+                "全文已读取：模板备选词、空原因和重复标点由 S613–S615 按全文检查",
+            );
+        }
+        return;
+    }
     let rule = Rule::NarrativeWording;
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, claim) in d.narrative.iter().enumerate() {
