@@ -13,6 +13,7 @@
 
 pub use yusuan_classification as classification;
 pub use yusuan_import as import;
+pub use yusuan_layout as layout;
 pub use yusuan_money as money;
 pub use yusuan_performance as performance;
 pub use yusuan_reconcile as reconcile;
