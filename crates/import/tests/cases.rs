@@ -95,6 +95,17 @@ fn f03_a_blank_three_public_cell_does_not_shift_the_row() {
     assert_eq!(a.vehicle_purchase, None);
     assert_eq!(s(a.vehicle_operation).as_deref(), Some("6.40"));
     assert_eq!(s(a.agency_operation).as_deref(), Some("0.00"));
+    // and no finding on the table or its sentences: 6.4 = 0 + 0 + 6.4, 小计
+    // 6.4 = (blank) + 6.4, "没有因公出国（境）事项支出" is about that column
+    // (0.00), not the table (case f04 within f03)
+    let report = yusuan_reconcile::reconcile(&imported.disclosure);
+    let wrong: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity >= yusuan_reconcile::Severity::Warning)
+        .filter(|f| !f.rule.id().starts_with('S')) // the other eight tables are not in the excerpt
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 /// sh-putuo-shgzb 2024 决算 (a unit founded that year), 五（三）: the
