@@ -13,6 +13,8 @@ use std::process::Command;
 
 use yusuan_classification::{Catalog, Code, Harvest, NameStatus, Provenance, Scheme};
 
+use std::fmt::Write as _;
+
 use crate::{FINDINGS, OK, UNUSABLE};
 
 /// Arguments of `yusuan code`.
@@ -53,15 +55,19 @@ pub fn run(args: &CodeArgs) -> u8 {
 fn lookup(texts: &[String], year: u16) -> u8 {
     let catalog = Catalog::embedded();
     let mut status = OK;
+    let mut out = String::new();
     for text in texts {
         let code = match Code::parse(text) {
             Ok(code) => code,
             Err(_) if !text.chars().any(|c| c.is_ascii_digit()) => {
                 // A 类 or 款 name printed without its code.
-                match resolve(catalog, text, year) {
+                match resolve(&mut out, catalog, text, year) {
                     Some(code) => code,
                     None => {
-                        println!("{text}: no 类 or 款 of that name in the embedded catalog");
+                        let _ = writeln!(
+                            out,
+                            "{text}: no 类 or 款 of that name in the embedded catalog"
+                        );
                         status = status.max(FINDINGS);
                         continue;
                     }
@@ -74,20 +80,21 @@ fn lookup(texts: &[String], year: u16) -> u8 {
             }
         };
         let path = catalog.path(code, year);
-        println!(
+        let _ = writeln!(
+            out,
             "{code} ({} {}, {year}): {path}",
             code.scheme().label_zh(),
             code.level().label_zh()
         );
         match catalog.get(code, year) {
             Some(entry) => {
-                println!("  source: {}", entry.provenance());
+                let _ = writeln!(out, "  source: {}", entry.provenance());
                 if !entry.sources().is_empty() {
-                    println!("  printed in: {}", entry.sources().join(", "));
+                    let _ = writeln!(out, "  printed in: {}", entry.sources().join(", "));
                 }
             }
             None => {
-                println!("  not in the embedded catalog for {year} (the catalog is partial: see `yusuan code --coverage`)");
+                let _ = writeln!(out, "  not in the embedded catalog for {year} (the catalog is partial: see `yusuan code --coverage`)");
                 status = status.max(FINDINGS);
             }
         }
@@ -110,49 +117,63 @@ fn lookup(texts: &[String], year: u16) -> u8 {
             .map(|(n, years)| format!("{n} ({})", years.join(", ")))
             .collect();
         if !others.is_empty() {
-            println!("  other names: {}", others.join("; "));
+            let _ = writeln!(out, "  other names: {}", others.join("; "));
         }
     }
-    status
+    crate::with_stdout(status, |o| o.write(&out))
 }
 
 /// The code a 类 or 款 name names in `year`, saying so (and whether the
 /// name is obsolete).
-fn resolve(catalog: &Catalog, text: &str, year: u16) -> Option<Code> {
+fn resolve(out: &mut String, catalog: &Catalog, text: &str, year: u16) -> Option<Code> {
     let hit = [Scheme::Function, Scheme::DepartmentEconomic]
         .into_iter()
         .find_map(|scheme| catalog.resolve_name(scheme, text, year))?;
     match &hit.status {
-        NameStatus::Current => println!("{text}: {} in {year}", hit.code),
+        NameStatus::Current => {
+            let _ = writeln!(out, "{text}: {} in {year}", hit.code);
+        }
         NameStatus::Obsolete {
             current_name,
             valid_in,
-        } => println!(
-            "{text}: {} (warning: obsolete in {year}: the name of {valid_in}; in {year} it is {current_name})",
-            hit.code
-        ),
-        NameStatus::OtherYears { valid_in } => println!(
-            "{text}: {} (the name of {valid_in}; no name for {year} in the embedded catalog)",
-            hit.code
-        ),
-        _ => println!("{text}: {}", hit.code),
+        } => {
+            let _ = writeln!(
+                out,
+                "{text}: {} (warning: obsolete in {year}: the name of {valid_in}; in {year} it is {current_name})",
+                hit.code
+            );
+        }
+        NameStatus::OtherYears { valid_in } => {
+            let _ = writeln!(
+                out,
+                "{text}: {} (the name of {valid_in}; no name for {year} in the embedded catalog)",
+                hit.code
+            );
+        }
+        _ => {
+            let _ = writeln!(out, "{text}: {}", hit.code);
+        }
     }
     Some(hit.code)
 }
 
 fn coverage(year: Option<u16>) -> u8 {
     let catalog = Catalog::embedded();
+    let mut out = String::new();
     let scope = match year {
         Some(y) => format!("budget year {y}"),
         None => "all years".to_owned(),
     };
-    println!("embedded catalog, {scope} (partial: not a full edition of the 政府收支分类科目)");
+    let _ = writeln!(
+        out,
+        "embedded catalog, {scope} (partial: not a full edition of the 政府收支分类科目)"
+    );
     let coverage = match year {
         Some(y) => catalog.coverage_in(y),
         None => catalog.coverage(),
     };
-    print!("{coverage}");
-    println!("sources:");
+    let _ = write!(out, "{coverage}");
+    let _ = writeln!(out, "sources:");
     let mut editions: Vec<&str> = Vec::new();
     for e in catalog.entries() {
         if let Provenance::OfficialScheme { edition } = e.provenance() {
@@ -163,7 +184,8 @@ fn coverage(year: Option<u16>) -> u8 {
         }
     }
     for edition in editions {
-        println!(
+        let _ =
+            writeln!(out,
             "  official edition: {edition} (data/official-*.tsv, the parts that could be verified)"
         );
     }
@@ -179,7 +201,8 @@ fn coverage(year: Option<u16>) -> u8 {
         let others = row.documents.len() - docs.len();
         let (scheme, level) = (row.scheme.label_zh(), row.level.label_zh());
         if !docs.is_empty() {
-            println!(
+            let _ = writeln!(
+                out,
                 "  {scheme} {level}: printed in {} document(s){}: {}",
                 docs.len(),
                 year.map(|y| format!(" of {y}")).unwrap_or_default(),
@@ -187,11 +210,11 @@ fn coverage(year: Option<u16>) -> u8 {
             );
         }
         if others > 0 && year.is_some() {
-            println!("  {scheme} {level}: and from {others} document(s) of other years whose rows span it");
+            let _ = writeln!(out, "  {scheme} {level}: and from {others} document(s) of other years whose rows span it");
         }
     }
-    println!("a full edition can be loaded from a TSV/CSV file: Catalog::load_edition_file (see the yusuan-classification docs)");
-    OK
+    let _ = writeln!(out, "a full edition can be loaded from a TSV/CSV file: Catalog::load_edition_file (see the yusuan-classification docs)");
+    crate::with_stdout(OK, |o| o.write(&out))
 }
 
 /// The budget year of a document: `_2025_` in its file name, else the first
@@ -328,8 +351,12 @@ fn harvest(paths: &[PathBuf], year: Option<u16>) -> u8 {
     for c in &conflicts {
         eprintln!("conflict: {c}");
     }
-    print!("# yusuan code --harvest: codes and names as printed in {} document(s)\n# source: the documents named in the source column\n{}", files.len(), harvest.to_tsv());
-    status
+    let out = format!(
+        "# yusuan code --harvest: codes and names as printed in {} document(s)\n# source: the documents named in the source column\n{}",
+        files.len(),
+        harvest.to_tsv()
+    );
+    crate::with_stdout(status, |o| o.write(&out))
 }
 
 #[cfg(test)]

@@ -481,3 +481,25 @@ fn a_closed_pipe_on_a_single_command_is_quiet() {
     let (code, _, stderr) = finish(child);
     assert_eq!(code, 0, "{stderr}");
 }
+
+/// `yusuan code … | head -1` ends quietly (it used to panic on the broken
+/// pipe).
+#[test]
+fn code_into_a_closed_pipe_ends_quietly() {
+    use std::process::{Command, Stdio};
+    let bin = env!("CARGO_BIN_EXE_yusuan");
+    for args in [&["code", "--coverage"][..], &["code", "210", "2080108", "30239"][..]] {
+        let mut child = Command::new(bin)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // close our end of the pipe at once
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(out.status.code().is_some_and(|c| c <= 1), "{args:?}: {:?} {stderr}", out.status);
+    }
+}
