@@ -488,7 +488,10 @@ fn a_closed_pipe_on_a_single_command_is_quiet() {
 fn code_into_a_closed_pipe_ends_quietly() {
     use std::process::{Command, Stdio};
     let bin = env!("CARGO_BIN_EXE_yusuan");
-    for args in [&["code", "--coverage"][..], &["code", "210", "2080108", "30239"][..]] {
+    for args in [
+        &["code", "--coverage"][..],
+        &["code", "210", "2080108", "30239"][..],
+    ] {
         let mut child = Command::new(bin)
             .args(args)
             .stdout(Stdio::piped())
@@ -500,6 +503,10 @@ fn code_into_a_closed_pipe_ends_quietly() {
         let out = child.wait_with_output().expect("wait");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-        assert!(out.status.code().is_some_and(|c| c <= 1), "{args:?}: {:?} {stderr}", out.status);
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{args:?}: {:?} {stderr}",
+            out.status
+        );
     }
 }

@@ -13,6 +13,7 @@ use yusuan_tables::{
     ExpenditureAmounts, FundAmounts, GeneralBudgetAmounts, GenericTable, IncomeAmounts, Number,
     NumberRef, Period, TableKind, TableMeta, ThreePublicAmounts, ThreePublicRow, ThreePublicTable,
 };
+use yusuan_tables::{Line as TLine, RowKey, SummaryAmounts, SummaryRow, SummaryTable};
 
 use crate::error::{ImportWarning, WarningKind};
 use crate::segment::TableKind as TitleKind;
@@ -187,10 +188,17 @@ pub(crate) fn join(
             let missing: Vec<(String, String)> =
                 group.iter().flat_map(|g| not_held(g, &mut have)).collect();
             if missing.is_empty() {
-                if let [g] = group.as_slice() {
-                    if let Ok(typed) = type_code_table(kind, g, d.amount_unit, d.year) {
-                        cross_check(d, kind, typed, warnings);
+                let by_position = match group.as_slice() {
+                    [g] => type_code_table(kind, g, d.amount_unit, d.year).ok(),
+                    [income, spending] => {
+                        type_summary(kind, income, spending, d.amount_unit, d.year)
+                            .ok()
+                            .map(|t| Typed::Summary((kind, t)))
                     }
+                    _ => None,
+                };
+                if let Some(typed) = by_position {
+                    cross_check(d, kind, typed, warnings);
                 }
                 continue;
             }
@@ -200,10 +208,21 @@ pub(crate) fn join(
         };
         let geometry = match group.as_slice() {
             [g] => type_code_table(kind, g, d.amount_unit, d.year),
+            [income, spending]
+                if matches!(
+                    kind,
+                    TableKind::IncomeExpenditureSummary | TableKind::FiscalAppropriationSummary
+                ) =>
+            {
+                type_summary(kind, income, spending, d.amount_unit, d.year)
+                    .map(|t| Typed::Summary((kind, t)))
+            }
             _ => Err(format!("printed in {} parts side by side", group.len())),
         };
         match (geometry, text_reading) {
             (Ok(typed), missing) => {
+                // what the text reader said of this table no longer holds
+                warnings.retain(|w| !(w.table == Some(kind) && w.line.is_some()));
                 if let Some(missing) = missing {
                     warnings.push(ImportWarning {
                         kind: WarningKind::UnreadableTable,
@@ -303,6 +322,30 @@ fn cross_check(
         .map(|(k, _)| *k)
         .chain(geo.keys().filter(|k| !text.contains_key(k)).copied())
         .collect();
+    // the reading by position confirms every cell it agrees on (a blank
+    // one too): those are no longer in doubt
+    let geo_rows: std::collections::HashSet<yusuan_tables::RowKey> =
+        geo.keys().map(|(r, _)| *r).collect();
+    if let Some(reading) = meta_mut(&mut d.tables, kind).and_then(|m| m.reading.as_mut()) {
+        reading.doubtful.retain(|x| {
+            let k = (x.row, x.column);
+            let agree = match (text.get(&k), geo.get(&k)) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => geo_rows.contains(&x.row),
+                _ => false,
+            };
+            !agree
+        });
+        if reading.doubtful.is_empty()
+            && reading.completeness == yusuan_tables::Completeness::Complete
+            && reading.missing_rows.is_empty()
+            && reading.missing_columns.is_empty()
+        {
+            if let Some(m) = meta_mut(&mut d.tables, kind) {
+                m.reading = None;
+            }
+        }
+    }
     if differ.is_empty() {
         return;
     }
@@ -401,6 +444,12 @@ fn take(t: &mut yusuan_tables::Tables, kind: TableKind) -> Option<Typed> {
         TableKind::GovernmentFundExpenditure => Typed::Fund(t.government_fund_expenditure.take()?),
         TableKind::StateCapitalExpenditure => Typed::Capital(t.state_capital_expenditure.take()?),
         TableKind::ThreePublicExpenditure => Typed::Three(t.three_public_expenditure.take()?),
+        TableKind::IncomeExpenditureSummary => {
+            Typed::Summary((kind, t.income_expenditure_summary.take()?))
+        }
+        TableKind::FiscalAppropriationSummary => {
+            Typed::Summary((kind, t.fiscal_appropriation_summary.take()?))
+        }
         _ => return None,
     })
 }
@@ -470,6 +519,8 @@ pub(crate) enum Typed {
     Fund(CodeTable<FundAmounts>),
     Capital(CodeTable<FundAmounts>),
     Three(ThreePublicTable),
+    /// A 收支总表 or 财政拨款收支总表 (its kind in the first field).
+    Summary((TableKind, SummaryTable)),
 }
 
 impl Typed {
@@ -482,6 +533,10 @@ impl Typed {
             Typed::Fund(x) => t.government_fund_expenditure = Some(x),
             Typed::Capital(x) => t.state_capital_expenditure = Some(x),
             Typed::Three(x) => t.three_public_expenditure = Some(x),
+            Typed::Summary((TableKind::FiscalAppropriationSummary, x)) => {
+                t.fiscal_appropriation_summary = Some(x)
+            }
+            Typed::Summary((_, x)) => t.income_expenditure_summary = Some(x),
         }
     }
 }
@@ -507,6 +562,12 @@ pub(crate) fn column_of(kind: TableKind, path: &[String]) -> Option<Column> {
             || s.ends_with("决算数")
     };
     match kind {
+        // the leaf decides when it names a source: a heading wrongly
+        // spanning its neighbours (事业收入 over 上级补助收入) must not
+        TableKind::IncomeSummary if !is_total(&leaf) && leaf != "小计" => {
+            income_column(&leaf).or_else(|| income_column(&h))
+        }
+        TableKind::IncomeSummary => income_column(&h).or(Some(C::Total)),
         TableKind::ExpenditureSummary => Some(if h.contains("基本支出") {
             C::Basic
         } else if h.contains("项目支出") {
@@ -646,7 +707,12 @@ pub(crate) fn type_code_table(
                     }
                     t.rows.push(CodeRow::new(c, row.label.clone(), a));
                 }
-                None if label == "合计" || label == "总计" => {
+                // a table of one row printed without a label (the central
+                // 收入总表 prints only its 合计 row, the label in the heading)
+                None if label == "合计"
+                    || label == "总计"
+                    || (label.is_empty() && g.rows.len() == 1) =>
+                {
                     if t.total.is_some() {
                         return Err("two 合计 rows".into());
                     }
@@ -952,4 +1018,208 @@ mod tests {
             .unwrap();
         assert!(why.contains("单位预留机动经费"), "{why}");
     }
+}
+
+/// The column of a 收支总表's or 财政拨款收支总表's 支出 side a heading path
+/// names.
+fn summary_spending_column(path: &[String]) -> Option<Column> {
+    use Column as C;
+    let segs: Vec<String> = path
+        .iter()
+        .map(|p| yusuan_money::text::squeeze(&yusuan_money::text::normalize(p)))
+        .collect();
+    let leaf = segs.last().cloned().unwrap_or_default();
+    let h = segs.join("/");
+    Some(if leaf.contains("人员经费") {
+        C::Personnel
+    } else if leaf.contains("公用经费") {
+        C::Public
+    } else if leaf.contains("基本支出") {
+        C::Basic
+    } else if leaf.contains("项目支出") {
+        C::Project
+    } else if leaf.contains("一般公共预算") {
+        C::GeneralBudget
+    } else if leaf.contains("政府性基金") {
+        C::GovernmentFund
+    } else if leaf.contains("国有资本经营") {
+        C::StateCapital
+    } else if leaf.is_empty()
+        || leaf.ends_with("合计")
+        || leaf == "小计"
+        || leaf == "金额"
+        || leaf.ends_with("预算数")
+        || h.ends_with("预算数")
+    {
+        C::Total
+    } else {
+        return None;
+    })
+}
+
+/// Types a 收支总表 or 财政拨款收支总表 from its two halves printed side by
+/// side: the 收入 half's lines named by their labels (one amount column),
+/// the 支出 half's rows by 类 name (resolved by the year's names, obsolete
+/// ones included) or line, its columns by heading path.
+fn type_summary(
+    kind: TableKind,
+    income: &GenericTable,
+    spending: &GenericTable,
+    doc_unit: ModelUnit,
+    year: u16,
+) -> Result<SummaryTable, String> {
+    use crate::read::{summary_key, SKey};
+    let catalog = yusuan_classification::Catalog::embedded();
+    let classes = |name: &str| -> Option<Code> {
+        let hit = catalog.resolve_name(yusuan_classification::Scheme::Function, name, year)?;
+        (hit.code.len() == 3).then_some(hit.code)
+    };
+    if income.columns.len() != 1 {
+        return Err(format!(
+            "the 收入 side prints {} amount columns where one is expected",
+            income.columns.len()
+        ));
+    }
+    let spending_columns: Vec<Column> = spending
+        .columns
+        .iter()
+        .map(|c| {
+            summary_spending_column(&c.path)
+                .ok_or_else(|| format!("column {:?} is not one of this table's", c.label()))
+        })
+        .collect::<Result<_, _>>()?;
+    for (i, c) in spending_columns.iter().enumerate() {
+        if spending_columns.iter().skip(i + 1).any(|x| x == c) {
+            return Err(format!("two 支出 columns read as {}", c.label_zh()));
+        }
+    }
+    let unit = income.amount_unit.unwrap_or(doc_unit);
+    let amount = |text: &str| -> Result<Option<Wan>, String> {
+        let w = Wan::parse_cell(text).map_err(|_| format!("cell {text:?} is not an amount"))?;
+        Ok(w.map(|w| {
+            if unit == ModelUnit::Yuan {
+                Wan::from_yuan_exact(w.value())
+            } else {
+                w
+            }
+        }))
+    };
+    let mut t = SummaryTable {
+        meta: TableMeta {
+            number: income.number.clone(),
+            title: Some(income.title.clone()),
+            amount_unit: (unit != doc_unit).then_some(unit),
+            empty_note: None,
+            notes: income.note.iter().cloned().collect(),
+            reading: None,
+        },
+        ..Default::default()
+    };
+    if spending_columns != [Column::Total] {
+        t.expenditure_columns = spending_columns.clone();
+    }
+    let mut carryover = false;
+    for row in &income.rows {
+        let label: String = row.label.chars().filter(|c| !c.is_whitespace()).collect();
+        let has_amount = row.cells.iter().flatten().next().is_some();
+        if label.is_empty() {
+            if has_amount {
+                return Err("a 收入 amount without a label".into());
+            }
+            continue;
+        }
+        let key = summary_key(&label, kind, carryover, &classes);
+        let line = match key {
+            Some(SKey::Income(line)) => line,
+            _ if !has_amount => continue,
+            _ => return Err(format!("收入 line {label:?} is not one the model knows")),
+        };
+        if line == TLine::PriorYearCarryover {
+            carryover = true;
+        } else if line == TLine::IncomeTotal {
+            carryover = false;
+        }
+        let mut amounts = SummaryAmounts::default();
+        if let Some(Some(cell)) = row.cells.first() {
+            amounts
+                .set(Column::Total, amount(&cell.text)?.map(Number::Amount))
+                .map_err(|e| e.to_string())?;
+        }
+        if t.income.iter().any(|r| r.key == RowKey::Line(line)) {
+            return Err(format!("收入 line {label:?} printed twice"));
+        }
+        t.income.push(SummaryRow {
+            key: RowKey::Line(line),
+            label: row.label.clone(),
+            amounts,
+        });
+    }
+    for row in &spending.rows {
+        let label: String = row.label.chars().filter(|c| !c.is_whitespace()).collect();
+        let has_amount = row.cells.iter().flatten().next().is_some();
+        if label.is_empty() {
+            if has_amount {
+                return Err("a 支出 amount without a label".into());
+            }
+            continue;
+        }
+        let key = match summary_key(&label, kind, false, &classes) {
+            Some(SKey::Class(code)) => RowKey::Code(code),
+            Some(SKey::Expenditure(line)) => RowKey::Line(line),
+            _ if !has_amount => continue,
+            _ => return Err(format!("支出 row {label:?} names no 类 or line")),
+        };
+        let mut amounts = SummaryAmounts::default();
+        for (cell, &col) in row.cells.iter().zip(&spending_columns) {
+            if let Some(cell) = cell {
+                amounts
+                    .set(col, amount(&cell.text)?.map(Number::Amount))
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        if t.expenditure.iter().any(|r| r.key == key) {
+            return Err(format!("支出 row {label:?} printed twice"));
+        }
+        t.expenditure.push(SummaryRow {
+            key,
+            label: row.label.clone(),
+            amounts,
+        });
+    }
+    if t.income.is_empty() || t.expenditure.is_empty() {
+        return Err("a side with no line read".into());
+    }
+    Ok(t)
+}
+
+/// The 收入总表 column a heading text names (a source of income), if any.
+fn income_column(h: &str) -> Option<Column> {
+    use Column as C;
+    Some(if h.contains("教育收费") {
+        C::EducationFees
+    } else if h.contains("上年结转") {
+        C::PriorYearCarryover
+    } else if h.contains("结余") {
+        C::NonFiscalBalanceUsed
+    } else if h.contains("一般公共预算") {
+        C::GeneralBudget
+    } else if h.contains("政府性基金") {
+        C::GovernmentFund
+    } else if h.contains("国有资本经营") {
+        C::StateCapital
+    } else if h.contains("财政拨款") {
+        C::FiscalAppropriation
+    } else if h.contains("经营收入") {
+        C::InstitutionOperatingIncome
+    } else if h.contains("上级补助") {
+        C::SuperiorSubsidy
+    } else if h.contains("附属单位") {
+        C::SubordinateRemittance
+    } else if h.contains("其他收入") {
+        C::OtherIncome
+    } else if h.contains("事业收入") {
+        C::BusinessIncome
+    } else {
+        return None;
+    })
 }

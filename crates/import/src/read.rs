@@ -419,7 +419,7 @@ fn read_side_by_side(prep: &Prepared, warnings: &mut Vec<ImportWarning>) -> Opti
 
 /// What a summary-table label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SKey {
+pub(crate) enum SKey {
     Income(TLine),
     Expenditure(TLine),
     Class(Code),
@@ -487,7 +487,7 @@ fn split_labels(s: &str) -> Vec<String> {
 
 /// Names a summary-table label. `carryover` is set after 上年结转 (its
 /// (一)(二)(三) are the carry-over by fund).
-fn summary_key(
+pub(crate) fn summary_key(
     label: &str,
     kind: TableKind,
     carryover: bool,

@@ -141,3 +141,84 @@ fn a_bare_budget_word_after_two_budgets_is_not_an_accusation() {
     assert!(!errors.contains(&"N317"), "{errors:?}");
     assert!(errors.contains(&"N316"), "{errors:?}");
 }
+
+/// f05: the 财政拨款收支总表 whose 四、文化旅游体育与传媒支出 label wraps over
+/// three lines with its numbers on the middle one is read: every line, the
+/// wrapped one as 207 with 100,000 元 in 合计 and 一般公共预算, and the totals.
+#[test]
+fn f05_a_wrapped_label_does_not_refuse_the_table() {
+    use yusuan_tables::Column;
+    let imported = import_text(&case("f05_wrapped_label.txt")).expect("imports");
+    let t4 = imported
+        .disclosure
+        .tables
+        .fiscal_appropriation_summary
+        .as_ref()
+        .expect("财政拨款收支总表 read");
+    let yuan = |key: RowKey, col: Column| {
+        t4.find(&key)
+            .and_then(|r| yusuan_tables::Amounts::get(&r.amounts, col))
+            .and_then(|n| n.as_amount())
+            .map(|w| w.to_yuan().expect("元").to_string())
+    };
+    let code = |c: &str| RowKey::Code(c.parse().expect("code"));
+    assert_eq!(yuan(code("207"), Column::Total).as_deref(), Some("100000"));
+    assert_eq!(
+        yuan(code("207"), Column::GeneralBudget).as_deref(),
+        Some("100000")
+    );
+    assert_eq!(yuan(code("201"), Column::Total).as_deref(), Some("2976800"));
+    assert_eq!(
+        yuan(RowKey::Line(Line::ExpenditureTotal), Column::Total).as_deref(),
+        Some("4429100")
+    );
+    assert_eq!(
+        yuan(RowKey::Line(Line::IncomeTotal), Column::Total).as_deref(),
+        Some("4429100")
+    );
+    // 2,976,800 + 1,252,300 + 100,000 + 100,000 = 4,429,100: no finding
+    let report = yusuan_reconcile::reconcile(&imported.disclosure);
+    assert!(!report.has_errors(), "{}", report.render_text());
+}
+
+/// c01: the central template (the seed's figures laid out as the central
+/// PDFs print them): the 收支总表 and the 收入总表 are both read in full,
+/// the 收入总表's one row in its columns, and nothing disagrees.
+#[test]
+fn c01_the_central_template_tables_are_read_in_full() {
+    use yusuan_tables::Column;
+    let imported = import_text(&case("c01_central_explanation_page.txt")).expect("imports");
+    let d = &imported.disclosure;
+    let t1 = d
+        .tables
+        .income_expenditure_summary
+        .as_ref()
+        .expect("收支总表");
+    let wan = |w: Option<yusuan_money::Wan>| w.map(|w| w.to_string());
+    assert_eq!(
+        wan(t1.amount(Line::GeneralBudgetAppropriation)).as_deref(),
+        Some("4,175.52")
+    );
+    assert_eq!(
+        wan(t1.amount(Line::IncomeTotal)).as_deref(),
+        Some("8,633.56")
+    );
+    let t2 = d.tables.income_summary.as_ref().expect("收入总表");
+    let total = t2.total.as_ref().expect("its one row");
+    let cell = |c: Column| {
+        yusuan_tables::Amounts::get(total, c)
+            .and_then(|n| n.as_amount())
+            .map(|w| w.to_string())
+    };
+    assert_eq!(cell(Column::Total).as_deref(), Some("8,633.56"));
+    assert_eq!(cell(Column::PriorYearCarryover).as_deref(), Some("324.37"));
+    assert_eq!(cell(Column::GeneralBudget).as_deref(), Some("4,175.52"));
+    assert_eq!(cell(Column::BusinessIncome).as_deref(), Some("568.77"));
+    assert_eq!(cell(Column::OtherIncome).as_deref(), Some("3,434.90"));
+    assert_eq!(
+        cell(Column::NonFiscalBalanceUsed).as_deref(),
+        Some("130.00")
+    );
+    let report = yusuan_reconcile::reconcile(d);
+    assert!(!report.has_errors(), "{}", report.render_text());
+}
