@@ -881,145 +881,6 @@ fn type_three_public(
     Ok(t)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use yusuan_tables::{GenericCell, GenericColumn, GenericRow};
-
-    fn row(code: Option<&str>, label: &str, cells: &[&str]) -> GenericRow {
-        GenericRow {
-            code: code.map(str::to_owned),
-            label: label.into(),
-            cells: cells
-                .iter()
-                .map(|t| (!t.is_empty()).then(|| GenericCell::new(*t)))
-                .collect(),
-        }
-    }
-
-    #[test]
-    fn titles_with_prefixes_name_their_kind() {
-        assert_eq!(
-            kind_of_title("一、2017年度部门收支预算总表"),
-            Some(TableKind::IncomeExpenditureSummary)
-        );
-        assert_eq!(
-            kind_of_title("公开07表 一般公共预算支出预算表"),
-            Some(TableKind::GeneralBudgetExpenditure)
-        );
-        assert_eq!(kind_of_title("一般公共预算机关运行经费支出预算表"), None);
-        assert_eq!(kind_of_title("政府采购预算表"), None);
-    }
-
-    #[test]
-    fn a_single_amount_column_types_as_the_total() {
-        // 江苏 一般公共预算基本支出预算表: 科目编码 | 科目名称 | 金额
-        let g = GenericTable {
-            title: "一般公共预算基本支出预算表".into(),
-            columns: vec![GenericColumn::new(["金额"])],
-            rows: vec![
-                row(None, "合计", &["5,598.17"]),
-                row(Some("301"), "工资福利支出", &["3,806.26"]),
-                row(Some("30101"), "基本工资", &["854.47"]),
-            ],
-            ..Default::default()
-        };
-        let Ok(Typed::Basic(t)) = type_code_table(
-            TableKind::GeneralBudgetBasicExpenditure,
-            &g,
-            ModelUnit::Wan,
-            2024,
-        ) else {
-            panic!("not typed")
-        };
-        assert_eq!(t.columns, vec![Column::Total]);
-        assert_eq!(t.rows.len(), 2);
-        assert_eq!(t.total.unwrap().total.unwrap().to_string(), "5,598.17");
-        assert_eq!(t.rows[1].amounts.personnel, None);
-    }
-
-    #[test]
-    fn final_accounts_three_public_pairs_read_as_two_periods() {
-        // case f15: 预算数 / 决算数 under every item; only 公务接待费 is spent
-        let items = [
-            "合计",
-            "因公出国（境）费",
-            "公务用车购置及运行维护费/小计",
-            "公务用车购置及运行维护费/购置费",
-            "公务用车购置及运行维护费/运行维护费",
-            "公务接待费",
-        ];
-        let mut columns = Vec::new();
-        for i in items {
-            for b in ["预算数", "决算数"] {
-                let mut path: Vec<String> = i.split('/').map(str::to_owned).collect();
-                path.push(b.into());
-                columns.push(GenericColumn { path });
-            }
-        }
-        let g = GenericTable {
-            title: "2024年度财政拨款“三公”经费支出决算表".into(),
-            columns,
-            rows: vec![row(
-                None,
-                "",
-                &[
-                    "2.85", "0.39", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
-                    "2.85", "0.39",
-                ],
-            )],
-            ..Default::default()
-        };
-        assert_eq!(
-            kind_of_title(&g.title),
-            Some(TableKind::ThreePublicExpenditure)
-        );
-        let Ok(Typed::Three(t)) =
-            type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan, 2024)
-        else {
-            panic!(
-                "not typed: {:?}",
-                type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan, 2024).err()
-            )
-        };
-        let budget = Period {
-            year: 2024,
-            basis: Basis::Budget,
-        };
-        let fin = Period {
-            year: 2024,
-            basis: Basis::FinalAccounts,
-        };
-        assert_eq!(t.periods, vec![budget, fin]);
-        assert_eq!(
-            t.amounts(budget).unwrap().reception.unwrap().to_string(),
-            "2.85"
-        );
-        assert_eq!(t.amounts(fin).unwrap().total.unwrap().to_string(), "0.39");
-        assert_eq!(
-            t.amounts(fin).unwrap().vehicles.unwrap().to_string(),
-            "0.00"
-        );
-    }
-
-    #[test]
-    fn an_unknown_column_keeps_the_table_generic() {
-        let g = GenericTable {
-            title: "支出预算总表".into(),
-            columns: vec![
-                GenericColumn::new(["合计"]),
-                GenericColumn::new(["单位预留机动经费"]),
-            ],
-            rows: vec![row(None, "合计", &["1.00", "2.00"])],
-            ..Default::default()
-        };
-        let why = type_code_table(TableKind::ExpenditureSummary, &g, ModelUnit::Wan, 2024)
-            .err()
-            .unwrap();
-        assert!(why.contains("单位预留机动经费"), "{why}");
-    }
-}
-
 /// The column of a 收支总表's or 财政拨款收支总表's 支出 side a heading path
 /// names.
 fn summary_spending_column(path: &[String]) -> Option<Column> {
@@ -1222,4 +1083,143 @@ fn income_column(h: &str) -> Option<Column> {
     } else {
         return None;
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yusuan_tables::{GenericCell, GenericColumn, GenericRow};
+
+    fn row(code: Option<&str>, label: &str, cells: &[&str]) -> GenericRow {
+        GenericRow {
+            code: code.map(str::to_owned),
+            label: label.into(),
+            cells: cells
+                .iter()
+                .map(|t| (!t.is_empty()).then(|| GenericCell::new(*t)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn titles_with_prefixes_name_their_kind() {
+        assert_eq!(
+            kind_of_title("一、2017年度部门收支预算总表"),
+            Some(TableKind::IncomeExpenditureSummary)
+        );
+        assert_eq!(
+            kind_of_title("公开07表 一般公共预算支出预算表"),
+            Some(TableKind::GeneralBudgetExpenditure)
+        );
+        assert_eq!(kind_of_title("一般公共预算机关运行经费支出预算表"), None);
+        assert_eq!(kind_of_title("政府采购预算表"), None);
+    }
+
+    #[test]
+    fn a_single_amount_column_types_as_the_total() {
+        // 江苏 一般公共预算基本支出预算表: 科目编码 | 科目名称 | 金额
+        let g = GenericTable {
+            title: "一般公共预算基本支出预算表".into(),
+            columns: vec![GenericColumn::new(["金额"])],
+            rows: vec![
+                row(None, "合计", &["5,598.17"]),
+                row(Some("301"), "工资福利支出", &["3,806.26"]),
+                row(Some("30101"), "基本工资", &["854.47"]),
+            ],
+            ..Default::default()
+        };
+        let Ok(Typed::Basic(t)) = type_code_table(
+            TableKind::GeneralBudgetBasicExpenditure,
+            &g,
+            ModelUnit::Wan,
+            2024,
+        ) else {
+            panic!("not typed")
+        };
+        assert_eq!(t.columns, vec![Column::Total]);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.total.unwrap().total.unwrap().to_string(), "5,598.17");
+        assert_eq!(t.rows[1].amounts.personnel, None);
+    }
+
+    #[test]
+    fn final_accounts_three_public_pairs_read_as_two_periods() {
+        // case f15: 预算数 / 决算数 under every item; only 公务接待费 is spent
+        let items = [
+            "合计",
+            "因公出国（境）费",
+            "公务用车购置及运行维护费/小计",
+            "公务用车购置及运行维护费/购置费",
+            "公务用车购置及运行维护费/运行维护费",
+            "公务接待费",
+        ];
+        let mut columns = Vec::new();
+        for i in items {
+            for b in ["预算数", "决算数"] {
+                let mut path: Vec<String> = i.split('/').map(str::to_owned).collect();
+                path.push(b.into());
+                columns.push(GenericColumn { path });
+            }
+        }
+        let g = GenericTable {
+            title: "2024年度财政拨款“三公”经费支出决算表".into(),
+            columns,
+            rows: vec![row(
+                None,
+                "",
+                &[
+                    "2.85", "0.39", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
+                    "2.85", "0.39",
+                ],
+            )],
+            ..Default::default()
+        };
+        assert_eq!(
+            kind_of_title(&g.title),
+            Some(TableKind::ThreePublicExpenditure)
+        );
+        let Ok(Typed::Three(t)) =
+            type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan, 2024)
+        else {
+            panic!(
+                "not typed: {:?}",
+                type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan, 2024).err()
+            )
+        };
+        let budget = Period {
+            year: 2024,
+            basis: Basis::Budget,
+        };
+        let fin = Period {
+            year: 2024,
+            basis: Basis::FinalAccounts,
+        };
+        assert_eq!(t.periods, vec![budget, fin]);
+        assert_eq!(
+            t.amounts(budget).unwrap().reception.unwrap().to_string(),
+            "2.85"
+        );
+        assert_eq!(t.amounts(fin).unwrap().total.unwrap().to_string(), "0.39");
+        assert_eq!(
+            t.amounts(fin).unwrap().vehicles.unwrap().to_string(),
+            "0.00"
+        );
+    }
+
+    #[test]
+    fn an_unknown_column_keeps_the_table_generic() {
+        let g = GenericTable {
+            title: "支出预算总表".into(),
+            columns: vec![
+                GenericColumn::new(["合计"]),
+                GenericColumn::new(["单位预留机动经费"]),
+            ],
+            rows: vec![row(None, "合计", &["1.00", "2.00"])],
+            ..Default::default()
+        };
+        let why = type_code_table(TableKind::ExpenditureSummary, &g, ModelUnit::Wan, 2024)
+            .err()
+            .unwrap();
+        assert!(why.contains("单位预留机动经费"), "{why}");
+    }
 }
