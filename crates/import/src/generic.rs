@@ -188,6 +188,23 @@ pub(crate) fn join(
             let missing: Vec<(String, String)> =
                 group.iter().flat_map(|g| not_held(g, &mut have)).collect();
             if missing.is_empty() {
+                // amounts the text reader put in the table that the table
+                // does not print (a page number under an empty table)
+                let mut printed_here: HashMap<Decimal, usize> = HashMap::new();
+                for v in group
+                    .iter()
+                    .flat_map(|g| g.rows.iter().flat_map(|r| r.cells.iter().flatten()))
+                    .filter_map(|c| c.amount())
+                {
+                    *printed_here.entry(v.normalize()).or_insert(0) += 1;
+                }
+                let foreign: Vec<Decimal> = typed_amounts(d, kind)
+                    .into_iter()
+                    .flat_map(|(v, n)| {
+                        let k = n.saturating_sub(printed_here.get(&v).copied().unwrap_or(0));
+                        std::iter::repeat_n(v, k)
+                    })
+                    .collect();
                 let by_position = match group.as_slice() {
                     [g] => type_code_table(kind, g, d.amount_unit, d.year).ok(),
                     [income, spending] => {
@@ -197,8 +214,26 @@ pub(crate) fn join(
                     }
                     _ => None,
                 };
-                if let Some(typed) = by_position {
-                    cross_check(d, kind, typed, warnings);
+                match by_position {
+                    Some(typed) if !foreign.is_empty() => {
+                        let shown: Vec<String> =
+                            foreign.iter().take(6).map(ToString::to_string).collect();
+                        warnings.retain(|w| !(w.table == Some(kind) && w.line.is_some()));
+                        warnings.push(ImportWarning {
+                            kind: WarningKind::PlacedByPosition,
+                            line: None,
+                            table: Some(kind),
+                            message: format!(
+                                "the text reading held {} amount(s) the table does not print ({}); read by position instead",
+                                foreign.len(),
+                                shown.join("、")
+                            ),
+                            cells: Vec::new(),
+                        });
+                        typed.install(&mut d.tables);
+                    }
+                    Some(typed) => cross_check(d, kind, typed, warnings),
+                    None => {}
                 }
                 continue;
             }
@@ -229,8 +264,7 @@ pub(crate) fn join(
                         line: None,
                         table: Some(kind),
                         message: format!(
-                            "{}: the text reading held {} of the {} amounts printed; read by the positions of its columns instead",
-                            kind.label_zh(),
+                            "the text reading held {} of the {} amounts printed; read by the positions of its columns instead",
                             printed.saturating_sub(missing.len()),
                             printed
                         ),
@@ -247,8 +281,7 @@ pub(crate) fn join(
                     line: None,
                     table: Some(kind),
                     message: format!(
-                        "{}: {} of the {} amounts printed were not read (rows {}), and its columns could not be typed by position ({why}); left unchecked, kept as printed",
-                        kind.label_zh(),
+                        "{} of the {} amounts printed were not read (rows {}), and its columns could not be typed by position ({why}); left unchecked, kept as printed",
                         missing.len(),
                         printed,
                         rows.join("、")
@@ -271,7 +304,7 @@ pub(crate) fn join(
                     line: None,
                     table: Some(kind),
                     message: format!(
-                        "{}: read, not checked ({why})",
+                        "printed as {:?}; read, not checked ({why})",
                         group.first().map_or(kind.label_zh(), |g| g.title.as_str())
                     ),
                     cells: Vec::new(),
@@ -371,8 +404,7 @@ fn cross_check(
             line: None,
             table: Some(kind),
             message: format!(
-                "{}: the identities had placed {} cell(s) otherwise than their printed columns ({}), and fail more often so; read by position instead",
-                kind.label_zh(),
+                "the identities had placed {} cell(s) otherwise than their printed columns ({}), and fail more often so; read by position instead",
                 differ.len(),
                 list.join("、")
             ),
@@ -389,8 +421,7 @@ fn cross_check(
         line: None,
         table: Some(kind),
         message: format!(
-            "{}: the text reading and the reading by position differ in {} cell(s) ({}); they are marked doubtful",
-            kind.label_zh(),
+            "the text reading and the reading by position differ in {} cell(s) ({}); they are marked doubtful",
             differ.len(),
             list.join("、")
         ),

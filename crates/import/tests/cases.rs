@@ -222,3 +222,20 @@ fn c01_the_central_template_tables_are_read_in_full() {
     let report = yusuan_reconcile::reconcile(d);
     assert!(!report.has_errors(), "{}", report.render_text());
 }
+
+/// f23: a lone page number ("19") under an empty 政府性基金 table is not its
+/// 合计: the table is empty, and there is nothing to find.
+#[test]
+fn f23_a_page_number_is_not_a_total() {
+    let imported = import_text(&case("f23_page_number_as_total.txt")).expect("imports");
+    let d = &imported.disclosure;
+    let t7 = d
+        .tables
+        .government_fund_expenditure
+        .as_ref()
+        .expect("the empty table is there");
+    assert!(t7.rows.is_empty(), "{:?}", t7.rows);
+    assert_eq!(t7.total, None);
+    let report = yusuan_reconcile::reconcile(d);
+    assert!(!report.has_errors(), "{}", report.render_text());
+}
