@@ -235,7 +235,12 @@ fn f23_a_page_number_is_not_a_total() {
         .as_ref()
         .expect("the empty table is there");
     assert!(t7.rows.is_empty(), "{:?}", t7.rows);
-    assert_eq!(t7.total, None);
+    // its 合计 line is printed with blank cells
+    assert!(
+        t7.total.as_ref().is_none_or(yusuan_tables::Amounts::is_blank),
+        "{:?}",
+        t7.total
+    );
     let report = yusuan_reconcile::reconcile(d);
     assert!(!report.has_errors(), "{}", report.render_text());
 }
