@@ -202,7 +202,7 @@ pub(crate) fn join(
                     .into_iter()
                     .flat_map(|(v, n)| {
                         let k = n.saturating_sub(printed_here.get(&v).copied().unwrap_or(0));
-                        std::iter::repeat_n(v, k)
+                        std::iter::repeat(v).take(k)
                     })
                     .collect();
                 let by_position = match group.as_slice() {
