@@ -311,3 +311,29 @@ fn import_says_what_was_read_and_draws_the_pages() {
     ]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+/// The blank 决算 template (公开样张, 上海市XX局) is a template, not a
+/// document with errors: one note says so.
+#[test]
+fn the_blank_template_is_said_to_be_a_template() {
+    let file = "fixtures/corpus/shanghai/sh-template_2024_dept-final-blank.pdf";
+    let (code, json, stderr) = yusuan(&["check", "--format", "json", file]);
+    if stderr.contains("pdftotext") && code == 2 {
+        return; // pdftotext not installed here
+    }
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON report");
+    let findings = v["report"]["findings"].as_array().expect("findings");
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"] == "S606"
+                && f["message"].as_str().is_some_and(|m| m.contains("样张"))),
+        "{findings:#?}"
+    );
+    assert_ne!(code, 1, "{stderr}");
+}

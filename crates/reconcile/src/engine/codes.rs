@@ -747,6 +747,35 @@ pub(crate) fn has_placeholder(text: &str) -> bool {
 
 fn placeholders(ctx: &mut Ctx<'_>) {
     let d = ctx.d;
+    // The blank template (公开样张) names a placeholder unit on its cover:
+    // its placeholders are its content. One note says so, instead of one
+    // error per placeholder.
+    let cover = d
+        .document
+        .as_ref()
+        .and_then(|t| t.cover_unit.as_deref())
+        .unwrap_or("");
+    if has_placeholder(&d.unit.name) || has_placeholder(cover) {
+        ctx.count(Rule::Placeholder);
+        let unit = if d.unit.name.is_empty() {
+            cover
+        } else {
+            d.unit.name.as_str()
+        };
+        ctx.note(
+            Rule::Placeholder,
+            crate::Severity::Info,
+            Location::table("单位名称"),
+            format!(
+                "单位名称「{unit}」是占位符：本文件是公开样张（模板），其中的占位符是样张的内容，不作为错误报告。"
+            ),
+            None,
+            Some(Value::Text(unit.to_owned())),
+            Some("以实际单位的公开文本核对。".to_owned()),
+            Vec::new(),
+        );
+        return;
+    }
     // (where, claim index, text); locations are built only for a hit.
     let mut texts: Vec<(&str, Option<usize>, &str)> = Vec::with_capacity(
         2 + d.narrative.len() + d.performance_tables.len() + TableKind::ALL.len(),
