@@ -22,6 +22,11 @@ use crate::segment::TableKind as TitleKind;
 pub(crate) fn kind_of_title(title: &str) -> Option<TableKind> {
     let sq = yusuan_money::text::squeeze(&yusuan_money::text::normalize(title));
     let sq = strip_title_prefix(&sq);
+    // a trailing aside: 一般公共预算支出预算表（功能科目）
+    let sq = match sq.rfind('(') {
+        Some(i) if sq.ends_with(')') && i > 0 => sq.get(..i).unwrap_or(sq),
+        _ => sq,
+    };
     if sq.contains("决算") {
         return kind_of_final_title(sq);
     }
@@ -289,6 +294,7 @@ pub(crate) fn join(
                     cells: Vec::new(),
                 });
                 for g in &mut group {
+                    g.kind = Some(kind);
                     g.why_untyped = format!(
                         "the {} read in part ({} of {} amounts) and not typed by position: {why}",
                         kind.label_zh(),
@@ -310,6 +316,7 @@ pub(crate) fn join(
                     cells: Vec::new(),
                 });
                 for g in &mut group {
+                    g.kind = Some(kind);
                     g.why_untyped = why.clone();
                 }
                 d.tables.generic.extend(group);
@@ -1144,6 +1151,10 @@ mod tests {
         );
         assert_eq!(kind_of_title("一般公共预算机关运行经费支出预算表"), None);
         assert_eq!(kind_of_title("政府采购预算表"), None);
+        assert_eq!(
+            kind_of_title("公开 07 表 一般公共预算支出预算表（功能科目）"),
+            Some(TableKind::GeneralBudgetExpenditure)
+        );
     }
 
     #[test]

@@ -787,6 +787,7 @@ impl Ctx<'_> {
                 rows,
                 note: note.clone(),
                 why_untyped: String::new(),
+                kind: None,
             });
             scan.geometry.push(TableGeometry {
                 printed_title: h.printed.clone(),

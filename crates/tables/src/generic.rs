@@ -66,6 +66,10 @@ pub struct GenericTable {
     /// shape the typing did not recognise (with what it found).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why_untyped: String,
+    /// The table kind its title names, when it names one of the nine but
+    /// could not be typed (the document prints it; it was read, not checked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<crate::TableKind>,
 }
 
 impl GenericTable {

@@ -559,6 +559,25 @@ fn presence(ctx: &mut Ctx<'_>) {
         let Some(meta) = d.tables.meta(kind) else {
             if budget {
                 ctx.count(Rule::TablePresent);
+                // printed, but read only as printed (a shape the model does
+                // not type): not a missing table
+                if let Some(g) = d.tables.generic.iter().find(|g| g.kind == Some(kind)) {
+                    ctx.note(
+                        Rule::TablePresent,
+                        crate::Severity::Info,
+                        Location::table(kind.label_zh()),
+                        format!(
+                            "文件印有{}（「{}」），但其格式未能按该表读取，仅作为通用表格读取，未核对。",
+                            kind.label_zh(),
+                            g.title
+                        ),
+                        None,
+                        None,
+                        Some("无需补充；可对照原表人工核对。".to_owned()),
+                        Vec::new(),
+                    );
+                    continue;
+                }
                 ctx.note(
                     Rule::TablePresent,
                     Rule::TablePresent.severity(),
