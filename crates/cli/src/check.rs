@@ -40,7 +40,8 @@ Exit status:
   1  some document has an error finding
   2  some input could not be read or used (unreadable, not a disclosure,
      out-of-range amount or year, a --department of another organisation
-     or year), or the output cannot be written
+     or year), no document was found in the paths given, or the output
+     cannot be written
   3  a document was read but nothing in it could be checked (no table
      with amounts, no checkable narrative): its report says 未能核对,
      never 未发现错误
@@ -504,7 +505,13 @@ pub fn run(opts: &Options<'_>) -> u8 {
         out.flush()
     })();
     bar.finish_and_clear();
-    let status = exit_status(&tally);
+    // nothing to check at all (a mistyped directory) is not a clean pass
+    let status = if tally.documents == 0 && tally.unusable == 0 {
+        note!("error: no .json, .txt or .pdf document found in the paths given");
+        UNUSABLE
+    } else {
+        exit_status(&tally)
+    };
     match result {
         Ok(()) => {
             note!("{}", tally.summary());

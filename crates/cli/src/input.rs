@@ -55,6 +55,9 @@ pub fn is_input(path: &Path) -> bool {
 /// A message naming the file and what is wrong (with line and column for
 /// malformed JSON; the table, row and column of an out-of-range amount).
 pub fn load(path: &Path) -> Result<Loaded, String> {
+    if !path.exists() {
+        return Err(format!("{}: no such file or directory", path.display()));
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

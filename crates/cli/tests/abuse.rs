@@ -451,11 +451,16 @@ fn jsonl_is_one_report_per_line_in_input_order() {
     let array = v.as_array().expect("array");
     assert_eq!(array.len(), 40);
     assert_eq!(array[7]["report"]["summary"]["errors"], 2);
-    // …and an empty array for none.
+    // …and an empty array for none, which is not a clean pass: exit 2 with
+    // a message (a mistyped directory must not look checked)
     let empty = temp_dir("empty");
-    let (code, stdout, _) = yusuan(&["check", "--format", "json", s(&empty)]);
-    assert_eq!(code, 0);
+    let (code, stdout, stderr) = yusuan(&["check", "--format", "json", s(&empty)]);
+    assert_eq!(code, 2, "{stderr}");
     assert_eq!(stdout.trim(), "[]");
+    assert!(
+        stderr.contains("no .json, .txt or .pdf document found"),
+        "{stderr}"
+    );
 }
 
 #[test]
