@@ -244,6 +244,29 @@ pub(crate) fn read(
         if s.is_empty() {
             continue;
         }
+        // a line of several "label  value" pairs (the 2023 填报表:
+        // 项目名称 X 项目性质 Y 项目类别 Z; 主管部门 X 实施单位 Y)
+        let pairs = field_pairs(&l.raw);
+        if pairs.len() > 1 {
+            for (label, value) in &pairs {
+                match *label {
+                    "项目名称" if !value.is_empty() => project_name = Some(value.clone()),
+                    "主管部门及代码" | "主管部门" if !value.is_empty() => {
+                        department =
+                            Some(Department::parse(value).unwrap_or_else(|_| Department {
+                                code: String::new(),
+                                name: value.clone(),
+                                printed: value.clone(),
+                            }));
+                    }
+                    "实施单位" if !value.is_empty() => {
+                        implementing_unit = Some(sq(value));
+                    }
+                    _ => {}
+                }
+            }
+            continue;
+        }
         if let Some(rest) = s.strip_prefix("项目名称") {
             if !rest.is_empty() {
                 project_name = Some(
@@ -267,7 +290,11 @@ pub(crate) fn read(
                     .or_else(|| printed.strip_prefix("主管部门"))
                     .unwrap_or(printed)
                     .trim();
-                department = Department::parse(printed).ok();
+                department = Some(Department::parse(printed).unwrap_or_else(|_| Department {
+                    code: String::new(),
+                    name: printed.to_owned(),
+                    printed: printed.to_owned(),
+                }));
             }
             continue;
         }
@@ -426,7 +453,11 @@ pub(crate) fn read(
             message: format!("项目绩效目标表 {project_name:?}: 主管部门及代码 not read"),
             cells: Vec::new(),
         });
-        Department::new("", "")
+        Department {
+            code: String::new(),
+            name: String::new(),
+            printed: String::new(),
+        }
     });
     // groups of the values without their own 二级指标: the floating labels, in order
     assign_groups(&mut values, &floating);
@@ -796,6 +827,40 @@ fn pair(
                 ),
                 cells: Vec::new(),
             });
+        }
+    }
+    out
+}
+
+/// The field labels of a 项目绩效目标表's head, longest first where one
+/// starts another.
+const FIELD_LABELS: [&str; 8] = [
+    "项目名称",
+    "项目性质",
+    "项目类别",
+    "主管部门及代码",
+    "主管部门",
+    "实施单位",
+    "计划开始日期",
+    "计划完成日期",
+];
+
+/// The `(label, value)` pairs of a head line that prints several fields side
+/// by side (labels as whole words separated by spaces); one pair or none for
+/// an ordinary line.
+fn field_pairs(raw: &str) -> Vec<(&'static str, String)> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for w in words {
+        if let Some(label) = FIELD_LABELS.iter().find(|l| **l == w) {
+            out.push((label, String::new()));
+        } else if let Some((_, v)) = out.last_mut() {
+            if !v.is_empty() {
+                v.push(' ');
+            }
+            v.push_str(w);
+        } else {
+            return Vec::new();
         }
     }
     out

@@ -246,3 +246,32 @@ fn f23_a_page_number_is_not_a_total() {
     let report = yusuan_reconcile::reconcile(d);
     assert!(!report.has_errors(), "{}", report.render_text());
 }
+
+/// f09: the 2023 财政项目支出绩效目标填报表 prints 项目名称 / 项目性质 / 项目类别
+/// on one line and 主管部门 / 实施单位 on another, without a code: the fields
+/// are split, and the weight rules, without a 分值 column, find nothing.
+#[test]
+fn f09_fields_printed_side_by_side_are_split() {
+    let imported = import_text(&case("f09_perf_form_2023.txt")).expect("imports");
+    let p = imported
+        .disclosure
+        .performance_tables
+        .first()
+        .expect("the 填报表");
+    assert_eq!(p.project_name, "新建社区公共服务中心");
+    assert_eq!(p.department.name, "上海市普陀区某街道办事处");
+    assert_eq!(p.department.code, "");
+    assert_eq!(
+        p.implementing_unit.as_deref(),
+        Some("上海市普陀区某街道办事处")
+    );
+    let report = yusuan_reconcile::reconcile(&imported.disclosure);
+    let p4: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.rule.id().starts_with('P') && f.severity >= yusuan_reconcile::Severity::Warning
+        })
+        .collect();
+    assert!(p4.is_empty(), "{p4:#?}");
+}

@@ -226,6 +226,11 @@ impl Department {
     /// Whether [`printed`](Department::printed) carries the same code and
     /// name as the fields.
     pub fn is_consistent(&self) -> bool {
+        // printed without a code (the 2023 填报表 prints the name alone), or
+        // not printed: nothing to disagree with
+        if self.code.is_empty() {
+            return self.printed.trim() == self.name.trim();
+        }
         let text = department_text(&self.printed);
         matches!(split_department(&text),
             Ok((_, code, name)) if code == self.code && name == self.name)
