@@ -391,8 +391,23 @@ pub fn import_with_pages(
                     if section.contains("政府采购")
                         || (procurement.is_none() && para.norm.contains("政府采购预算"))
                     {
-                        if procurement.is_none() {
-                            procurement = narrative::procurement(&para);
+                        match (&procurement, narrative::procurement(&para)) {
+                            (None, found) => procurement = found,
+                            (Some(first), Some(second)) if first.sentence != second.sentence => {
+                                // the model holds one 政府采购 statement: say
+                                // what is left, never drop it silently
+                                warnings.push(ImportWarning {
+                                    kind: WarningKind::UnmodelledPart,
+                                    line: None,
+                                    table: None,
+                                    message: format!(
+                                        "a second 政府采购 statement is not read (the first is): {}",
+                                        second.sentence.as_deref().unwrap_or_default()
+                                    ),
+                                    cells: Vec::new(),
+                                });
+                            }
+                            _ => {}
                         }
                         continue;
                     }
