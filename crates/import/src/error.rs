@@ -110,6 +110,9 @@ pub enum WarningKind {
     /// document's year (医疗卫生与计划生育支出, the name of 210 until 2018,
     /// in a 2024 document): mapped to its code.
     ObsoleteName,
+    /// A cell printed in an unusual form and read as what it means (`301 2`
+    /// read as 30102: a 款 printed without its leading zero).
+    PrintedForm,
     /// A table row printing a number no budget can hold (10^16 or more in
     /// magnitude as printed, i.e. 10^12 万元 in a 元 table): the row is left
     /// out, and the document should not be checked (`yusuan` refuses it).
@@ -133,6 +136,7 @@ impl WarningKind {
             WarningKind::PerformanceField => "绩效目标表字段",
             WarningKind::Document => "文档信息",
             WarningKind::ObsoleteName => "已停用的科目名称",
+            WarningKind::PrintedForm => "印刷格式",
             WarningKind::OutOfRange => "数值超出范围",
         }
     }

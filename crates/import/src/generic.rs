@@ -265,7 +265,7 @@ pub(crate) fn join(
                 warnings.retain(|w| !(w.table == Some(kind) && w.line.is_some()));
                 if let Some(missing) = missing {
                     warnings.push(ImportWarning {
-                        kind: WarningKind::UnreadableTable,
+                        kind: WarningKind::PlacedByPosition,
                         line: None,
                         table: Some(kind),
                         message: format!(

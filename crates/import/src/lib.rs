@@ -327,6 +327,17 @@ pub fn import_with_pages(
     d.tables = tables;
     let layout = pages.map(|pages| {
         let scan = yusuan_layout::find_tables(&pages, &yusuan_layout::Settings::default());
+        for (t, g) in scan.tables.iter().zip(&scan.geometry) {
+            for note in &g.reading_notes {
+                warnings.push(ImportWarning {
+                    kind: WarningKind::PrintedForm,
+                    line: None,
+                    table: None,
+                    message: format!("{}: {note}", t.title),
+                    cells: Vec::new(),
+                });
+            }
+        }
         generic::join(&mut d, scan.tables.clone(), &mut warnings);
         d.unplaced = scan
             .unplaced

@@ -275,3 +275,35 @@ fn f09_fields_printed_side_by_side_are_split() {
         .collect();
     assert!(p4.is_empty(), "{p4:#?}");
 }
+
+/// f10: 款 printed without its leading zero (`301   2`, `301   7`) are read as
+/// 30102 and 30107, each with a note on the printed form; the 类 row 301
+/// equals the sum of its 款.
+#[test]
+fn f10_one_digit_kuan_are_read_with_a_note() {
+    let imported = import_text(&case("f10_one_digit_kuan.txt")).expect("imports");
+    let t6 = imported
+        .disclosure
+        .tables
+        .general_budget_basic_expenditure
+        .as_ref()
+        .expect("基本支出表");
+    for code in ["30102", "30107"] {
+        assert!(
+            t6.find(code.parse().expect("code")).is_some(),
+            "{code} missing: {:?}",
+            t6.rows
+                .iter()
+                .map(|r| r.code.to_string())
+                .collect::<Vec<_>>()
+        );
+    }
+    let notes: Vec<_> = imported
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::PrintedForm)
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    let report = yusuan_reconcile::reconcile(&imported.disclosure);
+    assert!(!report.has_errors(), "{}", report.render_text());
+}
