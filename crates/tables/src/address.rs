@@ -398,6 +398,29 @@ impl Disclosure {
         }
     }
 
+    /// The header of `column` in the table of `kind` as this document prints
+    /// it: [`Column::header_zh`], with a 决算's words where the budget's would
+    /// be wrong (预算数 → 决算数, 预算数小计 → 合计).
+    ///
+    /// ```
+    /// use yusuan_tables::{Column, Disclosure, DocumentKind, TableKind};
+    /// let d = Disclosure::builder("某局", 2024).kind(DocumentKind::DepartmentFinalAccounts).build_unchecked();
+    /// assert_eq!(d.column_header(TableKind::GeneralBudgetExpenditure, Column::Total), "合计");
+    /// assert_eq!(d.column_header(TableKind::GeneralBudgetExpenditure, Column::Basic), "基本支出");
+    /// ```
+    pub fn column_header(&self, kind: TableKind, column: Column) -> &'static str {
+        let h = column.header_zh(kind);
+        let final_accounts = matches!(
+            self.kind,
+            crate::DocumentKind::UnitFinalAccounts | crate::DocumentKind::DepartmentFinalAccounts
+        );
+        match (final_accounts, h) {
+            (true, "预算数") => "决算数",
+            (true, "预算数小计") => "合计",
+            _ => h,
+        }
+    }
+
     /// A human label for a number, with the table's printed title and the
     /// row's printed name: `单位支出总表 / 2080108 信息化建设 / 项目支出`,
     /// `情况说明 第3条「上年结转」/ 占比`, `政府采购 / 货物`.
@@ -412,7 +435,7 @@ impl Disclosure {
                 format!(
                     "{title} / {} / {}",
                     self.row_label(c.table, &c.row),
-                    c.column.header_zh(c.table)
+                    self.column_header(c.table, c.column)
                 )
             }
             NumberRef::Narrative { claim, field } => match self.narrative.get(*claim) {

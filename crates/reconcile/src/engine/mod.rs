@@ -710,7 +710,7 @@ impl<'d> Ctx<'d> {
                     return Gate::Unread(format!(
                         "{}只有合计栏有金额（“{}”栏未读取或未列示），不与其（空白）比较",
                         table(),
-                        c.column.header_zh(c.table)
+                        self.d.column_header(c.table, c.column)
                     ));
                 }
             }
@@ -722,7 +722,7 @@ impl<'d> Ctx<'d> {
                 if reading.missing_columns.contains(&c.column) {
                     return Gate::Unread(format!(
                         "{table}的“{}”栏未读取，不与其（空白）比较",
-                        c.column.header_zh(c.table)
+                        self.d.column_header(c.table, c.column)
                     ));
                 }
                 let row = self.d.row_label(c.table, &c.row);
@@ -828,7 +828,7 @@ impl<'d> Ctx<'d> {
             NumberRef::Cell(c) => format!(
                 "{} {}",
                 self.d.row_label(c.table, &c.row),
-                c.column.header_zh(c.table)
+                self.d.column_header(c.table, c.column)
             ),
             other => self.d.describe(other),
         }
@@ -846,7 +846,7 @@ impl<'d> Ctx<'d> {
                     .unwrap_or_else(|| c.table.label_zh().to_owned());
                 Location::table(title)
                     .row(self.d.row_label(c.table, &c.row))
-                    .column(c.column.header_zh(c.table))
+                    .column(self.d.column_header(c.table, c.column))
             }
             NumberRef::Narrative { claim, field } => {
                 let subject = self
