@@ -9,14 +9,51 @@ use crate::source::Source;
 /// Year and kind from the cover or the part titles.
 pub(crate) fn year_and_kind(src: &Source) -> Option<(u16, DocumentKind)> {
     let re = patterns::doc_year();
-    for l in &src.lines {
+    // the cover, its lines joined: "江苏省2018年度 / 省级部门预算公开报表"
+    let cover: String = src
+        .lines
+        .iter()
+        .map(|l| {
+            l.text
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+        })
+        .filter(|l| !l.is_empty())
+        .take_while(|l| !l.contains("目录"))
+        .take(6)
+        .collect();
+    if let Some(c) = re.captures(&cover) {
+        if let Some(year) = c.get(1).and_then(|m| m.as_str().parse().ok()) {
+            let dept = c.get(2).is_some_and(|m| m.as_str() == "部门");
+            let fin = c.get(3).is_some_and(|m| m.as_str() == "决算");
+            return Some((
+                year,
+                match (dept, fin) {
+                    (false, false) => DocumentKind::UnitBudget,
+                    (true, false) => DocumentKind::DepartmentBudget,
+                    (false, true) => DocumentKind::UnitFinalAccounts,
+                    (true, true) => DocumentKind::DepartmentFinalAccounts,
+                },
+            ));
+        }
+    }
+    for (i, l) in src.lines.iter().enumerate() {
         let sq: String = l.text.chars().filter(|c| !c.is_whitespace()).collect();
         if sq.contains('…') || sq.contains("...") {
             continue;
         }
         if let Some(c) = re.captures(&sq) {
             let year = c.get(1)?.as_str().parse().ok()?;
-            let dept = c.get(2).is_some_and(|m| m.as_str() == "部门");
+            // "江苏省2018年度 / 省级部门预算公开报表": the kind on the next line
+            let next: String = src
+                .lines
+                .get(i + 1)
+                .map(|n| n.text.chars().filter(|c| !c.is_whitespace()).collect())
+                .unwrap_or_default();
+            let dept = c.get(2).is_some_and(|m| m.as_str() == "部门")
+                || (c.get(2).is_none()
+                    && (next.starts_with("部门") || next.starts_with("省级部门")));
             let fin = c.get(3).is_some_and(|m| m.as_str() == "决算");
             let kind = match (dept, fin) {
                 (false, false) => DocumentKind::UnitBudget,
@@ -76,6 +113,8 @@ pub(crate) fn unit_name(src: &Source) -> Option<String> {
                     Some(m) => name.get(..m.start()).unwrap_or("").to_owned(),
                     None => name,
                 };
+                // a heading wrapped after its year: "第三部分 某院 2018"
+                let name = strip_trailing_year(&name);
                 if num.chars().count() <= 2
                     && name.chars().count() >= 4
                     && !name.ends_with("概况")
@@ -91,6 +130,57 @@ pub(crate) fn unit_name(src: &Source) -> Option<String> {
         }
     }
     best.or_else(|| first(&["编制单位:", "编制部门:"]))
+        .or_else(|| cover_unit(src))
+        .or_else(|| first(&["部门名称:", "部门:"]))
+}
+
+/// `某院2018` → `某院`.
+fn strip_trailing_year(name: &str) -> String {
+    let t = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    if name.len() - t.len() == 4 && name.get(t.len()..).is_some_and(|y| y.starts_with("20")) {
+        t.to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The unit named on the cover, before the 目录: `江苏省人民检察院 / 2018年部门
+/// 预算`, `江苏省人大常委会办公厅2018年度部门 / 预算公开`, `2018 年度江苏省高级 /
+/// 人民法院预算公开`.
+fn cover_unit(src: &Source) -> Option<String> {
+    let mut cover = String::new();
+    for l in src.lines.iter().take(12) {
+        let sq: String = l.text.chars().filter(|c| !c.is_whitespace()).collect();
+        if sq.contains("目录") || sq.starts_with('第') {
+            break;
+        }
+        if sq.chars().all(|c| c.is_ascii_digit()) {
+            continue; // a page number
+        }
+        cover.push_str(&sq);
+    }
+    let m = patterns::any_year().find(&cover)?;
+    let before = cover.get(..m.start()).unwrap_or("");
+    let name = if before.chars().count() >= 4 {
+        before.to_owned()
+    } else {
+        // "2018年度江苏省高级人民法院预算公开"
+        let after = cover.get(m.end()..).unwrap_or("").trim_start_matches('度');
+        let end = [
+            "部门预算",
+            "单位预算",
+            "预算公开",
+            "部门决算",
+            "单位决算",
+            "决算公开",
+        ]
+        .iter()
+        .filter_map(|k| after.find(k))
+        .min()?;
+        after.get(..end).unwrap_or("").to_owned()
+    };
+    (name.chars().count() >= 4 && !name.contains("省级部门") && !name.contains("预算"))
+        .then_some(name)
 }
 
 fn strip_numbering(s: &str) -> String {

@@ -435,3 +435,41 @@ fn the_geometry_reading_agrees_with_the_typed_reading() {
         assert!(differ.is_empty(), "{stem}: {differ:#?}");
     }
 }
+
+/// The unit and kind of 江苏 documents come from their covers when no
+/// 预算单位 line names them: "江苏省人民检察院 / 2018年部门预算", "江苏省人大常委会
+/// 办公厅2018年度部门 / 预算公开" (a 部门名称 line of the tables is cut short),
+/// "江苏省2018年度 / 省级部门预算公开报表 / 部门:中共江苏省委办公厅"; a part
+/// heading wrapped after its year ("第三部分 江苏省高级人民法院 2018") does
+/// not leave the year in the name.
+#[test]
+fn jiangsu_covers_name_the_unit() {
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus/jiangsu");
+    for (file, unit, department) in [
+        ("js-jcy_2018_dept-budget.pdf", "江苏省人民检察院", true),
+        ("js-rd_2018_dept-budget.pdf", "江苏省人大常委会办公厅", true),
+        ("js-fy_2018_dept-budget.pdf", "江苏省高级人民法院", true),
+        (
+            "js-swbgt_2018_dept-budget-tables.pdf",
+            "中共江苏省委办公厅",
+            true,
+        ),
+    ] {
+        let d = import_path(&dir.join(file)).expect(file).disclosure;
+        assert_eq!(d.unit.name, unit, "{file}");
+        assert_eq!(d.year, 2018, "{file}");
+        assert_eq!(
+            d.kind == yusuan_tables::DocumentKind::DepartmentBudget,
+            department,
+            "{file}: {:?}",
+            d.kind
+        );
+    }
+}
