@@ -156,6 +156,7 @@ mod address;
 mod document;
 mod document_text;
 mod error;
+mod final_accounts;
 mod generic;
 mod kinds;
 mod narrative;
@@ -168,6 +169,7 @@ pub use address::{CellRef, ClaimField, FundsField, NumberRef};
 pub use document::{Disclosure, DisclosureBuilder, Unit};
 pub use document_text::{DocumentText, Heading, HeadingKind, Passage};
 pub use error::TablesError;
+pub use final_accounts::{FinalAccounts, FinalRow, FinalTable};
 pub use generic::{
     Completeness, DoubtfulCell, GenericCell, GenericColumn, GenericRow, GenericTable, Placement,
     Reading, UnplacedAmount,

@@ -435,6 +435,10 @@ impl Disclosure {
                     cell.column,
                 )
             }),
+            _ => t
+                .final_accounts
+                .table(cell.table)
+                .map(|x| x.has_row(&cell.row) && x.all_columns().contains(&cell.column)),
         };
         found.unwrap_or(false)
     }
