@@ -1437,6 +1437,29 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
         // 决算 prints it in halves) is the 基本支出 合计 of the 一般公共预算
         // 支出表, the same figure by definition
         let sq = yusuan_money::text::squeeze(claim.kind.subject());
+        // a 决算's 人员经费 / 公用经费 are the 人员经费合计 / 公用经费合计 of
+        // its 一般公共预算财政拨款基本支出决算表
+        if table == TableKind::GeneralBudgetBasicExpenditure
+            && t.has(TableKind::FinalBasicExpenditure)
+            && matches!(
+                claim.kind,
+                ClaimKind::Amount { .. } | ClaimKind::Total { .. }
+            )
+        {
+            let line = match sq.as_str() {
+                "人员经费" | "人员经费合计" => Some(TLine::PersonnelTotal),
+                "公用经费" | "公用经费合计" => Some(TLine::PublicTotal),
+                _ => None,
+            };
+            if let Some(line) = line {
+                claim.refers_to = Some(CellRef::new(
+                    TableKind::FinalBasicExpenditure,
+                    RowKey::Line(line),
+                    Column::Total,
+                ));
+                return;
+            }
+        }
         if table == TableKind::GeneralBudgetBasicExpenditure
             && t.has(TableKind::GeneralBudgetExpenditure)
             && matches!(
