@@ -7,6 +7,7 @@
 
 mod codes;
 mod document;
+mod final_accounts;
 mod narrative;
 mod pair;
 mod performance;
@@ -111,6 +112,7 @@ impl<'c> Reconciler<'c> {
     pub fn reconcile(&self, d: &Disclosure) -> Report {
         let mut ctx = Ctx::new(d, self.catalog);
         tables::check(&mut ctx);
+        final_accounts::check(&mut ctx);
         narrative::check(&mut ctx);
         performance::check(&mut ctx);
         codes::check(&mut ctx);
@@ -1590,19 +1592,25 @@ fn doubtful_tables(
         return demoted;
     }
     // Comparisons made and errors found per table, in one pass each.
-    let mut made = [0u32; TableKind::ALL.len()];
+    const KINDS: usize = TableKind::ALL.len() + TableKind::EXTRA.len();
+    let mut made = [0u32; KINDS];
     for (rule, &n) in Rule::ALL.iter().zip(checks) {
         if let Some(slot) = rule.own_table().and_then(|k| made.get_mut(k as usize)) {
             *slot = slot.saturating_add(n);
         }
     }
-    let mut failed = [0u32; TableKind::ALL.len()];
+    let mut failed = [0u32; KINDS];
     for f in findings.iter().filter(|f| f.severity == Severity::Error) {
         if let Some(slot) = f.rule.own_table().and_then(|k| failed.get_mut(k as usize)) {
             *slot = slot.saturating_add(1);
         }
     }
-    for ((&kind, &made), &failed) in TableKind::ALL.iter().zip(&made).zip(&failed) {
+    for ((&kind, &made), &failed) in TableKind::ALL
+        .iter()
+        .chain(TableKind::EXTRA)
+        .zip(&made)
+        .zip(&failed)
+    {
         if made < DOUBTFUL_MIN_CHECKS || failed.saturating_mul(2) <= made {
             continue;
         }
