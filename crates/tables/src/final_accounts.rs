@@ -251,13 +251,15 @@ mod tests {
 
     #[test]
     fn json_round_trips_and_old_json_still_reads() {
-        let mut fa = FinalAccounts::default();
-        fa.basic_expenditure = Some(FinalTable {
-            columns: vec![Column::Total],
-            rows: vec![FinalRow::new(Line::PersonnelTotal, "人员经费合计")
-                .with(Column::Total, Wan::parse("4884.09").unwrap())],
+        let fa = FinalAccounts {
+            basic_expenditure: Some(FinalTable {
+                columns: vec![Column::Total],
+                rows: vec![FinalRow::new(Line::PersonnelTotal, "人员经费合计")
+                    .with(Column::Total, Wan::parse("4884.09").unwrap())],
+                ..Default::default()
+            }),
             ..Default::default()
-        });
+        };
         let json = serde_json::to_string(&fa).unwrap();
         assert_eq!(
             json,
