@@ -606,6 +606,121 @@ mod tests {
     }
 
     #[test]
+    fn fiscal_summary_reads_the_opening_lines_after_a_merged_row() {
+        // sh-putuo-shgzb_2024 财政拨款收入支出决算总表 as the geometry reader
+        // gives it: 本年收入合计 and 年初财政拨款结转和结余 read as one row
+        let t = "财政拨款收入支出决算总表";
+        let g = vec![
+            half(
+                t,
+                &[&["收入", "决算数"]],
+                vec![
+                    row(None, "一、一般公共预算财政拨款", &["307.82"]),
+                    row(None, "二、政府性基金预算财政拨款", &[""]),
+                    row(None, "三、国有资本经营预算财政拨款", &[""]),
+                    row(None, "本年收入合计年初财政拨款结转和结余", &["307.82"]),
+                    row(None, "一、一般公共预算财政拨款", &[""]),
+                    row(None, "二、政府性基金预算财政拨款", &[""]),
+                    row(None, "三、国有资本经营预算财政拨款", &[""]),
+                    row(None, "总计", &["307.82"]),
+                ],
+            ),
+            half(
+                t,
+                &[
+                    &["支出", "合计"],
+                    &["支出", "一般公共预算财政拨款"],
+                    &["支出", "政府性基金预算财政拨款"],
+                    &["支出", "国有资本经营预算财政拨款"],
+                ],
+                vec![
+                    row(None, "三、国防支出", &["", "", "", ""]),
+                    row(None, "八、社会保障和就业支出", &["29.42", "29.42", "", ""]),
+                    row(None, "本年支出合计", &["307.82", "307.82", "", ""]),
+                    row(None, "年末财政拨款结转和结余", &["", "", "", ""]),
+                    row(None, "总计", &["307.82", "307.82", "", ""]),
+                ],
+            ),
+        ];
+        let t = type_final(
+            TableKind::FinalFiscalAppropriationSummary,
+            &g,
+            AmountUnit::Wan,
+            2024,
+        )
+        .unwrap();
+        let w = |s: &str| Some(Wan::parse(s).unwrap());
+        assert_eq!(t.line(Line::CurrentYearIncome, Column::Total), w("307.82"));
+        assert!(t.has_row(&RowKey::Line(Line::OpeningGeneralBudget)));
+        assert!(t.has_row(&RowKey::Line(Line::OpeningStateCapital)));
+        assert_eq!(
+            t.line(Line::GeneralBudgetAppropriation, Column::Total),
+            w("307.82")
+        );
+        assert_eq!(t.line(Line::IncomeTotal, Column::Total), w("307.82"));
+        assert_eq!(
+            t.line(Line::ExpenditureTotal, Column::GeneralBudget),
+            w("307.82")
+        );
+        let c208 = RowKey::Code(Code::parse("208").unwrap());
+        assert_eq!(t.get(&c208, Column::GeneralBudget), w("29.42"));
+        assert_eq!(
+            t.columns,
+            vec![
+                Column::Total,
+                Column::GeneralBudget,
+                Column::GovernmentFund,
+                Column::StateCapital
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_fund_table_keeps_its_note_and_a_stray_heading_is_no_column() {
+        // the 政府性基金 决算表 printed empty: its left half reads only the
+        // heading "功能分类 › 合计"
+        let t = "政府性基金预算财政拨款收入支出决算表";
+        let note = "注：本表反映部门本年度政府性基金预算财政拨款收入支出及结转和结余情况。\n说明：本单位本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。";
+        let mut left = half(t, &[&["功能分类", "合计"]], vec![]);
+        left.note = Some(note.into());
+        let mut right = half(
+            t,
+            &[
+                &["年初结转和结余"],
+                &["本年收入"],
+                &["本年支出", "合计"],
+                &["本年支出", "基本支出"],
+                &["本年支出", "项目支出"],
+                &["年末结转和结余"],
+            ],
+            vec![],
+        );
+        right.note = Some(note.into());
+        let f = type_final(
+            TableKind::FinalGovernmentFund,
+            &[left.clone(), right.clone()],
+            AmountUnit::Wan,
+            2024,
+        )
+        .unwrap();
+        assert!(f.rows.is_empty());
+        assert_eq!(f.columns.len(), 6);
+        assert!(f.meta.empty_note.as_deref().unwrap().contains("没有"));
+        // with amounts, a column it cannot name keeps it generic
+        right
+            .rows
+            .push(row(None, "合计", &["1.00", "", "", "", "", "1.00"]));
+        left.rows.push(row(None, "合计", &["1.00"]));
+        assert!(type_final(
+            TableKind::FinalGovernmentFund,
+            &[left, right],
+            AmountUnit::Wan,
+            2024
+        )
+        .is_err());
+    }
+
+    #[test]
     fn basic_expenditure_halves_read_together() {
         let t = "一般公共预算财政拨款基本支出决算表";
         let g = vec![
