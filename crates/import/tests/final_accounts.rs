@@ -180,6 +180,15 @@ fn ghzyj_final_rules_pass_with_the_documents_rounding_as_warnings() {
     for rule in &FINAL_RULES[2..] {
         assert!(outcome(&r, *rule).checks > 0, "{rule} made no check");
     }
+    // the 基本支出决算表's 30212 / 30217 / 30231 / 31013 within the "三公" 决算数
+    for rule in [
+        Rule::BasicTravelWithinThreePublic,
+        Rule::BasicReceptionWithinThreePublic,
+        Rule::BasicVehicleOperationWithinThreePublic,
+        Rule::BasicVehiclePurchaseWithinThreePublic,
+    ] {
+        assert_eq!(outcome(&r, rule).status, Status::Passed, "{rule}");
+    }
     // empty tables: skipped
     assert_eq!(
         outcome(&r, Rule::FinalGovernmentFundRows).status,
@@ -238,7 +247,7 @@ fn each_final_rule_catches_a_perturbed_figure() {
         count(&reconcile(&d), Rule::FinalIncomeSubtotal, Severity::Error),
         0
     );
-    let cases: [(Rule, TableKind, RowKey, Column, &str); 17] = [
+    let cases: [(Rule, TableKind, RowKey, Column, &str); 18] = [
         (
             Rule::FinalIncomeSubtotal,
             t1,
@@ -339,6 +348,14 @@ fn each_final_rule_catches_a_perturbed_figure() {
             RowKey::Line(Line::PersonnelTotal),
             c,
             "4885.09",
+        ),
+        // 30217 公务接待费 0.39 ≤ the "三公" 决算数 0.39
+        (
+            Rule::BasicReceptionWithinThreePublic,
+            t6,
+            code("30217"),
+            c,
+            "0.50",
         ),
     ];
     for (rule, kind, row, column, v) in cases {
