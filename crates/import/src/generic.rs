@@ -64,6 +64,34 @@ fn kind_of_final_title(t: &str) -> Option<TableKind> {
     None
 }
 
+/// The nine tables a disclosure should print: a 决算's (when it is one or
+/// holds 决算 tables: 收入支出决算总表, 收入决算表, 支出决算表, 财政拨款收入
+/// 支出决算总表, 一般公共预算财政拨款支出决算表, 基本支出决算表, "三公" 决算表,
+/// 政府性基金 and 国有资本经营 决算表), else a 预算's.
+pub(crate) fn expected_kinds(d: &yusuan_tables::Disclosure) -> &'static [TableKind] {
+    const FINAL: [TableKind; 9] = [
+        TableKind::FinalIncomeExpenditureSummary,
+        TableKind::IncomeSummary,
+        TableKind::ExpenditureSummary,
+        TableKind::FinalFiscalAppropriationSummary,
+        TableKind::GeneralBudgetExpenditure,
+        TableKind::FinalBasicExpenditure,
+        TableKind::ThreePublicExpenditure,
+        TableKind::FinalGovernmentFund,
+        TableKind::FinalStateCapital,
+    ];
+    let is_final = matches!(
+        d.kind,
+        yusuan_tables::DocumentKind::UnitFinalAccounts
+            | yusuan_tables::DocumentKind::DepartmentFinalAccounts
+    ) || !d.tables.final_accounts.is_empty();
+    if is_final {
+        &FINAL
+    } else {
+        TableKind::ALL
+    }
+}
+
 /// Drops what publishers print before a table's name: a `公开07表` label, an
 /// ordinal (`一、`), a year (`2017年度`) and the unit's name up to the last
 /// `年度`/`年`.
