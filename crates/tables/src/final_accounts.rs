@@ -250,6 +250,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn validation_names_duplicate_and_foreign_rows() {
+        let mut d = crate::Disclosure::builder("某局", 2024).build_unchecked();
+        let personnel = FinalRow::new(Line::PersonnelTotal, "人员经费合计")
+            .with(Column::Total, Wan::parse("4884.09").unwrap());
+        d.tables.final_accounts.basic_expenditure = Some(FinalTable {
+            rows: vec![
+                personnel.clone(),
+                personnel,
+                FinalRow::new(Line::IncomeTotal, "总计"),
+                FinalRow::new(
+                    yusuan_classification::Code::parse("208").unwrap(),
+                    "社会保障和就业支出",
+                ),
+                FinalRow::new(
+                    yusuan_classification::Code::parse("301").unwrap(),
+                    "工资福利支出",
+                )
+                .with(Column::Total, Wan::parse("1.005").unwrap()),
+            ],
+            ..Default::default()
+        });
+        let kinds: Vec<crate::IssueKind> = d.validate().into_iter().map(|i| i.kind).collect();
+        assert!(
+            matches!(kinds[0], crate::IssueKind::DuplicateRow),
+            "{kinds:?}"
+        );
+        assert!(
+            matches!(kinds[1], crate::IssueKind::RowKeyNotAllowed),
+            "{kinds:?}"
+        );
+        assert!(
+            matches!(kinds[2], crate::IssueKind::WrongScheme { .. }),
+            "{kinds:?}"
+        );
+        assert!(
+            matches!(kinds[3], crate::IssueKind::TooManyDecimals { .. }),
+            "{kinds:?}"
+        );
+        assert_eq!(kinds.len(), 4, "{kinds:?}");
+    }
+
+    #[test]
     fn json_round_trips_and_old_json_still_reads() {
         let fa = FinalAccounts {
             basic_expenditure: Some(FinalTable {
