@@ -1311,6 +1311,56 @@ pub(crate) fn performance_management(ps: &[&Paragraph]) -> Option<PerformanceMan
 }
 
 /// The table a section heading is about.
+/// A 决算's totals stated in the sections on its summary tables: 收入支出
+/// 总计 (一、收入支出决算总体情况), 本年收入合计 (二、收入决算情况), 本年支出
+/// 合计 (三、支出决算情况) against the 收入支出决算总表, 财政拨款收入支出总计
+/// (四、财政拨款收入支出决算总体情况) against the 财政拨款收入支出决算总表;
+/// the stated amount only (not a change or share).
+fn final_total(claim: &Claim, t: &Tables) -> Option<CellRef> {
+    if !matches!(
+        claim.kind,
+        ClaimKind::Amount { .. } | ClaimKind::Total { .. }
+    ) {
+        return None;
+    }
+    let section = yusuan_money::text::squeeze(claim.section.as_deref()?.split(" / ").next()?);
+    let subject = yusuan_money::text::squeeze(claim.kind.subject());
+    let (kind, line) = if section.contains("财政拨款收入支出决算总体情况") {
+        match subject.as_str() {
+            "财政拨款收入支出总计" => (
+                TableKind::FinalFiscalAppropriationSummary,
+                TLine::IncomeTotal,
+            ),
+            _ => return None,
+        }
+    } else if section.contains("收入支出决算总体情况") {
+        match subject.as_str() {
+            "收入支出总计" => (TableKind::FinalIncomeExpenditureSummary, TLine::IncomeTotal),
+            _ => return None,
+        }
+    } else if section.contains("收入决算情况") && subject == "本年收入合计" {
+        (
+            TableKind::FinalIncomeExpenditureSummary,
+            TLine::CurrentYearIncome,
+        )
+    } else if section.contains("支出决算情况")
+        && !section.contains("财政拨款")
+        && subject == "本年支出合计"
+    {
+        (
+            TableKind::FinalIncomeExpenditureSummary,
+            TLine::CurrentYearExpenditure,
+        )
+    } else {
+        return None;
+    };
+    let row = RowKey::Line(line);
+    t.final_accounts
+        .table(kind)
+        .is_some_and(|x| x.get(&row, Column::Total).is_some())
+        .then(|| CellRef::new(kind, row, Column::Total))
+}
+
 fn section_table(section: Option<&str>) -> Option<TableKind> {
     let top = yusuan_money::text::squeeze(section?.split(" / ").next()?);
     let k = if top.contains("财政拨款收支总表") {
@@ -1428,6 +1478,10 @@ fn code_rows<A>(t: &yusuan_tables::CodeTable<A>) -> Vec<(yusuan_classification::
 /// Sets `refers_to` where the section names a table and the subject names
 /// one of its cells unambiguously; leaves it `None` otherwise.
 pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
+    if let Some(cell) = final_total(claim, ctx.tables) {
+        claim.refers_to = Some(cell);
+        return;
+    }
     let Some(table) = section_table(claim.section.as_deref()) else {
         return;
     };

@@ -161,6 +161,29 @@ fn ghzyj_reads_into_the_final_accounts_model() {
     let fund = d.tables.final_accounts.government_fund.as_ref().unwrap();
     assert!(fund.rows.is_empty());
     assert!(fund.meta.empty_note.as_deref().unwrap().contains("没有"));
+    // the 说明's totals refer to the 决算 summary tables
+    let refers = |subject: &str| {
+        d.narrative
+            .iter()
+            .find(|c| c.kind.subject() == subject)
+            .and_then(|c| c.refers_to)
+    };
+    assert_eq!(
+        refers("收入支出总计"),
+        Some(CellRef::new(t1, Line::IncomeTotal, c))
+    );
+    assert_eq!(
+        refers("本年支出合计"),
+        Some(CellRef::new(t1, Line::CurrentYearExpenditure, c))
+    );
+    assert_eq!(
+        refers("财政拨款收入支出总计"),
+        Some(CellRef::new(t4, Line::IncomeTotal, c))
+    );
+    assert_eq!(
+        refers("人员经费"),
+        Some(CellRef::new(t6, Line::PersonnelTotal, c))
+    );
     // nothing left generic, no amount twice
     assert!(d.tables.generic.is_empty());
     assert!(d
