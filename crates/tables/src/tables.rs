@@ -777,10 +777,12 @@ pub struct Tables {
 }
 
 impl Tables {
-    /// The kinds present, in [`TableKind`] order.
+    /// The kinds present, in [`TableKind`] order (the 决算 kinds of
+    /// [`TableKind::EXTRA`] last).
     pub fn kinds(&self) -> Vec<TableKind> {
         TableKind::ALL
             .iter()
+            .chain(TableKind::EXTRA)
             .copied()
             .filter(|&k| self.has(k))
             .collect()
