@@ -18,6 +18,9 @@ use yusuan_tables::{Line as TLine, RowKey, SummaryAmounts, SummaryRow, SummaryTa
 use crate::error::{ImportWarning, WarningKind};
 use crate::segment::TableKind as TitleKind;
 
+#[path = "final_tables.rs"]
+pub(crate) mod final_tables;
+
 /// The model kind a printed title names, if one of the nine.
 pub(crate) fn kind_of_title(title: &str) -> Option<TableKind> {
     let sq = yusuan_money::text::squeeze(&yusuan_money::text::normalize(title));
@@ -37,21 +40,26 @@ pub(crate) fn kind_of_title(title: &str) -> Option<TableKind> {
 /// 支出决算表 (合计 = 基本 + 项目 + …, by 功能分类) is the 支出总表's shape,
 /// 一般公共预算财政拨款支出决算表 the 一般公共预算支出表's, its 基本支出
 /// table the 基本支出表's and the "三公" 决算 table the "三公" table's with
-/// 预算数/决算数 periods. The others (收入支出决算总表, 收入决算表, 财政拨款
-/// 收入支出决算总表, 政府性基金/国有资本 收入支出决算表) stay generic.
+/// 预算数/决算数 periods, the 收入决算表 the 收入总表's. The others
+/// (收入支出决算总表, 财政拨款收入支出决算总表, 基本支出决算表, 政府性基金/
+/// 国有资本 收入支出决算表) are the 决算 kinds of [`TableKind::EXTRA`],
+/// typed by [`final_tables`].
 fn kind_of_final_title(t: &str) -> Option<TableKind> {
     let t = t.trim_end_matches([')', '续', '(']);
+    if let Some(k) = final_tables::final_kind_of(t) {
+        return Some(k);
+    }
     if !t.ends_with("决算表") {
         return None;
     }
     if t.contains("三公") {
         return Some(TableKind::ThreePublicExpenditure);
     }
+    if t == "收入决算表" || (t.ends_with("收入决算表") && !t.contains("支出")) {
+        return Some(TableKind::IncomeSummary);
+    }
     if t.contains("收入") || t.contains("政府性基金") || t.contains("国有资本") {
         return None;
-    }
-    if t.contains("一般公共预算") && t.contains("基本支出") {
-        return Some(TableKind::GeneralBudgetBasicExpenditure);
     }
     if t.contains("一般公共预算") && t.contains("支出") && !t.contains("项目支出") {
         return Some(TableKind::GeneralBudgetExpenditure);
@@ -60,6 +68,34 @@ fn kind_of_final_title(t: &str) -> Option<TableKind> {
         return Some(TableKind::ExpenditureSummary);
     }
     None
+}
+
+/// The nine tables a disclosure should print: a 决算's (when it is one or
+/// holds 决算 tables: 收入支出决算总表, 收入决算表, 支出决算表, 财政拨款收入
+/// 支出决算总表, 一般公共预算财政拨款支出决算表, 基本支出决算表, "三公" 决算表,
+/// 政府性基金 and 国有资本经营 决算表), else a 预算's.
+pub(crate) fn expected_kinds(d: &yusuan_tables::Disclosure) -> &'static [TableKind] {
+    const FINAL: [TableKind; 9] = [
+        TableKind::FinalIncomeExpenditureSummary,
+        TableKind::IncomeSummary,
+        TableKind::ExpenditureSummary,
+        TableKind::FinalFiscalAppropriationSummary,
+        TableKind::GeneralBudgetExpenditure,
+        TableKind::FinalBasicExpenditure,
+        TableKind::ThreePublicExpenditure,
+        TableKind::FinalGovernmentFund,
+        TableKind::FinalStateCapital,
+    ];
+    let is_final = matches!(
+        d.kind,
+        yusuan_tables::DocumentKind::UnitFinalAccounts
+            | yusuan_tables::DocumentKind::DepartmentFinalAccounts
+    ) || !d.tables.final_accounts.is_empty();
+    if is_final {
+        &FINAL
+    } else {
+        TableKind::ALL
+    }
 }
 
 /// Drops what publishers print before a table's name: a `公开07表` label, an
@@ -187,6 +223,10 @@ pub(crate) fn join(
             }
             continue;
         };
+        if kind.is_final() {
+            join_final(d, kind, group, warnings);
+            continue;
+        }
         let printed: usize = group.iter().map(GenericTable::amount_count).sum();
         let text_reading = if d.tables.has(kind) {
             let mut have = typed_amounts(d, kind);
@@ -321,6 +361,41 @@ pub(crate) fn join(
                 }
                 d.tables.generic.extend(group);
             }
+        }
+    }
+}
+
+/// Types the halves of a 决算 table of [`TableKind::EXTRA`] together, or
+/// keeps them generic with the reason.
+fn join_final(
+    d: &mut yusuan_tables::Disclosure,
+    kind: TableKind,
+    mut group: Vec<GenericTable>,
+    warnings: &mut Vec<ImportWarning>,
+) {
+    let typed = if d.tables.has(kind) {
+        Err("printed twice".to_owned())
+    } else {
+        final_tables::type_final(kind, &group, d.amount_unit, d.year)
+    };
+    match typed {
+        Ok(t) => {
+            if let Some(slot) = d.tables.final_accounts.slot_mut(kind) {
+                *slot = Some(t);
+            }
+        }
+        Err(why) => {
+            warnings.push(ImportWarning {
+                kind: WarningKind::UnknownTable,
+                line: None,
+                table: Some(kind),
+                message: format!("{}: read, not checked ({why})", kind.label_zh()),
+                cells: Vec::new(),
+            });
+            for g in &mut group {
+                g.why_untyped = why.clone();
+            }
+            d.tables.generic.extend(group);
         }
     }
 }
@@ -687,6 +762,9 @@ pub(crate) fn type_code_table(
     };
     if kind == TableKind::ThreePublicExpenditure {
         return type_three_public(g, unit, doc_year, meta).map(Typed::Three);
+    }
+    if kind == TableKind::IncomeSummary && !g.title.contains("决算") {
+        return Err("the 收入总表 is typed by the text reader only".into());
     }
     let columns: Vec<Column> = g
         .columns

@@ -353,7 +353,7 @@ pub fn import_with_pages(
         warnings.retain(|w| w.kind != WarningKind::UnknownTable || w.line.is_none());
         LayoutReading { pages, scan }
     });
-    for &k in yusuan_tables::TableKind::ALL {
+    for &k in generic::expected_kinds(&d) {
         if !d.tables.has(k) && !warnings.iter().any(|w| w.table == Some(k)) {
             warnings.push(ImportWarning {
                 kind: WarningKind::MissingTable,

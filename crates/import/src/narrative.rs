@@ -1311,6 +1311,56 @@ pub(crate) fn performance_management(ps: &[&Paragraph]) -> Option<PerformanceMan
 }
 
 /// The table a section heading is about.
+/// A 决算's totals stated in the sections on its summary tables: 收入支出
+/// 总计 (一、收入支出决算总体情况), 本年收入合计 (二、收入决算情况), 本年支出
+/// 合计 (三、支出决算情况) against the 收入支出决算总表, 财政拨款收入支出总计
+/// (四、财政拨款收入支出决算总体情况) against the 财政拨款收入支出决算总表;
+/// the stated amount only (not a change or share).
+fn final_total(claim: &Claim, t: &Tables) -> Option<CellRef> {
+    if !matches!(
+        claim.kind,
+        ClaimKind::Amount { .. } | ClaimKind::Total { .. }
+    ) {
+        return None;
+    }
+    let section = yusuan_money::text::squeeze(claim.section.as_deref()?.split(" / ").next()?);
+    let subject = yusuan_money::text::squeeze(claim.kind.subject());
+    let (kind, line) = if section.contains("财政拨款收入支出决算总体情况") {
+        match subject.as_str() {
+            "财政拨款收入支出总计" => (
+                TableKind::FinalFiscalAppropriationSummary,
+                TLine::IncomeTotal,
+            ),
+            _ => return None,
+        }
+    } else if section.contains("收入支出决算总体情况") {
+        match subject.as_str() {
+            "收入支出总计" => (TableKind::FinalIncomeExpenditureSummary, TLine::IncomeTotal),
+            _ => return None,
+        }
+    } else if section.contains("收入决算情况") && subject == "本年收入合计" {
+        (
+            TableKind::FinalIncomeExpenditureSummary,
+            TLine::CurrentYearIncome,
+        )
+    } else if section.contains("支出决算情况")
+        && !section.contains("财政拨款")
+        && subject == "本年支出合计"
+    {
+        (
+            TableKind::FinalIncomeExpenditureSummary,
+            TLine::CurrentYearExpenditure,
+        )
+    } else {
+        return None;
+    };
+    let row = RowKey::Line(line);
+    t.final_accounts
+        .table(kind)
+        .is_some_and(|x| x.get(&row, Column::Total).is_some())
+        .then(|| CellRef::new(kind, row, Column::Total))
+}
+
 fn section_table(section: Option<&str>) -> Option<TableKind> {
     let top = yusuan_money::text::squeeze(section?.split(" / ").next()?);
     let k = if top.contains("财政拨款收支总表") {
@@ -1428,6 +1478,10 @@ fn code_rows<A>(t: &yusuan_tables::CodeTable<A>) -> Vec<(yusuan_classification::
 /// Sets `refers_to` where the section names a table and the subject names
 /// one of its cells unambiguously; leaves it `None` otherwise.
 pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
+    if let Some(cell) = final_total(claim, ctx.tables) {
+        claim.refers_to = Some(cell);
+        return;
+    }
     let Some(table) = section_table(claim.section.as_deref()) else {
         return;
     };
@@ -1437,6 +1491,29 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
         // 决算 prints it in halves) is the 基本支出 合计 of the 一般公共预算
         // 支出表, the same figure by definition
         let sq = yusuan_money::text::squeeze(claim.kind.subject());
+        // a 决算's 人员经费 / 公用经费 are the 人员经费合计 / 公用经费合计 of
+        // its 一般公共预算财政拨款基本支出决算表
+        if table == TableKind::GeneralBudgetBasicExpenditure
+            && t.has(TableKind::FinalBasicExpenditure)
+            && matches!(
+                claim.kind,
+                ClaimKind::Amount { .. } | ClaimKind::Total { .. }
+            )
+        {
+            let line = match sq.as_str() {
+                "人员经费" | "人员经费合计" => Some(TLine::PersonnelTotal),
+                "公用经费" | "公用经费合计" => Some(TLine::PublicTotal),
+                _ => None,
+            };
+            if let Some(line) = line {
+                claim.refers_to = Some(CellRef::new(
+                    TableKind::FinalBasicExpenditure,
+                    RowKey::Line(line),
+                    Column::Total,
+                ));
+                return;
+            }
+        }
         if table == TableKind::GeneralBudgetBasicExpenditure
             && t.has(TableKind::GeneralBudgetExpenditure)
             && matches!(

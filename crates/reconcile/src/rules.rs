@@ -539,6 +539,17 @@ catalogue! {
         action_zh: "核对各行、各级科目与合计行。",
         action_en: "Check the rows, the tree and the total row.",
     },
+    /// 政府性基金预算财政拨款收入支出决算表: per row 年初 + 本年收入 − 本年支出 = 年末, 本年支出 = 基本 + 项目.
+    FinalGovernmentFundRows = "T162" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "政府性基金预算财政拨款收入支出决算表：各行结转结余平衡",
+        title_en: "Government fund final accounts table: each row's balances carry over",
+        formula: "年初结转和结余 + 本年收入 = 本年支出合计 + 年末结转和结余；本年支出合计 = 基本支出 + 项目支出",
+        explanation_zh: "决算中政府性基金预算财政拨款按功能分类逐行列示年初结转和结余、本年收入、本年支出（基本、项目）和年末结转和结余，每行年初加收入减支出应等于年末，本年支出应为基本支出与项目支出之和。",
+        explanation_en: "In the 决算 (final accounts), the government fund appropriation table lists per function code the opening balance, income, expenditure (basic, project) and closing balance: opening + income − expenditure must equal closing, and expenditure must be basic plus project.",
+        action_zh: "核对该行的年初结转和结余、本年收入、本年支出和年末结转和结余。",
+        action_en: "Check the row's opening balance, income, expenditure and closing balance.",
+    },
     /// 国有资本经营预算支出表: 合计 = 基本 + 项目, tree and total row.
     StateCapitalTable = "T171" {
         family: WithinTable, severity: Error, tolerance: RoundingSum,
@@ -549,6 +560,116 @@ catalogue! {
         explanation_en: "The state capital operations table (table 8) balances by row, by code tree and in its total row.",
         action_zh: "核对各行、各级科目与合计行。",
         action_en: "Check the rows, the tree and the total row.",
+    },
+    /// 国有资本经营预算财政拨款收入支出决算表: as T162.
+    FinalStateCapitalRows = "T172" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "国有资本经营预算财政拨款收入支出决算表：各行结转结余平衡",
+        title_en: "State capital final accounts table: each row's balances carry over",
+        formula: "年初结转和结余 + 本年收入 = 本年支出合计 + 年末结转和结余；本年支出合计 = 基本支出 + 项目支出",
+        explanation_zh: "决算中国有资本经营预算财政拨款按功能分类逐行列示年初结转和结余、本年收入、本年支出（基本、项目）和年末结转和结余，每行年初加收入减支出应等于年末，本年支出应为基本支出与项目支出之和。",
+        explanation_en: "In the 决算, the state capital appropriation table lists per function code the opening balance, income, expenditure (basic, project) and closing balance: opening + income − expenditure must equal closing, and expenditure must be basic plus project.",
+        action_zh: "核对该行的年初结转和结余、本年收入、本年支出和年末结转和结余。",
+        action_en: "Check the row's opening balance, income, expenditure and closing balance.",
+    },
+    /// 收入支出决算总表: 本年收入合计 = Σ income lines.
+    FinalIncomeSubtotal = "T181" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收入支出决算总表：本年收入合计等于各项收入之和",
+        title_en: "Final accounts summary: current-year income equals the sum of the income lines",
+        formula: "本年收入合计 = 一般公共预算财政拨款收入 + 政府性基金预算财政拨款收入 + 国有资本经营预算财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入",
+        explanation_zh: "收入支出决算总表的本年收入合计应为八项收入之和。",
+        explanation_en: "The current-year income of the final accounts summary (决算 table 1) must be the sum of its eight income lines.",
+        action_zh: "核对各收入项与本年收入合计。",
+        action_en: "Compare each income line with the subtotal.",
+    },
+    /// 收入支出决算总表: 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
+    FinalIncomeGrandTotal = "T182" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收入支出决算总表：收入总计等于本年收入合计加结余和年初结转",
+        title_en: "Final accounts summary: total income equals current-year income plus balances",
+        formula: "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
+        explanation_zh: "决算的收入总计包括本年收入、使用非财政拨款结余和年初结转和结余。",
+        explanation_en: "Total income of the final accounts is the current-year income plus the non-fiscal balance used and the opening balances.",
+        action_zh: "核对收入总计与本年收入合计、使用非财政拨款结余、年初结转和结余。",
+        action_en: "Check the grand total against the subtotal, the balance used and the opening balances.",
+    },
+    /// 收入支出决算总表: 本年支出合计 = Σ 类.
+    FinalExpenditureSubtotal = "T183" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收入支出决算总表：本年支出合计等于各功能分类支出之和",
+        title_en: "Final accounts summary: current-year expenditure equals the sum of the functional classes",
+        formula: "本年支出合计 = Σ 支出功能分类（类）",
+        explanation_zh: "收入支出决算总表支出方按功能分类类级列示，其和应等于本年支出合计。",
+        explanation_en: "The expenditure side lists the functional classes (类); they must add up to the current-year expenditure.",
+        action_zh: "核对各类支出与本年支出合计。",
+        action_en: "Check each class line against the subtotal.",
+    },
+    /// 收入支出决算总表: 支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余.
+    FinalExpenditureGrandTotal = "T184" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收入支出决算总表：支出总计等于本年支出合计加结余分配和年末结转和结余",
+        title_en: "Final accounts summary: total expenditure equals current-year expenditure plus distribution and closing balances",
+        formula: "支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
+        explanation_zh: "决算的支出总计包括本年支出、结余分配和年末结转和结余。",
+        explanation_en: "Total expenditure of the final accounts is the current-year expenditure plus the balance distributed and the closing balances.",
+        action_zh: "核对支出总计与本年支出合计、结余分配、年末结转和结余。",
+        action_en: "Check the grand total against the subtotal, the distribution and the closing balances.",
+    },
+    /// 收入支出决算总表: 收入总计 = 支出总计.
+    FinalBalance = "T185" {
+        family: WithinTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "收入支出决算总表：收入总计等于支出总计",
+        title_en: "Final accounts summary: total income equals total expenditure",
+        formula: "收入总计 = 支出总计",
+        explanation_zh: "收入支出决算总表收支平衡，两方总计相等。",
+        explanation_en: "The final accounts summary balances: the two grand totals are equal.",
+        action_zh: "核对收入方与支出方的总计。",
+        action_en: "Check the two grand totals.",
+    },
+    /// 财政拨款收入支出决算总表 income side.
+    FinalFiscalIncome = "T186" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "财政拨款收入支出决算总表：收入方各项之和",
+        title_en: "Fiscal appropriation final accounts: the income side adds up",
+        formula: "本年收入合计 = 一般公共预算财政拨款 + 政府性基金预算财政拨款 + 国有资本经营预算财政拨款；年初财政拨款结转和结余 = 其三项之和；收入总计 = 本年收入合计 + 年初财政拨款结转和结余",
+        explanation_zh: "财政拨款收入支出决算总表收入方的本年收入合计、年初财政拨款结转和结余分别为三类财政拨款之和，收入总计为二者之和。",
+        explanation_en: "On the income side of the fiscal appropriation final accounts (决算 table 4), the current-year income and the opening balances are each the sum of the three appropriations, and total income is their sum.",
+        action_zh: "核对收入方各项与合计、总计。",
+        action_en: "Check the income lines against their subtotals and the total.",
+    },
+    /// 财政拨款收入支出决算总表 expenditure side.
+    FinalFiscalExpenditure = "T187" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "财政拨款收入支出决算总表：支出方各项之和与收支平衡",
+        title_en: "Fiscal appropriation final accounts: the expenditure side adds up and balances",
+        formula: "本年支出合计 = Σ 类（逐栏）；支出总计 = 本年支出合计 + 年末财政拨款结转和结余；收入总计 = 支出总计",
+        explanation_zh: "财政拨款收入支出决算总表支出方各类之和等于本年支出合计（合计及三类财政拨款各栏），支出总计等于本年支出合计加年末结转和结余，且与收入总计相等。",
+        explanation_en: "On the expenditure side of 决算 table 4 the classes add up to the current-year expenditure in every column, total expenditure is that plus the closing balances, and it equals total income.",
+        action_zh: "核对各类支出、本年支出合计、年末结转和结余与总计。",
+        action_en: "Check the classes, the subtotal, the closing balances and the totals.",
+    },
+    /// 财政拨款收入支出决算总表: per row 合计 = 一般公共预算 + 政府性基金 + 国有资本经营.
+    FinalFiscalColumns = "T188" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "财政拨款收入支出决算总表：各行合计等于三类财政拨款之和",
+        title_en: "Fiscal appropriation final accounts: each row's total equals the three appropriations",
+        formula: "合计 = 一般公共预算财政拨款 + 政府性基金预算财政拨款 + 国有资本经营预算财政拨款",
+        explanation_zh: "财政拨款收入支出决算总表支出方每行的合计栏为三类财政拨款栏之和。",
+        explanation_en: "Each expenditure row of 决算 table 4 totals its three appropriation columns.",
+        action_zh: "核对该行各栏与合计。",
+        action_en: "Check the row's columns against its total.",
+    },
+    /// 一般公共预算财政拨款基本支出决算表: 人员经费合计, 公用经费合计 and the code tree.
+    FinalBasicTotals = "T189" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "一般公共预算财政拨款基本支出决算表：人员经费合计、公用经费合计与科目层级",
+        title_en: "Basic expenditure final accounts: personnel and operating totals and the code tree add up",
+        formula: "人员经费合计 = 301 + 303；公用经费合计 = 302 + 307 + 309 + 310 + 399（按所列类）；类 = Σ 款",
+        explanation_zh: "基本支出决算表按经济分类分栏列示，人员经费合计为工资福利支出（301）与对个人和家庭的补助（303）之和，公用经费合计为所列商品和服务支出（302）、债务利息（307）、资本性支出（309、310）和其他支出（399）之和，各类为其款之和。",
+        explanation_en: "The basic expenditure final accounts table (决算 table 6) lists economic codes in halves: the personnel total is 301 + 303, the operating total the printed 302, 307, 309, 310 and 399 classes, and each class is the sum of its items.",
+        action_zh: "核对各经济分类科目与人员经费合计、公用经费合计。",
+        action_en: "Check the economic codes against the personnel and operating totals.",
     },
     /// “三公”经费表: 合计 = 出国 + 车 + 接待.
     ThreePublicTotal = "T191" {
@@ -749,6 +870,83 @@ catalogue! {
         explanation_en: "The “three public” table counts basic and project spending; code 31013 of table 6 is only its basic part, so it is at most table 9's vehicle purchase of the budget year. Not compared when either side is absent.",
         action_zh: "核对基本支出表 31013 与“三公”经费表公务用车购置费。",
         action_en: "Compare code 31013 of table 6 with table 9's vehicle purchase.",
+    },
+    /// 收入决算表 合计 = 收入支出决算总表 本年收入合计.
+    FinalIncomeTableTotal = "X221" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "收入决算表合计等于收入支出决算总表本年收入合计",
+        title_en: "Final income table total equals the summary's current-year income",
+        formula: "表2 合计行 本年收入合计 = 表1 本年收入合计",
+        explanation_zh: "收入决算表按功能分类列示本年收入，其合计应等于收入支出决算总表的本年收入合计。",
+        explanation_en: "The final income table (决算 table 2) lists the current-year income by function; its total equals table 1's current-year income.",
+        action_zh: "核对两表的本年收入合计。",
+        action_en: "Compare the two current-year income totals.",
+    },
+    /// 收入决算表 合计 row sources = 收入支出决算总表 income lines.
+    FinalIncomeTableSources = "X222" {
+        family: CrossTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收入决算表各收入来源等于收入支出决算总表对应收入项",
+        title_en: "Final income table sources equal the summary's income lines",
+        formula: "表2 财政拨款收入 = 表1 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款收入；表2 上级补助收入、事业收入、经营收入、附属单位上缴收入、其他收入 = 表1 同名项",
+        explanation_zh: "收入决算表合计行的各来源栏与收入支出决算总表的对应收入项为同一数字；财政拨款收入为三类财政拨款收入之和。",
+        explanation_en: "Each source column of table 2's total row is the same figure as table 1's income line; its fiscal appropriation income is the sum of the three appropriation lines.",
+        action_zh: "核对两表对应的收入项。",
+        action_en: "Compare the corresponding income figures.",
+    },
+    /// 支出决算表 合计 = 收入支出决算总表 本年支出合计.
+    FinalExpenditureTableTotal = "X223" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "支出决算表合计等于收入支出决算总表本年支出合计",
+        title_en: "Final expenditure table total equals the summary's current-year expenditure",
+        formula: "表3 合计行 本年支出合计 = 表1 本年支出合计",
+        explanation_zh: "支出决算表的合计应等于收入支出决算总表的本年支出合计。",
+        explanation_en: "The final expenditure table (决算 table 3) total equals table 1's current-year expenditure.",
+        action_zh: "核对两表的本年支出合计。",
+        action_en: "Compare the two current-year expenditure totals.",
+    },
+    /// 支出决算表 类 rows = 收入支出决算总表 类 lines.
+    FinalExpenditureClasses = "X224" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "支出决算表各类支出等于收入支出决算总表所列",
+        title_en: "Final expenditure table classes equal the summary's class lines",
+        formula: "表3 类 本年支出合计 = 表1 同一类 决算数",
+        explanation_zh: "收入支出决算总表支出方的每一类与支出决算表同一类的本年支出合计为同一数字。",
+        explanation_en: "Each functional class of table 1 is the same figure as that class's total in table 3.",
+        action_zh: "核对两表同一类的支出。",
+        action_en: "Compare the class in both tables.",
+    },
+    /// 财政拨款收入支出决算总表 一般公共预算 column = 一般公共预算财政拨款支出决算表 合计.
+    FinalFiscalMatchesGeneralBudget = "X225" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "财政拨款收入支出决算总表一般公共预算栏等于一般公共预算财政拨款支出决算表",
+        title_en: "Fiscal appropriation final accounts general budget column equals the general budget final accounts table",
+        formula: "表4 一般公共预算财政拨款 栏 各类及本年支出合计 = 表5 同一类及合计行 合计",
+        explanation_zh: "财政拨款收入支出决算总表支出方一般公共预算财政拨款栏按类列示的金额应与一般公共预算财政拨款支出决算表同一类的合计相等，本年支出合计与其合计行相等。",
+        explanation_en: "In 决算 table 4 the general budget column of each class and of the current-year expenditure equals table 5's total of that class and its total row.",
+        action_zh: "核对两表同一类的一般公共预算财政拨款支出。",
+        action_en: "Compare the class in both tables.",
+    },
+    /// 一般公共预算财政拨款支出决算表 基本支出 = 基本支出决算表 人员经费合计 + 公用经费合计.
+    FinalBasicMatchesGeneralBudget = "X226" {
+        family: CrossTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "一般公共预算财政拨款支出决算表基本支出等于基本支出决算表人员经费与公用经费之和",
+        title_en: "General budget final accounts basic expenditure equals the basic table's personnel plus operating totals",
+        formula: "表5 合计行 基本支出 = 表6 人员经费合计 + 公用经费合计",
+        explanation_zh: "一般公共预算财政拨款基本支出决算表是一般公共预算财政拨款支出决算表基本支出的经济分类明细，两者总额相等。",
+        explanation_en: "决算 table 6 details table 5's basic expenditure by economic code; the totals agree.",
+        action_zh: "核对两表的基本支出。",
+        action_en: "Compare the basic expenditure of the two tables.",
+    },
+    /// 财政拨款收入支出决算总表 income lines = 收入支出决算总表 财政拨款 lines.
+    FinalFiscalIncomeMatchesSummary = "X227" {
+        family: CrossTable, severity: Error, tolerance: RoundingSame,
+        title_zh: "财政拨款收入支出决算总表收入等于收入支出决算总表财政拨款收入",
+        title_en: "Fiscal appropriation final accounts income equals the summary's appropriation lines",
+        formula: "表4 一般公共预算 / 政府性基金预算 / 国有资本经营预算财政拨款 = 表1 同名财政拨款收入",
+        explanation_zh: "两张总表列示的三类财政拨款本年收入为同一数字。",
+        explanation_en: "The three appropriations of the current year are the same figures in 决算 tables 1 and 4.",
+        action_zh: "核对两表的财政拨款收入。",
+        action_en: "Compare the appropriation income of the two tables.",
     },
     // ---------------------------------------------------------------- N3xx
     /// A narrative amount equals the table cell it names.
@@ -1328,6 +1526,20 @@ impl Rule {
         use yusuan_tables::TableKind as K;
         if self.family() != Family::WithinTable {
             return None;
+        }
+        match self {
+            Rule::FinalIncomeSubtotal
+            | Rule::FinalIncomeGrandTotal
+            | Rule::FinalExpenditureSubtotal
+            | Rule::FinalExpenditureGrandTotal
+            | Rule::FinalBalance => return Some(K::FinalIncomeExpenditureSummary),
+            Rule::FinalFiscalIncome | Rule::FinalFiscalExpenditure | Rule::FinalFiscalColumns => {
+                return Some(K::FinalFiscalAppropriationSummary)
+            }
+            Rule::FinalBasicTotals => return Some(K::FinalBasicExpenditure),
+            Rule::FinalGovernmentFundRows => return Some(K::FinalGovernmentFund),
+            Rule::FinalStateCapitalRows => return Some(K::FinalStateCapital),
+            _ => {}
         }
         Some(match self.id().as_bytes().get(2)? {
             b'0' => K::IncomeExpenditureSummary,

@@ -16,6 +16,8 @@ macro_rules! terms {
         $(#[$meta:meta])*
         pub enum $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident = ($key:literal, $zh:literal), )*
+            $( ; $extra_doc:literal
+            $( $(#[$emeta:meta])* $evariant:ident = ($ekey:literal, $ezh:literal), )* )?
         }
     ) => {
         $(#[$meta])*
@@ -23,20 +25,27 @@ macro_rules! terms {
         #[non_exhaustive]
         pub enum $name {
             $( $(#[$vmeta])* $variant, )*
+            $( $( $(#[$emeta])* $evariant, )* )?
         }
 
         impl $name {
-            /// Every value, in declaration order.
+            /// Every value, in declaration order (the values after a `;` in
+            /// the definition excepted: see `EXTRA`).
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            $(
+            #[doc = $extra_doc]
+            pub const EXTRA: &'static [$name] = &[$($name::$evariant),*];
+            )?
 
             /// The stable machine name used in JSON (snake_case).
             pub const fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $key,)* }
+                match self { $($name::$variant => $key,)* $( $($name::$evariant => $ekey,)* )? }
             }
 
             /// The official Chinese wording.
             pub const fn label_zh(self) -> &'static str {
-                match self { $($name::$variant => $zh,)* }
+                match self { $($name::$variant => $zh,)* $( $($name::$evariant => $ezh,)* )? }
             }
         }
 
@@ -53,6 +62,7 @@ macro_rules! terms {
             fn from_str(s: &str) -> Result<Self, $crate::TablesError> {
                 match s {
                     $($key => Ok($name::$variant),)*
+                    $( $($ekey => Ok($name::$evariant),)* )?
                     _ => Err($crate::TablesError::UnknownName {
                         what: stringify!($name),
                         text: s.to_owned(),
@@ -71,7 +81,7 @@ macro_rules! terms {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let text = <::std::borrow::Cow::<'de, str> as ::serde::Deserialize>::deserialize(d)?;
                 text.parse().map_err(|_| {
-                    <D::Error as ::serde::de::Error>::unknown_variant(&text, &[$($key),*])
+                    <D::Error as ::serde::de::Error>::unknown_variant(&text, &[$($key,)* $( $($ekey,)* )?])
                 })
             }
         }
@@ -112,6 +122,17 @@ terms! {
         StateCapitalExpenditure = ("state_capital_expenditure", "国有资本经营预算支出表"),
         /// 财政拨款"三公"经费支出表 (table 9).
         ThreePublicExpenditure = ("three_public_expenditure", "财政拨款“三公”经费支出表"),
+        ; "The 决算 (final accounts) tables whose shape no budget table has, held in [`crate::FinalAccounts`] (the others fill the budget kinds: 收入决算表 the 收入总表, 支出决算表 the 支出总表, 一般公共预算财政拨款支出决算表 the 一般公共预算支出表, the \"三公\" 决算表 the \"三公\" table with 预算数/决算数 periods)."
+        /// 收入支出决算总表 (决算 table 1).
+        FinalIncomeExpenditureSummary = ("final_income_expenditure_summary", "收入支出决算总表"),
+        /// 财政拨款收入支出决算总表 (决算 table 4).
+        FinalFiscalAppropriationSummary = ("final_fiscal_appropriation_summary", "财政拨款收入支出决算总表"),
+        /// 一般公共预算财政拨款基本支出决算表 (决算 table 6).
+        FinalBasicExpenditure = ("final_basic_expenditure", "一般公共预算财政拨款基本支出决算表"),
+        /// 政府性基金预算财政拨款收入支出决算表 (决算 table 8).
+        FinalGovernmentFund = ("final_government_fund", "政府性基金预算财政拨款收入支出决算表"),
+        /// 国有资本经营预算财政拨款收入支出决算表 (决算 table 9).
+        FinalStateCapital = ("final_state_capital", "国有资本经营预算财政拨款收入支出决算表"),
     }
 }
 
@@ -128,7 +149,24 @@ impl TableKind {
             TableKind::GovernmentFundExpenditure => 7,
             TableKind::StateCapitalExpenditure => 8,
             TableKind::ThreePublicExpenditure => 9,
+            TableKind::FinalIncomeExpenditureSummary => 1,
+            TableKind::FinalFiscalAppropriationSummary => 4,
+            TableKind::FinalBasicExpenditure => 6,
+            TableKind::FinalGovernmentFund => 8,
+            TableKind::FinalStateCapital => 9,
         }
+    }
+
+    /// Whether the kind is one of the 决算 tables of [`TableKind::EXTRA`].
+    pub const fn is_final(self) -> bool {
+        matches!(
+            self,
+            TableKind::FinalIncomeExpenditureSummary
+                | TableKind::FinalFiscalAppropriationSummary
+                | TableKind::FinalBasicExpenditure
+                | TableKind::FinalGovernmentFund
+                | TableKind::FinalStateCapital
+        )
     }
 
     /// The code schemes this kind's code rows may use: 支出功能分类 for all
@@ -136,7 +174,7 @@ impl TableKind {
     /// for the 基本支出表; none for the "三公" table.
     pub const fn row_schemes(self) -> &'static [Scheme] {
         match self {
-            TableKind::GeneralBudgetBasicExpenditure => {
+            TableKind::GeneralBudgetBasicExpenditure | TableKind::FinalBasicExpenditure => {
                 &[Scheme::DepartmentEconomic, Scheme::GovernmentEconomic]
             }
             TableKind::ThreePublicExpenditure => &[],
@@ -222,6 +260,12 @@ terms! {
         Reception = ("reception", "公务接待费"),
         /// 机关运行经费 (Shanghai prints it beside the "三公" columns).
         AgencyOperation = ("agency_operation", "机关运行经费"),
+        /// 年初结转和结余 (决算: the 政府性基金/国有资本经营 收入支出决算表).
+        OpeningBalance = ("opening_balance", "年初结转和结余"),
+        /// 本年收入 (决算: the 政府性基金/国有资本经营 收入支出决算表).
+        CurrentYearIncome = ("current_year_income", "本年收入"),
+        /// 年末结转和结余 (决算: the 政府性基金/国有资本经营 收入支出决算表).
+        ClosingBalance = ("closing_balance", "年末结转和结余"),
     }
 }
 
@@ -254,6 +298,21 @@ impl Column {
             (TableKind::ThreePublicExpenditure, Column::Vehicles) => "公务用车购置及运行费小计",
             (TableKind::ThreePublicExpenditure, Column::VehiclePurchase) => "购置费",
             (TableKind::ThreePublicExpenditure, Column::VehicleOperation) => "运行费",
+            (TableKind::FinalIncomeExpenditureSummary, Column::Total) => "决算数",
+            (TableKind::FinalFiscalAppropriationSummary, Column::Total) => "决算数",
+            (TableKind::FinalFiscalAppropriationSummary, Column::GeneralBudget) => {
+                "一般公共预算财政拨款"
+            }
+            (TableKind::FinalFiscalAppropriationSummary, Column::GovernmentFund) => {
+                "政府性基金预算财政拨款"
+            }
+            (TableKind::FinalFiscalAppropriationSummary, Column::StateCapital) => {
+                "国有资本经营预算财政拨款"
+            }
+            (TableKind::FinalBasicExpenditure, Column::Total) => "决算数",
+            (TableKind::FinalGovernmentFund | TableKind::FinalStateCapital, Column::Total) => {
+                "本年支出合计"
+            }
             _ => self.label_zh(),
         }
     }
@@ -302,6 +361,22 @@ terms! {
         CarryForward = ("carry_forward", "结转下年"),
         /// 支出总计.
         ExpenditureTotal = ("expenditure_total", "支出总计"),
+        /// 年初结转和结余 (决算; 财政拨款收入支出决算总表: 年初财政拨款结转和结余).
+        OpeningBalance = ("opening_balance", "年初结转和结余"),
+        /// 年初财政拨款结转和结余：一般公共预算财政拨款 (决算).
+        OpeningGeneralBudget = ("opening_general_budget", "年初结转和结余：一般公共预算财政拨款"),
+        /// 年初财政拨款结转和结余：政府性基金预算财政拨款 (决算).
+        OpeningGovernmentFund = ("opening_government_fund", "年初结转和结余：政府性基金预算财政拨款"),
+        /// 年初财政拨款结转和结余：国有资本经营预算财政拨款 (决算).
+        OpeningStateCapital = ("opening_state_capital", "年初结转和结余：国有资本经营预算财政拨款"),
+        /// 结余分配 (决算, 支出 side).
+        BalanceDistribution = ("balance_distribution", "结余分配"),
+        /// 年末结转和结余 (决算, 支出 side; 财政拨款: 年末财政拨款结转和结余).
+        ClosingBalance = ("closing_balance", "年末结转和结余"),
+        /// 人员经费合计 (一般公共预算财政拨款基本支出决算表).
+        PersonnelTotal = ("personnel_total", "人员经费合计"),
+        /// 公用经费合计 (一般公共预算财政拨款基本支出决算表).
+        PublicTotal = ("public_total", "公用经费合计"),
     }
 }
 
@@ -310,7 +385,13 @@ impl Line {
     pub const fn is_income(self) -> bool {
         !matches!(
             self,
-            Line::CurrentYearExpenditure | Line::CarryForward | Line::ExpenditureTotal
+            Line::CurrentYearExpenditure
+                | Line::CarryForward
+                | Line::ExpenditureTotal
+                | Line::BalanceDistribution
+                | Line::ClosingBalance
+                | Line::PersonnelTotal
+                | Line::PublicTotal
         )
     }
 
@@ -323,7 +404,52 @@ impl Line {
                 Line::CarryoverGeneralBudget
                     | Line::CarryoverGovernmentFund
                     | Line::CarryoverStateCapital
+                    | Line::OpeningBalance
+                    | Line::OpeningGeneralBudget
+                    | Line::OpeningGovernmentFund
+                    | Line::OpeningStateCapital
+                    | Line::BalanceDistribution
+                    | Line::ClosingBalance
+                    | Line::PersonnelTotal
+                    | Line::PublicTotal
             ),
+            TableKind::FinalIncomeExpenditureSummary => matches!(
+                self,
+                Line::GeneralBudgetAppropriation
+                    | Line::GovernmentFundAppropriation
+                    | Line::StateCapitalAppropriation
+                    | Line::SuperiorSubsidy
+                    | Line::BusinessIncome
+                    | Line::InstitutionOperatingIncome
+                    | Line::SubordinateRemittance
+                    | Line::OtherIncome
+                    | Line::CurrentYearIncome
+                    | Line::NonFiscalBalanceUsed
+                    | Line::OpeningBalance
+                    | Line::IncomeTotal
+                    | Line::CurrentYearExpenditure
+                    | Line::BalanceDistribution
+                    | Line::ClosingBalance
+                    | Line::ExpenditureTotal
+            ),
+            TableKind::FinalFiscalAppropriationSummary => matches!(
+                self,
+                Line::GeneralBudgetAppropriation
+                    | Line::GovernmentFundAppropriation
+                    | Line::StateCapitalAppropriation
+                    | Line::CurrentYearIncome
+                    | Line::OpeningBalance
+                    | Line::OpeningGeneralBudget
+                    | Line::OpeningGovernmentFund
+                    | Line::OpeningStateCapital
+                    | Line::IncomeTotal
+                    | Line::CurrentYearExpenditure
+                    | Line::ClosingBalance
+                    | Line::ExpenditureTotal
+            ),
+            TableKind::FinalBasicExpenditure => {
+                matches!(self, Line::PersonnelTotal | Line::PublicTotal)
+            }
             TableKind::FiscalAppropriationSummary => matches!(
                 self,
                 Line::FiscalAppropriationIncome

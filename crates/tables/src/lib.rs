@@ -90,7 +90,14 @@
 //!       "meta": { "number": "单位公开表7", "empty_note": "注：……" },
 //!       "rows": [], "total": null
 //!     },
-//!     "three_public_expenditure": { "periods": ["2025_budget"], "rows": [ … ] }
+//!     "three_public_expenditure": { "periods": ["2025_budget"], "rows": [ … ] },
+//!     "final_accounts": {                      // a 决算's own tables (FinalAccounts)
+//!       "income_expenditure_summary": { "columns": ["total"], "rows": [
+//!           { "key": "opening_balance", "label": "年初结转和结余",
+//!             "amounts": { "total": "112.88" } }, … ] },
+//!       "basic_expenditure": { "rows": [ { "key": "personnel_total",
+//!           "label": "人员经费合计", "amounts": { "total": "4884.09" } }, … ] }
+//!     }
 //!   },
 //!   "narrative": [ { "section": "…", "sentence": "…",
 //!                    "kind": { "type": "share", "subject": "上年结转",
@@ -156,6 +163,7 @@ mod address;
 mod document;
 mod document_text;
 mod error;
+mod final_accounts;
 mod generic;
 mod kinds;
 mod narrative;
@@ -168,6 +176,7 @@ pub use address::{CellRef, ClaimField, FundsField, NumberRef};
 pub use document::{Disclosure, DisclosureBuilder, Unit};
 pub use document_text::{DocumentText, Heading, HeadingKind, Passage};
 pub use error::TablesError;
+pub use final_accounts::{FinalAccounts, FinalRow, FinalTable};
 pub use generic::{
     Completeness, DoubtfulCell, GenericCell, GenericColumn, GenericRow, GenericTable, Placement,
     Reading, UnplacedAmount,

@@ -767,6 +767,9 @@ pub struct Tables {
     /// 财政拨款"三公"经费支出表.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub three_public_expenditure: Option<ThreePublicTable>,
+    /// The 决算 tables whose shape no budget table has ([`TableKind::EXTRA`]).
+    #[serde(default, skip_serializing_if = "crate::FinalAccounts::is_empty")]
+    pub final_accounts: crate::FinalAccounts,
     /// Tables read but not typed into a kind (机关运行经费, 政府采购, a shape
     /// the typing did not recognise), in printed order: read, not checked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -774,10 +777,12 @@ pub struct Tables {
 }
 
 impl Tables {
-    /// The kinds present, in [`TableKind`] order.
+    /// The kinds present, in [`TableKind`] order (the 决算 kinds of
+    /// [`TableKind::EXTRA`] last).
     pub fn kinds(&self) -> Vec<TableKind> {
         TableKind::ALL
             .iter()
+            .chain(TableKind::EXTRA)
             .copied()
             .filter(|&k| self.has(k))
             .collect()
@@ -815,6 +820,7 @@ impl Tables {
             TableKind::ThreePublicExpenditure => {
                 self.three_public_expenditure.as_ref().map(|t| &t.meta)
             }
+            _ => self.final_accounts.table(kind).map(|t| &t.meta),
         }
     }
 
@@ -865,6 +871,11 @@ impl Tables {
                     .get(column),
                 _ => None,
             },
+            _ => self
+                .final_accounts
+                .table(kind)?
+                .get(row, column)
+                .map(Number::Amount),
         }
     }
 
@@ -922,6 +933,13 @@ impl Tables {
                 .as_mut()?
                 .amounts_mut(row)?
                 .set(column, value),
+            _ => {
+                return self
+                    .final_accounts
+                    .slot_mut(kind)?
+                    .as_mut()?
+                    .set(row, column, value)
+            }
         })
     }
 }

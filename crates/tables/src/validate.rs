@@ -302,6 +302,11 @@ impl Disclosure {
         if let Some(x) = &t.three_public_expenditure {
             three_public(&mut out, x, unit);
         }
+        for &kind in TableKind::EXTRA {
+            if let Some(x) = t.final_accounts.table(kind) {
+                final_table(&mut out, kind, x, unit);
+            }
+        }
         self.validate_outside_tables(&mut out);
         out
     }
@@ -435,6 +440,10 @@ impl Disclosure {
                     cell.column,
                 )
             }),
+            _ => t
+                .final_accounts
+                .table(cell.table)
+                .map(|x| x.has_row(&cell.row) && x.all_columns().contains(&cell.column)),
         };
         found.unwrap_or(false)
     }
@@ -610,6 +619,73 @@ fn summary(out: &mut Vec<Issue>, kind: TableKind, t: &SummaryTable, doc_unit: Am
                     Some(r.key),
                     None,
                 ));
+            }
+        }
+    }
+}
+
+/// A 决算 table of [`crate::FinalAccounts`]: rows once each, lines of its
+/// kind, codes of its schemes (功能分类; 经济分类 in the 基本支出决算表),
+/// amounts within range and to two places, amounts not percentages.
+fn final_table(out: &mut Vec<Issue>, kind: TableKind, t: &crate::FinalTable, doc_unit: AmountUnit) {
+    let unit = t.meta.amount_unit.unwrap_or(doc_unit);
+    let mut seen = BTreeSet::new();
+    for r in &t.rows {
+        if !seen.insert(r.key) {
+            out.push(Issue::in_table(
+                IssueKind::DuplicateRow,
+                kind,
+                Some(r.key),
+                None,
+            ));
+        }
+        let allowed = match r.key {
+            RowKey::Line(l) => l.allowed_in(kind),
+            RowKey::Code(c) => {
+                let schemes = kind.row_schemes();
+                if !schemes.contains(&c.scheme()) {
+                    if let Some(&expected) = schemes.first() {
+                        out.push(Issue::in_table(
+                            IssueKind::WrongScheme { code: c, expected },
+                            kind,
+                            Some(r.key),
+                            None,
+                        ));
+                    }
+                }
+                true
+            }
+            RowKey::Total => matches!(
+                kind,
+                TableKind::FinalGovernmentFund
+                    | TableKind::FinalStateCapital
+                    | TableKind::FinalBasicExpenditure
+            ),
+            RowKey::Period(_) => false,
+        };
+        if !allowed {
+            out.push(Issue::in_table(
+                IssueKind::RowKeyNotAllowed,
+                kind,
+                Some(r.key),
+                None,
+            ));
+        }
+        for (&column, &w) in &r.amounts {
+            if column.is_percent() {
+                out.push(Issue::in_table(
+                    IssueKind::UnknownColumn,
+                    kind,
+                    Some(r.key),
+                    Some(column),
+                ));
+            }
+            let n = crate::Number::Amount(w);
+            for issue in [range_issue(n), decimals_issue(n, unit)]
+                .into_iter()
+                .flatten()
+            {
+                out.push(Issue::in_table(issue, kind, Some(r.key), Some(column)));
             }
         }
     }

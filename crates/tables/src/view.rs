@@ -226,7 +226,73 @@ pub(crate) fn view(d: &Disclosure, kind: TableKind) -> Option<TableView<'_>> {
         TableKind::ThreePublicExpenditure => {
             three_public_view(t.three_public_expenditure.as_ref()?, u, y)
         }
+        _ => final_view(kind, t.final_accounts.table(kind)?, u, y),
     })
+}
+
+/// A 决算 table of [`crate::FinalAccounts`]: the summary tables in a 收入
+/// and a 支出 section, the others in one.
+fn final_view(
+    kind: TableKind,
+    t: &crate::FinalTable,
+    unit: AmountUnit,
+    year: u16,
+) -> TableView<'_> {
+    let section = |name: Option<&'static str>, rows: Vec<&crate::FinalRow>| {
+        let mut columns: Vec<Column> = t
+            .columns
+            .iter()
+            .copied()
+            .filter(|c| {
+                name.is_none()
+                    || rows.iter().any(|r| r.amounts.contains_key(c))
+                    || *c == Column::Total
+            })
+            .collect();
+        for r in &rows {
+            for c in r.amounts.keys() {
+                if !columns.contains(c) {
+                    columns.push(*c);
+                }
+            }
+        }
+        ViewSection {
+            name,
+            rows: rows
+                .iter()
+                .map(|r| ViewRow {
+                    key: r.key,
+                    label: r.label.clone(),
+                    depth: r.key.code().map_or(0, depth),
+                    values: columns
+                        .iter()
+                        .map(|c| r.get(*c).map(Number::Amount))
+                        .collect(),
+                })
+                .collect(),
+            columns,
+        }
+    };
+    let summary = matches!(
+        kind,
+        TableKind::FinalIncomeExpenditureSummary | TableKind::FinalFiscalAppropriationSummary
+    );
+    let sections = if summary {
+        let income = |r: &&crate::FinalRow| matches!(r.key, RowKey::Line(l) if l.is_income());
+        vec![
+            section(Some("收入"), t.rows.iter().filter(income).collect()),
+            section(Some("支出"), t.rows.iter().filter(|r| !income(r)).collect()),
+        ]
+    } else {
+        vec![section(None, t.rows.iter().collect())]
+    };
+    TableView {
+        kind,
+        meta: &t.meta,
+        amount_unit: t.meta.amount_unit.unwrap_or(unit),
+        year,
+        sections,
+    }
 }
 
 /// The trailing number of a printed table number (`单位公开表7` → 7).
@@ -246,7 +312,11 @@ fn printed_number(meta: &TableMeta) -> Option<u32> {
 /// Views of all tables present, in printed order (by printed number, else
 /// the template's).
 pub(crate) fn views(d: &Disclosure) -> Vec<TableView<'_>> {
-    let mut v: Vec<TableView<'_>> = TableKind::ALL.iter().filter_map(|&k| view(d, k)).collect();
+    let mut v: Vec<TableView<'_>> = TableKind::ALL
+        .iter()
+        .chain(TableKind::EXTRA)
+        .filter_map(|&k| view(d, k))
+        .collect();
     v.sort_by_key(|t| {
         (
             printed_number(t.meta).unwrap_or(u32::from(t.kind.template_number())),
@@ -328,6 +398,11 @@ fn printed_row_label<'a>(
                 .map(|r| Cow::Owned(r.period.label_zh())),
             _ => None,
         },
+        _ => t
+            .final_accounts
+            .table(kind)?
+            .row(key)
+            .map(|r| Cow::Borrowed(r.label.as_str())),
     }
 }
 

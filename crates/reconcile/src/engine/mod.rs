@@ -7,6 +7,7 @@
 
 mod codes;
 mod document;
+mod final_accounts;
 mod narrative;
 mod pair;
 mod performance;
@@ -111,6 +112,7 @@ impl<'c> Reconciler<'c> {
     pub fn reconcile(&self, d: &Disclosure) -> Report {
         let mut ctx = Ctx::new(d, self.catalog);
         tables::check(&mut ctx);
+        final_accounts::check(&mut ctx);
         narrative::check(&mut ctx);
         performance::check(&mut ctx);
         codes::check(&mut ctx);
@@ -1590,19 +1592,25 @@ fn doubtful_tables(
         return demoted;
     }
     // Comparisons made and errors found per table, in one pass each.
-    let mut made = [0u32; TableKind::ALL.len()];
+    const KINDS: usize = TableKind::ALL.len() + TableKind::EXTRA.len();
+    let mut made = [0u32; KINDS];
     for (rule, &n) in Rule::ALL.iter().zip(checks) {
         if let Some(slot) = rule.own_table().and_then(|k| made.get_mut(k as usize)) {
             *slot = slot.saturating_add(n);
         }
     }
-    let mut failed = [0u32; TableKind::ALL.len()];
+    let mut failed = [0u32; KINDS];
     for f in findings.iter().filter(|f| f.severity == Severity::Error) {
         if let Some(slot) = f.rule.own_table().and_then(|k| failed.get_mut(k as usize)) {
             *slot = slot.saturating_add(1);
         }
     }
-    for ((&kind, &made), &failed) in TableKind::ALL.iter().zip(&made).zip(&failed) {
+    for ((&kind, &made), &failed) in TableKind::ALL
+        .iter()
+        .chain(TableKind::EXTRA)
+        .zip(&made)
+        .zip(&failed)
+    {
         if made < DOUBTFUL_MIN_CHECKS || failed.saturating_mul(2) <= made {
             continue;
         }
@@ -1663,8 +1671,9 @@ fn coverage(
     not_compared: u32,
     gaps: Vec<Cow<'static, str>>,
 ) -> Coverage {
+    let kinds = expected_kinds(d);
     let mut c = Coverage {
-        tables_expected: u32::try_from(TableKind::ALL.len()).unwrap_or(u32::MAX),
+        tables_expected: u32::try_from(kinds.len()).unwrap_or(u32::MAX),
         generic_tables: u32::try_from(d.tables.generic.len()).unwrap_or(u32::MAX),
         rules_run: summary.passed.saturating_add(summary.failed),
         rules_skipped: summary.skipped,
@@ -1672,22 +1681,30 @@ fn coverage(
         gaps: gaps.into_iter().map(Cow::into_owned).collect(),
         ..Coverage::default()
     };
-    let mut with_amounts = [false; TableKind::ALL.len()];
-    for &kind in TableKind::ALL {
+    let mut with_amounts = 0u32;
+    for &kind in kinds {
         let n = table_amounts(d, kind);
         c.table_amounts = c.table_amounts.saturating_add(n);
-        if let Some(w) = with_amounts.get_mut(kind as usize) {
-            *w = n > 0;
+        if n > 0 {
+            with_amounts += 1;
         }
     }
     c.narrative_claims = u32::try_from(d.narrative.len()).unwrap_or(u32::MAX);
-    for &kind in TableKind::ALL {
+    let is_final = kinds.first() == FINAL_KINDS.first();
+    for &kind in kinds {
+        let name = || {
+            if is_final {
+                final_label(kind).to_owned()
+            } else {
+                kind.label_zh().to_owned()
+            }
+        };
         match d.tables.meta(kind) {
-            None => c.tables_not_read.push(kind.label_zh().to_owned()),
+            None => c.tables_not_read.push(name()),
             Some(meta) => {
                 c.tables_read += 1;
                 if !meta.is_complete() {
-                    c.tables_partial.push(kind.label_zh().to_owned());
+                    c.tables_partial.push(name());
                 }
                 if let Some(r) = &meta.reading {
                     let doubtful = r.doubtful.iter().filter(|x| !x.placement.is_certain());
@@ -1697,7 +1714,7 @@ fn coverage(
             }
         }
     }
-    c.tables_with_amounts = u32::try_from(with_amounts.iter().filter(|&&w| w).count()).unwrap_or(0);
+    c.tables_with_amounts = with_amounts;
     c.nothing_checked = amount_checks == 0;
     c.complete = c.tables_not_read.is_empty()
         && c.tables_partial.is_empty()
@@ -1706,6 +1723,47 @@ fn coverage(
         && !c.nothing_checked;
     c.conclusion = conclusion(&c, summary.errors);
     c
+}
+
+/// The nine tables of a 决算 (final accounts), in template order: the
+/// 决算 kinds of [`TableKind::EXTRA`] and the budget kinds its tables of
+/// the same shape fill.
+const FINAL_KINDS: [TableKind; 9] = [
+    TableKind::FinalIncomeExpenditureSummary,
+    TableKind::IncomeSummary,
+    TableKind::ExpenditureSummary,
+    TableKind::FinalFiscalAppropriationSummary,
+    TableKind::GeneralBudgetExpenditure,
+    TableKind::FinalBasicExpenditure,
+    TableKind::ThreePublicExpenditure,
+    TableKind::FinalGovernmentFund,
+    TableKind::FinalStateCapital,
+];
+
+/// The nine tables a disclosure should print: a 决算's (when it is one or
+/// holds 决算 tables) or a 预算's.
+fn expected_kinds(d: &Disclosure) -> &'static [TableKind] {
+    let is_final = matches!(
+        d.kind,
+        yusuan_tables::DocumentKind::UnitFinalAccounts
+            | yusuan_tables::DocumentKind::DepartmentFinalAccounts
+    ) || !d.tables.final_accounts.is_empty();
+    if is_final {
+        &FINAL_KINDS
+    } else {
+        TableKind::ALL
+    }
+}
+
+/// The 决算 name of a kind of [`FINAL_KINDS`].
+fn final_label(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::IncomeSummary => "收入决算表",
+        TableKind::ExpenditureSummary => "支出决算表",
+        TableKind::GeneralBudgetExpenditure => "一般公共预算财政拨款支出决算表",
+        TableKind::ThreePublicExpenditure => "财政拨款“三公”经费支出决算表",
+        other => other.label_zh(),
+    }
 }
 
 /// How many numbers the table of `kind` holds (read once, without
@@ -1744,7 +1802,10 @@ fn table_amounts(d: &Disclosure, kind: TableKind) -> u32 {
             .three_public_expenditure
             .as_ref()
             .map_or(0, |t| count(t.rows.iter().map(|r| &r.amounts))),
-        _ => 0,
+        _ => t.final_accounts.table(kind).map_or(0, |t| {
+            let n: usize = t.rows.iter().map(|r| r.amounts.len()).sum();
+            u32::try_from(n).unwrap_or(u32::MAX)
+        }),
     }
 }
 

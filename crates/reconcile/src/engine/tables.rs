@@ -1524,10 +1524,17 @@ fn basic_items_within_three_public(ctx: &mut Ctx<'_>) {
         ),
     ];
     let d = ctx.d;
-    let k6 = TableKind::GeneralBudgetBasicExpenditure;
     let k9 = TableKind::ThreePublicExpenditure;
-    let (Some(t6), Some(t9)) = (
-        d.tables.general_budget_basic_expenditure.as_ref(),
+    // the 基本支出表, or a 决算's 一般公共预算财政拨款基本支出决算表
+    let t6 = d.tables.general_budget_basic_expenditure.as_ref();
+    let final6 = d.tables.final_accounts.basic_expenditure.as_ref();
+    let k6 = if t6.is_none() && final6.is_some() {
+        TableKind::FinalBasicExpenditure
+    } else {
+        TableKind::GeneralBudgetBasicExpenditure
+    };
+    let (true, Some(t9)) = (
+        t6.is_some() || final6.is_some(),
         d.tables.three_public_expenditure.as_ref(),
     ) else {
         for (rule, _, _, _) in ITEMS {
@@ -1554,29 +1561,45 @@ fn basic_items_within_three_public(ctx: &mut Ctx<'_>) {
         let Ok(code) = Code::parse(code) else {
             continue;
         };
-        let row = t6.find(code);
+        let (printed_name, small) = match t6 {
+            Some(t6) => {
+                let row = t6.find(code);
+                (
+                    row.map(|r| r.name.as_str()),
+                    code_term(
+                        k6,
+                        r6,
+                        RowKey::Code(code),
+                        row.map(|r| &r.amounts),
+                        Column::Total,
+                    ),
+                )
+            }
+            None => {
+                let key = RowKey::Code(code);
+                let row = final6.and_then(|t| t.row(&key));
+                (
+                    row.map(|r| r.label.as_str()),
+                    Term::new(
+                        cell(k6, key, Column::Total),
+                        row.and_then(|r| r.get(Column::Total)),
+                        r6,
+                    ),
+                )
+            }
+        };
         // The row must be the item: a code printed with another item's
         // name (sequential numbering) is not compared.
-        if let Some(row) = row {
-            let name = yusuan_money::text::squeeze(&row.name);
+        if let Some(printed) = printed_name {
+            let name = yusuan_money::text::squeeze(printed);
             if !name.is_empty() && !keywords.iter().any(|k| name.contains(k)) {
                 ctx.skip(
                     rule,
-                    format!(
-                        "基本支出表的 {code} 印为“{}”，与该科目名称不符，不作比较",
-                        row.name
-                    ),
+                    format!("基本支出表的 {code} 印为“{printed}”，与该科目名称不符，不作比较"),
                 );
                 continue;
             }
         }
-        let small = code_term(
-            k6,
-            r6,
-            RowKey::Code(code),
-            row.map(|r| &r.amounts),
-            Column::Total,
-        );
         let large = code_term(k9, r9, RowKey::Period(period), a9, column);
         let printed = t9.printed_columns().contains(&column);
         match (small.v, large.v) {
