@@ -116,6 +116,7 @@ mod settings;
 mod svg;
 mod text;
 mod title;
+mod render;
 mod words;
 
 pub use error::LayoutError;
@@ -125,4 +126,5 @@ pub use settings::Settings;
 pub use svg::debug_svg;
 pub use text::is_amount;
 pub use title::table_name;
-pub use words::{pages_from_layout_text, parse_tsv, pdf_pages, Page, Word};
+pub use render::layout_text;
+pub use words::{pages_from_layout_text, parse_tsv, pdf_pages, LineId, Page, Word};
