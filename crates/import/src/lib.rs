@@ -523,27 +523,15 @@ pub fn import_path(path: &std::path::Path) -> Result<Import, ImportError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    // a PDF is read twice at once: its words with boxes for the tables, its
-    // layout text for the prose
+    // a PDF is read once: its words with boxes (`pdftotext -tsv`) for the
+    // tables, and the layout text rebuilt from them for the text reader
     let mut pages = None;
     let text = match ext.as_str() {
         "pdf" => {
-            let (words, text) = std::thread::scope(|s| {
-                let words = s.spawn(|| yusuan_layout::pdf_pages(path));
-                let text = pdf_to_text(path);
-                (words.join(), text)
-            });
-            match words {
-                Ok(Ok(p)) => pages = Some(p),
-                Ok(Err(e)) => return Err(ImportError::Pdf(e)),
-                Err(_) => {
-                    return Err(ImportError::Io {
-                        path: shown,
-                        message: "reading the PDF's words failed".into(),
-                    })
-                }
-            }
-            text?
+            let p = yusuan_layout::pdf_pages(path).map_err(ImportError::Pdf)?;
+            let text = yusuan_layout::layout_text(&p);
+            pages = Some(p);
+            text
         }
         "txt" | "text" => {
             let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
