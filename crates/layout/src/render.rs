@@ -22,17 +22,26 @@ struct Line {
     base: f64,
     /// Font size estimate (the height of the first word's box).
     size: f64,
+    /// Font size estimate from the advance of its first word's characters,
+    /// when that word is mostly CJK text (for the count of line breaks).
+    advance: f64,
 }
 
 /// A word's width in ems, by the usual advance of its characters: CJK and
 /// full-width forms one em, digits and letters half, punctuation a quarter.
 fn ems(text: &str) -> f64 {
+    ems_with(text, 0.25)
+}
+
+/// As [`ems`], with ASCII punctuation `punct` em wide (half an em in a CJK
+/// font).
+fn ems_with(text: &str, punct: f64) -> f64 {
     text.chars()
         .map(|c| match c as u32 {
             0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF01..=0xFF60 => 1.0,
             _ if c.is_ascii_alphanumeric() => 0.5,
-            0x2018..=0x201F => 1.0,
-            _ if c.is_ascii() => 0.25,
+            0x2018..=0x201F => 0.8,
+            _ if c.is_ascii() => punct,
             _ => 1.0,
         })
         .sum()
@@ -56,6 +65,18 @@ fn size_and_descent(w: &Word) -> (f64, f64) {
     } else {
         (h / 1.3, 0.35 * h / 1.3)
     }
+}
+
+/// The font size of a word of mostly CJK text: the advance per em of its
+/// characters (unless letter-spaced), within the bounds its box's height
+/// allows.
+fn advance_size(w: &Word) -> Option<f64> {
+    let h = (w.y1 - w.y0).max(0.1);
+    let n = w.text.chars().count();
+    let wide = w.text.chars().filter(|c| ems(&c.to_string()) >= 1.0).count();
+    let em = ems_with(&w.text, 0.5);
+    (n > 0 && wide * 4 >= n * 3 && w.x1 > w.x0 && em > 0.0)
+        .then(|| ((w.x1 - w.x0) / em).clamp(h / 1.35, h / 0.95))
 }
 
 impl Line {
@@ -99,6 +120,7 @@ impl Line {
             y0: fold(f64::min, f64::INFINITY, |w| w.y0),
             base: first.map_or(0.0, |w| w.y1) - descent,
             size,
+            advance: first.and_then(|w| advance_size(w)).unwrap_or(size),
         }
     }
 
@@ -315,7 +337,7 @@ fn render_page(page: &Page, out: &mut String) {
             Some(n) => {
                 let n_start = n.cols.first().copied().unwrap_or(0);
                 if n_start < col || (n.base - f.base).abs() > 0.5 * f.size {
-                    let d = ((n.base - f.base) / f.size) as i64;
+                    let d = ((n.base - f.base) / f.advance) as i64;
                     d.clamp(1, 5) as usize
                 } else {
                     0
