@@ -9,7 +9,9 @@
 //! - [`pdf_pages`] runs `pdftotext -tsv` once; [`parse_tsv`] reads its
 //!   output; [`pages_from_layout_text`] turns `pdftotext -layout` text into
 //!   the same words (x = character column, y = line), so one table builder
-//!   serves both.
+//!   serves both. [`layout_text`] goes the other way: it rebuilds the
+//!   `pdftotext -layout` text from the `-tsv` words, so that a PDF is read
+//!   by running `pdftotext` once.
 //! - [`find_tables`] anchors each table on its unit line (`单位：万元`),
 //!   finds its title above (ordinal, year, unit name and `公开 07 表` /
 //!   `单位公开表 1` labels recognised), builds its leaf columns with their
