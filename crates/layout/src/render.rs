@@ -38,7 +38,11 @@ fn ems(text: &str) -> f64 {
 fn ems_with(text: &str, punct: f64) -> f64 {
     text.chars()
         .map(|c| match c as u32 {
-            0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF01..=0xFF60 => 1.0,
+            0x2E80..=0x9FFF
+            | 0xAC00..=0xD7AF
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF01..=0xFF60 => 1.0,
             _ if c.is_ascii_alphanumeric() => 0.5,
             0x2018..=0x201F => 0.8,
             _ if c.is_ascii() => punct,
@@ -73,7 +77,11 @@ fn size_and_descent(w: &Word) -> (f64, f64) {
 fn advance_size(w: &Word) -> Option<f64> {
     let h = (w.y1 - w.y0).max(0.1);
     let n = w.text.chars().count();
-    let wide = w.text.chars().filter(|c| ems(&c.to_string()) >= 1.0).count();
+    let wide = w
+        .text
+        .chars()
+        .filter(|c| ems(&c.to_string()) >= 1.0)
+        .count();
     let em = ems_with(&w.text, 0.5);
     (n > 0 && wide * 4 >= n * 3 && w.x1 > w.x0 && em > 0.0)
         .then(|| ((w.x1 - w.x0) / em).clamp(h / 1.35, h / 0.95))
@@ -305,9 +313,7 @@ fn render_page(page: &Page, out: &mut String) {
     // lines on one baseline are printed together, in column order
     let mut i = 0;
     while i < frags.len() {
-        let (base, delta) = frags
-            .get(i)
-            .map_or((0.0, 0.0), |f| (f.base, 0.5 * f.size));
+        let (base, delta) = frags.get(i).map_or((0.0, 0.0), |f| (f.base, 0.5 * f.size));
         let mut j = i + 1;
         while frags.get(j).is_some_and(|f| (f.base - base).abs() < delta) {
             j += 1;
