@@ -177,6 +177,11 @@ fn by_x_then_y(a: (f64, f64), b: (f64, f64)) -> Ordering {
     a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
 }
 
+/// No line starts further right than this: a real page has a few hundred
+/// columns, and a box of almost no width must not make a line of spaces
+/// without end.
+const MAX_COLUMN: usize = 10_000;
+
 /// Renders pages of words as `pdftotext -layout` would print them: each
 /// line of words at the character column its position gives, one column
 /// per character (CJK included), pages ended by a form feed (`\x0c`).
@@ -201,6 +206,10 @@ fn by_x_then_y(a: (f64, f64), b: (f64, f64)) -> Ordering {
 /// by one from `pdftotext -layout`'s in places; words read from layout text
 /// (no line ids) are each taken as a line of their own.
 ///
+/// Placing a block looks at every block left of it on its page, as
+/// `pdftotext` does: time grows with the square of the blocks on one page
+/// (a page of a budget table has a few hundred), linearly with the pages.
+///
 /// ```
 /// use yusuan_layout::{layout_text, parse_tsv};
 /// let tsv = "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n\
@@ -221,9 +230,15 @@ pub fn layout_text(pages: &[Page]) -> String {
     out
 }
 
+/// The words of one line, in the order `pdftotext` printed them.
+type WordLine<'a> = Vec<&'a Word>;
+
+/// A block's flow and number; `None` for a word without line ids.
+type BlockKey = Option<(u32, u32)>;
+
 fn render_page(page: &Page, out: &mut String) {
     // lines and blocks, in the order pdftotext printed them
-    let mut groups: Vec<(Option<(u32, u32)>, Vec<Vec<&Word>>)> = Vec::new();
+    let mut groups: Vec<(BlockKey, Vec<WordLine>)> = Vec::new();
     let mut last: Option<LineId> = None;
     for w in &page.words {
         match w.line {
@@ -263,7 +278,12 @@ fn render_page(page: &Page, out: &mut String) {
                 let Some(line) = rest.first_mut() else {
                     break;
                 };
-                let col = done.iter().map(|l| l.col_at(line.x0)).max().unwrap_or(0);
+                let col = done
+                    .iter()
+                    .map(|l| l.col_at(line.x0))
+                    .max()
+                    .unwrap_or(0)
+                    .min(MAX_COLUMN);
                 line.shift(col);
                 columns = columns.max(line.end_col());
             }
@@ -298,12 +318,12 @@ fn render_page(page: &Page, out: &mut String) {
                     b.col
                 } else {
                     let f = ((blk.x0 - b.x0) / (b.x1 - b.x0)) * b.columns as f64;
-                    b.col + f.max(0.0) as usize
+                    b.col + (f.max(0.0) as usize).min(MAX_COLUMN)
                 }
             })
             .max()
             .unwrap_or(0);
-        blk.col = col;
+        blk.col = col.min(MAX_COLUMN);
         for l in &mut blk.lines {
             l.shift(col);
         }
