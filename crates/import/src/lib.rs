@@ -10,8 +10,9 @@
 //!
 //! - [`import_text`] takes the text (raw `pdftotext` or `pdftotext -layout`
 //!   output, told apart by [`TextFormat::detect`]); [`import_path`] takes a
-//!   `.txt` or a `.pdf` (read by poppler-utils' `pdftotext`: `-tsv` for the
-//!   words with their boxes and `-layout` for the text, run side by side);
+//!   `.txt` or a `.pdf` (read by poppler-utils' `pdftotext -tsv`, run once:
+//!   the words with their boxes, and the layout text rebuilt from them by
+//!   [`yusuan_layout::layout_text`]);
 //!   [`import_with_pages`] takes text and pages you already have.
 //! - The result is an [`Import`]: the [`Disclosure`] as far as it could be
 //!   read, [`ImportWarning`]s with line numbers for everything not
@@ -520,9 +521,7 @@ fn profile_paragraphs(src: &source::Source, p: &segment::Part) -> Vec<prose::Par
 
 /// Imports a disclosure from a file: a `.txt` holding the text `pdftotext`
 /// extracted (raw or `-layout`, told apart automatically) or a `.pdf`, read
-/// with `pdftotext -tsv` (its words with boxes, for the tables) and
-/// `pdftotext -layout` (its text), both run at once (Debian/Ubuntu package
-/// poppler-utils).
+/// with `pdftotext -tsv` (Debian/Ubuntu package poppler-utils).
 ///
 /// The disclosure's [`source`](Disclosure::source) is set to the path.
 ///
@@ -530,10 +529,15 @@ fn profile_paragraphs(src: &source::Source, p: &segment::Part) -> Vec<prose::Par
 /// [`ImportError::Io`] / [`ImportError::NotUtf8`] when the file cannot be
 /// read as text; [`ImportError::Pdf`] for a `.pdf` that cannot be read as
 /// words (pdftotext missing, encrypted, scanned without a text layer,
-/// damaged: the message says what to do); [`ImportError::PdfToTextMissing`]
-/// for a `.pdf` when `pdftotext` is not installed; [`ImportError::PdfToTextFailed`] when it
-/// fails; [`ImportError::UnsupportedFile`] for another extension; otherwise
-/// as [`import_text`].
+/// damaged: the message says what to do); [`ImportError::UnsupportedFile`]
+/// for another extension; otherwise as [`import_text`].
+///
+/// A PDF is read by running `pdftotext -tsv` **once**: its words with boxes
+/// go to the geometry reader, and the text reader reads the layout text
+/// rebuilt from them by [`yusuan_layout::layout_text`] (the same lines and
+/// character columns as `pdftotext -layout`, give or take a column or a
+/// blank line). Line numbers in warnings and in the document outline refer
+/// to that text.
 ///
 /// ```no_run
 /// let imported = yusuan_import::import_path(std::path::Path::new("unit-budget.pdf"))?;
@@ -549,27 +553,15 @@ pub fn import_path(path: &std::path::Path) -> Result<Import, ImportError> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    // a PDF is read twice at once: its words with boxes for the tables, its
-    // layout text for the prose
+    // a PDF is read once: its words with boxes (`pdftotext -tsv`) for the
+    // tables, and the layout text rebuilt from them for the text reader
     let mut pages = None;
     let text = match ext.as_str() {
         "pdf" => {
-            let (words, text) = std::thread::scope(|s| {
-                let words = s.spawn(|| yusuan_layout::pdf_pages(path));
-                let text = pdf_to_text(path);
-                (words.join(), text)
-            });
-            match words {
-                Ok(Ok(p)) => pages = Some(p),
-                Ok(Err(e)) => return Err(ImportError::Pdf(e)),
-                Err(_) => {
-                    return Err(ImportError::Io {
-                        path: shown,
-                        message: "reading the PDF's words failed".into(),
-                    })
-                }
-            }
-            text?
+            let p = yusuan_layout::pdf_pages(path).map_err(ImportError::Pdf)?;
+            let text = yusuan_layout::layout_text(&p);
+            pages = Some(p);
+            text
         }
         "txt" | "text" => {
             let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
@@ -591,43 +583,4 @@ pub fn import_path(path: &std::path::Path) -> Result<Import, ImportError> {
         imported.disclosure.source = Some(shown);
     }
     Ok(imported)
-}
-
-/// Runs `pdftotext -layout -enc UTF-8 FILE -`.
-fn pdf_to_text(path: &std::path::Path) -> Result<String, ImportError> {
-    let shown = path.display().to_string();
-    if !path.is_file() {
-        return Err(ImportError::Io {
-            path: shown,
-            message: "no such file".into(),
-        });
-    }
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
-                ImportError::PdfToTextMissing {
-                    path: shown.clone(),
-                }
-            } else {
-                ImportError::Io {
-                    path: shown.clone(),
-                    message: format!("cannot run pdftotext: {e}"),
-                }
-            }
-        })?;
-    if !out.status.success() {
-        return Err(ImportError::PdfToTextFailed {
-            path: shown,
-            status: out.status.to_string(),
-            stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
-        });
-    }
-    String::from_utf8(out.stdout).map_err(|e| ImportError::NotUtf8 {
-        path: shown,
-        valid_up_to: e.utf8_error().valid_up_to(),
-    })
 }

@@ -9,7 +9,9 @@
 //! - [`pdf_pages`] runs `pdftotext -tsv` once; [`parse_tsv`] reads its
 //!   output; [`pages_from_layout_text`] turns `pdftotext -layout` text into
 //!   the same words (x = character column, y = line), so one table builder
-//!   serves both.
+//!   serves both. [`layout_text`] goes the other way: it rebuilds the
+//!   `pdftotext -layout` text from the `-tsv` words, so that a PDF is read
+//!   by running `pdftotext` once.
 //! - [`find_tables`] anchors each table on its unit line (`单位：万元`),
 //!   finds its title above (ordinal, year, unit name and `公开 07 表` /
 //!   `单位公开表 1` labels recognised), builds its leaf columns with their
@@ -112,6 +114,7 @@ mod find;
 mod geometry;
 mod heading;
 mod lines;
+mod render;
 mod settings;
 mod svg;
 mod text;
@@ -121,8 +124,9 @@ mod words;
 pub use error::LayoutError;
 pub use find::{find_tables, Scan, Unplaced, UnplacedReason};
 pub use geometry::{BBox, HeadingCell, HeadingRole, PageBox, RowBox, TableGeometry};
+pub use render::layout_text;
 pub use settings::Settings;
 pub use svg::debug_svg;
 pub use text::is_amount;
 pub use title::table_name;
-pub use words::{pages_from_layout_text, parse_tsv, pdf_pages, Page, Word};
+pub use words::{pages_from_layout_text, parse_tsv, pdf_pages, LineId, Page, Word};

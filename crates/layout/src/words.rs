@@ -30,6 +30,24 @@ pub struct Word {
     pub y1: f64,
     /// The text as extracted.
     pub text: String,
+    /// The `pdftotext -tsv` line it belongs to, `None` for a word read
+    /// from layout text. [`layout_text`](crate::layout_text) uses it to
+    /// rebuild the lines and blocks `pdftotext` found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<LineId>,
+}
+
+/// Where a word sits in `pdftotext`'s reading structure: its flow
+/// (`par_num`), block (`block_num`) and line (`line_num`) on its page, as
+/// `pdftotext -tsv` numbers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct LineId {
+    /// The flow, from 0.
+    pub flow: u32,
+    /// The block within the page, from 0.
+    pub block: u32,
+    /// The line within the block, from 0.
+    pub line: u32,
 }
 
 impl Word {
@@ -175,6 +193,13 @@ pub fn parse_tsv(tsv: &str) -> Result<Vec<Page>, LayoutError> {
                         })
                     }
                 };
+                let id = |k: usize| -> Option<u32> {
+                    fields.get(k).and_then(|f| f.trim().parse::<u32>().ok())
+                };
+                let line = match (id(2), id(3), id(4)) {
+                    (Some(flow), Some(block), Some(line)) => Some(LineId { flow, block, line }),
+                    _ => None,
+                };
                 page.words.push(Word {
                     page: page_no,
                     x0: left,
@@ -182,6 +207,7 @@ pub fn parse_tsv(tsv: &str) -> Result<Vec<Page>, LayoutError> {
                     x1: left + width,
                     y1: top + height,
                     text: text.to_owned(),
+                    line,
                 });
             }
             "2" | "3" | "4" => {}
@@ -260,6 +286,7 @@ pub fn pages_from_layout_text(text: &str) -> Vec<Page> {
                         x1: x1 as f64,
                         y1: (y + 1) as f64,
                         text: t,
+                        line: None,
                     });
                 }
             }
