@@ -1414,6 +1414,17 @@ catalogue! {
         action_zh: "填写原因，或删除该句。",
         action_en: "Write the reason, or delete the clause.",
     },
+    /// An item's "主要用于" copied from the item above.
+    CopiedItemText = "S616" {
+        family: Structure, severity: Error, tolerance: None,
+        title_zh: "各科目的“主要用于”说明不照抄上一科目",
+        title_en: "An item's “主要用于” is not copied from the item above",
+        formula: "第 n 项的“主要用于”≠ 第 n−1 项的，或与第 n 项的科目名称相符",
+        explanation_zh: "逐项说明支出时，每一项（项级科目）都说明其主要用途。某一项的“主要用于”与上一项一字不差，且与本项科目名称毫无共同字词、却与上一项的科目名称相符时（如“住房公积金（项）。主要用于：事业单位医疗保险支出”紧接“事业单位医疗（项）。主要用于：事业单位医疗保险支出”），是照抄上一项未改，本项用途未说明。",
+        explanation_en: "Where the narrative explains spending item by item, each 项 states its main use. When an item's “主要用于” repeats the item above word for word, shares no word with its own name and matches the name of the item above (住房公积金（项）。主要用于：事业单位医疗保险支出, right after 事业单位医疗（项）。主要用于：事业单位医疗保险支出), it was copied and never rewritten: the item's use is not stated.",
+        action_zh: "按本项科目改写“主要用于”。",
+        action_en: "Rewrite the item's “主要用于” for the item itself.",
+    },
 
     // ---------------------------------------------------------------- D7xx
     /// 收支总表: every line of the department at least the unit's.

@@ -12,7 +12,7 @@ use super::Ctx;
 use crate::finding::{Location, Severity, Value};
 use crate::rules::Rule;
 
-const RULES: [Rule; 7] = [
+const RULES: [Rule; 8] = [
     Rule::HeadingYear,
     Rule::HeadingUnit,
     Rule::ContentsTablesPresent,
@@ -20,6 +20,7 @@ const RULES: [Rule; 7] = [
     Rule::TemplateText,
     Rule::DoubledPunctuation,
     Rule::EmptyReason,
+    Rule::CopiedItemText,
 ];
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
@@ -35,6 +36,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
     let listed_missing = contents(ctx, text);
     final_tables(ctx, text, &listed_missing);
     template_text(ctx, text, template);
+    copied_item_text(ctx, text);
     if template {
         // the template's blanks ("主要原因是。", "。。" around a missing
         // figure) are where a publisher writes
@@ -728,9 +730,132 @@ fn reasons(ctx: &mut Ctx<'_>, text: &DocumentText) {
     }
 }
 
+// ------------------------------------------------------------------ S616
+
+/// The items "N、…（款）NAME（项）。主要用于：USE。" of the prose, in order, as
+/// (name, use, line).
+fn item_uses(text: &DocumentText) -> Vec<(String, String, usize)> {
+    // headings and sentences in printed order: an item's heading may be a
+    // heading line and its 主要用于 the next sentence
+    let mut parts: Vec<(usize, &str)> = text
+        .headings
+        .iter()
+        .map(|h| (h.line, h.text.as_str()))
+        .chain(text.sentences.iter().map(|p| (p.line, p.text.as_str())))
+        .collect();
+    parts.sort_by_key(|(line, _)| *line);
+    let mut joined = String::new();
+    let mut lines: Vec<(usize, usize)> = Vec::new(); // (byte offset, line)
+    for (line, t) in parts {
+        lines.push((joined.len(), line));
+        joined.push_str(&squeeze(&yusuan_money::text::normalize(t)));
+    }
+    let line_at = |off: usize| {
+        lines
+            .iter()
+            .take_while(|(o, _)| *o <= off)
+            .last()
+            .map_or(0, |(_, l)| *l)
+    };
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = joined.get(from..).and_then(|s| s.find("(项)")) {
+        let at = from + i;
+        let before = joined.get(..at).unwrap_or("");
+        let start = before.rfind(')').map_or(0, |k| k + 1);
+        let name = before.get(start..).unwrap_or("").to_owned();
+        let after = joined.get(at + "(项)".len()..).unwrap_or("");
+        let after = after.trim_start_matches('。');
+        let next_item = after.find("(项)").unwrap_or(after.len());
+        if let Some(rest) = after
+            .get(..next_item)
+            .and_then(|a| a.strip_prefix("主要用于:"))
+        {
+            let use_ = rest.split('。').next().unwrap_or("").to_owned();
+            if !name.is_empty() && !use_.is_empty() {
+                out.push((name, use_, line_at(at)));
+            }
+        }
+        from = at + "(项)".len();
+    }
+    out
+}
+
+fn bigrams(s: &str) -> Vec<(char, char)> {
+    let c: Vec<char> = s.chars().collect();
+    c.windows(2)
+        .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
+        .collect()
+}
+
+fn shares_words(a: &str, b: &str) -> bool {
+    let bb = bigrams(b);
+    bigrams(a).iter().any(|x| bb.contains(x))
+}
+
+fn copied_item_text(ctx: &mut Ctx<'_>, text: &DocumentText) {
+    let items = item_uses(text);
+    for pair in items.windows(2) {
+        let [(prev_name, prev_use, _), (name, use_, line)] = pair else {
+            continue;
+        };
+        ctx.count(Rule::CopiedItemText);
+        if use_ == prev_use
+            && name != prev_name
+            && !shares_words(use_, name)
+            && shares_words(use_, prev_name)
+        {
+            finding(
+                ctx,
+                Rule::CopiedItemText,
+                Rule::CopiedItemText.severity(),
+                at("情况说明", *line),
+                format!(
+                    "「{name}（项）」的“主要用于：{use_}”与上一项「{prev_name}（项）」一字不差，且与本项名称不符：疑为照抄上一项。"
+                ),
+                None,
+                format!("主要用于：{use_}"),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_item_use_copied_from_the_item_above_is_found() {
+        let text = DocumentText {
+            sentences: vec![
+                Passage::new(
+                    "7、卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）。",
+                    545,
+                ),
+                Passage::new("主要用于：事业单位医疗保险支出。", 547),
+                Passage::new(
+                    "8、住房保障支出（类）住房改革支出（款）住房公积金（项）。",
+                    553,
+                ),
+                Passage::new("主要用于：事业单位医疗保险支出。", 555),
+                Passage::new(
+                    "9、住房保障支出（类）住房改革支出（款）购房补贴（项）。",
+                    561,
+                ),
+                Passage::new("主要用于：行政单位购房补贴支出。", 563),
+            ],
+            ..Default::default()
+        };
+        let items = item_uses(&text);
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert_eq!(items[1].0, "住房公积金");
+        assert_eq!(items[1].1, "事业单位医疗保险支出");
+        // copied: same words, none of 住房公积金's, all about 医疗
+        assert!(!shares_words(&items[1].1, &items[1].0));
+        assert!(shares_words(&items[1].1, &items[0].0));
+        // a repeated use that fits its own item is not copied
+        assert!(shares_words("行政单位人员支出、公用支出", "行政运行"));
+    }
 
     #[test]
     fn years_are_found() {
