@@ -763,9 +763,6 @@ pub(crate) fn type_code_table(
     if kind == TableKind::ThreePublicExpenditure {
         return type_three_public(g, unit, doc_year, meta).map(Typed::Three);
     }
-    if kind == TableKind::IncomeSummary && !g.title.contains("决算") {
-        return Err("the 收入总表 is typed by the text reader only".into());
-    }
     let columns: Vec<Column> = g
         .columns
         .iter()
