@@ -75,27 +75,7 @@ fn kind_of_final_title(t: &str) -> Option<TableKind> {
 /// 支出决算总表, 一般公共预算财政拨款支出决算表, 基本支出决算表, "三公" 决算表,
 /// 政府性基金 and 国有资本经营 决算表), else a 预算's.
 pub(crate) fn expected_kinds(d: &yusuan_tables::Disclosure) -> &'static [TableKind] {
-    const FINAL: [TableKind; 9] = [
-        TableKind::FinalIncomeExpenditureSummary,
-        TableKind::IncomeSummary,
-        TableKind::ExpenditureSummary,
-        TableKind::FinalFiscalAppropriationSummary,
-        TableKind::GeneralBudgetExpenditure,
-        TableKind::FinalBasicExpenditure,
-        TableKind::ThreePublicExpenditure,
-        TableKind::FinalGovernmentFund,
-        TableKind::FinalStateCapital,
-    ];
-    let is_final = matches!(
-        d.kind,
-        yusuan_tables::DocumentKind::UnitFinalAccounts
-            | yusuan_tables::DocumentKind::DepartmentFinalAccounts
-    ) || !d.tables.final_accounts.is_empty();
-    if is_final {
-        &FINAL
-    } else {
-        TableKind::ALL
-    }
+    d.expected_tables()
 }
 
 /// Drops what publishers print before a table's name: a `公开07表` label, an

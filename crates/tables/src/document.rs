@@ -87,6 +87,23 @@ pub struct Disclosure {
 }
 
 impl Disclosure {
+    /// The nine tables the disclosure should print: a 决算's
+    /// ([`TableKind::FINAL_NINE`]) when it is one or holds 决算 tables, else a
+    /// 预算's ([`TableKind::ALL`]).
+    ///
+    /// ```
+    /// use yusuan_tables::{Disclosure, DocumentKind, TableKind};
+    /// let d = Disclosure::builder("某局", 2024).kind(DocumentKind::DepartmentFinalAccounts).build_unchecked();
+    /// assert_eq!(d.expected_tables(), &TableKind::FINAL_NINE);
+    /// ```
+    pub fn expected_tables(&self) -> &'static [crate::TableKind] {
+        if self.kind.is_final_accounts() || !self.tables.final_accounts.is_empty() {
+            &crate::TableKind::FINAL_NINE
+        } else {
+            crate::TableKind::ALL
+        }
+    }
+
     /// Starts a [`DisclosureBuilder`] for `unit_name`'s disclosure of `year`
     /// (a 单位预算 in 万元 unless set otherwise).
     ///

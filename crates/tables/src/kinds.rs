@@ -510,6 +510,34 @@ terms! {
     }
 }
 
+impl DocumentKind {
+    /// Whether it is a 决算 (final accounts), of a unit or a department.
+    pub const fn is_final_accounts(self) -> bool {
+        matches!(
+            self,
+            DocumentKind::UnitFinalAccounts | DocumentKind::DepartmentFinalAccounts
+        )
+    }
+}
+
+impl TableKind {
+    /// The nine tables of a 决算 (final accounts), in template order: the
+    /// 决算 kinds of [`TableKind::EXTRA`] and the budget kinds its tables of
+    /// the same shape fill (收入决算表 → 收入总表, 支出决算表 → 支出总表,
+    /// 一般公共预算财政拨款支出决算表 → 一般公共预算支出表, "三公" 决算表).
+    pub const FINAL_NINE: [TableKind; 9] = [
+        TableKind::FinalIncomeExpenditureSummary,
+        TableKind::IncomeSummary,
+        TableKind::ExpenditureSummary,
+        TableKind::FinalFiscalAppropriationSummary,
+        TableKind::GeneralBudgetExpenditure,
+        TableKind::FinalBasicExpenditure,
+        TableKind::ThreePublicExpenditure,
+        TableKind::FinalGovernmentFund,
+        TableKind::FinalStateCapital,
+    ];
+}
+
 /// The period of a "三公" table row: a year and a [`Basis`], e.g. 2025年预算数.
 ///
 /// Serialised as `"2025_budget"`.

@@ -1690,7 +1690,7 @@ fn coverage(
         }
     }
     c.narrative_claims = u32::try_from(d.narrative.len()).unwrap_or(u32::MAX);
-    let is_final = kinds.first() == FINAL_KINDS.first();
+    let is_final = kinds.first() == TableKind::FINAL_NINE.first();
     for &kind in kinds {
         let name = || {
             if is_final {
@@ -1725,37 +1725,13 @@ fn coverage(
     c
 }
 
-/// The nine tables of a 决算 (final accounts), in template order: the
-/// 决算 kinds of [`TableKind::EXTRA`] and the budget kinds its tables of
-/// the same shape fill.
-const FINAL_KINDS: [TableKind; 9] = [
-    TableKind::FinalIncomeExpenditureSummary,
-    TableKind::IncomeSummary,
-    TableKind::ExpenditureSummary,
-    TableKind::FinalFiscalAppropriationSummary,
-    TableKind::GeneralBudgetExpenditure,
-    TableKind::FinalBasicExpenditure,
-    TableKind::ThreePublicExpenditure,
-    TableKind::FinalGovernmentFund,
-    TableKind::FinalStateCapital,
-];
-
 /// The nine tables a disclosure should print: a 决算's (when it is one or
 /// holds 决算 tables) or a 预算's.
 fn expected_kinds(d: &Disclosure) -> &'static [TableKind] {
-    let is_final = matches!(
-        d.kind,
-        yusuan_tables::DocumentKind::UnitFinalAccounts
-            | yusuan_tables::DocumentKind::DepartmentFinalAccounts
-    ) || !d.tables.final_accounts.is_empty();
-    if is_final {
-        &FINAL_KINDS
-    } else {
-        TableKind::ALL
-    }
+    d.expected_tables()
 }
 
-/// The 决算 name of a kind of [`FINAL_KINDS`].
+/// The 决算 name of a kind of [`TableKind::FINAL_NINE`].
 fn final_label(kind: TableKind) -> &'static str {
     match kind {
         TableKind::IncomeSummary => "收入决算表",
