@@ -104,6 +104,7 @@ enum Command {
     },
     /// Print classification codes with their full path and names; harvest
     /// the codes documents print (--harvest); say what the catalog covers (--coverage).
+    #[command(after_help = CODE_HELP)]
     Code(code::CodeArgs),
     /// Score a 项目绩效目标表 against actuals (绩效自评).
     #[command(after_help = SCORE_HELP)]
@@ -165,6 +166,14 @@ const SHOW_HELP: &str = "\
 Exit status:
   0  the tables were printed
   2  the input cannot be read or is not a budget disclosure, or the output
+     cannot be written";
+
+const CODE_HELP: &str = "\
+Exit status:
+  0  every code (or name) has an entry in the catalog for the year; the
+     harvest or the coverage was printed
+  1  some code or name has no entry in the embedded catalog (it is partial)
+  2  a code that does not parse, a file that cannot be read, or the output
      cannot be written";
 
 const SCORE_HELP: &str = "\

@@ -465,7 +465,7 @@ fn jsonl_is_one_report_per_line_in_input_order() {
 
 #[test]
 fn every_subcommand_says_its_exit_codes_in_its_help() {
-    for sub in ["check", "import", "show", "score", "explain"] {
+    for sub in ["check", "import", "show", "code", "score", "explain"] {
         let (code, stdout, _) = yusuan(&[sub, "--help"]);
         assert_eq!(code, 0);
         assert!(stdout.contains("Exit status:"), "{sub}: {stdout}");
