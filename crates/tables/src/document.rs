@@ -88,8 +88,8 @@ pub struct Disclosure {
 
 impl Disclosure {
     /// The nine tables the disclosure should print: a 决算's
-    /// ([`TableKind::FINAL_NINE`]) when it is one or holds 决算 tables, else a
-    /// 预算's ([`TableKind::ALL`]).
+    /// ([`crate::TableKind::FINAL_NINE`]) when it is one or holds 决算 tables, else a
+    /// 预算's ([`crate::TableKind::ALL`]).
     ///
     /// ```
     /// use yusuan_tables::{Disclosure, DocumentKind, TableKind};
