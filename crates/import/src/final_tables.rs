@@ -476,18 +476,9 @@ fn fund(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use yusuan_tables::{GenericCell, GenericColumn, GenericRow};
+    use yusuan_tables::{GenericColumn, GenericRow};
 
-    pub(crate) fn row(code: Option<&str>, label: &str, cells: &[&str]) -> GenericRow {
-        GenericRow {
-            code: code.map(str::to_owned),
-            label: label.into(),
-            cells: cells
-                .iter()
-                .map(|t| (!t.is_empty()).then(|| GenericCell::new(*t)))
-                .collect(),
-        }
-    }
+    pub(crate) use crate::generic::tests::row;
 
     fn half(title: &str, cols: &[&[&str]], rows: Vec<GenericRow>) -> GenericTable {
         GenericTable {

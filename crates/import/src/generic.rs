@@ -1179,11 +1179,12 @@ fn income_column(h: &str) -> Option<Column> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use yusuan_tables::{GenericCell, GenericColumn, GenericRow};
 
-    fn row(code: Option<&str>, label: &str, cells: &[&str]) -> GenericRow {
+    /// A generic row printing `cells` (an empty string is a blank cell).
+    pub(crate) fn row(code: Option<&str>, label: &str, cells: &[&str]) -> GenericRow {
         GenericRow {
             code: code.map(str::to_owned),
             label: label.into(),

@@ -879,6 +879,64 @@ impl Tables {
         }
     }
 
+    /// Whether the table of `kind` has the row `row` (printed, possibly with
+    /// blank cells).
+    ///
+    /// ```
+    /// use yusuan_tables::{Disclosure, RowKey, TableKind};
+    /// let d = Disclosure::from_json(include_str!("../../../examples/data/2025-mohrss-information-center.json"))?;
+    /// assert!(d.tables.has_row(TableKind::ExpenditureSummary, &RowKey::Code("2080108".parse()?)));
+    /// assert!(!d.tables.has_row(TableKind::ExpenditureSummary, &RowKey::Code("2010101".parse()?)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn has_row(&self, kind: TableKind, row: &RowKey) -> bool {
+        match kind {
+            TableKind::IncomeExpenditureSummary => self
+                .income_expenditure_summary
+                .as_ref()
+                .is_some_and(|t| t.find(row).is_some()),
+            TableKind::FiscalAppropriationSummary => self
+                .fiscal_appropriation_summary
+                .as_ref()
+                .is_some_and(|t| t.find(row).is_some()),
+            TableKind::IncomeSummary => self
+                .income_summary
+                .as_ref()
+                .is_some_and(|t| t.amounts(row).is_some()),
+            TableKind::ExpenditureSummary => self
+                .expenditure_summary
+                .as_ref()
+                .is_some_and(|t| t.amounts(row).is_some()),
+            TableKind::GeneralBudgetExpenditure => self
+                .general_budget_expenditure
+                .as_ref()
+                .is_some_and(|t| t.amounts(row).is_some()),
+            TableKind::GeneralBudgetBasicExpenditure => self
+                .general_budget_basic_expenditure
+                .as_ref()
+                .is_some_and(|t| t.amounts(row).is_some()),
+            TableKind::GovernmentFundExpenditure => self
+                .government_fund_expenditure
+                .as_ref()
+                .is_some_and(|t| t.amounts(row).is_some()),
+            TableKind::StateCapitalExpenditure => self
+                .state_capital_expenditure
+                .as_ref()
+                .is_some_and(|t| t.amounts(row).is_some()),
+            TableKind::ThreePublicExpenditure => match row {
+                RowKey::Period(p) => self
+                    .three_public_expenditure
+                    .as_ref()
+                    .is_some_and(|t| t.amounts(*p).is_some()),
+                _ => false,
+            },
+            _ => self
+                .final_accounts
+                .table(kind)
+                .is_some_and(|t| t.rows.iter().any(|r| &r.key == row)),
+        }
+    }
+
     /// Sets one cell of an existing row; returns the old value.
     pub(crate) fn set(
         &mut self,

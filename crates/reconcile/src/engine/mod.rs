@@ -502,54 +502,6 @@ fn code_table_shape(
     s.is_some_and(|(rows, total, single)| f(rows, total, single))
 }
 
-/// Whether the table of `kind` has the row `row` (a blank cell of a row it
-/// has was read blank; a row it lacks may not have been read).
-fn row_exists(d: &Disclosure, kind: TableKind, row: &RowKey) -> bool {
-    let t = &d.tables;
-    match kind {
-        TableKind::IncomeExpenditureSummary => t
-            .income_expenditure_summary
-            .as_ref()
-            .is_some_and(|t| t.find(row).is_some()),
-        TableKind::FiscalAppropriationSummary => t
-            .fiscal_appropriation_summary
-            .as_ref()
-            .is_some_and(|t| t.find(row).is_some()),
-        TableKind::IncomeSummary => t
-            .income_summary
-            .as_ref()
-            .is_some_and(|t| t.amounts(row).is_some()),
-        TableKind::ExpenditureSummary => t
-            .expenditure_summary
-            .as_ref()
-            .is_some_and(|t| t.amounts(row).is_some()),
-        TableKind::GeneralBudgetExpenditure => t
-            .general_budget_expenditure
-            .as_ref()
-            .is_some_and(|t| t.amounts(row).is_some()),
-        TableKind::GeneralBudgetBasicExpenditure => t
-            .general_budget_basic_expenditure
-            .as_ref()
-            .is_some_and(|t| t.amounts(row).is_some()),
-        TableKind::GovernmentFundExpenditure => t
-            .government_fund_expenditure
-            .as_ref()
-            .is_some_and(|t| t.amounts(row).is_some()),
-        TableKind::StateCapitalExpenditure => t
-            .state_capital_expenditure
-            .as_ref()
-            .is_some_and(|t| t.amounts(row).is_some()),
-        TableKind::ThreePublicExpenditure => match row {
-            RowKey::Period(p) => t
-                .three_public_expenditure
-                .as_ref()
-                .is_some_and(|t| t.amounts(*p).is_some()),
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
 pub(crate) struct Ctx<'d> {
     pub d: &'d Disclosure,
     pub catalog: &'d Catalog,
@@ -699,7 +651,7 @@ impl<'d> Ctx<'d> {
             // whose note does not say it is empty), and a split column of a
             // table whose amounts all sit in its 合计 column.
             if blank {
-                if !row_exists(self.d, c.table, &c.row)
+                if !self.d.tables.has_row(c.table, &c.row)
                     && nothing_read(self.d, c.table)
                     && !noted_empty(meta)
                 {
@@ -738,7 +690,7 @@ impl<'d> Ctx<'d> {
                 if reading.completeness == Completeness::Partial
                     && reading.missing_rows.is_empty()
                     && reading.missing_columns.is_empty()
-                    && !row_exists(self.d, c.table, &c.row)
+                    && !self.d.tables.has_row(c.table, &c.row)
                 {
                     return Gate::Unread(format!(
                         "{table}未完整读取，没有读到“{row}”行，不与其（空白）比较"

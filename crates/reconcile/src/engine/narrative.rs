@@ -976,6 +976,13 @@ fn template_alternative(sentence: &str) -> Option<String> {
     None
 }
 
+/// Where a claim's sentence is: 情况说明 · 第n条「subject」 · 文字.
+fn sentence_location(i: usize, claim: &yusuan_tables::Claim) -> Location {
+    Location::table("情况说明")
+        .row(format!("第{}条「{}」", i + 1, claim.kind.subject()))
+        .column("文字")
+}
+
 /// N315: an empty reason, doubled punctuation, once per sentence.
 ///
 /// When the document's text was read ([`yusuan_tables::Disclosure::document`]),
@@ -1030,9 +1037,7 @@ fn wording(ctx: &mut Ctx<'_>) {
                 "情况说明第{}条所在语句留有未选定的模板选项“{found}”：{sentence}",
                 i + 1
             );
-            let location = Location::table("情况说明")
-                .row(format!("第{}条「{}」", i + 1, claim.kind.subject()))
-                .column("文字");
+            let location = sentence_location(i, claim);
             ctx.note(
                 rule,
                 severity,
@@ -1049,9 +1054,7 @@ fn wording(ctx: &mut Ctx<'_>) {
                 "情况说明第{}条所在语句{what}（“{found}”）：{sentence}",
                 i + 1
             );
-            let location = Location::table("情况说明")
-                .row(format!("第{}条「{}」", i + 1, claim.kind.subject()))
-                .column("文字");
+            let location = sentence_location(i, claim);
             ctx.note(
                 rule,
                 rule.severity(),
