@@ -77,6 +77,7 @@ pub(crate) fn type_final(
                 note.into_iter().collect()
             },
             reading: None,
+            extra_columns: Vec::new(),
         },
         ..Default::default()
     };

@@ -10,8 +10,9 @@ use yusuan_classification::Code;
 use yusuan_money::Wan;
 use yusuan_tables::{
     AmountUnit as ModelUnit, Amounts, BasicExpenditureAmounts, Basis, CodeRow, CodeTable, Column,
-    ExpenditureAmounts, FundAmounts, GeneralBudgetAmounts, GenericTable, IncomeAmounts, Number,
-    NumberRef, Period, TableKind, TableMeta, ThreePublicAmounts, ThreePublicRow, ThreePublicTable,
+    ExpenditureAmounts, ExtraCell, ExtraColumn, FundAmounts, GeneralBudgetAmounts, GenericTable,
+    IncomeAmounts, Number, NumberRef, Period, TableKind, TableMeta, ThreePublicAmounts,
+    ThreePublicRow, ThreePublicTable,
 };
 use yusuan_tables::{Line as TLine, RowKey, SummaryAmounts, SummaryRow, SummaryTable};
 
@@ -301,6 +302,9 @@ pub(crate) fn join(
             (Err(why), Some(missing)) => {
                 let rows = dedup(missing.iter().map(|(r, _)| r.clone()));
                 remove(&mut d.tables, kind);
+                // the text reader's notes on rows of a table no longer in
+                // the model: the one warning below says what was not read
+                warnings.retain(|w| !(w.table == Some(kind) && w.line.is_some()));
                 warnings.push(ImportWarning {
                     kind: WarningKind::UnreadableTable,
                     line: None,
@@ -325,6 +329,7 @@ pub(crate) fn join(
                 d.tables.generic.extend(group);
             }
             (Err(why), None) => {
+                warnings.retain(|w| !(w.table == Some(kind) && w.line.is_some()));
                 warnings.push(ImportWarning {
                     kind: WarningKind::UnknownTable,
                     line: None,
@@ -714,9 +719,61 @@ pub(crate) fn column_of(kind: TableKind, path: &[String]) -> Option<Column> {
     }
 }
 
+/// Where a printed amount column goes: a column of the model, or an extra
+/// column ([`yusuan_tables::ExtraColumn`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Model(Column),
+    Extra,
+}
+
+/// Whether a heading no column of the model names is kept as a named extra
+/// column: a whole name of money (单位预留机动经费, 结转下年资金, 会议费,
+/// 培训费). A heading broken into single characters, or naming no kind of
+/// money, is a heading misread: the table is not typed (a column wrongly
+/// set aside would leave the others' identities to fail or pass by chance).
+fn is_extra_heading(path: &[String]) -> bool {
+    let segs: Vec<String> = path
+        .iter()
+        .map(|p| yusuan_money::text::squeeze(&yusuan_money::text::normalize(p)))
+        .collect();
+    let Some(leaf) = segs.last() else {
+        return false;
+    };
+    segs.iter().all(|s| s.chars().count() >= 2)
+        && leaf.chars().count() >= 3
+        && ["费", "经费", "资金", "支出", "收入"]
+            .iter()
+            .any(|end| leaf.ends_with(end))
+}
+
+/// The extra columns of a table, one per [`Slot::Extra`], with no cells yet.
+fn extra_columns(g: &GenericTable, slots: &[Slot]) -> Vec<ExtraColumn> {
+    g.columns
+        .iter()
+        .zip(slots)
+        .filter(|(_, s)| matches!(s, Slot::Extra))
+        .map(|(c, _)| ExtraColumn {
+            heading: c.path.clone(),
+            cells: Vec::new(),
+        })
+        .collect()
+}
+
+/// A printed cell's amount in 万元: `Ok(None)` for a blank or dash, `Err`
+/// for text that is not an amount.
+fn cell_amount(text: &str, unit: ModelUnit) -> Result<Option<Wan>, ()> {
+    match Wan::parse_cell(text) {
+        Ok(Some(w)) if unit == ModelUnit::Yuan => Ok(Some(Wan::from_yuan_exact(w.value()))),
+        Ok(w) => Ok(w),
+        Err(_) => Err(()),
+    }
+}
+
 /// Types a code-keyed table from its geometry reading: every amount column
-/// must map to one column of the kind by its heading path, every row must
-/// carry a code or be the 合计 row.
+/// must map to one column of the kind by its heading path or be a named
+/// extra column ([`is_extra_heading`]), every row must carry a code or be the
+/// 合计 row.
 pub(crate) fn type_code_table(
     kind: TableKind,
     g: &GenericTable,
@@ -739,18 +796,31 @@ pub(crate) fn type_code_table(
             g.note.iter().cloned().collect()
         },
         reading: None,
+        extra_columns: Vec::new(),
     };
     if kind == TableKind::ThreePublicExpenditure {
         return type_three_public(g, unit, doc_year, meta).map(Typed::Three);
     }
-    let columns: Vec<Column> = g
+    let slots: Vec<Slot> = g
         .columns
         .iter()
-        .map(|c| {
-            column_of(kind, &c.path)
-                .ok_or_else(|| format!("column {:?} is not one of this table's", c.label()))
+        .map(|c| match column_of(kind, &c.path) {
+            Some(col) => Ok(Slot::Model(col)),
+            // the 一般公共预算支出表's prior-year and change columns are the
+            // text reader's to type: not extra columns
+            None if kind != TableKind::GeneralBudgetExpenditure && is_extra_heading(&c.path) => {
+                Ok(Slot::Extra)
+            }
+            None => Err(format!("column {:?} is not one of this table's", c.label())),
         })
         .collect::<Result<_, _>>()?;
+    let columns: Vec<Column> = slots
+        .iter()
+        .filter_map(|s| match s {
+            Slot::Model(c) => Some(*c),
+            Slot::Extra => None,
+        })
+        .collect();
     if columns.is_empty() {
         return Err("no amount column".into());
     }
@@ -761,44 +831,60 @@ pub(crate) fn type_code_table(
     }
     fn build<A: Amounts>(
         g: &GenericTable,
-        columns: &[Column],
+        slots: &[Slot],
         unit: ModelUnit,
         meta: TableMeta,
     ) -> Result<CodeTable<A>, String> {
         let mut t = CodeTable::<A>::new();
         t.meta = meta;
-        t.columns = columns.to_vec();
+        t.columns = slots
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Model(c) => Some(*c),
+                Slot::Extra => None,
+            })
+            .collect();
+        let mut extra = extra_columns(g, slots);
         for row in &g.rows {
             let mut a = A::default();
-            for (cell, &col) in row.cells.iter().zip(columns) {
+            let mut extra_cells: Vec<(usize, Wan)> = Vec::new();
+            for (j, (cell, slot)) in row.cells.iter().zip(slots).enumerate() {
                 let Some(cell) = cell else { continue };
-                let w = match Wan::parse_cell(&cell.text) {
-                    Ok(Some(w)) => w,
-                    Ok(None) => continue,
-                    Err(_) => {
-                        return Err(format!(
-                            "cell {:?} of row {:?} is not an amount",
-                            cell.text,
-                            row_name(row)
-                        ))
+                let Some(w) = cell_amount(&cell.text, unit).map_err(|()| {
+                    format!(
+                        "cell {:?} of row {:?} is not an amount",
+                        cell.text,
+                        row_name(row)
+                    )
+                })?
+                else {
+                    continue;
+                };
+                match slot {
+                    Slot::Model(col) => {
+                        a.set(*col, Some(Number::Amount(w)))
+                            .map_err(|e| e.to_string())?;
                     }
-                };
-                let w = if unit == ModelUnit::Yuan {
-                    Wan::from_yuan_exact(w.value())
-                } else {
-                    w
-                };
-                a.set(col, Some(Number::Amount(w)))
-                    .map_err(|e| e.to_string())?;
+                    Slot::Extra => {
+                        let i = slots
+                            .get(..j)
+                            .unwrap_or_default()
+                            .iter()
+                            .filter(|s| matches!(s, Slot::Extra))
+                            .count();
+                        extra_cells.push((i, w));
+                    }
+                }
             }
             let label = yusuan_money::text::squeeze(&row.label);
-            match &row.code {
+            let key = match &row.code {
                 Some(code) => {
                     let c = Code::parse(code).map_err(|e| format!("row code {code:?}: {e}"))?;
                     if t.rows.iter().any(|r| r.code == c) {
                         return Err(format!("code {code} printed twice"));
                     }
                     t.rows.push(CodeRow::new(c, row.label.clone(), a));
+                    RowKey::Code(c)
                 }
                 // a table of one row printed without a label (the central
                 // 收入总表 prints only its 合计 row, the label in the heading)
@@ -810,19 +896,29 @@ pub(crate) fn type_code_table(
                         return Err("two 合计 rows".into());
                     }
                     t.total = Some(a);
+                    RowKey::Total
                 }
                 None => return Err(format!("row {:?} has no 科目编码", row.label)),
+            };
+            for (i, w) in extra_cells {
+                if let Some(x) = extra.get_mut(i) {
+                    x.cells.push(ExtraCell {
+                        row: key,
+                        amount: w,
+                    });
+                }
             }
         }
+        t.meta.extra_columns = extra;
         Ok(t)
     }
     Ok(match kind {
-        TableKind::IncomeSummary => Typed::Income(build(g, &columns, unit, meta)?),
-        TableKind::ExpenditureSummary => Typed::Expenditure(build(g, &columns, unit, meta)?),
-        TableKind::GeneralBudgetExpenditure => Typed::General(build(g, &columns, unit, meta)?),
-        TableKind::GeneralBudgetBasicExpenditure => Typed::Basic(build(g, &columns, unit, meta)?),
-        TableKind::GovernmentFundExpenditure => Typed::Fund(build(g, &columns, unit, meta)?),
-        TableKind::StateCapitalExpenditure => Typed::Capital(build(g, &columns, unit, meta)?),
+        TableKind::IncomeSummary => Typed::Income(build(g, &slots, unit, meta)?),
+        TableKind::ExpenditureSummary => Typed::Expenditure(build(g, &slots, unit, meta)?),
+        TableKind::GeneralBudgetExpenditure => Typed::General(build(g, &slots, unit, meta)?),
+        TableKind::GeneralBudgetBasicExpenditure => Typed::Basic(build(g, &slots, unit, meta)?),
+        TableKind::GovernmentFundExpenditure => Typed::Fund(build(g, &slots, unit, meta)?),
+        TableKind::StateCapitalExpenditure => Typed::Capital(build(g, &slots, unit, meta)?),
         _ => {
             return Err(format!(
                 "the {} is typed by the text reader only",
@@ -836,6 +932,9 @@ pub(crate) fn type_code_table(
 /// out (`公务用车购置及运行维护费 › 小计` is the vehicles subtotal).
 fn three_public_column(path: &[String]) -> Option<Column> {
     use Column as C;
+    if is_group_subtotal(path) {
+        return Some(C::Total);
+    }
     path.iter().rev().find_map(|seg| {
         let h = yusuan_money::text::squeeze(&yusuan_money::text::normalize(seg));
         Some(if h.contains("因公出国") {
@@ -894,7 +993,12 @@ fn year_in(t: &str) -> Option<u16> {
 
 /// Types a "三公" table whose columns pair an item with a period
 /// (`公务接待费 › 预算数`, `公务接待费 › 决算数`): the 决算 form, and budget
-/// forms printing two years side by side.
+/// forms printing two years side by side. When no column names a period, the
+/// title does (`…支出预算表`: the budget of the title's year).
+///
+/// 江苏 prints 会议费 and 培训费 beside the "三公" items, with the "三公"
+/// subtotal as `“三公”经费 › 小计` and a 合计 over all of them: the subtotal is
+/// the model's 合计, and 合计, 会议费 and 培训费 are extra columns.
 fn type_three_public(
     g: &GenericTable,
     unit: ModelUnit,
@@ -902,21 +1006,90 @@ fn type_three_public(
     meta: TableMeta,
 ) -> Result<ThreePublicTable, String> {
     let year = year_in(&yusuan_money::text::squeeze(&g.title)).or(Some(doc_year));
-    let mut slots: Vec<(Period, Column)> = Vec::new();
-    for c in &g.columns {
-        let h = yusuan_money::text::squeeze(&yusuan_money::text::normalize(&c.path.join("/")));
-        let col = three_public_column(&c.path)
-            .ok_or_else(|| format!("column {:?} names no \"三公\" item", c.label()))?;
-        let period = period_of(&h, year)
-            .ok_or_else(|| format!("column {:?} names no 预算数/决算数", c.label()))?;
-        if slots.contains(&(period, col)) {
-            return Err(format!(
-                "two columns read as {} {}",
-                period.label_zh(),
-                col.label_zh()
-            ));
+    let heading = |c: &yusuan_tables::GenericColumn| {
+        yusuan_money::text::squeeze(&yusuan_money::text::normalize(&c.path.join("/")))
+    };
+    let by_title = if g
+        .columns
+        .iter()
+        .any(|c| period_of(&heading(c), year).is_some())
+    {
+        None
+    } else {
+        period_of(&yusuan_money::text::squeeze(&g.title), year)
+    };
+    let mut items: Vec<Option<Column>> = g
+        .columns
+        .iter()
+        .map(|c| three_public_column(&c.path))
+        .collect();
+    // the "三公" subtotal printed under its group beside a 合计 over the
+    // group and the extra items: that 合计 is an extra column
+    let subtotal_in_group = g.columns.iter().any(|c| is_group_subtotal(&c.path));
+    let has_extra = g
+        .columns
+        .iter()
+        .zip(&items)
+        .any(|(c, i)| i.is_none() && is_extra_heading(&c.path));
+    let mut grand_total: Option<usize> = None;
+    if subtotal_in_group && has_extra {
+        for (i, c) in g.columns.iter().enumerate() {
+            let leaf = c.path.last().map(|l| yusuan_money::text::squeeze(l));
+            if items.get(i) == Some(&Some(Column::Total))
+                && !is_group_subtotal(&c.path)
+                && leaf.as_deref() == Some("合计")
+            {
+                if let Some(x) = items.get_mut(i) {
+                    *x = None;
+                }
+                grand_total = Some(i);
+            }
         }
-        slots.push((period, col));
+    }
+    let mut slots: Vec<Option<(Period, Column)>> = Vec::new();
+    let mut extra: Vec<(usize, ExtraColumn, Period)> = Vec::new();
+    for (i, (c, item)) in g.columns.iter().zip(&items).enumerate() {
+        let h = heading(c);
+        let period = period_of(&h, year).or(by_title);
+        match item {
+            Some(col) => {
+                let period = period
+                    .ok_or_else(|| format!("column {:?} names no 预算数/决算数", c.label()))?;
+                if slots.contains(&Some((period, *col))) {
+                    return Err(format!(
+                        "two columns read as {} {}",
+                        period.label_zh(),
+                        col.label_zh()
+                    ));
+                }
+                slots.push(Some((period, *col)));
+            }
+            None if grand_total == Some(i) || is_extra_heading(&c.path) => {
+                let period = period
+                    .ok_or_else(|| format!("column {:?} names no 预算数/决算数", c.label()))?;
+                // 会议费 and 培训费 are no "三公" items whatever group
+                // heading the reading put above them
+                let heading = if grand_total == Some(i) {
+                    vec!["合计".to_owned()]
+                } else {
+                    c.path
+                        .iter()
+                        .filter(|p| !p.contains("三公"))
+                        .cloned()
+                        .collect()
+                };
+                extra.push((
+                    i,
+                    ExtraColumn {
+                        heading,
+                        cells: Vec::new(),
+                    },
+                    period,
+                ));
+                slots.push(None);
+            }
+            None => return Err(format!("column {:?} names no \"三公\" item", c.label())),
+        }
     }
     let data: Vec<&yusuan_tables::GenericRow> = g
         .rows
@@ -933,7 +1106,7 @@ fn type_three_public(
         meta,
         ..Default::default()
     };
-    for (p, c) in &slots {
+    for (p, c) in slots.iter().flatten() {
         if !t.periods.contains(p) {
             t.periods.push(*p);
         }
@@ -942,20 +1115,24 @@ fn type_three_public(
         }
     }
     if let Some(row) = data.first() {
-        for (cell, (period, col)) in row.cells.iter().zip(&slots) {
+        for (i, (cell, slot)) in row.cells.iter().zip(&slots).enumerate() {
             let Some(cell) = cell else { continue };
-            let w = match Wan::parse_cell(&cell.text) {
-                Ok(Some(w)) => w,
-                Ok(None) => continue,
-                Err(_) => return Err(format!("cell {:?} is not an amount", cell.text)),
+            let Some(w) = cell_amount(&cell.text, unit)
+                .map_err(|()| format!("cell {:?} is not an amount", cell.text))?
+            else {
+                continue;
             };
-            let w = if unit == ModelUnit::Yuan {
-                Wan::from_yuan_exact(w.value())
-            } else {
-                w
+            let Some((period, col)) = slot else {
+                if let Some((_, x, p)) = extra.iter_mut().find(|(j, _, _)| *j == i) {
+                    x.cells.push(ExtraCell {
+                        row: RowKey::Period(*p),
+                        amount: w,
+                    });
+                }
+                continue;
             };
-            let i = match t.rows.iter().position(|r| r.period == *period) {
-                Some(i) => i,
+            let k = match t.rows.iter().position(|r| r.period == *period) {
+                Some(k) => k,
                 None => {
                     t.rows.push(ThreePublicRow {
                         period: *period,
@@ -964,14 +1141,25 @@ fn type_three_public(
                     t.rows.len() - 1
                 }
             };
-            if let Some(r) = t.rows.get_mut(i) {
+            if let Some(r) = t.rows.get_mut(k) {
                 r.amounts
                     .set(*col, Some(Number::Amount(w)))
                     .map_err(|e| e.to_string())?;
             }
         }
     }
+    t.meta.extra_columns = extra.into_iter().map(|(_, x, _)| x).collect();
     Ok(t)
+}
+
+/// `“三公”经费 › 小计`: the subtotal of the "三公" group (江苏), as against
+/// `公务用车购置及运行维护费 › 小计`.
+fn is_group_subtotal(path: &[String]) -> bool {
+    let segs: Vec<String> = path
+        .iter()
+        .map(|p| yusuan_money::text::squeeze(&yusuan_money::text::normalize(p)))
+        .collect();
+    matches!(segs.as_slice(), [.., parent, leaf] if leaf == "小计" && parent.contains("三公"))
 }
 
 /// The column of a 收支总表's or 财政拨款收支总表's 支出 side a heading path
@@ -1066,6 +1254,7 @@ fn type_summary(
             empty_note: None,
             notes: income.note.iter().cloned().collect(),
             reading: None,
+            extra_columns: Vec::new(),
         },
         ..Default::default()
     };
@@ -1305,19 +1494,168 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn an_unknown_column_keeps_the_table_generic() {
+    fn a_named_column_the_model_lacks_becomes_an_extra_column() {
+        // 江苏 2018 检察院, 公开 03 表: 21,955.35 = 13,994.31 + 5,573.00 + 2,388.04
         let g = GenericTable {
             title: "支出预算总表".into(),
             columns: vec![
                 GenericColumn::new(["合计"]),
+                GenericColumn::new(["基本支出"]),
+                GenericColumn::new(["项目支出"]),
                 GenericColumn::new(["单位预留机动经费"]),
+                GenericColumn::new(["结转下年资金"]),
+            ],
+            rows: vec![row(
+                None,
+                "",
+                &["21,955.35", "13,994.31", "5,573.00", "2,388.04", ""],
+            )],
+            ..Default::default()
+        };
+        let Ok(Typed::Expenditure(t)) =
+            type_code_table(TableKind::ExpenditureSummary, &g, ModelUnit::Wan, 2018)
+        else {
+            panic!("not typed");
+        };
+        assert_eq!(t.columns, [Column::Total, Column::Basic, Column::Project]);
+        let total = t.total.as_ref().unwrap();
+        assert_eq!(total.basic, Some(Wan::parse("13994.31").unwrap()));
+        let extra = &t.meta.extra_columns;
+        assert_eq!(extra.len(), 2);
+        assert_eq!(extra[0].heading, ["单位预留机动经费"]);
+        assert_eq!(
+            extra[0].amount(&RowKey::Total),
+            Some(Wan::parse("2388.04").unwrap())
+        );
+        assert_eq!(extra[1].heading, ["结转下年资金"]);
+        assert!(extra[1].cells.is_empty(), "a blank cell holds nothing");
+    }
+
+    #[test]
+    fn an_extra_column_of_a_table_in_yuan_is_converted_to_wan() {
+        let g = GenericTable {
+            title: "支出总表".into(),
+            columns: vec![
+                GenericColumn::new(["合计"]),
+                GenericColumn::new(["单位预留机动经费"]),
+            ],
+            rows: vec![row(
+                Some("201"),
+                "一般公共服务支出",
+                &["12,345.00", "5,000.00"],
+            )],
+            ..Default::default()
+        };
+        let Ok(Typed::Expenditure(t)) =
+            type_code_table(TableKind::ExpenditureSummary, &g, ModelUnit::Yuan, 2024)
+        else {
+            panic!("not typed");
+        };
+        let key = RowKey::Code(Code::parse("201").unwrap());
+        assert_eq!(
+            t.meta.extra_columns[0].amount(&key),
+            Some(Wan::parse("0.5").unwrap())
+        );
+    }
+
+    #[test]
+    fn a_misread_heading_keeps_the_table_generic() {
+        // a heading broken into single characters is a misreading, and a
+        // name of no kind of money is no column to set aside
+        for path in [vec!["因公", "小", "出国"], vec!["备注"]] {
+            let g = GenericTable {
+                title: "支出预算总表".into(),
+                columns: vec![
+                    GenericColumn::new(["合计"]),
+                    GenericColumn::new(path.clone()),
+                ],
+                rows: vec![row(None, "合计", &["1.00", "2.00"])],
+                ..Default::default()
+            };
+            let why = type_code_table(TableKind::ExpenditureSummary, &g, ModelUnit::Wan, 2024)
+                .err()
+                .unwrap();
+            assert!(why.contains(path[path.len() - 1]), "{why}");
+        }
+    }
+
+    #[test]
+    fn the_prior_year_columns_of_the_general_budget_table_are_not_extra() {
+        let g = GenericTable {
+            title: "一般公共预算支出表".into(),
+            columns: vec![
+                GenericColumn::new(["2024年执行数"]),
+                GenericColumn::new(["2025年预算数", "小计"]),
             ],
             rows: vec![row(None, "合计", &["1.00", "2.00"])],
             ..Default::default()
         };
-        let why = type_code_table(TableKind::ExpenditureSummary, &g, ModelUnit::Wan, 2024)
-            .err()
-            .unwrap();
-        assert!(why.contains("单位预留机动经费"), "{why}");
+        assert!(type_code_table(
+            TableKind::GeneralBudgetExpenditure,
+            &g,
+            ModelUnit::Wan,
+            2025
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn jiangsu_three_public_with_meeting_and_training_columns() {
+        // 江苏 2018 检察院, 公开 09 表 (columns as the geometry reads them:
+        // the 合计 over all and the "三公" 小计 both under “三公”经费)
+        let g = GenericTable {
+            title: "一般公共预算“三公”经费、会议费、培训费支出预算表".into(),
+            columns: vec![
+                GenericColumn::new(["“三公”经费", "合计"]),
+                GenericColumn::new(["“三公”经费", "小计"]),
+                GenericColumn::new(["“三公”经费", "因公出国（境）费"]),
+                GenericColumn::new(["“三公”经费", "公务用车购置及运行维护费", "小计"]),
+                GenericColumn::new(["“三公”经费", "公务用车购置及运行维护费", "公务用车购置费"]),
+                GenericColumn::new([
+                    "“三公”经费",
+                    "公务用车购置及运行维护费",
+                    "公务用车运行维护费",
+                ]),
+                GenericColumn::new(["“三公”经费", "公务接待费"]),
+                GenericColumn::new(["“三公”经费", "会议费"]),
+                GenericColumn::new(["“三公”经费", "培训费"]),
+            ],
+            rows: vec![row(
+                None,
+                "",
+                &[
+                    "1,384.74", "484.30", "100.00", "267.80", "", "267.80", "116.50", "200.44",
+                    "700.00",
+                ],
+            )],
+            ..Default::default()
+        };
+        let Ok(Typed::Three(t)) =
+            type_code_table(TableKind::ThreePublicExpenditure, &g, ModelUnit::Wan, 2018)
+        else {
+            panic!("not typed");
+        };
+        let p: Period = "2018_budget".parse().unwrap();
+        assert_eq!(t.periods, [p]);
+        let a = &t.rows[0].amounts;
+        let w = |s: &str| Some(Wan::parse(s).unwrap());
+        // the "三公" subtotal is the model's 合计: 100.00 + 267.80 + 116.50
+        assert_eq!(a.total, w("484.30"));
+        assert_eq!(a.vehicles, w("267.80"));
+        assert_eq!(a.vehicle_purchase, None);
+        let extra: Vec<(String, Option<Wan>)> = t
+            .meta
+            .extra_columns
+            .iter()
+            .map(|x| (x.label(), x.amount(&RowKey::Period(p))))
+            .collect();
+        assert_eq!(
+            extra,
+            [
+                ("合计".to_owned(), w("1384.74")),
+                ("会议费".to_owned(), w("200.44")),
+                ("培训费".to_owned(), w("700.00")),
+            ]
+        );
     }
 }

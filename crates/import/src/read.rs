@@ -1229,6 +1229,7 @@ fn meta_of(prep: &Prepared, doc_unit: AmountUnit, empty: bool) -> TableMeta {
         empty_note: None,
         notes: Vec::new(),
         reading: None,
+        extra_columns: Vec::new(),
     };
     if prep.unit != doc_unit {
         m.amount_unit = Some(prep.unit.model());

@@ -41,8 +41,9 @@ fn f02_an_obsolete_class_name_is_mapped_with_one_warning() {
 
 /// f19: titles with an ordinal, a year and the unit (一、2017 年度江苏省某院
 /// 部门收支预算总表) are found; a "项目名称 金额" heading does not make a
-/// 项目绩效目标表; the 支出预算总表 with its 单位预留机动经费 column (not in
-/// the model) stays a generic table with every printed amount.
+/// 项目绩效目标表; the 支出预算总表 is typed, its 单位预留机动经费 column (not in
+/// the model) and its blank 结转下年资金 column kept as named extra columns:
+/// every printed amount is held.
 #[test]
 fn f19_prefixed_titles_are_found_and_no_performance_table_is_invented() {
     let imported =
@@ -53,19 +54,24 @@ fn f19_prefixed_titles_are_found_and_no_performance_table_is_invented() {
     assert!(titles.contains(&"部门收支预算总表"), "{titles:?}");
     let spending = d
         .tables
-        .generic
-        .iter()
-        .find(|g| g.title == "部门支出预算总表")
-        .expect("支出预算总表");
-    let printed: Vec<&str> = spending
-        .rows
-        .iter()
-        .flat_map(|r| r.cells.iter().flatten())
-        .map(|c| c.text.as_str())
-        .collect();
+        .expenditure_summary
+        .as_ref()
+        .expect("支出预算总表 typed");
+    assert_eq!(spending.meta.title.as_deref(), Some("部门支出预算总表"));
     // as printed: 合计 28,849.38 | 基本支出 17,123.19 | 项目支出 11,543.27 | 单位预留机动经费 182.92
-    assert_eq!(printed, ["28,849.38", "17,123.19", "11,543.27", "182.92"]);
-    assert!(spending.why_untyped.contains("单位预留机动经费"));
+    let w = |s: &str| Some(yusuan_money::Wan::parse(s).unwrap());
+    let total = spending.total.as_ref().expect("合计 row");
+    assert_eq!(
+        (total.total, total.basic, total.project),
+        (w("28849.38"), w("17123.19"), w("11543.27"))
+    );
+    let extra = &spending.meta.extra_columns;
+    assert_eq!(extra.len(), 2);
+    assert_eq!(extra[0].label(), "单位预留机动经费");
+    assert_eq!(extra[0].amount(&yusuan_tables::RowKey::Total), w("182.92"));
+    // 结转下年资金 is printed with a blank cell
+    assert_eq!(extra[1].label(), "结转下年资金");
+    assert!(extra[1].cells.is_empty());
 }
 
 /// f03: the 三公 row prints `6.4 0 0 6.4 _ 6.4 0` with a blank 购置费 cell; by

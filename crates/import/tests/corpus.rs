@@ -473,3 +473,65 @@ fn jiangsu_covers_name_the_unit() {
         );
     }
 }
+
+/// 江苏 2018 检察院 (figures read by hand from the PDF): the 支出预算总表
+/// prints 单位预留机动经费 beside 基本支出 and 项目支出 (21,955.35 =
+/// 13,994.31 + 5,573.00 + 2,388.04), and the "三公" table prints 会议费
+/// 200.44 and 培训费 700.00 beside the "三公" items, under a 合计 of 1,384.74
+/// = 484.30 + 200.44 + 700.00. Both are typed, their extra columns named.
+#[test]
+fn jiangsu_columns_the_model_lacks_are_named_extra_columns() {
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/corpus/jiangsu/js-jcy_2018_dept-budget.pdf");
+    let d = import_path(&file).unwrap().disclosure;
+    let w = |s: &str| Some(Wan::parse(s).unwrap());
+    let t = d
+        .tables
+        .expenditure_summary
+        .as_ref()
+        .expect("支出总表 typed");
+    let total = t.total.as_ref().unwrap();
+    assert_eq!((total.total, total.basic), (w("21955.35"), w("13994.31")));
+    assert_eq!(total.project, w("5573.00"));
+    let extra = &t.meta.extra_columns;
+    assert_eq!(extra[0].label(), "单位预留机动经费");
+    assert_eq!(extra[0].amount(&RowKey::Total), w("2388.04"));
+    let three = d
+        .tables
+        .three_public_expenditure
+        .as_ref()
+        .expect("三公 typed");
+    let p = "2018_budget".parse().unwrap();
+    let a = &three.rows.iter().find(|r| r.period == p).unwrap().amounts;
+    assert_eq!(a.total, w("484.30"));
+    assert_eq!(a.outbound_travel, w("100.00"));
+    assert_eq!(a.vehicle_operation, w("267.80"));
+    assert_eq!(a.reception, w("116.50"));
+    let extra: Vec<(String, Option<Wan>)> = three
+        .meta
+        .extra_columns
+        .iter()
+        .map(|x| (x.label(), x.amount(&RowKey::Period(p))))
+        .collect();
+    assert_eq!(
+        extra,
+        [
+            ("合计".to_owned(), w("1384.74")),
+            ("会议费".to_owned(), w("200.44")),
+            ("培训费".to_owned(), w("700.00")),
+        ]
+    );
+    assert!(!d
+        .tables
+        .generic
+        .iter()
+        .any(|g| g.kind == Some(TableKind::ExpenditureSummary)
+            || g.kind == Some(TableKind::ThreePublicExpenditure)));
+}

@@ -1378,7 +1378,7 @@ fn merged_total_labels(scan: &mut Scan, first: usize) {
                 });
             let name = name
                 .filter(|(l, lb)| {
-                    !l.label.is_empty()
+                    is_total_label(&l.label)
                         && l.cells.iter().all(Option::is_none)
                         && rb.at.bbox.y0 < lb.at.bbox.y1
                 })
@@ -1399,6 +1399,14 @@ fn merged_total_labels(scan: &mut Scan, first: usize) {
             }
         }
     }
+}
+
+/// A total's name (合计, 支出合计, 当年收入小计, 总计): only a total is
+/// printed across two halves; a name fragment beside an amount in the next
+/// half (a text column of a 政府采购 table) is no such name.
+fn is_total_label(label: &str) -> bool {
+    let l: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+    ["合计", "总计", "小计"].iter().any(|t| l.ends_with(t))
 }
 
 /// A token shaped like a whole 科目编码 (3, 5 or 7 digits, no separator).

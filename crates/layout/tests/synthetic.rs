@@ -578,3 +578,43 @@ fn a_code_on_its_own_line_joins_the_row_below() {
     assert_eq!(t.rows[1].label, "住房改革支出");
     assert_eq!(cells(t, 1), ["461.08", "461.08", "0.00"]);
 }
+
+/// A total's name printed in one half and its amount in the next (江苏's
+/// 支出合计) names the amount's row; a name fragment of a text column (a
+/// 政府采购 table's 服务 broken to 务) names nothing.
+#[test]
+fn only_a_total_is_named_across_halves() {
+    let page = |label: &str| {
+        [
+            at(&[(10, "财政拨款收支预算总表")]),
+            at(&[(60, "单位：万元")]),
+            at(&[(0, "项目"), (20, "金额"), (36, "项目"), (60, "金额")]),
+            "\n".to_string(),
+            at(&[
+                (0, "一、一般公共预算"),
+                (18, "5.00"),
+                (36, "一、基本支出"),
+                (58, "5.00"),
+            ]),
+            "\n".to_string(),
+            at(&[(0, label), (58, "5.00")]),
+        ]
+        .concat()
+    };
+    let s = scan_text(&page("支出合计"));
+    assert_eq!(s.tables.len(), 2, "{:?}", s.tables);
+    let r = &s.tables[1];
+    assert_eq!(r.rows.last().map(|x| x.label.as_str()), Some("支出合计"));
+    assert!(s.geometry[1]
+        .reading_notes
+        .iter()
+        .any(|n| n.contains("支出合计")));
+    let s = scan_text(&page("务"));
+    let r = &s.tables[1];
+    assert!(r.rows.iter().all(|x| x.label != "务"), "{:?}", r.rows);
+    assert!(
+        s.geometry[1].reading_notes.is_empty(),
+        "{:?}",
+        s.geometry[1].reading_notes
+    );
+}

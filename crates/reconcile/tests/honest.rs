@@ -408,3 +408,44 @@ fn a_disclosure_with_nothing_to_check_never_says_no_error() {
     assert!(!report.coverage.conclusion.contains("未发现错误"));
     assert!(!report.render_text().contains("未发现错误"));
 }
+
+#[test]
+fn a_row_with_an_amount_in_an_extra_column_is_not_summed() {
+    // The seed's 支出总表 合计 row: 8,633.56 = 基本 4,901.81 + 项目 3,731.75.
+    // Print 8,733.56 with 100.00 in a column the model lacks (江苏's
+    // 单位预留机动经费): whether that column is one of the parts is not
+    // known, so the row is not compared.
+    let mut v = seed();
+    v["tables"]["expenditure_summary"]["total"]["total"] = json!("8733.56");
+    assert!(errors_of(&check(&v), Rule::ExpenditureTableRow) > 0);
+    v["tables"]["expenditure_summary"]["meta"]["extra_columns"] = json!([{
+        "heading": ["单位预留机动经费"],
+        "cells": [{ "row": "total", "amount": "100.00" }]
+    }]);
+    let report = check(&v);
+    assert_eq!(errors_of(&report, Rule::ExpenditureTableRow), 0);
+    let o = report.outcome(Rule::ExpenditureTableRow).unwrap();
+    assert_eq!(o.not_compared, 1, "{o:?}");
+    assert!(
+        o.skip_reason
+            .as_deref()
+            .unwrap()
+            .contains("单位预留机动经费"),
+        "{o:?}"
+    );
+    // the other rows are still compared
+    assert!(o.checks > 0, "{o:?}");
+    // and the column is shown with the table
+    let d = Disclosure::from_json(&v.to_string()).unwrap();
+    let text = yusuan_tables::render::text(
+        &d.view(yusuan_tables::TableKind::ExpenditureSummary)
+            .unwrap(),
+    );
+    assert!(text.contains("单位预留机动经费"), "{text}");
+    assert!(text.contains("100.00"), "{text}");
+    let csv = yusuan_tables::render::csv(
+        &d.view(yusuan_tables::TableKind::ExpenditureSummary)
+            .unwrap(),
+    );
+    assert!(csv.contains("单位预留机动经费（万元）"), "{csv}");
+}

@@ -187,9 +187,10 @@ pub use narrative::{
     ProcurementField, Profile, Relation,
 };
 pub use tables::{
-    Amounts, BasicExpenditureAmounts, CodeRow, CodeTable, ExpenditureAmounts, FundAmounts,
-    GeneralBudgetAmounts, IncomeAmounts, Number, SummaryAmounts, SummaryRow, SummaryTable,
-    TableMeta, Tables, ThreePublicAmounts, ThreePublicRow, ThreePublicTable,
+    Amounts, BasicExpenditureAmounts, CodeRow, CodeTable, ExpenditureAmounts, ExtraCell,
+    ExtraColumn, FundAmounts, GeneralBudgetAmounts, IncomeAmounts, Number, SummaryAmounts,
+    SummaryRow, SummaryTable, TableMeta, Tables, ThreePublicAmounts, ThreePublicRow,
+    ThreePublicTable,
 };
 pub use validate::{Issue, IssueKind, Severity, MAX_INTEGER_DIGITS, PLAUSIBLE_YEARS};
 pub use view::TableView;

@@ -118,6 +118,7 @@ pub fn text(view: &TableView<'_>) -> String {
             header.push("项目".to_owned());
         }
         header.extend(section.columns.iter().map(|&c| view.header(c)));
+        header.extend(view.meta.extra_columns.iter().map(|x| x.label()));
         let mut lines: Vec<Vec<String>> = vec![header];
         for row in &section.rows {
             let mut line = Vec::new();
@@ -130,6 +131,11 @@ pub fn text(view: &TableView<'_>) -> String {
                     .iter()
                     .map(|v| v.map(|n| shown(n, view.amount_unit)).unwrap_or_default()),
             );
+            line.extend(view.meta.extra_columns.iter().map(|x| {
+                x.amount(&row.key)
+                    .map(|w| shown(Number::Amount(w), view.amount_unit))
+                    .unwrap_or_default()
+            }));
             lines.push(line);
         }
         let ncols = lines.iter().map(Vec::len).max().unwrap_or(0);
@@ -163,6 +169,13 @@ pub fn text(view: &TableView<'_>) -> String {
         if section.rows.is_empty() {
             out.push_str("（无数据）\n");
         }
+    }
+    if !view.meta.extra_columns.is_empty() {
+        let names: Vec<String> = view.meta.extra_columns.iter().map(|x| x.label()).collect();
+        out.push_str(&format!(
+            "表外栏（模型无对应栏，已读取、未核对）：{}\n",
+            names.join("、")
+        ));
     }
     if let Some(note) = &view.meta.empty_note {
         out.push_str(note);
@@ -216,8 +229,9 @@ fn write_csv(records: &[Vec<String>]) -> String {
 /// The table as CSV: UTF-8 with a byte-order mark (U+FEFF) first, CRLF line
 /// ends, one header row (`科目编码,科目名称,合计（万元）,…`; the summary
 /// tables add a first column 收支 with 收入/支出 and head the label column
-/// 项目; the "三公" table has 项目 (the period) and no code column), then one
-/// line per row.
+/// 项目; the "三公" table has 项目 (the period) and no code column; columns the
+/// model has no slot for, [`crate::ExtraColumn`], come last under their printed
+/// heading), then one line per row.
 /// Amounts are plain decimals in the printed unit (`8633.56`), percentages
 /// end in `%`, blank cells are empty. A text cell that a spreadsheet would
 /// take for a formula (starting with `=`, `+`, `-` or `@`) is prefixed with
@@ -272,6 +286,12 @@ pub fn csv(view: &TableView<'_>) -> String {
             format!("{}（{unit}）", view.header(c))
         }
     }));
+    header.extend(
+        view.meta
+            .extra_columns
+            .iter()
+            .map(|x| format!("{}（{unit}）", x.label())),
+    );
     let mut records = vec![header];
     for s in &view.sections {
         for row in &s.rows {
@@ -294,6 +314,11 @@ pub fn csv(view: &TableView<'_>) -> String {
                     .and_then(|i| row.values.get(i).copied().flatten());
                 line.push(v.map(|n| plain(n, view.amount_unit)).unwrap_or_default());
             }
+            line.extend(view.meta.extra_columns.iter().map(|x| {
+                x.amount(&row.key)
+                    .map(|w| plain(Number::Amount(w), view.amount_unit))
+                    .unwrap_or_default()
+            }));
             records.push(line);
         }
     }

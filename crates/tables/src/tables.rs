@@ -423,6 +423,61 @@ pub struct TableMeta {
     /// written by hand) means complete and certain. See [`crate::Reading`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reading: Option<crate::Reading>,
+    /// Columns printed that no [`Column`] of the table's kind names (表外栏):
+    /// kept with their heading and amounts, read and not checked. See
+    /// [`ExtraColumn`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_columns: Vec<ExtraColumn>,
+}
+
+/// A printed column that no [`Column`] of its table's kind names (表外栏),
+/// e.g. 江苏's 单位预留机动经费 and 结转下年资金 beside the 支出总表's 基本支出 /
+/// 项目支出, or 会议费 and 培训费 beside the "三公" items. Its amounts are kept
+/// as printed, in 万元 like every amount of the model (a table printed in 元
+/// is converted exactly), and take part in no identity: the checks say which
+/// row sums they leave unchecked.
+///
+/// ```
+/// use yusuan_money::Wan;
+/// use yusuan_tables::{ExtraCell, ExtraColumn, RowKey};
+/// let c = ExtraColumn {
+///     heading: vec!["单位预留机动经费".into()],
+///     cells: vec![ExtraCell { row: RowKey::Total, amount: Wan::parse("2388.04")? }],
+/// };
+/// assert_eq!(c.label(), "单位预留机动经费");
+/// assert_eq!(c.amount(&RowKey::Total), Some(Wan::parse("2388.04")?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraColumn {
+    /// The heading path as printed, outermost first (`["会议费"]`).
+    pub heading: Vec<String>,
+    /// The cells holding an amount, in row order (blank cells are left out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cells: Vec<ExtraCell>,
+}
+
+impl ExtraColumn {
+    /// The heading path joined with ` › `.
+    pub fn label(&self) -> String {
+        self.heading.join(" › ")
+    }
+
+    /// The amount of the row at `row`, if printed.
+    pub fn amount(&self, row: &RowKey) -> Option<Wan> {
+        self.cells.iter().find(|c| c.row == *row).map(|c| c.amount)
+    }
+}
+
+/// One amount of an [`ExtraColumn`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraCell {
+    /// The row (合计, a code, or a period of the "三公" table).
+    pub row: RowKey,
+    /// The amount, in 万元.
+    pub amount: Wan,
 }
 
 impl TableMeta {
@@ -432,6 +487,15 @@ impl TableMeta {
         self.reading
             .as_ref()
             .map_or(crate::Placement::Position, |r| r.placement(row, column))
+    }
+
+    /// The amounts of printed columns the model has no slot for in the row at
+    /// `row` ([`TableMeta::extra_columns`]), with their column labels.
+    pub fn extra_amounts(&self, row: &RowKey) -> impl Iterator<Item = (String, Wan)> + '_ {
+        let row = *row;
+        self.extra_columns
+            .iter()
+            .filter_map(move |c| c.amount(&row).map(|w| (c.label(), w)))
     }
 
     /// Whether the table was read whole (true when it has no reading record).

@@ -290,6 +290,18 @@ fn row_sums<A: Amounts>(
     // The total column is never one of its own parts.
     let bits = column_bits(parts().filter(|&c| c != total_col));
     for (key, a) in rows {
+        // a column the model has no slot for may be one of the parts (江苏's
+        // 单位预留机动经费 is one of the 支出总表's): the row's sum is unknown
+        let extra: Vec<String> = t.meta.extra_amounts(&key).map(|(l, _)| l).collect();
+        if !extra.is_empty() {
+            let reason = format!(
+                "{}列示模型之外的“{}”栏，含该栏金额的行不作行内合计比较",
+                table_title(ctx, kind),
+                extra.join("”、“")
+            );
+            ctx.not_compared(rule, reason);
+            continue;
+        }
         if ctx.row_settled(rule, a, total_col, bits) {
             continue;
         }
