@@ -233,7 +233,7 @@ pub(crate) fn join(
                     .collect();
                 let by_position = match group.as_slice() {
                     [g] => type_code_table(kind, g, d.amount_unit, d.year).ok(),
-                    [income, spending] => {
+                    [income, spending @ ..] if is_summary(kind) && !spending.is_empty() => {
                         type_summary(kind, income, spending, d.amount_unit, d.year)
                             .ok()
                             .map(|t| Typed::Summary((kind, t)))
@@ -269,12 +269,7 @@ pub(crate) fn join(
         };
         let geometry = match group.as_slice() {
             [g] => type_code_table(kind, g, d.amount_unit, d.year),
-            [income, spending]
-                if matches!(
-                    kind,
-                    TableKind::IncomeExpenditureSummary | TableKind::FiscalAppropriationSummary
-                ) =>
-            {
+            [income, spending @ ..] if is_summary(kind) && !spending.is_empty() => {
                 type_summary(kind, income, spending, d.amount_unit, d.year)
                     .map(|t| Typed::Summary((kind, t)))
             }
@@ -348,6 +343,14 @@ pub(crate) fn join(
             }
         }
     }
+}
+
+/// The 收支总表 and the 财政拨款收支总表: printed in halves (收入 | 支出).
+fn is_summary(kind: TableKind) -> bool {
+    matches!(
+        kind,
+        TableKind::IncomeExpenditureSummary | TableKind::FiscalAppropriationSummary
+    )
 }
 
 /// Types the halves of a 决算 table of [`TableKind::EXTRA`] together, or
@@ -1206,7 +1209,7 @@ fn summary_spending_column(path: &[String]) -> Option<Column> {
 fn type_summary(
     kind: TableKind,
     income: &GenericTable,
-    spending: &GenericTable,
+    spending_parts: &[GenericTable],
     doc_unit: ModelUnit,
     year: u16,
 ) -> Result<SummaryTable, String> {
@@ -1222,6 +1225,9 @@ fn type_summary(
             income.columns.len()
         ));
     }
+    let Some(spending) = spending_parts.first() else {
+        return Err("no 支出 side".into());
+    };
     let spending_columns: Vec<Column> = spending
         .columns
         .iter()
@@ -1230,6 +1236,21 @@ fn type_summary(
                 .ok_or_else(|| format!("column {:?} is not one of this table's", c.label()))
         })
         .collect::<Result<_, _>>()?;
+    // 江苏 prints the 支出 side twice, by 功能分类 and by 支出用途 (基本支出,
+    // 项目支出, 单位预留机动经费), side by side: both views of one column
+    for part in spending_parts.iter().skip(1) {
+        let same = part.columns.len() == spending.columns.len()
+            && part
+                .columns
+                .iter()
+                .all(|c| summary_spending_column(&c.path) == Some(Column::Total));
+        if !same || spending_columns != [Column::Total] {
+            return Err(format!(
+                "printed in {} parts side by side, the 支出 parts not of one amount column each",
+                spending_parts.len() + 1
+            ));
+        }
+    }
     for (i, c) in spending_columns.iter().enumerate() {
         if spending_columns.iter().skip(i + 1).any(|x| x == c) {
             return Err(format!("two 支出 columns read as {}", c.label_zh()));
@@ -1297,7 +1318,7 @@ fn type_summary(
             amounts,
         });
     }
-    for row in &spending.rows {
+    for row in spending_parts.iter().flat_map(|p| &p.rows) {
         let label: String = row.label.chars().filter(|c| !c.is_whitespace()).collect();
         let has_amount = row.cells.iter().flatten().next().is_some();
         if label.is_empty() {
@@ -1320,8 +1341,17 @@ fn type_summary(
                     .map_err(|e| e.to_string())?;
             }
         }
-        if t.expenditure.iter().any(|r| r.key == key) {
-            return Err(format!("支出 row {label:?} printed twice"));
+        if let Some(i) = t.expenditure.iter().position(|r| r.key == key) {
+            // a total's name printed in one part, its amount in the next
+            // (江苏's 当年支出小计): the row with the amount stands
+            let blank = |r: &SummaryRow| r.amounts.is_blank();
+            match t.expenditure.get(i) {
+                Some(before) if blank(before) && has_amount => {
+                    t.expenditure.remove(i);
+                }
+                Some(_) if !has_amount => continue,
+                _ => return Err(format!("支出 row {label:?} printed twice")),
+            }
         }
         t.expenditure.push(SummaryRow {
             key,
@@ -1597,6 +1627,64 @@ pub(crate) mod tests {
             2025
         )
         .is_err());
+    }
+
+    #[test]
+    fn a_summary_in_three_parts_reads_classes_and_lines_by_use() {
+        // 江苏 2018 检察院 公开 01 表, cut down: 收入 | 功能分类 | 支出用途;
+        // 当年支出小计's name in the second part, its amount in the third
+        let part = |title: &str, rows: Vec<yusuan_tables::GenericRow>| GenericTable {
+            title: title.into(),
+            columns: vec![GenericColumn::new(["金额"])],
+            rows,
+            ..Default::default()
+        };
+        let income = part(
+            "收支预算总表",
+            vec![
+                row(None, "一、财政拨款", &["21,940.96"]),
+                row(None, "三、其他资金", &["14.39"]),
+                row(None, "当年收入小计", &["21,955.35"]),
+                row(None, "收入合计", &["21,955.35"]),
+            ],
+        );
+        let classes = part(
+            "收支预算总表",
+            vec![
+                row(None, "一、一般公共服务支出", &[""]),
+                row(None, "四、公共安全支出", &["16,458.75"]),
+                row(None, "当年支出小计", &[""]),
+            ],
+        );
+        let uses = part(
+            "收支预算总表",
+            vec![
+                row(None, "一、基本支出", &["13,994.31"]),
+                row(None, "二、项目支出", &["5,573.00"]),
+                row(None, "当年支出小计", &["21,955.35"]),
+                row(None, "支出合计", &["21,955.35"]),
+            ],
+        );
+        let t = type_summary(
+            TableKind::IncomeExpenditureSummary,
+            &income,
+            &[classes, uses],
+            ModelUnit::Wan,
+            2018,
+        )
+        .unwrap();
+        let w = |s: &str| Some(Wan::parse(s).unwrap());
+        assert_eq!(t.amount(TLine::OtherFunds), w("14.39"));
+        assert_eq!(t.amount(Code::parse("204").unwrap()), w("16458.75"));
+        assert!(t.find(&RowKey::Code(Code::parse("201").unwrap())).is_some());
+        assert_eq!(t.amount(TLine::BasicExpenditure), w("13994.31"));
+        assert_eq!(t.amount(TLine::CurrentYearExpenditure), w("21955.35"));
+        let subtotals = t
+            .expenditure
+            .iter()
+            .filter(|r| r.key == RowKey::Line(TLine::CurrentYearExpenditure))
+            .count();
+        assert_eq!(subtotals, 1);
     }
 
     #[test]

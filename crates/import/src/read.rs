@@ -529,14 +529,27 @@ pub(crate) fn summary_key(
         "上级补助收入" => income(L::SuperiorSubsidy),
         "附属单位上缴收入" => income(L::SubordinateRemittance),
         "其他收入" => income(L::OtherIncome),
-        "本年收入合计" | "本年收入" => income(L::CurrentYearIncome),
+        "财政专户管理资金" => income(L::SpecialAccountFunds),
+        "其他资金" => income(L::OtherFunds),
+        "本年收入合计" | "本年收入" | "当年收入小计" => {
+            income(L::CurrentYearIncome)
+        }
         "使用非财政拨款结余" | "使用非财政拨款结余(结转)" => {
             income(L::NonFiscalBalanceUsed)
         }
-        "上年结转" | "上年结转结余" => income(L::PriorYearCarryover),
+        "上年结转" | "上年结转结余" | "上年结转资金" => {
+            income(L::PriorYearCarryover)
+        }
         "收入总计" | "收入合计" => income(L::IncomeTotal),
-        "本年支出合计" | "本年支出" => Some(SKey::Expenditure(L::CurrentYearExpenditure)),
-        "结转下年" | "年末结转和结余" => Some(SKey::Expenditure(L::CarryForward)),
+        "本年支出合计" | "本年支出" | "当年支出小计" => {
+            Some(SKey::Expenditure(L::CurrentYearExpenditure))
+        }
+        "基本支出" => Some(SKey::Expenditure(L::BasicExpenditure)),
+        "项目支出" => Some(SKey::Expenditure(L::ProjectExpenditure)),
+        "单位预留机动经费" => Some(SKey::Expenditure(L::UnitReserveFund)),
+        "结转下年" | "年末结转和结余" | "结转下年资金" => {
+            Some(SKey::Expenditure(L::CarryForward))
+        }
         "支出总计" | "支出合计" => Some(SKey::Expenditure(L::ExpenditureTotal)),
         _ => classes(l).map(SKey::Class),
     }

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use yusuan_classification::Code;
 use yusuan_import::{import_path, import_text, TextFormat, WarningKind};
 use yusuan_money::Wan;
 use yusuan_tables::{Column, RowKey, TableKind};
@@ -534,4 +535,45 @@ fn jiangsu_columns_the_model_lacks_are_named_extra_columns() {
         .iter()
         .any(|g| g.kind == Some(TableKind::ExpenditureSummary)
             || g.kind == Some(TableKind::ThreePublicExpenditure)));
+}
+
+/// 江苏 2018 检察院 (figures read by hand from the PDF): the 收支预算总表 is
+/// printed in three parts (收入 | 功能分类 | 支出用途) and the 财政拨款收支预算
+/// 总表 lists its 支出 by use only; both are typed.
+#[test]
+fn jiangsu_summary_tables_by_use_are_typed() {
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    use yusuan_tables::Line;
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/corpus/jiangsu/js-jcy_2018_dept-budget.pdf");
+    let d = import_path(&file).unwrap().disclosure;
+    let w = |s: &str| Some(Wan::parse(s).unwrap());
+    let t = d
+        .tables
+        .income_expenditure_summary
+        .as_ref()
+        .expect("收支总表");
+    let line = |l: Line| t.amount(l);
+    assert_eq!(line(Line::FiscalAppropriationIncome), w("21940.96"));
+    assert_eq!(line(Line::OtherFunds), w("14.39"));
+    assert_eq!(line(Line::CurrentYearIncome), w("21955.35"));
+    assert_eq!(t.amount(Code::parse("204").unwrap()), w("16458.75"));
+    assert_eq!(t.amount(Code::parse("221").unwrap()), w("3660.38"));
+    assert_eq!(line(Line::BasicExpenditure), w("13994.31"));
+    assert_eq!(line(Line::UnitReserveFund), w("2388.04"));
+    assert_eq!(line(Line::CurrentYearExpenditure), w("21955.35"));
+    assert_eq!(line(Line::ExpenditureTotal), w("21955.35"));
+    let f = d
+        .tables
+        .fiscal_appropriation_summary
+        .as_ref()
+        .expect("财政拨款收支总表");
+    assert_eq!(f.amount(Line::BasicExpenditure), w("13979.92"));
+    assert_eq!(f.amount(Line::ExpenditureTotal), w("21940.96"));
 }

@@ -307,6 +307,18 @@ catalogue! {
         action_zh: "核对该行各栏。",
         action_en: "Check the row's columns.",
     },
+    /// 收支总表 with expenditure by use (江苏): 本年支出合计 = 基本支出 + 项目支出
+    /// + 单位预留机动经费.
+    SummaryExpenditureByUse = "T107" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "收支总表：本年支出合计等于按支出用途各项之和",
+        title_en: "Summary table: current-year expenditure equals the lines by use",
+        formula: "本年支出合计 = 基本支出 + 项目支出 + 单位预留机动经费",
+        explanation_zh: "部分模板（如江苏）收支总表支出方同时按功能分类和按支出用途（基本支出、项目支出、单位预留机动经费）列示，按用途各项之和也应等于本年支出合计。",
+        explanation_en: "Some templates (e.g. Jiangsu) print the expenditure side both by functional class and by use (basic, project, the unit's reserve); the lines by use must add up to the current-year expenditure too.",
+        action_zh: "核对按支出用途各项与本年支出合计。",
+        action_en: "Check the lines by use against the subtotal.",
+    },
     /// 收入总表: per row, 合计 = Σ income columns.
     IncomeTableRow = "T111" {
         family: WithinTable, severity: Error, tolerance: RoundingSum,
@@ -439,6 +451,18 @@ catalogue! {
         explanation_en: "Some templates split the fiscal table's expenditure side by the three budgets; each row must balance.",
         action_zh: "核对该行各栏。",
         action_en: "Check the row's columns.",
+    },
+    /// 财政拨款收支总表 with expenditure by use (江苏): 本年支出 = 基本支出 +
+    /// 项目支出 + 单位预留机动经费.
+    FiscalExpenditureByUse = "T137" {
+        family: WithinTable, severity: Error, tolerance: RoundingSum,
+        title_zh: "财政拨款收支总表：本年支出等于按支出用途各项之和",
+        title_en: "Fiscal appropriations table: current expenditure equals the lines by use",
+        formula: "本年支出 = 基本支出 + 项目支出 + 单位预留机动经费",
+        explanation_zh: "部分模板（如江苏）财政拨款收支总表支出方按支出用途（基本支出、项目支出、单位预留机动经费）列示，其和等于本年支出。",
+        explanation_en: "Some templates (e.g. Jiangsu) list appropriation spending by use (basic, project, the unit's reserve); the lines add up to the current expenditure.",
+        action_zh: "核对按支出用途各项与本年支出。",
+        action_en: "Check the lines by use against the subtotal.",
     },
     /// 一般公共预算支出表: 小计 = 基本支出 + 项目支出, per row.
     GeneralBudgetRow = "T141" {

@@ -373,6 +373,18 @@ terms! {
         BalanceDistribution = ("balance_distribution", "结余分配"),
         /// 年末结转和结余 (决算, 支出 side; 财政拨款: 年末财政拨款结转和结余).
         ClosingBalance = ("closing_balance", "年末结转和结余"),
+        /// 财政专户管理资金 (江苏's 收支预算总表: income by source).
+        SpecialAccountFunds = ("special_account_funds", "财政专户管理资金"),
+        /// 其他资金 (江苏's 收支预算总表: income other than 财政拨款 and
+        /// 财政专户管理资金, over 事业收入, 经营收入, 其他收入 …).
+        OtherFunds = ("other_funds", "其他资金"),
+        /// 基本支出 (江苏's 收支预算总表 and 财政拨款收支预算总表: expenditure by
+        /// use, 支出用途, beside or instead of the 功能分类 classes).
+        BasicExpenditure = ("basic_expenditure", "基本支出"),
+        /// 项目支出 (expenditure by use, as [`Line::BasicExpenditure`]).
+        ProjectExpenditure = ("project_expenditure", "项目支出"),
+        /// 单位预留机动经费 (expenditure by use, as [`Line::BasicExpenditure`]).
+        UnitReserveFund = ("unit_reserve_fund", "单位预留机动经费"),
         /// 人员经费合计 (一般公共预算财政拨款基本支出决算表).
         PersonnelTotal = ("personnel_total", "人员经费合计"),
         /// 公用经费合计 (一般公共预算财政拨款基本支出决算表).
@@ -381,11 +393,23 @@ terms! {
 }
 
 impl Line {
+    /// The lines of expenditure by use (支出用途) that 江苏's 收支预算总表 and
+    /// 财政拨款收支预算总表 print: together they make the year's expenditure,
+    /// as the 功能分类 classes do.
+    pub const EXPENDITURE_BY_USE: &'static [Line] = &[
+        Line::BasicExpenditure,
+        Line::ProjectExpenditure,
+        Line::UnitReserveFund,
+    ];
+
     /// Whether the line belongs to the income (收入) side.
     pub const fn is_income(self) -> bool {
         !matches!(
             self,
             Line::CurrentYearExpenditure
+                | Line::BasicExpenditure
+                | Line::ProjectExpenditure
+                | Line::UnitReserveFund
                 | Line::CarryForward
                 | Line::ExpenditureTotal
                 | Line::BalanceDistribution
@@ -452,7 +476,10 @@ impl Line {
             }
             TableKind::FiscalAppropriationSummary => matches!(
                 self,
-                Line::FiscalAppropriationIncome
+                Line::BasicExpenditure
+                    | Line::ProjectExpenditure
+                    | Line::UnitReserveFund
+                    | Line::FiscalAppropriationIncome
                     | Line::GeneralBudgetAppropriation
                     | Line::GovernmentFundAppropriation
                     | Line::StateCapitalAppropriation

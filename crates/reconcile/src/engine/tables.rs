@@ -385,6 +385,31 @@ const OTHER_INCOME_LINES: &[Line] = &[
     Line::SubordinateRemittance,
     Line::OtherIncome,
 ];
+/// 江苏's income by source: 财政拨款, 财政专户管理资金, 其他资金 (over 事业收入,
+/// 经营收入, 其他收入 …), in place of [`OTHER_INCOME_LINES`] where 其他资金 is
+/// printed.
+const INCOME_BY_SOURCE_LINES: &[Line] = &[Line::SpecialAccountFunds, Line::OtherFunds];
+/// [`OTHER_INCOME_LINES`] and 财政专户管理资金.
+const OTHER_INCOME_AND_SPECIAL_LINES: &[Line] = &[
+    Line::BusinessIncome,
+    Line::InstitutionOperatingIncome,
+    Line::SuperiorSubsidy,
+    Line::SubordinateRemittance,
+    Line::OtherIncome,
+    Line::SpecialAccountFunds,
+];
+
+/// The income lines besides the appropriations that make up 本年收入合计.
+fn other_income_lines(t: &Summary<'_>) -> &'static [Line] {
+    if has_line(t, Line::OtherFunds) {
+        INCOME_BY_SOURCE_LINES
+    } else if has_line(t, Line::SpecialAccountFunds) {
+        OTHER_INCOME_AND_SPECIAL_LINES
+    } else {
+        OTHER_INCOME_LINES
+    }
+}
+
 const APPROPRIATION_LINES: &[Line] = &[
     Line::GeneralBudgetAppropriation,
     Line::GovernmentFundAppropriation,
@@ -472,25 +497,41 @@ fn expenditure_roots(ctx: &mut Ctx<'_>, kind: TableKind, t: &Summary<'_>) -> Vec
 }
 
 /// The expenditure side shared by 收支总表 and 财政拨款收支总表, in every
-/// printed column: 本年支出(合计) = Σ class rows; 支出总计 = 本年支出(合计)
-/// (or the class rows where no subtotal is printed) + 结转下年; and 收入总计
-/// = 支出总计. `rules` are the subtotal, grand-total and balance rules;
-/// `no_parts` is the reason to skip the grand total when there is nothing
-/// to add up.
+/// printed column: 本年支出(合计) = Σ class rows, and = Σ lines by use
+/// (支出用途) where they are printed; 支出总计 = 本年支出(合计) (or the class
+/// rows, or the lines by use, where no subtotal is printed) + 结转下年; and
+/// 收入总计 = 支出总计. `rules` are the subtotal, by-use, grand-total and
+/// balance rules; `no_parts` is the reason to skip the grand total when there
+/// is nothing to add up.
 fn expenditure_side(
     ctx: &mut Ctx<'_>,
     (kind, r, t): (TableKind, Rounding, &Summary<'_>),
     parts: &mut Vec<Term>,
-    [subtotal_rule, total_rule, balance_rule]: [Rule; 3],
+    [subtotal_rule, by_use_rule, total_rule, balance_rule]: [Rule; 4],
     no_parts: &'static str,
 ) {
     let line = |l: Line, c: Column| line_term(kind, r, t, RowKey::Line(l), c);
     let roots = expenditure_roots(ctx, kind, t);
+    let by_use = Line::EXPENDITURE_BY_USE.iter().any(|&l| has_line(t, l));
+    let uses = |parts: &mut Vec<Term>, c: Column| {
+        parts.extend(Line::EXPENDITURE_BY_USE.iter().map(|&l| line(l, c)));
+    };
+    if !by_use {
+        ctx.skip(
+            by_use_rule,
+            "未列示按支出用途（基本支出、项目支出）的支出行",
+        );
+    }
     for &c in t.printed_expenditure_columns() {
         if has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
             parts.clear();
             parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
             ctx.sum(subtotal_rule, line(Line::CurrentYearExpenditure, c), parts);
+        }
+        if has_line(t, Line::CurrentYearExpenditure) && by_use {
+            parts.clear();
+            uses(parts, c);
+            ctx.sum(by_use_rule, line(Line::CurrentYearExpenditure, c), parts);
         }
         if has_line(t, Line::ExpenditureTotal) {
             parts.clear();
@@ -498,6 +539,8 @@ fn expenditure_side(
                 parts.push(line(Line::CurrentYearExpenditure, c));
             } else if !roots.is_empty() {
                 parts.extend(roots.iter().map(|&k| line_term(kind, r, t, k, c)));
+            } else if by_use {
+                uses(parts, c);
             } else {
                 ctx.skip(total_rule, no_parts);
                 continue;
@@ -526,6 +569,7 @@ fn summary_table(ctx: &mut Ctx<'_>) {
         Rule::ExpenditureGrandTotal,
         Rule::SummaryBalance,
         Rule::SummaryExpenditureColumns,
+        Rule::SummaryExpenditureByUse,
     ];
     let Some(t) = ctx.d.tables.income_expenditure_summary.as_ref() else {
         absent(ctx, &rules, kind);
@@ -539,7 +583,7 @@ fn summary_table(ctx: &mut Ctx<'_>) {
         if has_line(t, Line::CurrentYearIncome) {
             parts.clear();
             appropriation_terms(ctx, kind, t, c, Rule::IncomeSubtotal, &mut parts);
-            parts.extend(OTHER_INCOME_LINES.iter().map(|&l| line(l, c)));
+            parts.extend(other_income_lines(t).iter().map(|&l| line(l, c)));
             ctx.sum(
                 Rule::IncomeSubtotal,
                 line(Line::CurrentYearIncome, c),
@@ -554,7 +598,7 @@ fn summary_table(ctx: &mut Ctx<'_>) {
                 parts.push(line(Line::CurrentYearIncome, c));
             } else {
                 appropriation_lines(kind, r, t, c, &mut parts);
-                parts.extend(OTHER_INCOME_LINES.iter().map(|&l| line(l, c)));
+                parts.extend(other_income_lines(t).iter().map(|&l| line(l, c)));
             }
             parts.push(line(Line::NonFiscalBalanceUsed, c));
             parts.push(line(Line::PriorYearCarryover, c));
@@ -567,6 +611,7 @@ fn summary_table(ctx: &mut Ctx<'_>) {
         &mut parts,
         [
             Rule::ExpenditureSubtotal,
+            Rule::SummaryExpenditureByUse,
             Rule::ExpenditureGrandTotal,
             Rule::SummaryBalance,
         ],
@@ -744,6 +789,7 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
         Rule::FiscalExpenditureTotal,
         Rule::FiscalBalance,
         Rule::FiscalExpenditureColumns,
+        Rule::FiscalExpenditureByUse,
     ];
     let Some(t) = ctx.d.tables.fiscal_appropriation_summary.as_ref() else {
         absent(ctx, &rules, kind);
@@ -798,6 +844,7 @@ fn fiscal_table(ctx: &mut Ctx<'_>) {
         &mut parts,
         [
             Rule::FiscalExpenditureSubtotal,
+            Rule::FiscalExpenditureByUse,
             Rule::FiscalExpenditureTotal,
             Rule::FiscalBalance,
         ],
