@@ -22,6 +22,14 @@ const STEMS: [&str; 6] = [
     "sh-putuo-sifaju_2026_dept-budget",
 ];
 
+/// Whether pdftotext is missing (the PDF tests then pass without reading).
+fn no_pdftotext() -> bool {
+    std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_err()
+}
+
 fn read(stem: &str, ext: &str) -> String {
     std::fs::read_to_string(corpus().join(format!("{stem}{ext}"))).expect("corpus file")
 }
@@ -445,11 +453,7 @@ fn the_geometry_reading_agrees_with_the_typed_reading() {
 /// not leave the year in the name.
 #[test]
 fn jiangsu_covers_name_the_unit() {
-    if std::process::Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_err()
-    {
+    if no_pdftotext() {
         return;
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/corpus/jiangsu");
@@ -482,11 +486,7 @@ fn jiangsu_covers_name_the_unit() {
 /// = 484.30 + 200.44 + 700.00. Both are typed, their extra columns named.
 #[test]
 fn jiangsu_columns_the_model_lacks_are_named_extra_columns() {
-    if std::process::Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_err()
-    {
+    if no_pdftotext() {
         return;
     }
     let file = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -542,11 +542,7 @@ fn jiangsu_columns_the_model_lacks_are_named_extra_columns() {
 /// 总表 lists its 支出 by use only; both are typed.
 #[test]
 fn jiangsu_summary_tables_by_use_are_typed() {
-    if std::process::Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_err()
-    {
+    if no_pdftotext() {
         return;
     }
     use yusuan_tables::Line;
