@@ -667,7 +667,7 @@ mod tests {
         let issues = d.validate();
         assert!(
             issues.iter().any(|i| i.claim == Some(0)
-                && matches!(i.kind, crate::IssueKind::DanglingReference { cell: c } if c == cell(crate::Line::CurrentYearExpenditure))),
+                && matches!(i.kind, crate::IssueKind::DanglingReference { cell: c, .. } if c == cell(crate::Line::CurrentYearExpenditure))),
             "{issues:?}"
         );
     }

@@ -84,6 +84,9 @@ pub enum IssueKind {
     DanglingReference {
         /// The reference.
         cell: CellRef,
+        /// Whether the table is in the disclosure (its row or column is not
+        /// printed: a table of one 金额 column has no 人员经费).
+        table_present: bool,
     },
     /// An amount or percentage whose magnitude no budget can have: 10^12
     /// (万元 or percentage points) or more (error; see
@@ -222,7 +225,11 @@ impl fmt::Display for Issue {
                 f.write_str("a number in a column the table does not print")
             }
             IssueKind::UnknownColumn => f.write_str("this table kind has no such column"),
-            IssueKind::DanglingReference { cell } => {
+            IssueKind::DanglingReference {
+                cell,
+                table_present: true,
+            } => write!(f, "refers to {cell}, which its table does not print"),
+            IssueKind::DanglingReference { cell, .. } => {
                 write!(f, "refers to {cell}, which is not in the disclosure")
             }
             IssueKind::OutOfRange { value } => write!(
@@ -352,7 +359,10 @@ impl Disclosure {
                 if !self.cell_exists(&cell) {
                     out.push(Issue {
                         claim: Some(i),
-                        ..Issue::new(IssueKind::DanglingReference { cell })
+                        ..Issue::new(IssueKind::DanglingReference {
+                            cell,
+                            table_present: self.tables.has(cell.table),
+                        })
                     });
                 }
             }

@@ -299,10 +299,20 @@ fn validation_finds_structural_problems() {
     assert!(claim_issues
         .iter()
         .any(|i| matches!(i.kind, IssueKind::TooManyDecimals { places: 3, .. })));
-    assert!(claim_issues
+    // the 收入总表 is not in the disclosure at all
+    let dangling = claim_issues
         .iter()
-        .any(|i| matches!(i.kind, IssueKind::DanglingReference { .. })
-            && i.severity == Severity::Warning));
+        .find(|i| matches!(i.kind, IssueKind::DanglingReference { .. }))
+        .unwrap();
+    assert_eq!(dangling.severity, Severity::Warning);
+    assert!(matches!(
+        dangling.kind,
+        IssueKind::DanglingReference {
+            table_present: false,
+            ..
+        }
+    ));
+    assert!(dangling.to_string().contains("not in the disclosure"));
     assert_eq!(issues.len(), 10, "{issues:#?}");
     // load() fails on errors and lists them all.
     match Disclosure::load(&d.to_json()) {
@@ -497,4 +507,48 @@ fn huge_indices_from_json_display_without_overflow() {
     ))
     .unwrap();
     assert!(issue.to_string().contains(&format!("情况说明 第{next}条")));
+}
+
+/// A claim about 人员经费 against a 基本支出表 printing one 金额 column (江苏):
+/// the table is there, the column is not.
+#[test]
+fn a_reference_to_a_column_its_table_does_not_print_says_so() {
+    let t6 = CodeTable::<BasicExpenditureAmounts>::new()
+        .with_columns(&[Column::Total])
+        .with_total(BasicExpenditureAmounts {
+            total: Some(Wan::parse("13979.92").unwrap()),
+            ..Default::default()
+        });
+    let d = Disclosure::builder("某单位", 2018)
+        .general_budget_basic_expenditure(t6)
+        .claim(
+            Claim::new(
+                "人员经费11257.35万元",
+                ClaimKind::Amount {
+                    subject: "人员经费".into(),
+                    amount: Wan::parse("11257.35").unwrap(),
+                },
+            )
+            .refers_to(CellRef::new(
+                TableKind::GeneralBudgetBasicExpenditure,
+                RowKey::Total,
+                Column::Personnel,
+            )),
+        )
+        .build_unchecked();
+    let issues = d.validate();
+    let [issue] = issues.as_slice() else {
+        panic!("{issues:#?}");
+    };
+    assert!(matches!(
+        issue.kind,
+        IssueKind::DanglingReference {
+            table_present: true,
+            ..
+        }
+    ));
+    assert!(
+        issue.to_string().contains("its table does not print"),
+        "{issue}"
+    );
 }
