@@ -578,6 +578,11 @@ impl Procurement {
         }
     }
 
+    /// Sets the field (`None` blanks it) and returns the old value.
+    pub fn set(&mut self, field: ProcurementField, value: Option<Wan>) -> Option<Wan> {
+        std::mem::replace(self.slot(field), value)
+    }
+
     /// Whether any 中小企业 figure was read.
     pub fn has_sme_figures(&self) -> bool {
         ProcurementField::SME.iter().any(|&f| self.get(f).is_some())
