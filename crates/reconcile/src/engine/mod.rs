@@ -8,6 +8,7 @@
 mod codes;
 mod document;
 mod final_accounts;
+mod matters;
 mod narrative;
 mod pair;
 mod performance;
@@ -114,6 +115,7 @@ impl<'c> Reconciler<'c> {
         tables::check(&mut ctx);
         final_accounts::check(&mut ctx);
         narrative::check(&mut ctx);
+        matters::check(&mut ctx);
         performance::check(&mut ctx);
         codes::check(&mut ctx);
         document::check(&mut ctx);
@@ -814,6 +816,7 @@ impl<'d> Ctx<'d> {
                     .column(field.label_zh())
             }
             NumberRef::Procurement(f) => Location::table("政府采购").column(f.label_zh()),
+            NumberRef::AgencyOperation(f) => Location::table("机关运行经费").column(f.label_zh()),
             NumberRef::PerformanceManagement => Location::table("预算绩效管理").column("涉及金额"),
             NumberRef::PerformanceFunds { table, field } => {
                 let project = self
