@@ -650,12 +650,14 @@ impl<'d> Ctx<'d> {
             };
             // Shapes that say a blank was not read, with or without a
             // reading record: a table in which no row was read at all (and
-            // whose note does not say it is empty), and a split column of a
-            // table whose amounts all sit in its 合计 column.
+            // whose note does not say it is empty, and which was not found
+            // whole with an empty body: `Reading::printed_empty`), and a
+            // split column of a table whose amounts all sit in its 合计 column.
             if blank {
                 if !self.d.tables.has_row(c.table, &c.row)
                     && nothing_read(self.d, c.table)
                     && !noted_empty(meta)
+                    && !meta.reading.as_ref().is_some_and(|r| r.printed_empty)
                 {
                     return Gate::Unread(format!(
                         "{}中没有读到任何行，不与其（空白）比较",
