@@ -373,7 +373,7 @@ pub fn other_matters_text(d: &Disclosure) -> Option<String> {
 }
 
 /// The other matters ([`other_matters_text`]) as CSV, in the form of
-/// [`csv`]: header `事项,项目,数值,单位`, one line per figure (amounts in
+/// [`csv()`]: header `事项,项目,数值,单位`, one line per figure (amounts in
 /// 万元 as plain decimals, counts of vehicles and equipment, the date as
 /// printed); `None` when none was read.
 ///
