@@ -4,7 +4,7 @@
 //! ```text
 //! yusuan check FILE|DIR|-... [--format text|json|jsonl]   reconcile disclosures (.json, .txt, .pdf)
 //! yusuan import FILE [-o OUT.json]                read a disclosure's text into the JSON model
-//! yusuan show FILE                                print every table as aligned text
+//! yusuan show FILE                                print every table (and 政府采购, 机关运行经费, 国有资产占有) as aligned text
 //! yusuan code CODE... [--year Y]                  classification codes with their full path
 //! yusuan code --harvest FILE|DIR... | --coverage  codes printed in documents; catalog coverage
 //! yusuan score TABLE.json ACTUALS.json            score a 项目绩效目标表 (绩效自评)
@@ -96,7 +96,9 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         debug_dir: Option<PathBuf>,
     },
-    /// Print every table of a disclosure as aligned text.
+    /// Print every table of a disclosure as aligned text, then the other
+    /// matters it states (政府采购 with its 中小企业 figures, 机关运行经费,
+    /// 国有资产占有).
     #[command(after_help = SHOW_HELP)]
     Show {
         /// A .json, .txt or .pdf disclosure.

@@ -337,3 +337,34 @@ fn the_blank_template_is_said_to_be_a_template() {
     );
     assert_ne!(code, 1, "{stderr}");
 }
+
+#[test]
+fn show_prints_the_other_matters_after_the_tables() {
+    // 司法局 2026 部门预算, 其他相关情况说明: 政府采购预算1486.42万元 (其中面向
+    // 中小企业预留1486.42万元), 机关运行经费预算217.83万元, 共有车辆3辆 (执法执勤
+    // 用车3辆)
+    let file = "fixtures/corpus/putuo/sh-putuo-sifaju_2026_dept-budget.layout.txt";
+    let (code, stdout, stderr) = yusuan(&["show", file]);
+    assert_eq!(code, 0, "{stderr}");
+    let other = stdout
+        .split("\n其他事项\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no 其他事项 in {stdout}"));
+    for line in [
+        "【政府采购】",
+        "【机关运行经费】",
+        "【国有资产占有】",
+        "截至",
+        "2025年8月31日",
+    ] {
+        assert!(other.contains(line), "missing {line} in {other}");
+    }
+    let has = |item: &str, value: &str, unit: &str| {
+        other
+            .lines()
+            .any(|l| l.starts_with(item) && l.contains(&format!(" {value}  {unit}")))
+    };
+    assert!(has("面向中小企业预留", "1,486.42", "万元"), "{other}");
+    assert!(has("金额", "217.83", "万元"), "{other}");
+    assert!(has("车辆 / 执法执勤用车", "3", "辆"), "{other}");
+}

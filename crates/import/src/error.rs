@@ -117,6 +117,11 @@ pub enum WarningKind {
     /// magnitude as printed, i.e. 10^12 万元 in a 元 table): the row is left
     /// out, and the document should not be checked (`yusuan` refuses it).
     OutOfRange,
+    /// A sentence of 政府采购 (中小企业), 机关运行经费 or 国有资产占有 that
+    /// could not be read whole (a form not known, placeholders, a list not
+    /// read to its end), or a second statement of the same: left out, never
+    /// half-read.
+    UnreadSentence,
 }
 
 impl WarningKind {
@@ -138,6 +143,7 @@ impl WarningKind {
             WarningKind::ObsoleteName => "已停用的科目名称",
             WarningKind::PrintedForm => "印刷格式",
             WarningKind::OutOfRange => "数值超出范围",
+            WarningKind::UnreadSentence => "未读取的句子",
         }
     }
 }

@@ -240,6 +240,13 @@ pub(crate) fn join(
                     }
                     _ => None,
                 };
+                // found whole (title, unit, heading band) and printing no
+                // amount: read, for certain, as empty
+                let empty_body = printed == 0 && group.iter().all(|g| !g.columns.is_empty());
+                let heading_periods = match &by_position {
+                    Some(Typed::Three(t)) => t.periods.clone(),
+                    _ => Vec::new(),
+                };
                 match by_position {
                     Some(typed) if !foreign.is_empty() => {
                         let shown: Vec<String> =
@@ -261,6 +268,9 @@ pub(crate) fn join(
                     Some(typed) => cross_check(d, kind, typed, warnings),
                     None => {}
                 }
+                if empty_body && foreign.is_empty() {
+                    mark_printed_empty(d, kind, &heading_periods);
+                }
                 continue;
             }
             Some(missing)
@@ -275,6 +285,7 @@ pub(crate) fn join(
             }
             _ => Err(format!("printed in {} parts side by side", group.len())),
         };
+        let empty_body = printed == 0 && group.iter().all(|g| !g.columns.is_empty());
         match (geometry, text_reading) {
             (Ok(typed), missing) => {
                 // what the text reader said of this table no longer holds
@@ -293,6 +304,9 @@ pub(crate) fn join(
                     });
                 }
                 typed.install(&mut d.tables);
+                if empty_body {
+                    mark_printed_empty(d, kind, &[]);
+                }
             }
             (Err(why), Some(missing)) => {
                 let rows = dedup(missing.iter().map(|(r, _)| r.clone()));
@@ -351,6 +365,31 @@ fn is_summary(kind: TableKind) -> bool {
         kind,
         TableKind::IncomeExpenditureSummary | TableKind::FiscalAppropriationSummary
     )
+}
+
+/// Marks the table of `kind` read, for certain, as empty
+/// ([`yusuan_tables::Reading::printed_empty`]): the geometry reader found its
+/// title, unit line and heading band, and no amount in its body. A "三公"
+/// table also takes the periods its heading prints (`heading_periods`, from
+/// the reading by position): a 决算's 预算数 / 决算数 print no year, which the
+/// text reader's reading of periods needs.
+fn mark_printed_empty(
+    d: &mut yusuan_tables::Disclosure,
+    kind: TableKind,
+    heading_periods: &[yusuan_tables::Period],
+) {
+    if let Some(t) = d.tables.three_public_expenditure.as_mut() {
+        if kind == TableKind::ThreePublicExpenditure
+            && t.rows.is_empty()
+            && t.periods.iter().all(|p| heading_periods.contains(p))
+            && !heading_periods.is_empty()
+        {
+            t.periods = heading_periods.to_vec();
+        }
+    }
+    if let Some(m) = meta_mut(&mut d.tables, kind) {
+        m.reading.get_or_insert_with(Default::default).printed_empty = true;
+    }
 }
 
 /// Types the halves of a 决算 table of [`TableKind::EXTRA`] together, or

@@ -128,6 +128,7 @@ mod error;
 mod generic;
 mod grid;
 mod headings;
+mod matters;
 mod narrative;
 mod patterns;
 mod perf;
@@ -387,6 +388,7 @@ pub fn import_with_pages(
     };
     let mut claims = Vec::new();
     let mut procurement = None;
+    let mut other = matters::OtherMatters::default();
     let mut pm_paragraphs: Vec<prose::Paragraph> = Vec::new();
     let mut glossary_ps = Vec::new();
     let mut profile_ps = Vec::new();
@@ -421,6 +423,12 @@ pub fn import_with_pages(
                             }
                             _ => {}
                         }
+                        let sme = matters::procurement_sme(&para);
+                        other.unread.extend(sme.unread.iter().cloned());
+                        if !sme.figures.is_empty() {
+                            let p = procurement.get_or_insert_with(Default::default);
+                            other.merge_sme(p, sme);
+                        }
                         continue;
                     }
                     if section.contains("绩效") {
@@ -428,12 +436,25 @@ pub fn import_with_pages(
                         continue;
                     }
                     if section.contains("国有资产") {
+                        let (holdings, unread) = matters::asset_holdings(&para);
+                        other.unread.extend(unread);
+                        if let Some(h) = holdings {
+                            other.merge_assets(h);
+                        }
                         continue;
                     }
-                    for mut c in narrative::claims(&para, &ctx) {
-                        narrative::resolve(&mut c, &ctx);
-                        claims.push(c);
+                    let mut read: Vec<yusuan_tables::Claim> = narrative::claims(&para, &ctx);
+                    for c in &mut read {
+                        narrative::resolve(c, &ctx);
                     }
+                    if yusuan_money::text::squeeze(&para.norm).contains("机关运行经费") {
+                        let (found, unread) = matters::agency_operation(&para, &read);
+                        other.unread.extend(unread);
+                        for a in found {
+                            other.add_agency_operation(a);
+                        }
+                    }
+                    claims.extend(read);
                 }
             }
             segment::PartKind::Performance => {
@@ -448,6 +469,9 @@ pub fn import_with_pages(
     }
     d.narrative = claims;
     d.procurement = procurement;
+    d.agency_operation = other.agency_operation.take();
+    d.asset_holdings = other.asset_holdings.take();
+    other.warn(&mut warnings);
     d.performance_management =
         narrative::performance_management(&pm_paragraphs.iter().collect::<Vec<_>>());
     d.glossary = doc::glossary(&glossary_ps);

@@ -1222,7 +1222,8 @@ pub(crate) fn procurement(p: &Paragraph) -> Option<Procurement> {
     let sents = pp.sentences();
     for (k, &(s0, e0)) in sents.iter().enumerate() {
         let ns = yusuan_money::text::squeeze(&pp.norm(s0, e0));
-        if !ns.contains("政府采购") {
+        // the 中小企业 sentences are read by `matters::procurement_sme`
+        if !ns.contains("政府采购") || crate::matters::mentions_sme(&ns) {
             continue;
         }
         let ms = mentions(pp, s0, e0);

@@ -1,18 +1,20 @@
 //! Regular expressions, compiled once.
 
-use once_cell::sync::Lazy;
-use regex::Regex;
-
 macro_rules! pattern {
     ($name:ident, $re:expr) => {
-        pub(crate) fn $name() -> &'static Regex {
-            // The pattern is a literal, compiled by the test below: it cannot fail.
+        pub(crate) fn $name() -> &'static ::regex::Regex {
+            // The pattern is a literal, compiled by a test of its module: it
+            // cannot fail.
             #[allow(clippy::expect_used)]
-            static RE: Lazy<Regex> = Lazy::new(|| Regex::new($re).expect("valid literal regex"));
+            static RE: ::once_cell::sync::Lazy<::regex::Regex> =
+                ::once_cell::sync::Lazy::new(|| {
+                    ::regex::Regex::new($re).expect("valid literal regex")
+                });
             &RE
         }
     };
 }
+pub(crate) use pattern;
 
 pattern!(period, r"([0-9]{4})年(预算数|执行数|决算数)");
 pattern!(

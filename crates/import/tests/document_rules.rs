@@ -6,11 +6,18 @@
 //! cover, 目录, the tables and a few narrative sections, unchanged).
 //!
 //! Each real excerpt is checked as it is (its real defects found, nothing
-//! else), then with one planted defect at a time on a clean version.
+//! else), then with one planted defect at a time on a clean version; last, a
+//! "三公" 决算表 blanked (title and headings kept) while the narrative still
+//! quotes its figures (rule N301).
 
 use yusuan_import::import_text;
-use yusuan_reconcile::{reconcile, Finding, Rule, Severity, Status};
-use yusuan_tables::HeadingKind;
+use yusuan_money::Wan;
+use yusuan_reconcile::{reconcile, Finding, Rule, Severity, Status, Value};
+use yusuan_tables::{Basis, CellRef, Column, HeadingKind, NumberRef, Period, RowKey, TableKind};
+
+fn w(s: &str) -> Wan {
+    Wan::parse(s).unwrap()
+}
 
 const GHZYJ: &str = include_str!("data/final-ghzyj-2024-excerpt.layout.txt");
 const SHGZB: &str = include_str!("data/final-shgzb-2024-excerpt.layout.txt");
@@ -325,4 +332,91 @@ fn the_template_filled_in_is_clean_and_its_planted_defects_caught() {
         "{}",
         shown(&fs)
     );
+}
+
+/// The ghzyj excerpt with the body of its "三公" 决算表 blanked: title, unit
+/// line, the heading band (预算数 / 决算数 of each item) and the note kept,
+/// the one line of amounts (预算数 2.85 … 决算数 0.39) removed.
+fn blanked_three_public() -> String {
+    replace_once(
+        GHZYJ,
+        "     2.85 0.39 0.00 0.00  0.00              0.00    0.00    0.00    0.00    0.00    2.85    0.39\n",
+        "",
+    )
+}
+
+/// The N301 findings whose table side is a cell of the "三公" table.
+fn three_public_amount_findings(report: &yusuan_reconcile::Report) -> Vec<&Finding> {
+    report
+        .findings_for(Rule::NarrativeAmount)
+        .filter(|f| {
+            f.cells.iter().any(|c| {
+                matches!(c.at, NumberRef::Cell(cell) if cell.table == TableKind::ThreePublicExpenditure)
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_blanked_three_public_table_quoted_by_the_narrative_is_an_error() {
+    let imported = import_text(&blanked_three_public()).unwrap();
+    let d = &imported.disclosure;
+    // read, for certain, as empty: found with its heading band, both
+    // periods of the 决算 form, no row
+    let t = d
+        .tables
+        .three_public_expenditure
+        .as_ref()
+        .expect("三公 table");
+    assert!(t.rows.is_empty(), "{:?}", t.rows);
+    let budget = Period {
+        year: 2024,
+        basis: Basis::Budget,
+    };
+    let final_accounts = Period {
+        year: 2024,
+        basis: Basis::FinalAccounts,
+    };
+    assert_eq!(t.periods, [budget, final_accounts]);
+    assert!(t.meta.reading.as_ref().is_some_and(|r| r.printed_empty));
+    let report = reconcile(d);
+    let fs = three_public_amount_findings(&report);
+    // "“三公”经费财政拨款支出年初预算为 2.85 万元" against the blank 合计 of
+    // 2024年预算数
+    assert_eq!(fs.len(), 1, "{}", report.render_text());
+    let f = fs[0];
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.actual, Some(Value::Amount(w("2.85"))));
+    assert_eq!(f.expected, Some(Value::Amount(Wan::ZERO)));
+    assert_eq!(f.difference, Some(Value::Amount(w("2.85"))));
+    let cell = NumberRef::Cell(CellRef::new(
+        TableKind::ThreePublicExpenditure,
+        RowKey::Period(budget),
+        Column::Total,
+    ));
+    assert!(matches!(f.cells[0].at, NumberRef::Narrative { .. }));
+    assert_eq!(f.cells[0].value, Some(Value::Amount(w("2.85"))));
+    assert_eq!(f.cells[1].at, cell);
+    assert_eq!(f.cells[1].value, None);
+    assert!(f.message.contains("（空白）"), "{}", f.message);
+}
+
+#[test]
+fn the_three_public_table_as_printed_matches_its_narrative() {
+    let d = import_text(GHZYJ).unwrap().disclosure;
+    let t = d
+        .tables
+        .three_public_expenditure
+        .as_ref()
+        .expect("三公 table");
+    assert_eq!(t.rows.len(), 2);
+    assert!(!t.meta.reading.as_ref().is_some_and(|r| r.printed_empty));
+    let report = reconcile(&d);
+    assert!(
+        three_public_amount_findings(&report).is_empty(),
+        "{}",
+        report.render_text()
+    );
+    // the same sentence is compared, and agrees (2.85 = 2.85)
+    assert!(report.outcome(Rule::NarrativeAmount).unwrap().checks > 0);
 }

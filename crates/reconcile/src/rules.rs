@@ -1171,6 +1171,61 @@ catalogue! {
         action_zh: "按数据保留正确的方向词，删去括注的选项。",
         action_en: "Keep the word the figures support; delete the alternative in parentheses.",
     },
+    /// 政府采购: the 中小企业 figures do not exceed the procurement total.
+    ProcurementSmeWithinTotal = "N319" {
+        family: Narrative, severity: Error, tolerance: RoundingInequality,
+        title_zh: "政府采购中小企业金额不超过政府采购总额",
+        title_en: "Procurement amounts for small and medium-sized enterprises do not exceed the procurement total",
+        formula: "决算：由中小企业（小微企业）供应商中标或成交的采购金额（预留项目中、其他项目中各项分别）≤ 政府采购金额（以合同签订为准）；预算：面向中小企业预留政府采购项目预算金额 ≤ 政府采购预算总额",
+        explanation_zh: "授予中小企业的采购金额是本年政府采购合同的一部分，预算中面向中小企业预留的项目预算是政府采购预算的一部分，均不超过总额。决算中预留项目与其他项目的中标金额各自与总额比较，不比较其和：模板与《政府采购促进中小企业发展管理办法》都没有给出其和与合同总额的关系，若其和超过总额，请人工核对。决算的预留“预算金额”与合同金额口径不同，不与总额比较。超出在两个打印数的舍入误差以内为警告。",
+        explanation_en: "Amounts awarded to small and medium-sized enterprises (中小企业) are part of the year's procurement contracts, and a budget's reserve for them is part of the procurement budget, so neither exceeds the total. In a final account the amounts awarded in the reserved projects and in the other projects are each compared with the total, not their sum: neither the template nor the regulation (政府采购促进中小企业发展管理办法) states how their sum relates to the contract total; check a sum above the total by hand. A final account's reserved budget is not compared with the contract total (a budget against contracts). Exceeding by no more than the rounding of two printed figures is a warning.",
+        action_zh: "核对中小企业金额与政府采购总额。",
+        action_en: "Check the amounts for small and medium-sized enterprises against the procurement total.",
+    },
+    /// 政府采购: the 小微企业 part does not exceed the 中小企业 part.
+    ProcurementSmallMicroWithinSme = "N320" {
+        family: Narrative, severity: Error, tolerance: RoundingInequality,
+        title_zh: "面向小微企业预留（成交）金额不超过面向中小企业预留（成交）金额",
+        title_en: "The reserve (award) for small and micro enterprises does not exceed that for small and medium-sized enterprises",
+        formula: "面向小微企业预留（预留给小型和微型企业的）政府采购项目预算金额 ≤ 面向中小企业预留政府采购项目预算金额；小微企业预留项目中由小微企业中标或成交的金额 ≤ 中小企业预留项目中由中小企业中标或成交的金额",
+        explanation_zh: "面向小微企业的预留份额是面向中小企业预留份额的一部分（预算说明写作“其中，预留给小型和微型企业的……”），小微企业也是中小企业，故小微企业的预留金额及其在预留项目中的成交金额都不超过中小企业的对应金额。超出在两个打印数的舍入误差以内为警告。",
+        explanation_en: "The reserve for small and micro enterprises is part of the reserve for small and medium-sized enterprises (a budget writes “其中，预留给小型和微型企业的……”), and small and micro enterprises are small and medium-sized ones, so neither the reserve for them nor what they won in reserved projects exceeds the corresponding figure for small and medium-sized enterprises. Exceeding by no more than the rounding of two printed figures is a warning.",
+        action_zh: "核对小微企业与中小企业的预留及成交金额。",
+        action_en: "Check the reserves and awards for small and micro against small and medium-sized enterprises.",
+    },
+    /// 政府采购: the amount awarded in reserved projects does not exceed the reserve.
+    ProcurementAwardWithinReserve = "N321" {
+        family: Narrative, severity: Error, tolerance: RoundingInequality,
+        title_zh: "预留项目中的成交金额不超过预留项目预算金额",
+        title_en: "Amounts awarded in reserved projects do not exceed the reserve",
+        formula: "在面向中小企业预留的项目中由中小企业中标或成交的采购金额 ≤ 面向中小企业预留政府采购项目预算金额；小微企业同理",
+        explanation_zh: "预留项目的成交金额以项目预算为上限（报价超过采购预算的投标无效），故预留项目中由中小企业（小微企业）中标或成交的金额不超过预留的项目预算金额。超出在两个打印数的舍入误差以内为警告。",
+        explanation_en: "A reserved project's contract is capped by its budget (a bid above the procurement budget is void), so what small and medium-sized (small and micro) enterprises won in the reserved projects does not exceed the reserved budget. Exceeding by no more than the rounding of two printed figures is a warning.",
+        action_zh: "核对预留项目的成交金额与预留预算金额。",
+        action_en: "Check the awards in reserved projects against the reserve.",
+    },
+    /// 国有资产占有: 车辆 = Σ the categories.
+    VehicleCategories = "N322" {
+        family: Narrative, severity: Error, tolerance: None,
+        title_zh: "车辆总数等于各类用车之和",
+        title_en: "The number of vehicles equals the sum of its categories",
+        formula: "共有车辆 N 辆 = 部级领导干部用车 + 主要领导干部用车 + 机要通信用车 + 应急保障用车 + 执法执勤用车 + 特种专业技术用车 + 离退休干部用车 + 其他用车（按印发的分类）；预算安排购置车辆同理",
+        explanation_zh: "国有资产占有使用情况列示车辆总数及其分类（“其中：……”），分类之和应等于总数；预算安排购置的车辆同理。车辆数是整数，没有舍入误差。",
+        explanation_en: "The statement of state assets gives the number of vehicles and its split by category (“其中：……”); the categories add up to the total, and likewise for the vehicles a budget plans to buy. Vehicles are counted in whole numbers: there is no rounding.",
+        action_zh: "核对车辆总数与各类用车数。",
+        action_en: "Check the number of vehicles against its categories.",
+    },
+    /// 机关运行经费 stated = the "三公" table's 机关运行经费 column.
+    AgencyOperationMatchesTable = "N323" {
+        family: Narrative, severity: Error, tolerance: RoundingSame,
+        title_zh: "机关运行经费说明与表格一致",
+        title_en: "The 机关运行经费 statement matches the table",
+        formula: "“机关运行经费预算为 X 万元” = “三公”经费和机关运行经费预算表 机关运行经费预算数（本年）；“无机关运行经费” ⇒ 该栏为 0 或空白",
+        explanation_zh: "上海等地的“三公”经费表另列机关运行经费一栏，其他相关情况说明中的机关运行经费金额应与该栏一致；说明称无机关运行经费时该栏不应有金额。表格未列此栏（或未读取）时不比较。机关运行经费的增减额与增减率由 N311、N312 按情况说明的增减句检查，这里不重复。",
+        explanation_en: "Shanghai's “three public” table prints a column 机关运行经费; the amount in the narrative's statement equals it, and a statement that there is none means the column carries no amount. Without the column (or when it was not read) nothing is compared. The stated change and rate of 机关运行经费 are checked by N311 and N312 on the narrative's change sentence, not again here.",
+        action_zh: "核对机关运行经费说明与表格。",
+        action_en: "Compare the 机关运行经费 statement with the table.",
+    },
     // ---------------------------------------------------------------- P4xx
     /// 年度资金总额 = 财政拨款 + 上年结转 + 其他资金.
     ProjectFundsTotal = "P401" {

@@ -448,4 +448,32 @@ fn a_row_with_an_amount_in_an_extra_column_is_not_summed() {
             .unwrap(),
     );
     assert!(csv.contains("单位预留机动经费（万元）"), "{csv}");
+fn an_empty_three_public_table_is_compared_only_when_read_for_certain() {
+    // The seed's "三公" table without its row and note (nothing read), and a
+    // sentence quoting a 三公 figure of it.
+    let mut v = seed();
+    let t9 = &mut v["tables"]["three_public_expenditure"];
+    t9["rows"] = json!([]);
+    t9["meta"].as_object_mut().unwrap().remove("empty_note");
+    v["narrative"].as_array_mut().unwrap().push(json!({
+        "sentence": "2025 年财政拨款“三公”经费支出预算为 5.00 万元。",
+        "kind": { "type": "amount", "subject": "财政拨款“三公”经费支出预算", "amount": "5.00" },
+        "refers_to": { "table": "three_public_expenditure", "row": "2025_budget", "column": "total" }
+    }));
+    // Nothing read and no note: the blank is not compared.
+    let r = check(&v);
+    assert_eq!(r.findings_for(Rule::NarrativeAmount).count(), 0);
+    // Found whole with an empty body: the blank is a blank, and 5.00 an error.
+    v["tables"]["three_public_expenditure"]["meta"]["reading"] = json!({ "printed_empty": true });
+    let r = check(&v);
+    let f: Vec<_> = r.findings_for(Rule::NarrativeAmount).collect();
+    assert_eq!(f.len(), 1, "{}", r.render_text());
+    assert_eq!(f[0].severity, Severity::Error);
+    assert_eq!(
+        f[0].actual,
+        Some(yusuan_reconcile::Value::Amount(
+            yusuan_money::Wan::parse("5.00").unwrap()
+        ))
+    );
+    assert_eq!(f[0].cells[1].value, None);
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use yusuan_money::{Percent, Wan};
 
 use crate::kinds::{terms, Column, RowKey, TableKind};
-use crate::narrative::{ClaimKind, ProcurementField};
+use crate::narrative::{AgencyOperationField, ClaimKind, ProcurementField};
 use crate::tables::{put, Number};
 use crate::view;
 use crate::{Disclosure, TablesError};
@@ -127,8 +127,8 @@ terms! {
 }
 
 /// The address of any number of a disclosure: a table cell, a 政府采购
-/// figure, the 绩效目标管理 amount, a number of a narrative claim, or a
-/// 项目资金 figure of a 项目绩效目标表.
+/// figure, a 机关运行经费 figure, the 绩效目标管理 amount, a number of a
+/// narrative claim, or a 项目资金 figure of a 项目绩效目标表.
 ///
 /// ```
 /// use yusuan_tables::{ClaimField, NumberRef, ProcurementField};
@@ -136,6 +136,9 @@ terms! {
 /// assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"narrative":{"claim":3,"field":"percent"}}"#);
 /// let p = NumberRef::Procurement(ProcurementField::Goods);
 /// assert_eq!(serde_json::to_string(&p).unwrap(), r#"{"procurement":"goods"}"#);
+/// let a = NumberRef::AgencyOperation(yusuan_tables::AgencyOperationField::Amount);
+/// assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"agency_operation":"amount"}"#);
+/// assert_eq!(a.to_string(), "机关运行经费 / 金额");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -145,6 +148,8 @@ pub enum NumberRef {
     Cell(CellRef),
     /// A figure of the 政府采购 statement.
     Procurement(ProcurementField),
+    /// A figure of the 机关运行经费 statement.
+    AgencyOperation(AgencyOperationField),
     /// The amount of the 绩效目标管理 statement.
     PerformanceManagement,
     /// A number of the narrative claim with this index.
@@ -175,6 +180,7 @@ impl fmt::Display for NumberRef {
         match self {
             NumberRef::Cell(c) => write!(f, "{c}"),
             NumberRef::Procurement(p) => write!(f, "政府采购 / {}", p.label_zh()),
+            NumberRef::AgencyOperation(a) => write!(f, "机关运行经费 / {}", a.label_zh()),
             NumberRef::PerformanceManagement => f.write_str("预算绩效管理 / 涉及金额"),
             NumberRef::Narrative { claim, field } => {
                 write!(f, "情况说明 第{}条 / {}", ordinal(*claim), field.label_zh())
@@ -203,8 +209,8 @@ enum Slot<'a> {
 
 impl Disclosure {
     /// Every number of the disclosure with its address: all table cells
-    /// that hold a value (blank cells are skipped), then 政府采购, the
-    /// 绩效目标管理 amount, the numbers of each narrative claim and the
+    /// that hold a value (blank cells are skipped), then 政府采购,
+    /// 机关运行经费, the 绩效目标管理 amount, the numbers of each narrative claim and the
     /// 项目资金 of each 项目绩效目标表.
     ///
     /// A row key that appears twice in one table (a validation error) gives
@@ -249,6 +255,14 @@ impl Disclosure {
                 }
             }
         }
+        if self.agency_operation.is_some() {
+            for &field in AgencyOperationField::ALL {
+                let at = NumberRef::AgencyOperation(field);
+                if let Some(n) = self.get(&at) {
+                    out.push((at, n));
+                }
+            }
+        }
         if let Some(w) = self.performance_management.as_ref().and_then(|p| p.amount) {
             out.push((NumberRef::PerformanceManagement, w.into()));
         }
@@ -276,6 +290,14 @@ impl Disclosure {
         match at {
             NumberRef::Cell(c) => self.tables.get(c.table, &c.row, c.column),
             NumberRef::Procurement(f) => self.procurement.as_ref()?.get(*f).map(Number::from),
+            NumberRef::AgencyOperation(f) => {
+                let a = self.agency_operation.as_ref()?;
+                match f {
+                    AgencyOperationField::Amount => a.amount.map(Number::from),
+                    AgencyOperationField::Change => a.change.map(Number::from),
+                    AgencyOperationField::Rate => a.rate.map(Number::from),
+                }
+            }
             NumberRef::PerformanceManagement => self
                 .performance_management
                 .as_ref()?
@@ -353,6 +375,14 @@ impl Disclosure {
             }
             NumberRef::Procurement(f) => {
                 Slot::Amount(self.procurement.as_mut().ok_or_else(missing)?.slot(*f))
+            }
+            NumberRef::AgencyOperation(f) => {
+                let a = self.agency_operation.as_mut().ok_or_else(missing)?;
+                match f {
+                    AgencyOperationField::Amount => Slot::Amount(&mut a.amount),
+                    AgencyOperationField::Change => Slot::Amount(&mut a.change),
+                    AgencyOperationField::Rate => Slot::Percent(&mut a.rate),
+                }
             }
             NumberRef::PerformanceManagement => Slot::Amount(
                 &mut self

@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 use yusuan_performance::PerformanceTargetTable;
 
 use crate::kinds::{AmountUnit, DocumentKind};
-use crate::narrative::{Claim, GlossaryEntry, PerformanceManagement, Procurement, Profile};
+use crate::narrative::{
+    AgencyOperation, AssetHoldings, Claim, GlossaryEntry, PerformanceManagement, Procurement,
+    Profile,
+};
 use crate::tables::{
     BasicExpenditureAmounts, CodeTable, ExpenditureAmounts, FundAmounts, GeneralBudgetAmounts,
     IncomeAmounts, SummaryTable, Tables, ThreePublicTable,
@@ -29,8 +32,8 @@ pub struct Unit {
 }
 
 /// A whole budget disclosure (预算公开): the unit, the year, the nine
-/// tables, the narrative, 政府采购, 绩效目标管理, 名词解释, 单位概况 and the
-/// 项目绩效目标表.
+/// tables, the narrative, 政府采购, 机关运行经费, 国有资产占有使用情况,
+/// 绩效目标管理, 名词解释, 单位概况 and the 项目绩效目标表.
 ///
 /// See the crate documentation for the JSON format.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,6 +63,12 @@ pub struct Disclosure {
     /// 政府采购情况.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub procurement: Option<Procurement>,
+    /// 机关运行经费 statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency_operation: Option<AgencyOperation>,
+    /// 国有资产占有使用情况 (车辆, 单价 100 万元以上设备).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asset_holdings: Option<AssetHoldings>,
     /// 预算绩效管理情况.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub performance_management: Option<PerformanceManagement>,
@@ -152,6 +161,8 @@ impl Disclosure {
                 tables: Tables::default(),
                 narrative: Vec::new(),
                 procurement: None,
+                agency_operation: None,
+                asset_holdings: None,
                 performance_management: None,
                 glossary: Vec::new(),
                 profile: None,
@@ -308,6 +319,18 @@ impl DisclosureBuilder {
     /// Sets the 政府采购 statement.
     pub fn procurement(mut self, procurement: Procurement) -> Self {
         self.d.procurement = Some(procurement);
+        self
+    }
+
+    /// Sets the 机关运行经费 statement.
+    pub fn agency_operation(mut self, statement: AgencyOperation) -> Self {
+        self.d.agency_operation = Some(statement);
+        self
+    }
+
+    /// Sets the 国有资产占有使用情况 statement.
+    pub fn asset_holdings(mut self, statement: AssetHoldings) -> Self {
+        self.d.asset_holdings = Some(statement);
         self
     }
 

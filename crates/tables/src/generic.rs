@@ -168,6 +168,12 @@ pub struct Reading {
     /// Cells placed otherwise than by position under their heading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub doubtful: Vec<DoubtfulCell>,
+    /// The table was found whole — title, unit line and heading band — and
+    /// its body prints no amount (表体为空): it is read, for certain, as
+    /// empty, and its blank cells are blanks, not cells left unread. A
+    /// narrative quoting figures of such a table is compared with the blanks.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub printed_empty: bool,
 }
 
 impl Reading {

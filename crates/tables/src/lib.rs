@@ -1,13 +1,14 @@
 //! yusuan-tables: a typed model of a whole budget disclosure (预算公开) —
-//! the nine tables, the narrative claims, 政府采购, 绩效目标管理, 名词解释,
-//! 单位概况 and the 项目绩效目标表 — with a hand-writable JSON form,
+//! the nine tables, the narrative claims, 政府采购, 机关运行经费, 国有资产占有,
+//! 绩效目标管理, 名词解释, 单位概况 and the 项目绩效目标表 — with a hand-writable JSON form,
 //! structural validation, text rendering and CSV export.
 //!
 //! # The model
 //!
 //! - [`Disclosure`]: unit, year, [`DocumentKind`], [`AmountUnit`], the
-//!   [`Tables`], [`Claim`]s, [`Procurement`], [`PerformanceManagement`],
-//!   [`GlossaryEntry`]s, [`Profile`] and
+//!   [`Tables`], [`Claim`]s, [`Procurement`] (with its 中小企业 figures),
+//!   [`AgencyOperation`] (机关运行经费), [`AssetHoldings`] (国有资产占有: 车辆,
+//!   large equipment), [`PerformanceManagement`], [`GlossaryEntry`]s, [`Profile`] and
 //!   [`yusuan_performance::PerformanceTargetTable`]s.
 //! - Tables are modelled by kind ([`TableKind`]), not by number: publishers
 //!   number and order them differently, so the printed number and title are
@@ -111,7 +112,13 @@
 //!                                                    "row": "current_year_income", "column": "total" } },
 //!                    "refers_to": { "table": "income_expenditure_summary",
 //!                                   "row": "current_year_expenditure", "column": "total" } } ],
-//!   "procurement": { "total": "1912.9", "goods": "128.22", "services": "1784.68" },
+//!   "procurement": { "total": "1912.9", "goods": "128.22", "services": "1784.68",
+//!                    "sme_reserved": "…", "small_micro_reserved": "…" },   // 中小企业, when printed
+//!   "agency_operation": { "sentence": "…", "amount": "171.01" },          // 机关运行经费
+//!   "asset_holdings": { "sentence": "…",                                   // 国有资产占有
+//!                       "as_of": { "year": 2024, "month": 12, "day": 31 },
+//!                       "vehicles": { "total": 0, "categories": [ { "name": "其他用车", "count": 0 }, … ] },
+//!                       "large_equipment": 0 },
 //!   "performance_management": { "sentence": "…", "amount": "3430.74" },
 //!   "glossary": [ { "term": "…", "explanation": "…" } ],
 //!   "profile": { "duties": [ … ], "organization": [ … ], "divisions": [ … ] },
@@ -183,8 +190,9 @@ pub use generic::{
 };
 pub use kinds::{AmountUnit, Basis, Column, DocumentKind, Line, Period, RowKey, TableKind};
 pub use narrative::{
-    Claim, ClaimKind, ClaimPart, Direction, GlossaryEntry, PerformanceManagement, Procurement,
-    ProcurementField, Profile, Relation,
+    AgencyOperation, AgencyOperationField, AssetHoldings, Claim, ClaimKind, ClaimPart, Direction,
+    GlossaryEntry, PerformanceManagement, Procurement, ProcurementField, Profile, Relation,
+    StatedDate, VehicleCategory, VehicleCount,
 };
 pub use tables::{
     Amounts, BasicExpenditureAmounts, CodeRow, CodeTable, ExpenditureAmounts, ExtraCell,

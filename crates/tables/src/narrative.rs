@@ -456,25 +456,71 @@ impl Relation {
     }
 }
 
-/// 政府采购情况: the procurement budget and its split.
+/// 政府采购情况: the procurement total and its split, and the part of it
+/// for small and medium-sized enterprises (中小企业).
+///
+/// A 预算 states the procurement budget (政府采购预算) and the part of it
+/// reserved for 中小企业 ("面向中小企业预留政府采购项目预算金额 34 万元，其中，
+/// 预留给小型和微型企业的政府采购项目预算为 34 万元"); a 决算 states the
+/// contracts signed in the year (政府采购金额（以合同签订为准）), the reserves, and
+/// what 中小企业 and 小微企业 suppliers won (中标或成交) in the reserved projects
+/// and in the other projects. All amounts in 万元.
+///
+/// ```
+/// use yusuan_money::Wan;
+/// use yusuan_tables::{Procurement, ProcurementField};
+/// let p = Procurement {
+///     total: Some(Wan::parse("2319.21")?),
+///     sme_reserved: Some(Wan::parse("225.10")?),
+///     small_micro_reserved: Some(Wan::parse("164.87")?),
+///     ..Default::default()
+/// };
+/// assert_eq!(p.get(ProcurementField::SmallMicroReserved), Some(Wan::parse("164.87")?));
+/// let json = serde_json::to_string(&p).unwrap();
+/// assert_eq!(json, r#"{"total":"2319.21","sme_reserved":"225.10","small_micro_reserved":"164.87"}"#);
+/// # Ok::<(), yusuan_money::MoneyError>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Procurement {
     /// The sentence as printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence: Option<String>,
-    /// 政府采购预算总额.
+    /// 政府采购预算总额 (a 预算) or 政府采购金额（以合同签订为准）(a 决算).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<Wan>,
-    /// 政府采购货物预算.
+    /// 政府采购货物预算 (货物采购金额).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goods: Option<Wan>,
-    /// 政府采购工程预算.
+    /// 政府采购工程预算 (工程采购金额).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub works: Option<Wan>,
-    /// 政府采购服务预算.
+    /// 政府采购服务预算 (服务采购金额).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub services: Option<Wan>,
+    /// The sentences on 中小企业 as printed, when read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sme_sentence: Option<String>,
+    /// 面向中小企业预留政府采购项目预算金额: the procurement budget reserved
+    /// for small and medium-sized enterprises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sme_reserved: Option<Wan>,
+    /// 面向小微企业预留政府采购项目预算金额 (预留给小型和微型企业的政府采购
+    /// 项目预算): the part reserved for small and micro enterprises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub small_micro_reserved: Option<Wan>,
+    /// 在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的采购
+    /// 金额: awarded to 中小企业 in the projects reserved for them (a 决算).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sme_awarded_reserved: Option<Wan>,
+    /// 在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的采购
+    /// 金额: awarded to 小微企业 in the projects reserved for them (a 决算).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub small_micro_awarded_reserved: Option<Wan>,
+    /// 在其他政府采购项目中，由中小企业供应商中标或成交的采购金额: awarded to
+    /// 中小企业 in the projects not reserved (a 决算).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sme_awarded_other: Option<Wan>,
 }
 
 terms! {
@@ -488,6 +534,16 @@ terms! {
         Works = ("works", "工程"),
         /// 服务.
         Services = ("services", "服务"),
+        /// 面向中小企业预留 (预算金额).
+        SmeReserved = ("sme_reserved", "面向中小企业预留"),
+        /// 面向小微企业预留 (预算金额).
+        SmallMicroReserved = ("small_micro_reserved", "面向小微企业预留"),
+        /// 中小企业预留项目中由中小企业中标或成交.
+        SmeAwardedReserved = ("sme_awarded_reserved", "中小企业预留项目中由中小企业中标或成交"),
+        /// 小微企业预留项目中由小微企业中标或成交.
+        SmallMicroAwardedReserved = ("small_micro_awarded_reserved", "小微企业预留项目中由小微企业中标或成交"),
+        /// 其他项目中由中小企业中标或成交.
+        SmeAwardedOther = ("sme_awarded_other", "其他项目中由中小企业中标或成交"),
     }
 }
 
@@ -499,6 +555,11 @@ impl Procurement {
             ProcurementField::Goods => &mut self.goods,
             ProcurementField::Works => &mut self.works,
             ProcurementField::Services => &mut self.services,
+            ProcurementField::SmeReserved => &mut self.sme_reserved,
+            ProcurementField::SmallMicroReserved => &mut self.small_micro_reserved,
+            ProcurementField::SmeAwardedReserved => &mut self.sme_awarded_reserved,
+            ProcurementField::SmallMicroAwardedReserved => &mut self.small_micro_awarded_reserved,
+            ProcurementField::SmeAwardedOther => &mut self.sme_awarded_other,
         }
     }
 
@@ -509,8 +570,209 @@ impl Procurement {
             ProcurementField::Goods => self.goods,
             ProcurementField::Works => self.works,
             ProcurementField::Services => self.services,
+            ProcurementField::SmeReserved => self.sme_reserved,
+            ProcurementField::SmallMicroReserved => self.small_micro_reserved,
+            ProcurementField::SmeAwardedReserved => self.sme_awarded_reserved,
+            ProcurementField::SmallMicroAwardedReserved => self.small_micro_awarded_reserved,
+            ProcurementField::SmeAwardedOther => self.sme_awarded_other,
         }
     }
+
+    /// Sets the field (`None` blanks it) and returns the old value.
+    pub fn set(&mut self, field: ProcurementField, value: Option<Wan>) -> Option<Wan> {
+        std::mem::replace(self.slot(field), value)
+    }
+
+    /// Whether any 中小企业 figure was read.
+    pub fn has_sme_figures(&self) -> bool {
+        ProcurementField::SME.iter().any(|&f| self.get(f).is_some())
+    }
+}
+
+impl ProcurementField {
+    /// The 中小企业 figures: the two reserves and the three awarded amounts.
+    pub const SME: [ProcurementField; 5] = [
+        ProcurementField::SmeReserved,
+        ProcurementField::SmallMicroReserved,
+        ProcurementField::SmeAwardedReserved,
+        ProcurementField::SmallMicroAwardedReserved,
+        ProcurementField::SmeAwardedOther,
+    ];
+}
+
+/// 机关运行经费: the statement of the running costs of the administrative
+/// organs (行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的
+/// 基本支出中的日常公用经费支出), in 万元: "机关运行经费支出 142.80 万元，比
+/// 2023 年度减少 13.52 万元，下降 8.65%" (a 决算), "财政拨款的机关运行经费预算为
+/// 171.01 万元" (a 预算), or "无机关运行经费" (`none`).
+///
+/// The change and rate are those of the sentence as printed; the narrative
+/// keeps the same sentence as a [`ClaimKind::Change`] claim, which the
+/// reconciliation checks.
+///
+/// ```
+/// use yusuan_money::{Percent, Wan};
+/// use yusuan_tables::{AgencyOperation, Direction};
+/// let a = AgencyOperation {
+///     sentence: "机关运行经费支出 142.80 万元，比 2023 年度减少 13.52 万元，下降 8.65%。".into(),
+///     amount: Some(Wan::parse("142.80")?),
+///     base_year: Some(2023),
+///     direction: Some(Direction::Decrease),
+///     change: Some(Wan::parse("13.52")?),
+///     rate_direction: Some(Direction::Decline),
+///     rate: Some(Percent::parse("8.65%")?),
+///     ..Default::default()
+/// };
+/// let json = serde_json::to_string(&a).unwrap();
+/// assert!(json.contains(r#""amount":"142.80","base_year":2023,"direction":"decrease""#), "{json}");
+/// assert!(!json.contains("none"));
+/// # Ok::<(), yusuan_money::MoneyError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyOperation {
+    /// The sentence as printed.
+    pub sentence: String,
+    /// The amount (预算数 in a 预算, 支出 in a 决算).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Wan>,
+    /// "无机关运行经费（支出）": the unit states it has none.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub none: bool,
+    /// The year compared with ("比 2023 年度").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_year: Option<u16>,
+    /// The direction word of the change (增加 / 减少 / 持平).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// The change amount, unsigned as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Wan>,
+    /// The direction word before the rate (增长 / 下降), if printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_direction: Option<Direction>,
+    /// The rate, unsigned as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<Percent>,
+}
+
+terms! {
+    /// A number of the 机关运行经费 statement.
+    pub enum AgencyOperationField {
+        /// 金额.
+        Amount = ("amount", "金额"),
+        /// 增减额.
+        Change = ("change", "增减额"),
+        /// 增减率.
+        Rate = ("rate", "增减率"),
+    }
+}
+
+/// A date as printed in "截至 2024 年 12 月 31 日" (month and day when
+/// printed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatedDate {
+    /// The year.
+    pub year: u16,
+    /// The month (1–12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+    /// The day of the month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
+}
+
+impl std::fmt::Display for StatedDate {
+    /// `2024年12月31日`, as printed without spaces.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}年", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "{m}月")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "{d}日")?;
+        }
+        Ok(())
+    }
+}
+
+/// A number of vehicles (车辆) with its split by category as printed
+/// ("共有车辆 8 辆，其中：部级领导干部用车 0 辆、…、其他用车 1 辆").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VehicleCount {
+    /// 车辆 (the total, 辆).
+    pub total: u32,
+    /// The categories (其中：…), in printed order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<VehicleCategory>,
+}
+
+impl VehicleCount {
+    /// The sum of the categories (`None` if none are printed or the sum
+    /// overflows).
+    pub fn categories_sum(&self) -> Option<u64> {
+        if self.categories.is_empty() {
+            return None;
+        }
+        self.categories
+            .iter()
+            .try_fold(0u64, |s, c| s.checked_add(u64::from(c.count)))
+    }
+}
+
+/// One category of vehicles as printed (部级领导干部用车, 主要领导干部用车,
+/// 机要通信用车, 应急保障用车, 执法执勤用车, 特种专业技术用车, 离退休干部用车,
+/// 其他用车, 一般公务用车 …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VehicleCategory {
+    /// The category's name as printed.
+    pub name: String,
+    /// The number of vehicles (辆).
+    pub count: u32,
+}
+
+/// 国有资产占有使用情况: the vehicles (车辆) and the equipment of 100万元 or
+/// more a piece (单价 100 万元（含）以上设备（不含车辆）) the unit holds at a date
+/// ("截至 2024 年 12 月 31 日"), and, in a 预算, those its budget plans to buy
+/// ("2025 年单位预算安排购置车辆 0 辆，其中：…").
+///
+/// ```
+/// use yusuan_tables::{AssetHoldings, StatedDate, VehicleCategory, VehicleCount};
+/// let a = AssetHoldings {
+///     sentence: "截至2024年12月31日，共有车辆2辆，其中：执法执勤用车2辆。".into(),
+///     as_of: Some(StatedDate { year: 2024, month: Some(12), day: Some(31) }),
+///     vehicles: Some(VehicleCount {
+///         total: 2,
+///         categories: vec![VehicleCategory { name: "执法执勤用车".into(), count: 2 }],
+///     }),
+///     ..Default::default()
+/// };
+/// assert_eq!(a.as_of.unwrap().to_string(), "2024年12月31日");
+/// assert_eq!(a.vehicles.as_ref().unwrap().categories_sum(), Some(2));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssetHoldings {
+    /// The sentences as printed.
+    pub sentence: String,
+    /// The date the holdings are counted at (截至…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<StatedDate>,
+    /// 车辆 held, with the categories.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vehicles: Option<VehicleCount>,
+    /// 单价 100 万元（含）以上设备（不含车辆）, 台（套）.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_equipment: Option<u32>,
+    /// 预算安排购置车辆: the vehicles the budget plans to buy (a 预算).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_vehicles: Option<VehicleCount>,
+    /// 预算安排购置单价 100 万元（含）以上设备（不含车辆）, 台（套） (a 预算).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_large_equipment: Option<u32>,
 }
 
 /// 预算绩效管理情况: the statement that project spending is under 绩效目标
@@ -717,6 +979,84 @@ mod tests {
         );
         assert_eq!(Relation::find("大学、高校"), None);
         assert_eq!(Relation::from_zh("大"), None);
+    }
+
+    #[test]
+    fn other_matters_round_trip_reject_unknown_fields_and_are_addressed() {
+        let w = |s: &str| Some(Wan::parse(s).unwrap());
+        let mut d = crate::Disclosure::builder("上海市普陀区规划和自然资源局", 2024)
+            .kind(crate::DocumentKind::DepartmentFinalAccounts)
+            .procurement(Procurement {
+                total: w("2319.21"),
+                goods: w("122.43"),
+                works: w("1387.72"),
+                services: w("809.07"),
+                sme_reserved: w("225.10"),
+                small_micro_reserved: w("164.87"),
+                sme_awarded_reserved: w("225.10"),
+                small_micro_awarded_reserved: w("164.87"),
+                sme_awarded_other: w("0.00"),
+                ..Default::default()
+            })
+            .agency_operation(AgencyOperation {
+                sentence: "机关运行经费支出 142.80 万元，比 2023 年度减少 13.52 万元，下降 8.65%。"
+                    .into(),
+                amount: w("142.80"),
+                base_year: Some(2023),
+                direction: Some(Direction::Decrease),
+                change: w("13.52"),
+                rate_direction: Some(Direction::Decline),
+                rate: Some(Percent::parse("8.65%").unwrap()),
+                ..Default::default()
+            })
+            .asset_holdings(AssetHoldings {
+                sentence: "截至 2024 年 12 月 31 日，…共有车辆 0 辆…".into(),
+                as_of: Some(StatedDate {
+                    year: 2024,
+                    month: Some(12),
+                    day: Some(31),
+                }),
+                vehicles: Some(VehicleCount {
+                    total: 0,
+                    categories: vec![VehicleCategory {
+                        name: "其他用车".into(),
+                        count: 0,
+                    }],
+                }),
+                large_equipment: Some(0),
+                ..Default::default()
+            })
+            .build()
+            .unwrap();
+        let json = d.to_json();
+        assert_eq!(crate::Disclosure::from_json(&json).unwrap(), d);
+        for (key, typo) in [
+            ("\"sme_reserved\"", "\"sme_reserve\""),
+            ("\"base_year\"", "\"base_yr\""),
+            ("\"large_equipment\"", "\"equipment\""),
+            ("\"month\"", "\"mon\""),
+            ("\"count\"", "\"n\""),
+        ] {
+            assert!(json.contains(key), "{key} in {json}");
+            assert!(
+                crate::Disclosure::from_json(&json.replacen(key, typo, 1)).is_err(),
+                "{typo}"
+            );
+        }
+        // `none` is written only when true
+        assert!(!json.contains("\"none\""));
+        // every figure is addressed: 9 of 政府采购, 3 of 机关运行经费
+        let at: Vec<_> = d.cells().into_iter().map(|(at, _)| at).collect();
+        assert_eq!(at.len(), 12, "{at:?}");
+        let rate = crate::NumberRef::AgencyOperation(AgencyOperationField::Rate);
+        assert_eq!(d.describe(&rate), "机关运行经费 / 增减率");
+        let old = d
+            .set(&rate, Some(Percent::parse("8.66%").unwrap().into()))
+            .unwrap();
+        assert_eq!(old, Some(Percent::parse("8.65%").unwrap().into()));
+        assert!(d.set(&rate, Some(Wan::parse("1").unwrap().into())).is_err());
+        let other = crate::NumberRef::Procurement(ProcurementField::SmeAwardedOther);
+        assert_eq!(d.get(&other), Some(Wan::parse("0.00").unwrap().into()));
     }
 
     #[test]

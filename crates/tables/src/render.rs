@@ -185,14 +185,242 @@ pub fn text(view: &TableView<'_>) -> String {
 }
 
 /// Every table of the disclosure as text ([`text`]), in printed order,
-/// separated by blank lines, under a heading naming the unit and year.
+/// separated by blank lines, under a heading naming the unit and year; then
+/// the other matters ([`other_matters_text`]) when any was read.
 pub fn text_all(d: &Disclosure) -> String {
     let mut out = format!("{} {}年{}\n", d.unit.name, d.year, d.kind.label_zh());
     for v in d.views() {
         out.push('\n');
         out.push_str(&text(&v));
     }
+    if let Some(other) = other_matters_text(d) {
+        out.push('\n');
+        out.push_str(&other);
+    }
     out
+}
+
+/// One figure of the other matters: (part, item, value, unit).
+struct Matter {
+    part: &'static str,
+    item: String,
+    /// As text shows it (`2,319.21`) and as CSV writes it (`2319.21`).
+    shown: String,
+    plain: String,
+    unit: &'static str,
+}
+
+fn matter(
+    part: &'static str,
+    item: impl Into<String>,
+    shown: String,
+    plain: String,
+    unit: &'static str,
+) -> Matter {
+    Matter {
+        part,
+        item: item.into(),
+        shown,
+        plain,
+        unit,
+    }
+}
+
+fn wan_matter(part: &'static str, item: impl Into<String>, w: Wan) -> Matter {
+    matter(part, item, w.to_string(), w.plain(), "万元")
+}
+
+fn count_matter(part: &'static str, item: impl Into<String>, n: u32, unit: &'static str) -> Matter {
+    matter(part, item, n.to_string(), n.to_string(), unit)
+}
+
+fn vehicle_matters(out: &mut Vec<Matter>, what: &str, v: &crate::VehicleCount) {
+    const PART: &str = "国有资产占有";
+    out.push(count_matter(PART, what, v.total, "辆"));
+    for c in &v.categories {
+        out.push(count_matter(
+            PART,
+            format!("{what} / {}", c.name),
+            c.count,
+            "辆",
+        ));
+    }
+}
+
+/// The figures of 政府采购, 机关运行经费 and 国有资产占有, in that order.
+fn matters(d: &Disclosure) -> Vec<Matter> {
+    use crate::ProcurementField as F;
+    let mut out = Vec::new();
+    if let Some(p) = &d.procurement {
+        for &f in F::ALL {
+            if let Some(w) = p.get(f) {
+                out.push(wan_matter("政府采购", f.label_zh(), w));
+            }
+        }
+    }
+    if let Some(a) = &d.agency_operation {
+        const PART: &str = "机关运行经费";
+        if a.none {
+            out.push(matter(
+                PART,
+                "无机关运行经费",
+                String::new(),
+                String::new(),
+                "",
+            ));
+        }
+        if let Some(w) = a.amount {
+            out.push(wan_matter(PART, "金额", w));
+        }
+        if let Some(y) = a.base_year {
+            out.push(count_matter(PART, "比较年度", u32::from(y), "年"));
+        }
+        if let Some(dir) = a.direction {
+            let item = format!("比上年{}", dir.label_zh());
+            match a.change {
+                Some(w) => out.push(wan_matter(PART, item, w)),
+                None => out.push(matter(PART, item, String::new(), String::new(), "")),
+            }
+        }
+        if let Some(r) = a.rate {
+            let word = a
+                .rate_direction
+                .or(a.direction)
+                .map_or("增减率", |d| d.label_zh());
+            out.push(matter(PART, word, r.to_string(), r.to_string(), ""));
+        }
+    }
+    if let Some(h) = &d.asset_holdings {
+        const PART: &str = "国有资产占有";
+        if let Some(date) = h.as_of {
+            out.push(matter(PART, "截至", date.to_string(), date.to_string(), ""));
+        }
+        if let Some(v) = &h.vehicles {
+            vehicle_matters(&mut out, "车辆", v);
+        }
+        if let Some(n) = h.large_equipment {
+            out.push(count_matter(
+                PART,
+                "单价100万元（含）以上设备（不含车辆）",
+                n,
+                "台（套）",
+            ));
+        }
+        if let Some(v) = &h.planned_vehicles {
+            vehicle_matters(&mut out, "预算安排购置车辆", v);
+        }
+        if let Some(n) = h.planned_large_equipment {
+            out.push(count_matter(
+                PART,
+                "预算安排购置单价100万元（含）以上设备（不含车辆）",
+                n,
+                "台（套）",
+            ));
+        }
+    }
+    out
+}
+
+/// The other matters the disclosure states outside its tables — 政府采购
+/// (with its 中小企业 figures), 机关运行经费 and 国有资产占有 (车辆, large
+/// equipment) — as aligned text, one figure a line under its part; `None`
+/// when none was read.
+///
+/// ```
+/// use yusuan_money::Wan;
+/// use yusuan_tables::*;
+/// let d = Disclosure::builder("某局", 2024)
+///     .procurement(Procurement {
+///         total: Some(Wan::parse("2319.21")?),
+///         sme_reserved: Some(Wan::parse("225.10")?),
+///         ..Default::default()
+///     })
+///     .agency_operation(AgencyOperation { none: true, ..Default::default() })
+///     .build()?;
+/// assert_eq!(render::other_matters_text(&d).unwrap(), "\
+/// 其他事项
+/// 【政府采购】
+/// 总额              2,319.21  万元
+/// 面向中小企业预留    225.10  万元
+/// 【机关运行经费】
+/// 无机关运行经费
+/// ");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn other_matters_text(d: &Disclosure) -> Option<String> {
+    let all = matters(d);
+    if all.is_empty() {
+        return None;
+    }
+    let item_w = all
+        .iter()
+        .map(|m| display_width(&m.item))
+        .max()
+        .unwrap_or(0);
+    let value_w = all
+        .iter()
+        .map(|m| display_width(&m.shown))
+        .max()
+        .unwrap_or(0);
+    let mut out = String::from("其他事项\n");
+    let mut part = "";
+    for m in &all {
+        if m.part != part {
+            part = m.part;
+            out.push_str(&format!("【{part}】\n"));
+        }
+        let line = if m.shown.is_empty() {
+            m.item.clone()
+        } else {
+            format!(
+                "{}  {}  {}",
+                pad_right(&m.item, item_w),
+                pad_left(&m.shown, value_w),
+                m.unit
+            )
+        };
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// The other matters ([`other_matters_text`]) as CSV, in the form of
+/// [`csv()`]: header `事项,项目,数值,单位`, one line per figure (amounts in
+/// 万元 as plain decimals, counts of vehicles and equipment, the date as
+/// printed); `None` when none was read.
+///
+/// ```
+/// use yusuan_tables::*;
+/// let d = Disclosure::builder("某局", 2024)
+///     .asset_holdings(AssetHoldings {
+///         as_of: Some(StatedDate { year: 2024, month: Some(12), day: Some(31) }),
+///         vehicles: Some(VehicleCount { total: 2, categories: vec![
+///             VehicleCategory { name: "执法执勤用车".into(), count: 2 }] }),
+///         ..Default::default()
+///     })
+///     .build()?;
+/// assert_eq!(render::other_matters_csv(&d).unwrap(), "\u{feff}事项,项目,数值,单位\r\n\
+///     国有资产占有,截至,2024年12月31日,\r\n\
+///     国有资产占有,车辆,2,辆\r\n\
+///     国有资产占有,车辆 / 执法执勤用车,2,辆\r\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn other_matters_csv(d: &Disclosure) -> Option<String> {
+    let all = matters(d);
+    if all.is_empty() {
+        return None;
+    }
+    let mut records = vec![vec![
+        "事项".to_owned(),
+        "项目".to_owned(),
+        "数值".to_owned(),
+        "单位".to_owned(),
+    ]];
+    for m in all {
+        records.push(vec![m.part.to_owned(), m.item, m.plain, m.unit.to_owned()]);
+    }
+    Some(write_csv(&records))
 }
 
 /// A text cell that a spreadsheet program would run as a formula (CSV
@@ -326,9 +554,12 @@ pub fn csv(view: &TableView<'_>) -> String {
 }
 
 /// One CSV per table: `(file name, contents)`, file names such as
-/// `03-expenditure_summary.csv` (template number and kind).
+/// `03-expenditure_summary.csv` (template number and kind); then
+/// `10-other_matters.csv` ([`other_matters_csv`]) when the disclosure states
+/// 政府采购, 机关运行经费 or 国有资产占有.
 pub fn csv_files(d: &Disclosure) -> Vec<(String, String)> {
-    d.views()
+    let mut files: Vec<(String, String)> = d
+        .views()
         .iter()
         .map(|v| {
             (
@@ -336,7 +567,11 @@ pub fn csv_files(d: &Disclosure) -> Vec<(String, String)> {
                 csv(v),
             )
         })
-        .collect()
+        .collect();
+    if let Some(other) = other_matters_csv(d) {
+        files.push(("10-other_matters.csv".to_owned(), other));
+    }
+    files
 }
 
 #[cfg(test)]

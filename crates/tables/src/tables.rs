@@ -780,13 +780,22 @@ impl ThreePublicTable {
             .map(|r| &r.amounts)
     }
 
+    /// The amounts of a period to change: a period printed without a row
+    /// (blank) gets one.
     pub(crate) fn amounts_mut(&mut self, key: &RowKey) -> Option<&mut ThreePublicAmounts> {
         match key {
-            RowKey::Period(p) => self
-                .rows
-                .iter_mut()
-                .find(|r| r.period == *p)
-                .map(|r| &mut r.amounts),
+            RowKey::Period(p) => {
+                if !self.rows.iter().any(|r| r.period == *p) && self.periods.contains(p) {
+                    self.rows.push(ThreePublicRow {
+                        period: *p,
+                        amounts: ThreePublicAmounts::default(),
+                    });
+                }
+                self.rows
+                    .iter_mut()
+                    .find(|r| r.period == *p)
+                    .map(|r| &mut r.amounts)
+            }
             _ => None,
         }
     }

@@ -440,8 +440,13 @@ impl Disclosure {
                 .as_ref()
                 .map(|x| in_code_table(x, cell)),
             TableKind::ThreePublicExpenditure => t.three_public_expenditure.as_ref().map(|x| {
+                // a period printed as a column group is a row of the table,
+                // blank when it prints no amount (an empty table lists its
+                // periods)
                 let row = match cell.row {
-                    RowKey::Period(p) => x.rows.iter().any(|r| r.period == p),
+                    RowKey::Period(p) => {
+                        x.rows.iter().any(|r| r.period == p) || x.periods.contains(&p)
+                    }
                     _ => false,
                 };
                 row && has_column(

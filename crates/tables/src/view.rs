@@ -184,14 +184,26 @@ fn three_public_view(t: &ThreePublicTable, unit: AmountUnit, year: u16) -> Table
         year,
         sections: vec![ViewSection {
             name: None,
+            // the periods printed, in printed order (blank when the table
+            // prints no amount for one), then any row of another period
             rows: t
-                .rows
+                .periods
                 .iter()
-                .map(|r| ViewRow {
-                    key: RowKey::Period(r.period),
-                    label: r.period.label_zh(),
+                .map(|p| (*p, t.amounts(*p)))
+                .chain(
+                    t.rows
+                        .iter()
+                        .filter(|r| !t.periods.contains(&r.period))
+                        .map(|r| (r.period, Some(&r.amounts))),
+                )
+                .map(|(period, amounts)| ViewRow {
+                    key: RowKey::Period(period),
+                    label: period.label_zh(),
                     depth: 0,
-                    values: values(&r.amounts, &columns),
+                    values: match amounts {
+                        Some(a) => values(a, &columns),
+                        None => vec![None; columns.len()],
+                    },
                 })
                 .collect(),
             columns,

@@ -512,8 +512,21 @@ fn renders_every_table_and_exports_csv() {
             && l.ends_with("3,731.75")),
         "{text}"
     );
+    // the 政府采购 statement (1,912.9 = 货物 128.22 + 服务 1,784.68) after the tables
+    assert!(
+        text.ends_with(
+            "【政府采购】\n总额  1,912.90  万元\n货物    128.22  万元\n服务  1,784.68  万元\n"
+        ),
+        "{text}"
+    );
     let files = render::csv_files(&d);
-    assert_eq!(files.len(), 9);
+    assert_eq!(files.len(), 10);
+    let (name, other) = &files[9];
+    assert_eq!(name, "10-other_matters.csv");
+    assert_eq!(
+        other,
+        "\u{feff}事项,项目,数值,单位\r\n政府采购,总额,1912.9,万元\r\n政府采购,货物,128.22,万元\r\n政府采购,服务,1784.68,万元\r\n"
+    );
     let (name, csv) = &files[2];
     assert_eq!(name, "03-expenditure_summary.csv");
     assert!(csv.starts_with('\u{feff}'));

@@ -426,7 +426,7 @@ fn structure(ctx: &mut Ctx<'_>) {
 }
 
 /// Calls `out` with every number outside the tables: claims, 政府采购,
-/// 绩效管理, 项目资金.
+/// 机关运行经费, 绩效管理, 项目资金.
 fn outside_numbers(
     d: &yusuan_tables::Disclosure,
     out: &mut impl FnMut(NumberRef, yusuan_tables::Number),
@@ -475,6 +475,28 @@ fn outside_numbers(
         for &f in ProcurementField::ALL {
             if let Some(w) = p.get(f) {
                 out(NumberRef::Procurement(f), w.into());
+            }
+        }
+    }
+    // the 机关运行经费 statement's numbers, unless a narrative claim quotes
+    // the same sentence (its numbers are checked there, once)
+    let squeeze = yusuan_money::text::squeeze;
+    let quoted = |sentence: &str| {
+        let s = squeeze(sentence);
+        d.narrative.iter().any(|c| {
+            let c = squeeze(&c.sentence);
+            !c.is_empty() && (s.contains(&c) || c.contains(&s))
+        })
+    };
+    if let Some(a) = d.agency_operation.as_ref().filter(|a| !quoted(&a.sentence)) {
+        use yusuan_tables::AgencyOperationField as A;
+        for (f, n) in [
+            (A::Amount, a.amount.map(Number::from)),
+            (A::Change, a.change.map(Number::from)),
+            (A::Rate, a.rate.map(Number::from)),
+        ] {
+            if let Some(n) = n {
+                out(NumberRef::AgencyOperation(f), n);
             }
         }
     }

@@ -8,6 +8,7 @@
 mod codes;
 mod document;
 mod final_accounts;
+mod matters;
 mod narrative;
 mod pair;
 mod performance;
@@ -114,6 +115,7 @@ impl<'c> Reconciler<'c> {
         tables::check(&mut ctx);
         final_accounts::check(&mut ctx);
         narrative::check(&mut ctx);
+        matters::check(&mut ctx);
         performance::check(&mut ctx);
         codes::check(&mut ctx);
         document::check(&mut ctx);
@@ -648,12 +650,14 @@ impl<'d> Ctx<'d> {
             };
             // Shapes that say a blank was not read, with or without a
             // reading record: a table in which no row was read at all (and
-            // whose note does not say it is empty), and a split column of a
-            // table whose amounts all sit in its 合计 column.
+            // whose note does not say it is empty, and which was not found
+            // whole with an empty body: `Reading::printed_empty`), and a
+            // split column of a table whose amounts all sit in its 合计 column.
             if blank {
                 if !self.d.tables.has_row(c.table, &c.row)
                     && nothing_read(self.d, c.table)
                     && !noted_empty(meta)
+                    && !meta.reading.as_ref().is_some_and(|r| r.printed_empty)
                 {
                     return Gate::Unread(format!(
                         "{}中没有读到任何行，不与其（空白）比较",
@@ -814,6 +818,7 @@ impl<'d> Ctx<'d> {
                     .column(field.label_zh())
             }
             NumberRef::Procurement(f) => Location::table("政府采购").column(f.label_zh()),
+            NumberRef::AgencyOperation(f) => Location::table("机关运行经费").column(f.label_zh()),
             NumberRef::PerformanceManagement => Location::table("预算绩效管理").column("涉及金额"),
             NumberRef::PerformanceFunds { table, field } => {
                 let project = self
