@@ -448,6 +448,9 @@ fn a_row_with_an_amount_in_an_extra_column_is_not_summed() {
             .unwrap(),
     );
     assert!(csv.contains("单位预留机动经费（万元）"), "{csv}");
+}
+
+#[test]
 fn an_empty_three_public_table_is_compared_only_when_read_for_certain() {
     // The seed's "三公" table without its row and note (nothing read), and a
     // sentence quoting a 三公 figure of it.
