@@ -108,8 +108,9 @@ fn table_titles_with_nothing_readable_exit_3_without_saying_no_error() {
          部门收入总表\n单位：万元\n\n部门支出总表\n单位：万元\n",
     )
     .expect("write");
-    // The same as a 决算: six of its nine tables are not printed at all,
-    // which is a finding of its own (S611), so it exits 1; never 0.
+    // The same as a 决算: six of its nine tables are not found (S612
+    // warnings: not printed, or not read), and nothing could be checked:
+    // exit 3, never 0.
     let final_accounts = temp_dir("final-titles").join("titles.txt");
     std::fs::write(
         &final_accounts,
@@ -118,8 +119,9 @@ fn table_titles_with_nothing_readable_exit_3_without_saying_no_error() {
     )
     .expect("write");
     let (code, stdout, stderr) = yusuan(&["check", final_accounts.to_str().expect("utf-8")]);
-    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert_eq!(code, 3, "{stdout}{stderr}");
     assert!(!stdout.contains("未发现错误"), "{stdout}");
+    assert!(stdout.contains("S612"), "{stdout}");
     let (code, stdout, stderr) = yusuan(&["check", file.to_str().expect("utf-8")]);
     assert_eq!(code, 3, "{stdout}{stderr}");
     assert!(!stdout.contains("未发现错误"), "{stdout}");

@@ -823,16 +823,15 @@ pub(crate) fn type_code_table(
     doc_year: u16,
 ) -> Result<Typed, String> {
     let unit = g.amount_unit.unwrap_or(doc_unit);
+    // no amount in any row (a blank 合计 row may be printed): the note is the
+    // empty table's
+    let empty = g.rows.iter().all(|r| r.cells.iter().all(Option::is_none));
     let meta = TableMeta {
         number: g.number.clone(),
         title: Some(g.title.clone()),
         amount_unit: (unit != doc_unit).then_some(unit),
-        empty_note: if g.rows.is_empty() {
-            g.note.clone()
-        } else {
-            None
-        },
-        notes: if g.rows.is_empty() {
+        empty_note: if empty { g.note.clone() } else { None },
+        notes: if empty {
             Vec::new()
         } else {
             g.note.iter().cloned().collect()
@@ -1389,6 +1388,9 @@ fn type_summary(
                     t.expenditure.remove(i);
                 }
                 Some(_) if !has_amount => continue,
+                // a total printed under each view with one amount (江苏's
+                // 支出合计 under 功能分类 and under 支出用途)
+                Some(before) if spending_parts.len() > 1 && before.amounts == amounts => continue,
                 _ => return Err(format!("支出 row {label:?} printed twice")),
             }
         }

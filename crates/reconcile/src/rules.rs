@@ -1451,12 +1451,12 @@ catalogue! {
     },
     /// A final account prints the nine tables of the template.
     FinalAccountsTablesPresent = "S612" {
-        family: Structure, severity: Error, tolerance: None,
+        family: Structure, severity: Warning, tolerance: None,
         title_zh: "决算九张表齐全",
         title_en: "A final account prints the nine tables",
         formula: "收入支出决算总表、收入决算表、支出决算表、财政拨款收入支出决算总表、一般公共预算财政拨款支出决算表、一般公共预算财政拨款基本支出决算表、财政拨款“三公”经费支出决算表、政府性基金预算财政拨款收入支出决算表、国有资本经营预算财政拨款收入支出决算表均已公开",
-        explanation_zh: "部门（单位）决算公开九张表，没有数据的表也保留表格并附说明。已由目录检查（S611）报告的缺表不重复报告；文件中一张决算表也没有时只给出一条警告。",
-        explanation_en: "A final account publishes the nine tables of the template; an empty one is kept with its note. A table already reported missing from the contents (S611) is not reported again; when the document has no table at all, a single warning is given.",
+        explanation_zh: "部门（单位）决算公开九张表，没有数据的表也保留表格并附说明。缺少的表可能未公开，也可能未能读取，故为警告（与预算的 S601 相同）；目录列出而正文中没有的表由 S611 报告为错误，不重复报告；文件中一张决算表也没有时只给出一条警告。",
+        explanation_en: "A final account publishes the nine tables of the template; an empty one is kept with its note. A table not found may be unpublished or unread, hence a warning (as S601 for a budget); one the contents list but the body lacks is an S611 error and is not reported again; when the document has no table at all, a single warning is given.",
         action_zh: "补充公开缺少的决算表。",
         action_en: "Publish the missing table.",
     },

@@ -142,3 +142,18 @@ fn other_funds_replace_the_other_income_lines() {
     let r = check(s, fiscal("13979.92"));
     assert_eq!(errors(&r, Rule::IncomeSubtotal), 1, "{}", r.render_text());
 }
+
+#[test]
+fn without_a_subtotal_the_lines_by_use_are_checked_against_the_grand_total() {
+    let r = check(summary("13994.31"), fiscal("13979.92"));
+    let o = r.outcome(Rule::FiscalExpenditureByUse).unwrap();
+    assert_eq!(o.status, Status::Skipped);
+    assert!(
+        o.skip_reason.as_deref().unwrap().contains("支出总计"),
+        "{o:?}"
+    );
+    assert_eq!(
+        r.outcome(Rule::FiscalExpenditureTotal).unwrap().status,
+        Status::Passed
+    );
+}

@@ -521,6 +521,13 @@ fn expenditure_side(
             by_use_rule,
             "未列示按支出用途（基本支出、项目支出）的支出行",
         );
+    } else if !has_line(t, Line::CurrentYearExpenditure) && roots.is_empty() {
+        // the lines by use then add up to 支出总计 with 结转下年, under the
+        // grand-total rule below
+        ctx.skip(
+            by_use_rule,
+            "未列示本年支出合计行：按支出用途各项与结转下年之和按支出总计规则核对",
+        );
     }
     for &c in t.printed_expenditure_columns() {
         if has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
@@ -547,6 +554,14 @@ fn expenditure_side(
             }
             parts.push(line(Line::CarryForward, c));
             ctx.sum(total_rule, line(Line::ExpenditureTotal, c), parts);
+            // no subtotal, and the classes made the total: the lines by use
+            // are a second breakdown of the same total
+            if by_use && !has_line(t, Line::CurrentYearExpenditure) && !roots.is_empty() {
+                parts.clear();
+                uses(parts, c);
+                parts.push(line(Line::CarryForward, c));
+                ctx.sum(by_use_rule, line(Line::ExpenditureTotal, c), parts);
+            }
         }
     }
     if has_line(t, Line::IncomeTotal) && has_line(t, Line::ExpenditureTotal) {
