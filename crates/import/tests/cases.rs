@@ -50,8 +50,33 @@ fn f19_prefixed_titles_are_found_and_no_performance_table_is_invented() {
         import_text(&case("f19_title_ordinal_and_xiangmumingcheng.txt")).expect("imports");
     let d = &imported.disclosure;
     assert!(d.performance_tables.is_empty());
-    let titles: Vec<&str> = d.tables.generic.iter().map(|g| g.title.as_str()).collect();
-    assert!(titles.contains(&"部门收支预算总表"), "{titles:?}");
+    // the 收支预算总表 in three parts (收入 | 功能分类 | 支出用途) is typed:
+    // 204 26,502.25 + 208 2,347.13 = 17,123.19 + 11,543.27 + 182.92 =
+    // 28,849.38
+    let summary = d
+        .tables
+        .income_expenditure_summary
+        .as_ref()
+        .expect("收支预算总表 typed");
+    assert_eq!(summary.meta.title.as_deref(), Some("部门收支预算总表"));
+    let w = |s: &str| Some(yusuan_money::Wan::parse(s).unwrap());
+    use yusuan_tables::Line;
+    assert_eq!(
+        summary.amount(Line::FiscalAppropriationIncome),
+        w("28849.38")
+    );
+    assert_eq!(summary.amount(Line::UnitReserveFund), w("182.92"));
+    assert_eq!(summary.amount(Line::ExpenditureTotal), w("28849.38"));
+    assert!(d.tables.generic.is_empty(), "{:?}", d.tables.generic);
+    let report = yusuan_reconcile::reconcile(d);
+    assert!(!report.has_errors(), "{}", report.render_text());
+    assert_eq!(
+        report
+            .outcome(yusuan_reconcile::Rule::SummaryExpenditureByUse)
+            .unwrap()
+            .status,
+        yusuan_reconcile::Status::Passed
+    );
     let spending = d
         .tables
         .expenditure_summary
@@ -59,7 +84,6 @@ fn f19_prefixed_titles_are_found_and_no_performance_table_is_invented() {
         .expect("支出预算总表 typed");
     assert_eq!(spending.meta.title.as_deref(), Some("部门支出预算总表"));
     // as printed: 合计 28,849.38 | 基本支出 17,123.19 | 项目支出 11,543.27 | 单位预留机动经费 182.92
-    let w = |s: &str| Some(yusuan_money::Wan::parse(s).unwrap());
     let total = spending.total.as_ref().expect("合计 row");
     assert_eq!(
         (total.total, total.basic, total.project),
