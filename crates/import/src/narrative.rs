@@ -1484,6 +1484,85 @@ fn code_rows<A>(t: &yusuan_tables::CodeTable<A>) -> Vec<(yusuan_classification::
         .collect()
 }
 
+/// A line of the 收支总表 by use or by source (江苏: 基本支出, 项目支出,
+/// 单位预留机动经费; 财政专户管理资金, 其他资金; and the 财政拨款 / 一般公共
+/// 预算 / 政府性基金 lines) named exactly by a claim of a paragraph on the
+/// 收支（预算）总表, the 收入预算 or the 支出预算 ("基本支出预算数为 17,123.19
+/// 万元", "单位预留机动经费 182.92 万元，占 0.64%"), or of one on the 财政
+/// 拨款收支（预算）总表 (then that table's line): the cell, and for a share the
+/// whole it is of, 本年收入合计 or 本年支出合计 of the same table (else 收入
+/// 总计 / 支出总计). `None` when the table prints no such line.
+fn summary_line_by_name(claim: &Claim, t: &Tables) -> Option<(CellRef, Option<CellRef>)> {
+    if !matches!(
+        claim.kind,
+        ClaimKind::Amount { .. }
+            | ClaimKind::Share { .. }
+            | ClaimKind::Total { .. }
+            | ClaimKind::Change { .. }
+    ) {
+        return None;
+    }
+    let section = yusuan_money::text::squeeze(claim.section.as_deref()?.split(" / ").next()?);
+    let kind = if section.contains("财政拨款收支") {
+        TableKind::FiscalAppropriationSummary
+    } else if ![
+        "财政拨款",
+        "一般公共预算",
+        "政府性基金",
+        "国有资本",
+        "基本支出",
+        "三公",
+    ]
+    .iter()
+    .any(|w| section.contains(w))
+        && ["收支", "收入预算", "支出预算"]
+            .iter()
+            .any(|w| section.contains(w))
+    {
+        TableKind::IncomeExpenditureSummary
+    } else {
+        return None;
+    };
+    let table = match kind {
+        TableKind::FiscalAppropriationSummary => t.fiscal_appropriation_summary.as_ref(),
+        _ => t.income_expenditure_summary.as_ref(),
+    }?;
+    let sq = yusuan_money::text::squeeze(claim.kind.subject());
+    let name = sq
+        .strip_suffix("预算数")
+        .or_else(|| sq.strip_suffix("预算"))
+        .unwrap_or(&sq);
+    let line = match name {
+        "基本支出" => TLine::BasicExpenditure,
+        "项目支出" => TLine::ProjectExpenditure,
+        "单位预留机动经费" | "预留机动经费" => TLine::UnitReserveFund,
+        "财政专户管理资金" => TLine::SpecialAccountFunds,
+        "其他资金" => TLine::OtherFunds,
+        "财政拨款收入" => TLine::FiscalAppropriationIncome,
+        "一般公共预算收入" | "一般公共预算拨款收入" => {
+            TLine::GeneralBudgetAppropriation
+        }
+        "政府性基金预算收入" | "政府性基金预算拨款收入" => {
+            TLine::GovernmentFundAppropriation
+        }
+        _ => return None,
+    };
+    let row = RowKey::Line(line);
+    table.find(&row)?;
+    let income = table.income.iter().any(|r| r.key == row);
+    let wholes = if income {
+        [TLine::CurrentYearIncome, TLine::IncomeTotal]
+    } else {
+        [TLine::CurrentYearExpenditure, TLine::ExpenditureTotal]
+    };
+    let whole = wholes
+        .iter()
+        .map(|l| RowKey::Line(*l))
+        .find(|r| table.find(r).is_some())
+        .map(|r| CellRef::new(kind, r, Column::Total));
+    Some((CellRef::new(kind, row, Column::Total), whole))
+}
+
 /// The period row of the "三公" table a subject quotes. A 决算's table
 /// prints the year's 预算数 and 决算数: the subject's word chooses (决算,
 /// else 预算), else a 决算 section's (a figure with neither word in "…支出
@@ -1569,6 +1648,16 @@ fn three_public_column(subject: &str) -> Option<Column> {
 pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
     if let Some(cell) = final_total(claim, ctx.tables) {
         claim.refers_to = Some(cell);
+        return;
+    }
+    if let Some((cell, whole)) = summary_line_by_name(claim, ctx.tables) {
+        claim.refers_to = Some(cell);
+        if let ClaimKind::Share {
+            whole_refers_to, ..
+        } = &mut claim.kind
+        {
+            *whole_refers_to = whole;
+        }
         return;
     }
     let Some(table) = section_table(claim.section.as_deref()) else {

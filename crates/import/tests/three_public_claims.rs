@@ -7,29 +7,15 @@
 //! them in section 七. The document as published agrees; each planted change
 //! of one figure is an error against the cell of its period and item.
 
-use std::path::Path;
+mod support;
 
 use yusuan_import::import_text;
 use yusuan_money::Wan;
 use yusuan_reconcile::{reconcile, Finding, Report, Rule, Severity, Value};
 use yusuan_tables::{Basis, CellRef, Column, NumberRef, Period, RowKey, TableKind};
 
-/// The layout text of the PDF, or `None` when pdftotext is missing.
 fn ghzyj() -> Option<String> {
-    let pdf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/corpus/shanghai/sh-putuo-ghzyj_2024_dept-final.pdf");
-    let out = std::process::Command::new("pdftotext")
-        .arg("-layout")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .ok()?;
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    Some(String::from_utf8(out.stdout).expect("utf-8"))
+    support::corpus_layout_text("shanghai/sh-putuo-ghzyj_2024_dept-final.pdf")
 }
 
 fn w(s: &str) -> Wan {
