@@ -625,6 +625,20 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                     .map_or(0, |x| x + 1);
                 subject = clean_subject(&before.iter().skip(k).collect::<String>(), ctx);
             }
+            // "基本支出预算数为 17123.19 万元。与上年相比增加 1408.29 万元": a
+            // change with no subject of its own is of the sentence before
+            // it (the subject of its last amount), not of an older one
+            if subject.is_empty() && amount.is_none() && si > 0 {
+                let prev = prev_ms.get_or_insert_with(|| {
+                    sents
+                        .get(si - 1)
+                        .map(|&(s1, e1)| mentions(pp, s1, e1))
+                        .unwrap_or_default()
+                });
+                if let Some(m) = prev.last() {
+                    subject = subject_of(pp, m, ctx);
+                }
+            }
             if subject.is_empty() || subject.ends_with("预算安排") {
                 subject = first_subject.clone().unwrap_or(subject);
             }

@@ -148,3 +148,28 @@ fn a_changed_line_by_use_is_an_error_against_the_summary_table() {
         r.render_text()
     );
 }
+
+#[test]
+fn a_change_with_no_subject_takes_the_sentence_before_it() {
+    let Some(text) = fy17() else { return };
+    let d = import_text(&text).unwrap().disclosure;
+    // "此外，基本支出预算数为 17123.19 万元。与上年相比增加 1408.29 万元，增长
+    // 8.96%。" and "项目支出预算数为 11543.27 万元。与上年相比增加 400 万元，
+    // 增长 3.59%。": each change is of the sentence before it, not of
+    // 住房保障（类）支出 stated earlier in the paragraph
+    for (subject, change, rate, l) in [
+        ("基本支出", "1408.29", "8.96", Line::BasicExpenditure),
+        ("项目支出", "400", "3.59", Line::ProjectExpenditure),
+    ] {
+        let c = d
+            .narrative
+            .iter()
+            .find(|c| {
+                matches!(&c.kind, ClaimKind::Change { change: Some(x), .. } if *x == w(change))
+                    && c.sentence.contains(rate)
+            })
+            .unwrap_or_else(|| panic!("no change of {change}"));
+        assert_eq!(c.kind.subject(), subject);
+        assert_eq!(c.refers_to, Some(line(l)));
+    }
+}
