@@ -320,8 +320,16 @@ fn clean_subject(raw: &str, ctx: &Ctx<'_>) -> String {
             break;
         }
     }
-    s.trim_matches(|c: char| c == '“' || c == '”' || c == '"' || c.is_whitespace())
-        .to_owned()
+    let t = s.trim_matches(|c: char| c == '“' || c == '”' || c == '"' || c.is_whitespace());
+    // a quote whose pair is kept stays: “三公”经费, not 三公”经费
+    let s = s.trim();
+    let open = s.starts_with('“') && t.contains('”') && !t.contains('“');
+    let close = s.ends_with('”') && t.contains('“') && !t.contains('”');
+    format!(
+        "{}{t}{}",
+        if open { "“" } else { "" },
+        if close { "”" } else { "" }
+    )
 }
 
 /// The mentions of amounts in `[start, end)` of a paragraph.
@@ -616,6 +624,20 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                     .rposition(|c| DELIMS.contains(c))
                     .map_or(0, |x| x + 1);
                 subject = clean_subject(&before.iter().skip(k).collect::<String>(), ctx);
+            }
+            // "基本支出预算数为 17123.19 万元。与上年相比增加 1408.29 万元": a
+            // change with no subject of its own is of the sentence before
+            // it (the subject of its last amount), not of an older one
+            if subject.is_empty() && amount.is_none() && si > 0 {
+                let prev = prev_ms.get_or_insert_with(|| {
+                    sents
+                        .get(si - 1)
+                        .map(|&(s1, e1)| mentions(pp, s1, e1))
+                        .unwrap_or_default()
+                });
+                if let Some(m) = prev.last() {
+                    subject = subject_of(pp, m, ctx);
+                }
             }
             if subject.is_empty() || subject.ends_with("预算安排") {
                 subject = first_subject.clone().unwrap_or(subject);
@@ -1476,11 +1498,180 @@ fn code_rows<A>(t: &yusuan_tables::CodeTable<A>) -> Vec<(yusuan_classification::
         .collect()
 }
 
+/// A line of the 收支总表 by use or by source (江苏: 基本支出, 项目支出,
+/// 单位预留机动经费; 财政专户管理资金, 其他资金; and the 财政拨款 / 一般公共
+/// 预算 / 政府性基金 lines) named exactly by a claim of a paragraph on the
+/// 收支（预算）总表, the 收入预算 or the 支出预算 ("基本支出预算数为 17,123.19
+/// 万元", "单位预留机动经费 182.92 万元，占 0.64%"), or of one on the 财政
+/// 拨款收支（预算）总表 (then that table's line): the cell, and for a share the
+/// whole it is of, 本年收入合计 or 本年支出合计 of the same table (else 收入
+/// 总计 / 支出总计). `None` when the table prints no such line.
+fn summary_line_by_name(claim: &Claim, t: &Tables) -> Option<(CellRef, Option<CellRef>)> {
+    if !matches!(
+        claim.kind,
+        ClaimKind::Amount { .. }
+            | ClaimKind::Share { .. }
+            | ClaimKind::Total { .. }
+            | ClaimKind::Change { .. }
+    ) {
+        return None;
+    }
+    let section = yusuan_money::text::squeeze(claim.section.as_deref()?.split(" / ").next()?);
+    let kind = if section.contains("财政拨款收支") {
+        TableKind::FiscalAppropriationSummary
+    } else if ![
+        "财政拨款",
+        "一般公共预算",
+        "政府性基金",
+        "国有资本",
+        "基本支出",
+        "三公",
+    ]
+    .iter()
+    .any(|w| section.contains(w))
+        && ["收支", "收入预算", "支出预算"]
+            .iter()
+            .any(|w| section.contains(w))
+    {
+        TableKind::IncomeExpenditureSummary
+    } else {
+        return None;
+    };
+    let table = match kind {
+        TableKind::FiscalAppropriationSummary => t.fiscal_appropriation_summary.as_ref(),
+        _ => t.income_expenditure_summary.as_ref(),
+    }?;
+    let sq = yusuan_money::text::squeeze(claim.kind.subject());
+    let name = sq
+        .strip_suffix("预算数")
+        .or_else(|| sq.strip_suffix("预算"))
+        .unwrap_or(&sq);
+    let line = match name {
+        "基本支出" => TLine::BasicExpenditure,
+        "项目支出" => TLine::ProjectExpenditure,
+        "单位预留机动经费" | "预留机动经费" => TLine::UnitReserveFund,
+        "财政专户管理资金" => TLine::SpecialAccountFunds,
+        "其他资金" => TLine::OtherFunds,
+        "财政拨款收入" => TLine::FiscalAppropriationIncome,
+        "一般公共预算收入" | "一般公共预算拨款收入" => {
+            TLine::GeneralBudgetAppropriation
+        }
+        "政府性基金预算收入" | "政府性基金预算拨款收入" => {
+            TLine::GovernmentFundAppropriation
+        }
+        _ => return None,
+    };
+    let row = RowKey::Line(line);
+    table.find(&row)?;
+    let income = table.income.iter().any(|r| r.key == row);
+    let wholes = if income {
+        [TLine::CurrentYearIncome, TLine::IncomeTotal]
+    } else {
+        [TLine::CurrentYearExpenditure, TLine::ExpenditureTotal]
+    };
+    let whole = wholes
+        .iter()
+        .map(|l| RowKey::Line(*l))
+        .find(|r| table.find(r).is_some())
+        .map(|r| CellRef::new(kind, r, Column::Total));
+    Some((CellRef::new(kind, row, Column::Total), whole))
+}
+
+/// The period row of the "三公" table a subject quotes. A 决算's table
+/// prints the year's 预算数 and 决算数: the subject's word chooses (决算,
+/// else 预算), else a 决算 section's (a figure with neither word in "…支出
+/// 决算情况说明" is the 决算数); a period the table does not print is none.
+/// A budget's table prints 预算数 only: the document's year.
+fn three_public_row(t: &Tables, subject: &str, section: Option<&str>, year: u16) -> Option<RowKey> {
+    let periods = t
+        .three_public_expenditure
+        .as_ref()
+        .map(|x| x.periods.as_slice());
+    let has_final = periods.is_some_and(|ps| ps.iter().any(|p| p.basis == Basis::FinalAccounts));
+    let budget = RowKey::Period(Period {
+        year,
+        basis: Basis::Budget,
+    });
+    if !has_final {
+        return Some(budget);
+    }
+    let sq = yusuan_money::text::squeeze(subject);
+    let section = section.map(yusuan_money::text::squeeze).unwrap_or_default();
+    let basis = if sq.contains("决算") {
+        Basis::FinalAccounts
+    } else if sq.contains("预算") {
+        Basis::Budget
+    } else if section.contains("决算") && !section.contains("预算") {
+        Basis::FinalAccounts
+    } else {
+        return None;
+    };
+    let period = Period { year, basis };
+    periods
+        .is_some_and(|ps| ps.contains(&period))
+        .then_some(RowKey::Period(period))
+}
+
+/// The column of the "三公" table a subject names: an item (因公出国（境）
+/// 费, 公务用车购置及运行（维护）费, its 购置 or its 运行（维护）, 公务接待
+/// 费, 机关运行经费), or the 合计 ("三公"经费, or only the spending:
+/// 支出决算, 年初预算). A subject with a figure or an aside in it, or a part
+/// of an item (国内 / 外宾接待), names none.
+fn three_public_column(subject: &str) -> Option<Column> {
+    let s = yusuan_money::text::squeeze(subject);
+    if s.chars().any(|c| c.is_ascii_digit())
+        || ["含", "国内", "外宾", "外事"].iter().any(|w| s.contains(w))
+    {
+        return None;
+    }
+    let bare = [
+        "财政拨款",
+        "经费",
+        "支出",
+        "决算",
+        "预算",
+        "年初",
+        "全年",
+        "合计",
+        "数",
+    ]
+    .iter()
+    .fold(s.clone(), |r, w| r.replace(w, ""));
+    Some(if s.contains("机关运行经费") {
+        Column::AgencyOperation
+    } else if s.contains("出国") {
+        Column::OutboundTravel
+    } else if s.contains("购置") && !s.contains("运行") {
+        Column::VehiclePurchase
+    } else if s.contains("运行") && !s.contains("购置") {
+        Column::VehicleOperation
+    } else if s.contains("公务用车") || s.contains("公务车") {
+        // 公务车购置及运行费 is a variant spelling of 公务用车购置及运行费
+        Column::Vehicles
+    } else if s.contains("接待") {
+        Column::Reception
+    } else if s.contains("三公") || bare.is_empty() {
+        Column::Total
+    } else {
+        return None;
+    })
+}
+
 /// Sets `refers_to` where the section names a table and the subject names
 /// one of its cells unambiguously; leaves it `None` otherwise.
 pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
     if let Some(cell) = final_total(claim, ctx.tables) {
         claim.refers_to = Some(cell);
+        return;
+    }
+    if let Some((cell, whole)) = summary_line_by_name(claim, ctx.tables) {
+        claim.refers_to = Some(cell);
+        if let ClaimKind::Share {
+            whole_refers_to, ..
+        } = &mut claim.kind
+        {
+            *whole_refers_to = whole;
+        }
         return;
     }
     let Some(table) = section_table(claim.section.as_deref()) else {
@@ -1539,56 +1730,12 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             cell(RowKey::Line(TLine::IncomeTotal), Column::Total)
         }
         K::ThreePublicExpenditure => {
-            // a 决算's 三公 table prints 预算数 and 决算数: the subject must
-            // say which it quotes, or the claim stays unresolved
-            let final_accounts = t
-                .three_public_expenditure
-                .as_ref()
-                .is_some_and(|x| x.periods.iter().any(|p| p.basis == Basis::FinalAccounts));
-            let sq = yusuan_money::text::squeeze(claim.kind.subject());
-            let basis = if !final_accounts {
-                Some(Basis::Budget)
-            } else if sq.contains("决算") {
-                Some(Basis::FinalAccounts)
-            } else if sq.contains("预算") {
-                Some(Basis::Budget)
-            } else {
-                None
-            };
-            basis.and_then(|basis| {
-                cell(
-                    RowKey::Period(Period {
-                        year: ctx.year,
-                        basis,
-                    }),
-                    Column::Total,
-                )
-            })
+            three_public_row(t, claim.kind.subject(), claim.section.as_deref(), ctx.year)
+                .and_then(|row| cell(row, Column::Total))
         }
         _ => cell(RowKey::Total, Column::Total),
     };
-    let three_col = |s: &str| -> Option<Column> {
-        let s = yusuan_money::text::squeeze(s);
-        Some(if s.contains("出国") {
-            Column::OutboundTravel
-        } else if s.contains("购置费") {
-            Column::VehiclePurchase
-        } else if (s.contains("运行费") || s.contains("运行维护费")) && !s.contains("购置")
-        {
-            Column::VehicleOperation
-        } else if s.contains("公务用车") || s.contains("公务车") {
-            // 公务车购置及运行费 is a variant spelling of 公务用车购置及运行费
-            Column::Vehicles
-        } else if s.contains("接待") {
-            Column::Reception
-        } else if s.contains("机关运行经费") {
-            Column::AgencyOperation
-        } else if s.contains("三公") {
-            Column::Total
-        } else {
-            return None;
-        })
-    };
+    let three_col = three_public_column;
     let t5_rows = t
         .general_budget_expenditure
         .as_ref()
@@ -1616,6 +1763,11 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             three_col(&subject).and_then(|c| total_cell.map(|t| CellRef::new(table, t.row, c)))
         }
         (ClaimKind::Total { .. }, _) => total_cell,
+        // "因公出国（境）费支出决算 0.00 万元，占 0.00%": the item, of the
+        // 合计 of the same period
+        (ClaimKind::Share { .. }, K::ThreePublicExpenditure) => {
+            three_col(&subject).and_then(|c| total_cell.map(|t| CellRef::new(table, t.row, c)))
+        }
         (ClaimKind::Share { .. }, K::IncomeSummary) => {
             income_column(&subject).and_then(|c| cell(RowKey::Total, c))
         }
@@ -1713,7 +1865,7 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             whole_subject,
             whole_refers_to,
             ..
-        } if whole_subject.is_some() => {
+        } if whole_subject.is_some() || table == K::ThreePublicExpenditure => {
             *whole_refers_to = total_cell;
         }
         ClaimKind::Comparison {
@@ -1722,6 +1874,17 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             ..
         } => {
             *object_refers_to = summary_line_cell(t, table, object, ctx.year);
+        }
+        // "支出决算为 0.39 万元，其中：因公出国（境）费决算为 0.00 万元…":
+        // each part is its item, of the period it names, else the total's
+        ClaimKind::Total { parts, .. } if table == K::ThreePublicExpenditure => {
+            for part in parts {
+                let row = three_public_row(t, &part.subject, None, ctx.year)
+                    .or_else(|| total_cell.map(|c| c.row));
+                part.refers_to = row
+                    .zip(three_col(&part.subject))
+                    .map(|(r, c)| CellRef::new(table, r, c));
+            }
         }
         ClaimKind::Total { parts, .. } if table == K::GeneralBudgetBasicExpenditure => {
             for part in parts {

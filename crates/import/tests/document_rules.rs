@@ -383,24 +383,36 @@ fn a_blanked_three_public_table_quoted_by_the_narrative_is_an_error() {
     assert!(t.meta.reading.as_ref().is_some_and(|r| r.printed_empty));
     let report = reconcile(d);
     let fs = three_public_amount_findings(&report);
-    // "“三公”经费财政拨款支出年初预算为 2.85 万元" against the blank 合计 of
-    // 2024年预算数
-    assert_eq!(fs.len(), 1, "{}", report.render_text());
-    let f = fs[0];
-    assert_eq!(f.severity, Severity::Error);
-    assert_eq!(f.actual, Some(Value::Amount(w("2.85"))));
-    assert_eq!(f.expected, Some(Value::Amount(Wan::ZERO)));
-    assert_eq!(f.difference, Some(Value::Amount(w("2.85"))));
-    let cell = NumberRef::Cell(CellRef::new(
-        TableKind::ThreePublicExpenditure,
-        RowKey::Period(budget),
-        Column::Total,
-    ));
-    assert!(matches!(f.cells[0].at, NumberRef::Narrative { .. }));
-    assert_eq!(f.cells[0].value, Some(Value::Amount(w("2.85"))));
-    assert_eq!(f.cells[1].at, cell);
-    assert_eq!(f.cells[1].value, None);
-    assert!(f.message.contains("（空白）"), "{}", f.message);
+    // each figure the narrative quotes against the blank cell of its period
+    // and item: "“三公”经费财政拨款支出年初预算为 2.85 万元" (2024年预算数
+    // 合计), "支出决算为 0.39 万元" (2024年决算数 合计) and "公务接待费支出决算
+    // 为 0.39 万元" (2024年决算数 公务接待费); the items stated as 0.00 agree
+    // with a blank
+    let expected = [
+        (budget, Column::Total, "2.85"),
+        (final_accounts, Column::Total, "0.39"),
+        (final_accounts, Column::Reception, "0.39"),
+    ];
+    assert_eq!(fs.len(), expected.len(), "{}", report.render_text());
+    for (period, column, amount) in expected {
+        let cell = NumberRef::Cell(CellRef::new(
+            TableKind::ThreePublicExpenditure,
+            RowKey::Period(period),
+            column,
+        ));
+        let f = fs
+            .iter()
+            .find(|f| f.cells.get(1).is_some_and(|c| c.at == cell))
+            .unwrap_or_else(|| panic!("{cell:?}: {}", report.render_text()));
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.actual, Some(Value::Amount(w(amount))));
+        assert_eq!(f.expected, Some(Value::Amount(Wan::ZERO)));
+        assert_eq!(f.difference, Some(Value::Amount(w(amount))));
+        assert!(matches!(f.cells[0].at, NumberRef::Narrative { .. }));
+        assert_eq!(f.cells[0].value, Some(Value::Amount(w(amount))));
+        assert_eq!(f.cells[1].value, None);
+        assert!(f.message.contains("（空白）"), "{}", f.message);
+    }
 }
 
 #[test]
