@@ -9,8 +9,8 @@ use yusuan_classification::{Catalog, Code, Scheme};
 use yusuan_money::text::{normalize, squeeze};
 use yusuan_money::Wan;
 use yusuan_tables::{
-    AmountUnit, Column, DoubtfulCell, FinalRow, FinalTable, GenericTable, Line, Placement, Reading,
-    RowKey, TableKind, TableMeta,
+    AmountUnit, Column, DoubtfulCell, FinalRow, FinalTable, GenericCell, GenericTable, Line,
+    Placement, RowKey, TableKind, TableMeta,
 };
 
 /// The 决算 kind of [`TableKind::EXTRA`] a squeezed title (prefix dropped)
@@ -51,6 +51,22 @@ fn amount(text: &str, unit: AmountUnit, row: &str) -> Result<Option<Wan>, String
         })),
         Ok(None) => Ok(None),
         Err(_) => Err(format!("cell {text:?} of row {row:?} is not an amount")),
+    }
+}
+
+/// Marks the cell (`row`, `column`) of `t` doubtful when the geometry
+/// reader placed it in its column by a guess ([`GenericCell::guessed`]).
+fn note_guess(t: &mut FinalTable, cell: &GenericCell, row: RowKey, column: Column) {
+    if !cell.guessed {
+        return;
+    }
+    let reading = t.meta.reading.get_or_insert_with(Default::default);
+    if !reading
+        .doubtful
+        .iter()
+        .any(|d| d.row == row && d.column == column)
+    {
+        reading.doubtful.push(super::guessed_cell(row, column));
     }
 }
 
@@ -201,6 +217,7 @@ fn summary(
         ));
     }
     let mut doubtful = Vec::new();
+    let mut guesses: Vec<(GenericCell, RowKey, Column)> = Vec::new();
     for (half, g) in group.iter().enumerate() {
         let income = half == 0;
         let columns: Vec<Column> = g
@@ -329,6 +346,7 @@ fn summary(
                         let Some(cell) = cell else { continue };
                         if let Some(w) = amount(&cell.text, unit, text)? {
                             r.amounts.insert(col, w);
+                            guesses.push((cell.clone(), *key, col));
                             if merged > 1 {
                                 doubtful.push(DoubtfulCell {
                                     row: *key,
@@ -346,11 +364,9 @@ fn summary(
             }
         }
     }
-    if !doubtful.is_empty() {
-        t.meta.reading = Some(Reading {
-            doubtful,
-            ..Default::default()
-        });
+    super::add_doubts(&mut t.meta, doubtful);
+    for (cell, row, column) in guesses {
+        note_guess(t, &cell, row, column);
     }
     Ok(())
 }
@@ -393,6 +409,7 @@ fn basic(group: &[GenericTable], unit: AmountUnit, t: &mut FinalTable) -> Result
             if let Some(Some(cell)) = row.cells.first() {
                 if let Some(w) = amount(&cell.text, unit, &row.label)? {
                     r.amounts.insert(Column::Total, w);
+                    note_guess(t, cell, key, Column::Total);
                 }
             }
             t.rows.push(r);
@@ -466,6 +483,7 @@ fn fund(
                 };
                 if let Some(w) = amount(&cell.text, unit, &row.label)? {
                     r.amounts.insert(*col, w);
+                    note_guess(t, cell, key, *col);
                 }
             }
             t.rows.push(r);

@@ -14,7 +14,9 @@ use yusuan_tables::{
     IncomeAmounts, Number, NumberRef, Period, TableKind, TableMeta, ThreePublicAmounts,
     ThreePublicRow, ThreePublicTable,
 };
-use yusuan_tables::{Line as TLine, RowKey, SummaryAmounts, SummaryRow, SummaryTable};
+use yusuan_tables::{
+    DoubtfulCell, Line as TLine, RowKey, SummaryAmounts, SummaryRow, SummaryTable,
+};
 
 use crate::error::{ImportWarning, WarningKind};
 use crate::segment::TableKind as TitleKind;
@@ -812,6 +814,27 @@ fn cell_amount(text: &str, unit: ModelUnit) -> Result<Option<Wan>, ()> {
     }
 }
 
+/// A cell the geometry reader placed in its column by a guess
+/// ([`GenericCell::guessed`](yusuan_tables::GenericCell::guessed)): doubtful.
+pub(crate) fn guessed_cell(row: RowKey, column: Column) -> DoubtfulCell {
+    DoubtfulCell {
+        row,
+        column,
+        placement: yusuan_tables::Placement::Guessed,
+        why: "所在页未印表头，金额按列位置对应到表头的方式不止一种".into(),
+    }
+}
+
+/// Adds `doubts` to the doubtful cells of a table's reading.
+pub(crate) fn add_doubts(meta: &mut TableMeta, doubts: Vec<DoubtfulCell>) {
+    if !doubts.is_empty() {
+        meta.reading
+            .get_or_insert_with(Default::default)
+            .doubtful
+            .extend(doubts);
+    }
+}
+
 /// Types a code-keyed table from its geometry reading: every amount column
 /// must map to one column of the kind by its heading path or be a named
 /// extra column ([`is_extra_heading`]), every row must carry a code or be the
@@ -886,9 +909,11 @@ pub(crate) fn type_code_table(
             })
             .collect();
         let mut extra = extra_columns(g, slots);
+        let mut guessed: Vec<DoubtfulCell> = Vec::new();
         for row in &g.rows {
             let mut a = A::default();
             let mut extra_cells: Vec<(usize, Wan)> = Vec::new();
+            let mut guessed_cols: Vec<Column> = Vec::new();
             for (j, (cell, slot)) in row.cells.iter().zip(slots).enumerate() {
                 let Some(cell) = cell else { continue };
                 let Some(w) = cell_amount(&cell.text, unit).map_err(|()| {
@@ -905,6 +930,9 @@ pub(crate) fn type_code_table(
                     Slot::Model(col) => {
                         a.set(*col, Some(Number::Amount(w)))
                             .map_err(|e| e.to_string())?;
+                        if cell.guessed {
+                            guessed_cols.push(*col);
+                        }
                     }
                     Slot::Extra => {
                         let i = slots
@@ -949,8 +977,14 @@ pub(crate) fn type_code_table(
                     });
                 }
             }
+            guessed.extend(
+                guessed_cols
+                    .into_iter()
+                    .map(|column| guessed_cell(key, column)),
+            );
         }
         t.meta.extra_columns = extra;
+        add_doubts(&mut t.meta, guessed);
         Ok(t)
     }
     Ok(match kind {
@@ -1155,6 +1189,7 @@ fn type_three_public(
             t.columns.push(*c);
         }
     }
+    let mut guessed: Vec<DoubtfulCell> = Vec::new();
     if let Some(row) = data.first() {
         for (i, (cell, slot)) in row.cells.iter().zip(&slots).enumerate() {
             let Some(cell) = cell else { continue };
@@ -1187,8 +1222,12 @@ fn type_three_public(
                     .set(*col, Some(Number::Amount(w)))
                     .map_err(|e| e.to_string())?;
             }
+            if cell.guessed {
+                guessed.push(guessed_cell(RowKey::Period(*period), *col));
+            }
         }
     }
+    add_doubts(&mut t.meta, guessed);
     t.meta.extra_columns = extra.into_iter().map(|(_, x, _)| x).collect();
     Ok(t)
 }
@@ -1321,6 +1360,7 @@ fn type_summary(
         t.expenditure_columns = spending_columns.clone();
     }
     let mut carryover = false;
+    let mut guessed: Vec<DoubtfulCell> = Vec::new();
     for row in &income.rows {
         let label: String = row.label.chars().filter(|c| !c.is_whitespace()).collect();
         let has_amount = row.cells.iter().flatten().next().is_some();
@@ -1346,6 +1386,9 @@ fn type_summary(
             amounts
                 .set(Column::Total, amount(&cell.text)?.map(Number::Amount))
                 .map_err(|e| e.to_string())?;
+            if cell.guessed {
+                guessed.push(guessed_cell(RowKey::Line(line), Column::Total));
+            }
         }
         if t.income.iter().any(|r| r.key == RowKey::Line(line)) {
             return Err(format!("收入 line {label:?} printed twice"));
@@ -1372,11 +1415,15 @@ fn type_summary(
             _ => return Err(format!("支出 row {label:?} names no 类 or line")),
         };
         let mut amounts = SummaryAmounts::default();
+        let mut guessed_here: Vec<DoubtfulCell> = Vec::new();
         for (cell, &col) in row.cells.iter().zip(&spending_columns) {
             if let Some(cell) = cell {
                 amounts
                     .set(col, amount(&cell.text)?.map(Number::Amount))
                     .map_err(|e| e.to_string())?;
+                if cell.guessed {
+                    guessed_here.push(guessed_cell(key, col));
+                }
             }
         }
         if let Some(i) = t.expenditure.iter().position(|r| r.key == key) {
@@ -1399,10 +1446,12 @@ fn type_summary(
             label: row.label.clone(),
             amounts,
         });
+        guessed.extend(guessed_here);
     }
     if t.income.is_empty() || t.expenditure.is_empty() {
         return Err("a side with no line read".into());
     }
+    add_doubts(&mut t.meta, guessed);
     Ok(t)
 }
 

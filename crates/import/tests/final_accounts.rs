@@ -455,3 +455,85 @@ fn shgzb_final_rules_pass_and_its_basic_rounding_is_a_warning() {
         1
     );
 }
+
+/// The text `pdftotext -layout` gives of a 决算, read as a `.txt`: the same
+/// tables as the PDF, and no error the PDF does not give. pdftotext lays out
+/// every page afresh (its own left edge and character width), so a table's
+/// continuation page prints its columns elsewhere than its heading page:
+/// the 财政拨款收入支出决算总表's second page prints `4461.67 4461.67` two
+/// columns right of the first page's `754.75 754.75`, once read as the
+/// 一般公共预算 and 政府性基金 columns (false T187/T188 errors), and the
+/// 收入决算表 and 支出决算表's second pages prints narrower (labels read as
+/// amounts, the tables not read). Expected figures are the document's.
+#[test]
+fn ghzyj_layout_text_reads_what_the_pdf_reads() {
+    if !have_pdftotext() {
+        return;
+    }
+    let pdf = shanghai().join("sh-putuo-ghzyj_2024_dept-final.pdf");
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let imported = yusuan_import::import_text(&text).expect("imports");
+    let d = imported.disclosure;
+    let fas = TableKind::FinalFiscalAppropriationSummary;
+    let gb = Column::GeneralBudget;
+    let fund = Column::GovernmentFund;
+    // the rows of its second page: 合计 and 一般公共预算 only
+    for (c, v) in [("220", "4461.67"), ("221", "461.08")] {
+        let row = RowKey::Code(Code::parse(c).unwrap());
+        assert_eq!(get(&d, fas, row, Column::Total), Some(w(v)), "{c}");
+        assert_eq!(get(&d, fas, row, gb), Some(w(v)), "{c}");
+        assert_eq!(get(&d, fas, row, fund), None, "{c}");
+    }
+    assert_eq!(
+        get(
+            &d,
+            fas,
+            RowKey::Line(Line::CurrentYearExpenditure),
+            Column::Total
+        ),
+        Some(w("9746.50"))
+    );
+    // the 收入决算表 and 支出决算表, their second pages included
+    let row212 = code("212");
+    assert_eq!(
+        get(&d, TableKind::IncomeSummary, row212, Column::Total),
+        Some(w("3832.36"))
+    );
+    let es = TableKind::ExpenditureSummary;
+    assert_eq!(get(&d, es, row212, Column::Total), Some(w("3845.24")));
+    assert_eq!(get(&d, es, row212, Column::Basic), Some(w("1585.59")));
+    assert_eq!(get(&d, es, row212, Column::Project), Some(w("2259.65")));
+    // the 基本支出决算表, its 310 printed on a line of its own
+    let basic = TableKind::FinalBasicExpenditure;
+    assert_eq!(get(&d, basic, code("310"), Column::Total), Some(w("39.76")));
+    assert_eq!(
+        get(&d, basic, RowKey::Line(Line::PersonnelTotal), Column::Total),
+        Some(w("4884.09"))
+    );
+    let r = reconcile(&d);
+    for rule in [Rule::FinalFiscalExpenditure, Rule::FinalFiscalColumns] {
+        assert_eq!(count(&r, rule, Severity::Error), 0, "{rule:?}: {r:#?}");
+    }
+    // the same errors as from the PDF: the true 人员经费 4896.98 among them
+    let pdf_d = import("sh-putuo-ghzyj_2024_dept-final").unwrap();
+    let pdf_r = reconcile(&pdf_d);
+    let errors = |r: &Report| -> Vec<String> {
+        let mut v: Vec<String> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.message.clone())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(errors(&r), errors(&pdf_r));
+    assert!(errors(&r).iter().any(|m| m.contains("4,896.98")));
+}

@@ -489,6 +489,10 @@ impl Ctx<'_> {
             }
             let Some(l) = self.line(page, i) else { break };
             match l.kind {
+                // a lone short number between rows of the body is no page
+                // number but a code printed on a line of its own above its
+                // row (`310` / `资本性支出 39.76` in layout text)
+                Kind::PageNumber if in_body && self.rows_follow(page, i) => seg.body.push(i),
                 Kind::PageNumber | Kind::Boilerplate | Kind::Lanci | Kind::Label => {}
                 Kind::Unit(_) | Kind::PartHeading | Kind::Prose => return (seg, true),
                 Kind::EmptyMarker => seg.note.push(i),
@@ -533,6 +537,16 @@ impl Ctx<'_> {
             i += 1;
         }
         (seg, false)
+    }
+
+    /// Whether the line after line `i` of the page is a data row of the
+    /// same body (a code printed alone is followed by its row).
+    fn rows_follow(&self, page: usize, i: usize) -> bool {
+        let next = i + 1;
+        !self.stops.contains(&(page, next))
+            && self
+                .line(page, next)
+                .is_some_and(|m| m.kind == Kind::Content && is_data_line(m))
     }
 
     /// The end of a unit's name wrapped under its 部门名称： line
@@ -617,6 +631,7 @@ impl Ctx<'_> {
             leaves0 = self.cluster_columns(segs);
         }
         // Per segment: the leaves positioned on its page.
+        let mut guessed: Vec<u32> = Vec::new();
         let seg_leaves: Vec<Vec<Leaf>> = segs
             .iter()
             .enumerate()
@@ -626,7 +641,13 @@ impl Ctx<'_> {
                 }
                 if sg.band.is_empty() {
                     return if self.grid(sg.page) && self.grid(seg0.page) {
-                        self.shifted(sg, &leaves0)
+                        let (leaves, doubtful) = self.shifted(sg, seg0, &leaves0);
+                        if doubtful {
+                            if let Some(pl) = self.pls.get(sg.page) {
+                                guessed.push(pl.number);
+                            }
+                        }
+                        leaves
                     } else {
                         leaves0.clone()
                     };
@@ -758,6 +779,24 @@ impl Ctx<'_> {
             }
             let (mut rows, mut boxes) = self.rows(drafts, b - a);
             join_orphan_codes(&mut rows, &mut boxes);
+            let mut guessed_here: Vec<u32> = Vec::new();
+            for (r, rb) in rows.iter_mut().zip(&boxes) {
+                // a row printing every column is placed by its order alone
+                if !guessed.contains(&rb.at.page) || r.cells.iter().all(Option::is_some) {
+                    continue;
+                }
+                for c in r.cells.iter_mut().flatten() {
+                    c.guessed = true;
+                    if !guessed_here.contains(&rb.at.page) {
+                        guessed_here.push(rb.at.page);
+                    }
+                }
+            }
+            for p in &guessed_here {
+                notes.push(format!(
+                    "p{p}: the page prints no heading of its own and its amounts fit the columns in more than one way; the cells of its rows that leave a column blank are placed by a guess"
+                ));
+            }
             let columns: Vec<GenericColumn> = leaves0
                 .get(a..b)
                 .unwrap_or(&[])
@@ -799,47 +838,108 @@ impl Ctx<'_> {
                 rows: boxes,
                 half: (n_halves > 1).then_some((hi + 1, n_halves)),
                 reading_notes: notes,
+                guessed: guessed_here,
             });
         }
         merged_total_labels(scan, first_table);
     }
 
     /// The columns on a continuation page of layout text, which pdftotext
-    /// lays out afresh on every page: shifted so that the page's amount
-    /// columns (their right edges) best meet the columns' right boundaries.
-    fn shifted(&self, sg: &Segment, leaves: &[Leaf]) -> Vec<Leaf> {
-        let clusters = self.cluster_columns(std::slice::from_ref(sg));
-        let rights = right_bounds(leaves, &[(0, leaves.len())]);
-        let cost = |shift: f64| -> f64 {
-            clusters
+    /// lays out afresh on every page, with its own left edge and its own
+    /// character width: the page is mapped onto the heading page by the
+    /// affine map `x ↦ a + b·x` under which its amount columns (their right
+    /// edges) best meet those of the heading page (else the columns' right
+    /// boundaries) and its left edge meets theirs. The second value says
+    /// when another map, placing the page's amounts in other columns, fits
+    /// almost as well: the columns of the page's amounts are then a guess.
+    fn shifted(&self, sg: &Segment, seg0: &Segment, leaves: &[Leaf]) -> (Vec<Leaf>, bool) {
+        let right_edges = |segs: &[&Segment]| -> Vec<f64> {
+            let owned: Vec<Segment> = segs
                 .iter()
-                .map(|c| {
-                    rights
-                        .iter()
-                        .map(|r| (c.b.x1 + shift - r).abs())
-                        .fold(f64::INFINITY, f64::min)
+                .map(|s| Segment {
+                    page: s.page,
+                    band: Vec::new(),
+                    body: s.body.clone(),
+                    note: Vec::new(),
                 })
-                .sum()
+                .collect();
+            self.cluster_columns(&owned)
+                .iter()
+                .map(|c| c.b.x1)
+                .collect()
         };
-        let mut best = (cost(0.0), 0.0);
-        for c in &clusters {
-            for r in &rights {
-                let shift = r - c.b.x1;
-                let k = cost(shift);
-                if k < best.0 - 1e-9 {
-                    best = (k, shift);
+        let left_edge = |sg: &Segment| -> Option<f64> {
+            sg.body
+                .iter()
+                .filter_map(|&li| self.line(sg.page, li))
+                .filter_map(|l| l.toks.first().map(|t| t.b.x0))
+                .reduce(f64::min)
+        };
+        let mine = right_edges(&[sg]);
+        let mut targets = right_edges(&[seg0]);
+        if targets.is_empty() {
+            targets = right_bounds(leaves, &[(0, leaves.len())]);
+        }
+        let anchor = left_edge(sg).zip(left_edge(seg0));
+        let fit = |a: f64, b: f64| -> (f64, Vec<usize>) {
+            let mut cost = 0.0;
+            let mut at = Vec::with_capacity(mine.len());
+            for &c in &mine {
+                let x = a + b * c;
+                let k = nearest(&targets, x);
+                cost += targets.get(k).map_or(0.0, |t| (x - t).abs());
+                at.push(k);
+            }
+            if let Some((mk, m0)) = anchor {
+                cost += (a + b * mk - m0).abs();
+            }
+            (cost, at)
+        };
+        let mut maps: Vec<(f64, f64)> = vec![(0.0, 1.0)];
+        for (i, &ci) in mine.iter().enumerate() {
+            for (p, &tp) in targets.iter().enumerate() {
+                maps.push((tp - ci, 1.0));
+                for &cj in mine.iter().skip(i + 1) {
+                    for &tq in targets.iter().skip(p + 1) {
+                        let b = (tq - tp) / (cj - ci);
+                        if b.is_finite() && (0.75..=1.35).contains(&b) {
+                            maps.push((tp - b * ci, b));
+                        }
+                    }
                 }
             }
         }
-        let shift = best.1;
-        leaves
+        let mut scored: Vec<(f64, f64, f64, Vec<usize>)> = maps
+            .into_iter()
+            .map(|(a, b)| {
+                let (cost, at) = fit(a, b);
+                (cost, a, b, at)
+            })
+            .collect();
+        scored.sort_by(|x, y| {
+            x.0.total_cmp(&y.0)
+                .then((x.2 - 1.0).abs().total_cmp(&(y.2 - 1.0).abs()))
+                .then(x.1.abs().total_cmp(&y.1.abs()))
+        });
+        let Some((best, a, b, at)) = scored.first().cloned() else {
+            return (leaves.to_vec(), false);
+        };
+        // another map putting the amounts in other columns, fitting within
+        // a character or so of the best: which columns they are is a guess
+        let em = self.em(sg.page);
+        let doubtful = scored
+            .iter()
+            .any(|(c, _, _, other)| *other != at && *c <= best + self.s.shift_margin * em);
+        let back = |x: f64| (x - a) / b;
+        let moved = leaves
             .iter()
             .map(|l| {
                 let mut l = l.clone();
-                l.b = BBox::new(l.b.x0 - shift, l.b.y0, l.b.x1 - shift, l.b.y1);
+                l.b = BBox::new(back(l.b.x0), l.b.y0, back(l.b.x1), l.b.y1);
                 l
             })
-            .collect()
+            .collect();
+        (moved, doubtful)
     }
 
     /// Columns from the amounts themselves, for a table printed without a

@@ -112,4 +112,12 @@ pub struct TableGeometry {
     /// How the reading departed from plain position (`款 printed without its
     /// leading zero: 301 2 read as 30102`).
     pub reading_notes: Vec<String>,
+    /// The pages (numbers) whose cells were placed in their columns by a
+    /// guess: continuation pages of layout text without a heading of their
+    /// own whose amounts could be matched to the columns in more than one
+    /// way. The cells of their rows that leave a column blank are marked
+    /// [`GenericCell::guessed`](yusuan_tables::GenericCell::guessed) (a row
+    /// printing every column is placed by its order alone).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub guessed: Vec<u32>,
 }

@@ -60,6 +60,18 @@ pub struct Settings {
     /// of an amount column on at least this many lines (a heading cell such
     /// as `项目` counts for two).
     pub min_half_support: usize,
+    /// Layout text only: a continuation page (no heading of its own) is
+    /// mapped onto the heading page by its amount columns; when another
+    /// mapping that puts its amounts in other columns fits within this
+    /// (em, one character) of the best, the cells of its rows that leave a
+    /// column blank are guesses,
+    /// noted in [`TableGeometry::guessed`](crate::TableGeometry::guessed).
+    #[serde(default = "default_shift_margin")]
+    pub shift_margin: f64,
+}
+
+fn default_shift_margin() -> f64 {
+    1.0
 }
 
 impl Default for Settings {
@@ -78,6 +90,7 @@ impl Default for Settings {
             page_number_max_digits: 3,
             whole_before_part: true,
             min_half_support: 2,
+            shift_margin: default_shift_margin(),
         }
     }
 }

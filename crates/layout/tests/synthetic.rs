@@ -618,3 +618,64 @@ fn only_a_total_is_named_across_halves() {
         s.geometry[1].reading_notes
     );
 }
+
+/// pdftotext -layout lays out every page afresh: a continuation page
+/// without a heading prints its columns shifted and narrower than the
+/// heading page. Its amounts are matched to the heading page's columns;
+/// where they fit more than one way, its cells are marked guessed.
+#[test]
+fn layout_continuation_pages_are_mapped_onto_the_heading_page() {
+    let text = [
+        at(&[(20, "一般公共预算支出功能分类预算表")]),
+        at(&[(50, "单位：万元")]),
+        at(&[
+            (0, "科目编码"),
+            (10, "科目名称"),
+            (31, "合计"),
+            (40, "基本支出"),
+            (50, "项目支出"),
+        ]),
+        at(&[
+            (0, "201"),
+            (10, "一般公共服务支出"),
+            (28, "1200.00"),
+            (38, "1000.00"),
+            (49, "200.00"),
+        ]),
+        at(&[
+            (0, "20106"),
+            (10, "财政事务"),
+            (28, "1200.00"),
+            (38, "1000.00"),
+            (49, "200.00"),
+        ]),
+        "\x0c".to_string(),
+        // shifted left and narrower: columns end at 33, 42, 51 (not 35, 45, 55)
+        at(&[
+            (0, "2010601"),
+            (10, "行政运行"),
+            (26, "1200.00"),
+            (35, "1000.00"),
+            (45, "200.00"),
+        ]),
+        "\x0c".to_string(),
+        // one amount per row ending at 40, halfway between 合计 and 基本支出
+        at(&[(0, "2010602"), (10, "一般行政管理事务"), (34, "300.00")]),
+        at(&[(0, "2010603"), (10, "机关服务"), (34, "300.00")]),
+    ]
+    .concat();
+    let s = scan_text(&text);
+    assert_eq!(s.tables.len(), 1, "{:?}", s.tables);
+    let t = &s.tables[0];
+    assert_eq!(leaves(t), ["合计", "基本支出", "项目支出"]);
+    assert_eq!(t.rows[2].code.as_deref(), Some("2010601"));
+    assert_eq!(cells(t, 2), ["1200.00", "1000.00", "200.00"]);
+    assert!(t.rows[..3]
+        .iter()
+        .all(|r| r.cells.iter().flatten().all(|c| !c.guessed)));
+    // page 3: where its amount belongs cannot be told: guessed
+    assert_eq!(t.rows[3].code.as_deref(), Some("2010602"));
+    assert!(t.rows[3].cells.iter().flatten().all(|c| c.guessed));
+    assert!(t.rows[3].cells.iter().flatten().count() == 1);
+    assert_eq!(s.geometry[0].guessed, [3]);
+}

@@ -128,12 +128,21 @@ pub struct GenericRow {
 pub struct GenericCell {
     /// The text as printed (`1,234.50`, `-`, `12.5%`).
     pub text: String,
+    /// Placed in its column by a guess, not by its position for certain (a
+    /// continuation page of layout text whose columns could be matched to
+    /// the heading's in more than one way): a typed cell read from it is
+    /// doubtful ([`Placement::Guessed`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guessed: bool,
 }
 
 impl GenericCell {
     /// A cell printing `text`.
     pub fn new(text: impl Into<String>) -> Self {
-        GenericCell { text: text.into() }
+        GenericCell {
+            text: text.into(),
+            guessed: false,
+        }
     }
 
     /// The amount the cell prints, in the table's unit; `None` for a text
