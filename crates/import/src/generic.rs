@@ -1400,8 +1400,29 @@ fn type_summary(
         });
     }
     for row in spending_parts.iter().flat_map(|p| &p.rows) {
-        let label: String = row.label.chars().filter(|c| !c.is_whitespace()).collect();
-        let has_amount = row.cells.iter().flatten().next().is_some();
+        // a name that fell into the amount column of a row without a label
+        // (a page of layout text fitted a little off): the row's label
+        let misplaced = row.label.trim().is_empty()
+            && row.code.is_none()
+            && row
+                .cells
+                .iter()
+                .flatten()
+                .all(|c| Wan::parse_cell(&c.text).is_err());
+        let (label, has_amount): (String, bool) = if misplaced {
+            let text: String = row
+                .cells
+                .iter()
+                .flatten()
+                .map(|c| c.text.as_str())
+                .collect();
+            (text.chars().filter(|c| !c.is_whitespace()).collect(), false)
+        } else {
+            (
+                row.label.chars().filter(|c| !c.is_whitespace()).collect(),
+                row.cells.iter().flatten().next().is_some(),
+            )
+        };
         if label.is_empty() {
             if has_amount {
                 return Err("a 支出 amount without a label".into());
@@ -1416,7 +1437,12 @@ fn type_summary(
         };
         let mut amounts = SummaryAmounts::default();
         let mut guessed_here: Vec<DoubtfulCell> = Vec::new();
-        for (cell, &col) in row.cells.iter().zip(&spending_columns) {
+        for (cell, &col) in row
+            .cells
+            .iter()
+            .zip(&spending_columns)
+            .filter(|_| !misplaced)
+        {
             if let Some(cell) = cell {
                 amounts
                     .set(col, amount(&cell.text)?.map(Number::Amount))

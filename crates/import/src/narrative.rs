@@ -977,12 +977,23 @@ fn completions(pp: &Para, p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Found> {
                         (label == "预算").then(|| budgets.first()).flatten()
                     });
                 let Some((_, a, _)) = budget else { continue };
+                // "…年初预算为 A，支出决算为 B，完成预算的 C%，其中：因公出国
+                // （境）费决算为 B1，完成预算的 C1%": an item named before its
+                // own 决算 is an item of the whole; A is not its budget
+                let whole = subject_for(&budgets);
+                let own = actual
+                    .map(|(_, at)| subject_before(at))
+                    .filter(|s| !s.is_empty() && *s != whole && !whole.contains(s.as_str()));
+                let (subject, budget) = match own {
+                    Some(item) => (item, None),
+                    None => (whole, Some(*a)),
+                };
                 out.push(claim_at(
                     pos,
                     ClaimKind::Completion {
-                        subject: subject_for(&budgets),
+                        subject,
                         budget_label: label,
-                        budget: Some(*a),
+                        budget,
                         actual: b,
                         percent: Some(percent),
                         relation: None,

@@ -434,3 +434,48 @@ fn the_three_public_table_as_printed_matches_its_narrative() {
     // the same sentence is compared, and agrees (2.85 = 2.85)
     assert!(report.outcome(Rule::NarrativeAmount).unwrap().checks > 0);
 }
+
+/// "其中：…公务接待费支出决算为 0.39 万元，完成预算的 13.68%": an item's rate
+/// is of the item's 预算数 in the "三公" table (公务接待费 2.85: 0.39 / 2.85 =
+/// 13.684%), not of the whole's; the items with nothing budgeted and nothing
+/// spent ("因公出国（境）费决算为 0.00 万元，完成预算的 0.00%") are a wording
+/// slip, a warning.
+#[test]
+fn a_three_public_item_completion_is_of_its_own_budget() {
+    let report = reconcile(&import_text(GHZYJ).unwrap().disclosure);
+    let n316: Vec<&Finding> = report.findings_for(Rule::NarrativeCompletion).collect();
+    let zero: Vec<&&Finding> = n316
+        .iter()
+        .filter(|f| f.message.contains("分母为零"))
+        .collect();
+    assert_eq!(zero.len(), 2, "{}", shown(&report.findings));
+    assert!(zero.iter().all(|f| f.severity == Severity::Warning));
+    assert!(zero[0].message.contains("因公出国"), "{}", zero[0].message);
+    assert!(zero[1].message.contains("公务用车"), "{}", zero[1].message);
+    let planted = replace_once(
+        GHZYJ,
+        "出决算为 0.39 万元，完成预算的 13.68%。",
+        "出决算为 0.39 万元，完成预算的 23.68%。",
+    );
+    let report = reconcile(&import_text(&planted).unwrap().disclosure);
+    let errors: Vec<&Finding> = report
+        .findings_for(Rule::NarrativeCompletion)
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", shown(&report.findings));
+    assert!(
+        errors[0].message.contains("公务接待费"),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[0].message.contains("13.68%"),
+        "{}",
+        errors[0].message
+    );
+    assert!(errors[0].cells.iter().any(|c| matches!(
+        c.at,
+        NumberRef::Cell(cell) if cell.table == TableKind::ThreePublicExpenditure
+            && cell.column == Column::Reception
+    )));
+}

@@ -9,7 +9,7 @@ use yusuan_tables::{AmountUnit, GenericCell, GenericColumn, GenericRow, GenericT
 use crate::geometry::{BBox, HeadingCell, PageBox, RowBox, TableGeometry};
 use crate::heading::{analyse_heading, Leaf};
 use crate::lines::{is_label_heading, number_label, page_lines, Kind, Line, PageLines, Tok};
-use crate::text::{is_dash, is_digits, join_pieces, squeeze, starts_with_ordinal};
+use crate::text::{is_amount, is_dash, is_digits, join_pieces, squeeze, starts_with_ordinal};
 use crate::title::table_name;
 use crate::{Page, Settings};
 
@@ -1477,13 +1477,8 @@ fn merged_total_labels(scan: &mut Scan, first: usize) {
                     lb.at.page == rb.at.page && lb.at.bbox.y0 < rb.at.bbox.y1
                 });
             let name = name
-                .filter(|(l, lb)| {
-                    is_total_label(&l.label)
-                        && l.cells.iter().all(Option::is_none)
-                        && rb.at.bbox.y0 < lb.at.bbox.y1
-                })
-                .map(|(l, _)| l.label.clone())
-                .next();
+                .filter(|(_, lb)| rb.at.bbox.y0 < lb.at.bbox.y1)
+                .find_map(|(l, _)| total_name(l));
             if let Some(label) = name {
                 fixes.push((ri, label));
             }
@@ -1498,6 +1493,21 @@ fn merged_total_labels(scan: &mut Scan, first: usize) {
                 ));
             }
         }
+    }
+}
+
+/// The total's name a row of the half before prints with no amount: its
+/// label, or (layout text whose page was fitted a little off) the one text
+/// that fell into an amount column of a row without a label.
+fn total_name(l: &GenericRow) -> Option<String> {
+    if !l.label.is_empty() {
+        return (is_total_label(&l.label) && l.cells.iter().all(Option::is_none))
+            .then(|| l.label.clone());
+    }
+    let mut texts = l.cells.iter().flatten();
+    match (texts.next(), texts.next()) {
+        (Some(c), None) if !is_amount(&c.text) && is_total_label(&c.text) => Some(c.text.clone()),
+        _ => None,
     }
 }
 

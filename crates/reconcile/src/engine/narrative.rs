@@ -3,7 +3,7 @@
 
 use yusuan_money::{Percent, Wan};
 use yusuan_tables::{
-    CellRef, Claim, ClaimField, ClaimKind, Column, NumberRef, Period, RowKey, TableKind,
+    Basis, CellRef, Claim, ClaimField, ClaimKind, Column, NumberRef, Period, RowKey, TableKind,
 };
 
 use super::{Ctx, Term};
@@ -1080,7 +1080,7 @@ fn completions(ctx: &mut Ctx<'_>) {
         let ClaimKind::Completion {
             subject,
             budget_label,
-            budget: Some(a),
+            budget,
             actual: b,
             percent,
             relation,
@@ -1088,9 +1088,31 @@ fn completions(ctx: &mut Ctx<'_>) {
         else {
             continue;
         };
+        // the budget stated in the sentence, else (a "三公" item of the
+        // whole: "其中：因公出国（境）费决算为…，完成预算的…") the item's
+        // 预算数 in the "三公" table, when that cell was read
+        let mut doubtful = false;
+        let budget_t = match budget {
+            Some(a) => narr(i, ClaimField::BaseAmount, Some(*a)),
+            None => {
+                let Some(t) = three_public_budget(ctx, subject) else {
+                    continue;
+                };
+                match ctx.gate([(&t.at, t.v.is_none())]) {
+                    super::Gate::Unread(reason) => {
+                        ctx.not_compared(Rule::NarrativeCompletion, reason);
+                        continue;
+                    }
+                    super::Gate::Doubtful(_) => doubtful = true,
+                    super::Gate::Certain => {}
+                }
+                t
+            }
+        };
+        // a blank cell read for certain is nothing budgeted
+        let a = budget_t.v.unwrap_or(Wan::ZERO);
         any = true;
-        let (a, b) = (*a, *b);
-        let budget_t = narr(i, ClaimField::BaseAmount, Some(a));
+        let b = *b;
         let actual_t = narr(i, ClaimField::Amount, Some(b));
         if let Some(c) = percent {
             let rule = Rule::NarrativeCompletion;
@@ -1100,6 +1122,13 @@ fn completions(ctx: &mut Ctx<'_>) {
             };
             if a.is_zero() {
                 ctx.count(rule);
+                // nothing budgeted and nothing spent: "完成预算的0%" is a
+                // slip of wording, not a wrong figure
+                let severity = if b.is_zero() || doubtful {
+                    Severity::Warning
+                } else {
+                    rule.severity()
+                };
                 let message = format!(
                     "情况说明第{}条称「{subject}」完成{budget_label}的 {c}，但{budget_label}为 {}：完成率的分母为零，无定义。",
                     i + 1,
@@ -1117,7 +1146,7 @@ fn completions(ctx: &mut Ctx<'_>) {
                 let location = ctx.location(&at);
                 ctx.note(
                     rule,
-                    rule.severity(),
+                    severity,
                     location,
                     message,
                     None,
@@ -1193,6 +1222,38 @@ fn completions(ctx: &mut Ctx<'_>) {
             "情况说明没有预算完成情况的语句",
         );
     }
+}
+
+/// The 预算数 cell of the "三公" item `subject` names (因公出国（境）费,
+/// 公务用车购置及运行维护费 or its 购置 / 运行维护 part, 公务接待费) in the
+/// "三公" table, for the document's year.
+fn three_public_budget(ctx: &Ctx<'_>, subject: &str) -> Option<Term> {
+    let t = ctx.d.tables.three_public_expenditure.as_ref()?;
+    let column = if subject.contains("因公出国") {
+        Column::OutboundTravel
+    } else if subject.contains("公务接待") {
+        Column::Reception
+    } else if subject.contains("购置") && !subject.contains("运行") {
+        Column::VehiclePurchase
+    } else if subject.contains("运行") && !subject.contains("购置") {
+        Column::VehicleOperation
+    } else if subject.contains("公务用车") {
+        Column::Vehicles
+    } else {
+        return None;
+    };
+    let period = t
+        .periods
+        .iter()
+        .find(|p| p.basis == Basis::Budget && p.year == ctx.d.year)?;
+    Some(cell_term(
+        ctx,
+        CellRef::new(
+            TableKind::ThreePublicExpenditure,
+            RowKey::Period(*period),
+            column,
+        ),
+    ))
 }
 
 // ------------------------------------------------------------ N310
