@@ -74,7 +74,9 @@ pub enum ImportError {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WarningKind {
-    /// A table whose title is not one of the nine standard tables: not read.
+    /// A table whose title is not one of the nine standard tables, or a 决算
+    /// table in text the reader by position cannot read (raw `pdftotext`
+    /// output): not read.
     UnknownTable,
     /// A standard table that could not be read (rows split apart by the
     /// extraction, columns not recognised …): left out of the result.

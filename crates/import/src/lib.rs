@@ -278,17 +278,24 @@ pub fn import_with_pages(
             .map(|l| l.raw.trim().to_owned())
             .unwrap_or_default();
         match p.kind {
-            segment::PartKind::UnknownTable => warnings.push(ImportWarning {
-                kind: WarningKind::UnknownTable,
-                line: first,
-                table: None,
-                message: if title.is_empty() {
-                    "a table (with a 单位 line) whose title was not found; not read".into()
-                } else {
-                    format!("table {title:?} is not one of the nine standard tables; not read")
-                },
-                cells: Vec::new(),
-            }),
+            segment::PartKind::UnknownTable => {
+                // a 决算 table the text reader does not read (the reader by
+                // position does, from a PDF or layout text)
+                let known = generic::kind_of_title(&title);
+                warnings.push(ImportWarning {
+                    kind: WarningKind::UnknownTable,
+                    line: first,
+                    table: known,
+                    message: if title.is_empty() {
+                        "a table (with a 单位 line) whose title was not found; not read".into()
+                    } else if known.is_some() {
+                        format!("table {title:?} is read only by the positions of its columns, from a PDF or `pdftotext -layout` text; not read from this text")
+                    } else {
+                        format!("table {title:?} is not one of the nine standard tables; not read")
+                    },
+                    cells: Vec::new(),
+                })
+            }
             segment::PartKind::Unmodelled => warnings.push(ImportWarning {
                 kind: WarningKind::UnmodelledPart,
                 line: first,
