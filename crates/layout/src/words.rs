@@ -117,7 +117,8 @@ pub fn parse_tsv(tsv: &str) -> Result<Vec<Page>, LayoutError> {
         if line.trim().is_empty() {
             continue;
         }
-        let fields: Vec<&str> = line.splitn(12, '\t').collect();
+        let (fields, count) = split_fields(line);
+        let fields = fields.get(..count).unwrap_or_default();
         if !saw_header {
             if fields.first().map(|f| f.trim()) == Some("level") {
                 let found: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
@@ -137,11 +138,11 @@ pub fn parse_tsv(tsv: &str) -> Result<Vec<Page>, LayoutError> {
                 found: short(line),
             });
         }
-        if fields.len() != 12 {
+        if count != 12 {
             return Err(LayoutError::Tsv {
                 line: line_no,
                 expected: "12 tab-separated fields".into(),
-                found: format!("{} field(s): {}", fields.len(), short(line)),
+                found: format!("{count} field(s): {}", short(line)),
             });
         }
         let num = |k: usize, what: &str| -> Result<f64, LayoutError> {
@@ -228,6 +229,33 @@ pub fn parse_tsv(tsv: &str) -> Result<Vec<Page>, LayoutError> {
         });
     }
     Ok(pages)
+}
+
+/// The first 12 tab-separated fields of a line (the twelfth keeps any
+/// further tabs), as `line.splitn(12, '\t')` gives them, and how many there
+/// are. Split by bytes into an array: `splitn` with a `char` pattern calls
+/// `memchr` and then `memcmp` for every field, and collecting the fields
+/// allocated for every line; together they were most of the time of
+/// reading the 6,000 lines of a 31-page PDF's words (1.7 → 0.8 ms).
+fn split_fields(line: &str) -> ([&str; 12], usize) {
+    let mut fields = [""; 12];
+    let mut count = 0;
+    let mut start = 0;
+    for (i, b) in line.bytes().enumerate() {
+        // a tab byte is never inside a multi-byte character: `i` is a
+        // character boundary
+        if b == b'\t' && count < 11 {
+            if let Some(f) = fields.get_mut(count) {
+                *f = line.get(start..i).unwrap_or("");
+            }
+            count += 1;
+            start = i + 1;
+        }
+    }
+    if let Some(f) = fields.get_mut(count) {
+        *f = line.get(start..).unwrap_or("");
+    }
+    (fields, count + 1)
 }
 
 fn short(s: &str) -> String {
@@ -430,6 +458,22 @@ mod tests {
         let w: Vec<&str> = p[0].words.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(w, ["301", "2", "津贴补贴 二 x", "16,623,810", "0"]);
         assert_eq!(p[1].words[0].text, "第二页");
+    }
+
+    #[test]
+    fn fields_split_as_splitn() {
+        for line in [
+            "",
+            "a",
+            "\t",
+            "5\t1\t0\t0\t0\t0\t149.95\t160.23\t541.55\t35.82\t100\t上海市普陀区",
+            "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t\t",
+            "合计\t\t元\t",
+        ] {
+            let (fields, count) = split_fields(line);
+            let expected: Vec<&str> = line.splitn(12, '\t').collect();
+            assert_eq!(&fields[..count], expected.as_slice(), "{line:?}");
+        }
     }
 
     #[test]
