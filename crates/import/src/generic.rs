@@ -11,7 +11,7 @@ use yusuan_money::Wan;
 use yusuan_tables::{
     AmountUnit as ModelUnit, Amounts, BasicExpenditureAmounts, Basis, CodeRow, CodeTable, Column,
     ExpenditureAmounts, FundAmounts, GeneralBudgetAmounts, GenericTable, IncomeAmounts, Number,
-    NumberRef, Period, TableKind, TableMeta, ThreePublicAmounts, ThreePublicRow, ThreePublicTable,
+    Period, TableKind, TableMeta, ThreePublicAmounts, ThreePublicRow, ThreePublicTable,
 };
 use yusuan_tables::{Line as TLine, RowKey, SummaryAmounts, SummaryRow, SummaryTable};
 
@@ -112,11 +112,7 @@ fn strip_title_prefix(t: &str) -> &str {
 fn typed_amounts(d: &yusuan_tables::Disclosure, kind: TableKind) -> HashMap<Decimal, usize> {
     let yuan = table_unit(d, kind) == ModelUnit::Yuan;
     let mut m = HashMap::new();
-    for (r, n) in d.cells() {
-        let NumberRef::Cell(c) = r else { continue };
-        if c.table != kind {
-            continue;
-        }
+    for (_, n) in table_cells(d, kind) {
         if let Number::Amount(w) = n {
             let v = if yuan {
                 w.value() * Decimal::from(10_000)
@@ -380,18 +376,33 @@ fn join_final(
     }
 }
 
+/// The cells of the table of `kind` holding a number, in the order of
+/// [`yusuan_tables::Disclosure::cells`], read from the table's view alone:
+/// the join asks for one table's cells three times per table, and listing
+/// every table's to keep one table's was a third of its time.
+fn table_cells(
+    d: &yusuan_tables::Disclosure,
+    kind: TableKind,
+) -> Vec<((yusuan_tables::RowKey, Column), Number)> {
+    let mut out = Vec::new();
+    for section in d.view(kind).iter().flat_map(|v| &v.sections) {
+        for row in &section.rows {
+            for (column, value) in section.columns.iter().zip(&row.values) {
+                if let Some(n) = value {
+                    out.push(((row.key, *column), *n));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The cells of the table of `kind`, by row and column.
 fn cells_of(
     d: &yusuan_tables::Disclosure,
     kind: TableKind,
 ) -> HashMap<(yusuan_tables::RowKey, Column), Number> {
-    d.cells()
-        .into_iter()
-        .filter_map(|(r, n)| match r {
-            NumberRef::Cell(c) if c.table == kind => Some(((c.row, c.column), n)),
-            _ => None,
-        })
-        .collect()
+    table_cells(d, kind).into_iter().collect()
 }
 
 /// Compares the text reading of a table with its reading by position, cell
