@@ -104,12 +104,28 @@ pub(crate) struct Line {
     pub raw: String,
     /// The line normalised ([`normalize_line`]); same character count as `raw`.
     pub text: String,
+    /// `text` without any whitespace, made once: segmentation, the table
+    /// and prose readers and the outline each read it.
+    squeezed: String,
 }
 
 impl Line {
+    /// The line `raw` (form feeds and carriage returns removed), normalised.
+    pub fn new(number: usize, page: usize, raw: String) -> Line {
+        let text = normalize_line(&raw);
+        let squeezed = text.chars().filter(|c| !c.is_whitespace()).collect();
+        Line {
+            number,
+            page,
+            raw,
+            text,
+            squeezed,
+        }
+    }
+
     /// The line without any whitespace ("收 入 总 计" → "收入总计").
-    pub fn squeezed(&self) -> String {
-        self.text.chars().filter(|c| !c.is_whitespace()).collect()
+    pub fn squeezed(&self) -> &str {
+        &self.squeezed
     }
 }
 
@@ -132,13 +148,7 @@ impl Source {
                 raw = rest;
             }
             let raw: String = raw.chars().filter(|&c| c != '\u{c}' && c != '\r').collect();
-            let text = normalize_line(&raw);
-            lines.push(Line {
-                number: i + 1,
-                page,
-                raw,
-                text,
-            });
+            lines.push(Line::new(i + 1, page, raw));
         }
         Source { lines, format }
     }

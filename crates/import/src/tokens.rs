@@ -43,8 +43,8 @@ fn is_numeric_char(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | '-' | '+')
 }
 
-fn is_dash(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| matches!(c, '-' | '—' | '–' | '─' | '―'))
+fn is_dash(s: &[char]) -> bool {
+    !s.is_empty() && s.iter().all(|c| matches!(c, '-' | '—' | '–' | '─' | '―'))
 }
 
 /// Splits a normalised line into tokens.
@@ -73,63 +73,67 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     }
     // 2. split words into numeric / text pieces
     let mut pieces: Vec<Tok> = Vec::new();
+    let label = |s: usize, e: usize| {
+        let run: String = chars.get(s..e).unwrap_or_default().iter().collect();
+        Tok {
+            kind: TokKind::Label(run.clone()),
+            text: run,
+            start: s,
+            end: e,
+        }
+    };
     for (ws, we) in words {
-        let word: String = chars.get(ws..we).unwrap_or_default().iter().collect();
-        if is_dash(&word) {
+        let word = chars.get(ws..we).unwrap_or_default();
+        if is_dash(word) {
             pieces.push(Tok {
                 kind: TokKind::Dash,
-                text: word,
+                text: word.iter().collect(),
                 start: ws,
                 end: we,
             });
             continue;
         }
-        // maximal numeric runs of the word
-        let mut parts: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, is_number)
+        // maximal numeric runs of the word, each parsed once; the text
+        // between numbers (numeric runs that are not numbers included) is
+        // one piece
+        let mut text_from: Option<usize> = None;
         let mut j = ws;
         while j < we {
             let c = chars.get(j).copied().unwrap_or(' ');
             let starts_number = c.is_ascii_digit()
                 || ((c == '-' || c == '+') && chars.get(j + 1).is_some_and(|d| d.is_ascii_digit()));
-            if starts_number {
-                let s = j;
+            if !starts_number {
+                text_from.get_or_insert(j);
                 j += 1;
-                while j < we && chars.get(j).copied().is_some_and(is_numeric_char) {
-                    j += 1;
-                }
-                let run: String = chars.get(s..j).unwrap_or_default().iter().collect();
-                let whole = s == ws && j == we;
-                let strong = run.contains(['.', ',', '%']);
-                let is_num = (whole || strong) && number_token(&run, s, j).is_some();
-                parts.push((s, j, is_num));
+                continue;
+            }
+            let s = j;
+            j += 1;
+            while j < we && chars.get(j).copied().is_some_and(is_numeric_char) {
+                j += 1;
+            }
+            let run: String = chars.get(s..j).unwrap_or_default().iter().collect();
+            let whole = s == ws && j == we;
+            let strong = run.contains(['.', ',', '%']);
+            let number = if whole || strong {
+                number_token(&run, s, j)
             } else {
-                let s = j;
-                j += 1;
-                parts.push((s, j, false));
-            }
-        }
-        // merge adjacent text parts
-        let mut merged: Vec<(usize, usize, bool)> = Vec::new();
-        for p in parts {
-            match merged.last_mut() {
-                Some(last) if !last.2 && !p.2 => last.1 = p.1,
-                _ => merged.push(p),
-            }
-        }
-        for (s, e, is_num) in merged {
-            let run: String = chars.get(s..e).unwrap_or_default().iter().collect();
-            if is_num {
-                if let Some(tok) = number_token(&run, s, e) {
+                None
+            };
+            match number {
+                Some(tok) => {
+                    if let Some(t) = text_from.take() {
+                        pieces.push(label(t, s));
+                    }
                     pieces.push(tok);
-                    continue;
+                }
+                None => {
+                    text_from.get_or_insert(s);
                 }
             }
-            pieces.push(Tok {
-                kind: TokKind::Label(run.clone()),
-                text: run,
-                start: s,
-                end: e,
-            });
+        }
+        if let Some(t) = text_from {
+            pieces.push(label(t, we));
         }
     }
     // 3. join adjacent label pieces separated by less than 3 spaces
@@ -279,16 +283,12 @@ fn split_code(text: &str) -> (Option<CodeTok>, (usize, String)) {
         (from, chars.get(from..).unwrap_or_default().iter().collect())
     };
     // what follows must be text (a label), not a number
-    let after: String = chars
+    let next_is_text = chars
         .get(end_of_code..)
         .unwrap_or_default()
         .iter()
-        .collect();
-    let after_trim = after.trim_start();
-    let next_is_text = after_trim
-        .chars()
-        .next()
-        .is_some_and(|c| !c.is_ascii_digit() && !matches!(c, '-' | '+' | '.' | ','));
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|&c| !c.is_ascii_digit() && !matches!(c, '-' | '+' | '.' | ','));
     // try the longest valid prefix of groups
     for n in (1..=groups.len()).rev() {
         let g = groups.get(..n).unwrap_or_default();
@@ -341,12 +341,7 @@ mod tests {
     use super::*;
 
     fn line(s: &str) -> Line {
-        Line {
-            number: 1,
-            page: 1,
-            raw: s.into(),
-            text: crate::source::normalize_line(s),
-        }
+        Line::new(1, 1, s.into())
     }
 
     fn kinds(s: &str) -> Vec<String> {
