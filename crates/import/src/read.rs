@@ -1193,7 +1193,7 @@ fn cross_fixes(g: &Grid, known: &Known) -> Vec<(RowKey, Column, Fix)> {
 fn solve_all(reads: &mut [TableRead]) {
     for _ in 0..6 {
         let before = count(reads);
-        let mut known = Known::new();
+        let mut known = Known::default();
         for g in grids(reads) {
             g.known(&mut known);
         }

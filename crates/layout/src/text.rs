@@ -113,7 +113,9 @@ pub(crate) fn tidy(s: &str) -> String {
 
 /// `s` without any whitespace.
 pub(crate) fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter(|c| !c.is_whitespace()));
+    out
 }
 
 /// Whether `s` starts with an ordinal: `一、`, `（一）`, `(一)`, `1.`, `1、`, `1．`.
