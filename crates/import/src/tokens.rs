@@ -57,6 +57,11 @@ fn is_dash(s: &[char]) -> bool {
 /// label; a run of three or more spaces in layout text separates cells.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let chars: Vec<char> = text.chars().collect();
+    tokenize_chars(&chars)
+}
+
+/// [`tokenize`] on the characters of the text.
+fn tokenize_chars(chars: &[char]) -> Vec<Tok> {
     // 1. words with positions
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -218,27 +223,23 @@ impl Row {
     }
 }
 
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// Reads a line as a row: leading digit groups that form a 科目编码
 /// (3 digits, then groups of 2, or 5 or 7 digits whole) followed by a label
 /// are the code.
 pub(crate) fn row_of(line: &Line) -> Row {
-    let (code, rest) = split_code(&line.text);
-    let toks = tokenize(&rest.1);
-    let label = toks
-        .iter()
-        .filter_map(|t| t.label())
-        .map(squeeze)
-        .collect::<Vec<_>>()
-        .join("");
+    // the line's characters, split once for the code and the tokens
+    let chars: Vec<char> = line.text.chars().collect();
+    let (code, from) = split_code(&chars);
+    let toks = tokenize_chars(chars.get(from..).unwrap_or_default());
+    let mut label = String::new();
+    for l in toks.iter().filter_map(|t| t.label()) {
+        label.extend(l.chars().filter(|c| !c.is_whitespace()));
+    }
     let toks = toks
         .into_iter()
         .map(|mut t| {
-            t.start += rest.0;
-            t.end += rest.0;
+            t.start += from;
+            t.end += from;
             t
         })
         .collect();
@@ -251,9 +252,9 @@ pub(crate) fn row_of(line: &Line) -> Row {
     }
 }
 
-/// Splits a leading code off; returns the code and (char offset, rest of the line).
-fn split_code(text: &str) -> (Option<CodeTok>, (usize, String)) {
-    let chars: Vec<char> = text.chars().collect();
+/// Splits a leading code off; returns the code and the character offset of
+/// the rest of the line.
+fn split_code(chars: &[char]) -> (Option<CodeTok>, usize) {
     let mut i = 0;
     let mut groups: Vec<String> = Vec::new();
     let mut end_of_code = 0;
@@ -279,9 +280,6 @@ fn split_code(text: &str) -> (Option<CodeTok>, (usize, String)) {
             break;
         }
     }
-    let rest_all = |from: usize| -> (usize, String) {
-        (from, chars.get(from..).unwrap_or_default().iter().collect())
-    };
     // what follows must be text (a label), not a number
     let next_is_text = chars
         .get(end_of_code..)
@@ -331,9 +329,9 @@ fn split_code(text: &str) -> (Option<CodeTok>, (usize, String)) {
             .collect::<String>()
             .trim()
             .to_owned();
-        return (Some(CodeTok { digits, printed }), rest_all(end));
+        return (Some(CodeTok { digits, printed }), end);
     }
-    (None, rest_all(0))
+    (None, 0)
 }
 
 #[cfg(test)]
