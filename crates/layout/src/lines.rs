@@ -186,6 +186,10 @@ fn mark_amounts(toks: &mut [Tok]) {
 
 /// The unit a line declares (`单位：万元`, `金额单位：元`), if any.
 pub(crate) fn unit_of(sq: &str) -> Option<AmountUnit> {
+    // every pattern starts with 单位: one search rules out most lines
+    if !sq.contains("单位") {
+        return None;
+    }
     for (pat, unit) in [
         ("单位：万元", AmountUnit::Wan),
         ("单位:万元", AmountUnit::Wan),
@@ -206,6 +210,10 @@ pub(crate) fn unit_of(sq: &str) -> Option<AmountUnit> {
 /// The printed number label inside `s` (`公开 07 表`, `单位公开表3`,
 /// `部门公开表 3`), as a byte range.
 pub(crate) fn number_label(s: &str) -> Option<(usize, usize)> {
+    // both forms hold 公开: one search rules out most lines
+    if !s.contains("公开") {
+        return None;
+    }
     // 公开表 N, with an optional 部门/单位 before it.
     if let Some(p) = s.find("公开表") {
         let start = ["部门", "单位"]
@@ -271,7 +279,12 @@ fn is_lanci(line: &Line) -> bool {
     let mut n = 0;
     let mut named = false;
     for t in &line.toks {
-        let sq = squeeze(&t.text);
+        // most tokens have no whitespace to squeeze out
+        let sq = if t.text.contains(char::is_whitespace) {
+            std::borrow::Cow::Owned(squeeze(&t.text))
+        } else {
+            std::borrow::Cow::Borrowed(t.text.as_str())
+        };
         if sq == "栏次" || sq == "行次" {
             named = true;
             continue;
