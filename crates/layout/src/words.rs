@@ -117,9 +117,9 @@ pub fn parse_tsv(tsv: &str) -> Result<Vec<Page>, LayoutError> {
         if line.trim().is_empty() {
             continue;
         }
-        let (fields, count) = split_fields(line);
-        let fields = fields.get(..count).unwrap_or_default();
         if !saw_header {
+            let (fields, count) = split_fields(line);
+            let fields = fields.get(..count).unwrap_or_default();
             if fields.first().map(|f| f.trim()) == Some("level") {
                 let found: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
                 if found != TSV_HEADER {
@@ -138,6 +138,10 @@ pub fn parse_tsv(tsv: &str) -> Result<Vec<Page>, LayoutError> {
                 found: short(line),
             });
         }
+        // a count of the tabs vectorises, unlike splitting at each of them:
+        // the rows of levels 2 to 4 (two in three) are not split further
+        // than their first two fields
+        let count = line.bytes().filter(|&b| b == b'\t').count().min(11) + 1;
         if count != 12 {
             return Err(LayoutError::Tsv {
                 line: line_no,
@@ -145,6 +149,13 @@ pub fn parse_tsv(tsv: &str) -> Result<Vec<Page>, LayoutError> {
                 found: format!("{count} field(s): {}", short(line)),
             });
         }
+        let (level, rest) = first_field(line);
+        let level = level.trim();
+        let fields = if level == "1" || level == "5" {
+            split_fields(line).0
+        } else {
+            [""; 12]
+        };
         let num = |k: usize, what: &str| -> Result<f64, LayoutError> {
             let f = fields.get(k).copied().unwrap_or("");
             f.trim()
@@ -157,8 +168,7 @@ pub fn parse_tsv(tsv: &str) -> Result<Vec<Page>, LayoutError> {
                     found: short(f),
                 })
         };
-        let level = fields.first().copied().unwrap_or("").trim();
-        let page_no = fields.get(1).copied().unwrap_or("").trim();
+        let page_no = first_field(rest).0.trim();
         let page_no: u32 = page_no.parse().map_err(|_| LayoutError::Tsv {
             line: line_no,
             expected: "a page number in `page_num`".into(),
@@ -256,6 +266,15 @@ fn split_fields(line: &str) -> ([&str; 12], usize) {
         *f = line.get(start..).unwrap_or("");
     }
     (fields, count + 1)
+}
+
+/// The text before the first tab of `s` and after it (`s` and "" when it
+/// has none).
+fn first_field(s: &str) -> (&str, &str) {
+    match s.bytes().position(|b| b == b'\t') {
+        Some(i) => (s.get(..i).unwrap_or(s), s.get(i + 1..).unwrap_or("")),
+        None => (s, ""),
+    }
 }
 
 fn short(s: &str) -> String {
