@@ -132,7 +132,9 @@ impl Line {
     pub fn new(number: usize, page: usize, raw: String) -> Line {
         let text = normalize_line(&raw);
         let mut squeezed = String::with_capacity(text.len());
-        squeezed.extend(text.chars().filter(|c| !c.is_whitespace()));
+        for run in text.split(char::is_whitespace) {
+            squeezed.push_str(run);
+        }
         Line {
             number,
             page,

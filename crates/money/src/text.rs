@@ -57,12 +57,12 @@ pub fn normalize_char(c: char) -> char {
 /// assert_eq!(yusuan_money::text::squeeze("收　入 总\n计"), "收入总计");
 /// ```
 pub fn squeeze(text: &str) -> String {
+    // normalising makes whitespace only of whitespace (spaces to ' '), so
+    // the normalised text's runs between whitespace are copied whole
     let mut out = String::with_capacity(text.len());
-    out.extend(
-        text.chars()
-            .map(normalize_char)
-            .filter(|c| !c.is_whitespace()),
-    );
+    for run in normalized(text).split(char::is_whitespace) {
+        out.push_str(run);
+    }
     out
 }
 
