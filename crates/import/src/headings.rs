@@ -204,7 +204,14 @@ pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
     let disp: Vec<String> = src
         .lines
         .iter()
-        .map(|l| l.raw.chars().filter(|c| !c.is_whitespace()).collect())
+        .map(|l| {
+            // the runs between whitespace copied whole
+            let mut d = String::with_capacity(l.raw.len());
+            for run in l.raw.split(char::is_whitespace) {
+                d.push_str(run);
+            }
+            d
+        })
         .collect();
     let n = norm.len();
     let get = |i: usize| norm.get(i).copied().unwrap_or_default();
