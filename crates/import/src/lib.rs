@@ -320,7 +320,7 @@ pub fn import_with_pages(
                 segment::AmountUnit::Wan
             }
         });
-    let (tables, _preps) = read::read_tables(&src, &parts, year, doc_unit, &mut warnings);
+    let tables = read::read_tables(&src, &parts, year, doc_unit, &mut warnings);
     let mut d = yusuan_tables::Disclosure::builder(unit_name.clone(), year)
         .kind(kind)
         .amount_unit(doc_unit.model())

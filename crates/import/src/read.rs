@@ -938,7 +938,7 @@ pub(crate) fn read_tables(
     year: u16,
     doc_unit: AmountUnit,
     warnings: &mut Vec<ImportWarning>,
-) -> (Tables, Vec<(TableKind, Prepared)>) {
+) -> Tables {
     let mut preps: Vec<(crate::segment::Part, Prepared)> = Vec::new();
     for p in parts {
         if let crate::segment::PartKind::Table(k) = p.kind {
@@ -957,21 +957,21 @@ pub(crate) fn read_tables(
         }
     }
     // code tables first: their class names name the summary tables' rows
+    // (each prepared table moves into its reading)
     let mut reads: Vec<TableRead> = Vec::new();
-    for (_, prep) in &preps {
+    let mut summaries = Vec::new();
+    for (part, prep) in preps {
         if matches!(
             prep.kind,
             TableKind::IncomeExpenditureSummary
                 | TableKind::FiscalAppropriationSummary
                 | TableKind::ThreePublicExpenditure
         ) {
+            summaries.push((part, prep));
             continue;
         }
-        if let Some(r) = read_code(prep, warnings) {
-            reads.push(TableRead {
-                prep: prep.clone(),
-                reading: r,
-            });
+        if let Some(r) = read_code(&prep, warnings) {
+            reads.push(TableRead { prep, reading: r });
         }
     }
     let mut class_names: HashMap<String, Code> = HashMap::new();
@@ -1006,19 +1006,16 @@ pub(crate) fn read_tables(
         }
         Some(hit.code)
     };
-    for (part, prep) in &preps {
+    for (part, prep) in summaries {
         let r = match prep.kind {
             TableKind::IncomeExpenditureSummary | TableKind::FiscalAppropriationSummary => {
-                read_summary(src, part, prep, &classes, warnings)
+                read_summary(src, &part, &prep, &classes, warnings)
             }
-            TableKind::ThreePublicExpenditure => read_three(src, prep, year, warnings),
+            TableKind::ThreePublicExpenditure => read_three(src, &prep, year, warnings),
             _ => continue,
         };
         if let Some(r) = r {
-            reads.push(TableRead {
-                prep: prep.clone(),
-                reading: r,
-            });
+            reads.push(TableRead { prep, reading: r });
         }
     }
     for (name, code, current) in obsolete.take() {
@@ -1048,11 +1045,7 @@ pub(crate) fn read_tables(
             }
         }
     }
-    let tables = materialize(&reads, doc_unit, warnings);
-    (
-        tables,
-        preps.into_iter().map(|(_, p)| (p.kind, p)).collect(),
-    )
+    materialize(&reads, doc_unit, warnings)
 }
 
 fn grids(reads: &[TableRead]) -> Vec<&Grid> {
