@@ -348,12 +348,14 @@ impl Grid {
                     continue;
                 }
                 let v = row.get(p, c).map_or(Decimal::ZERO, Val::num);
-                // a 万元 table's value as it is: division is the slowest
-                // operation of a Decimal, and the value is only compared
+                // a 万元 table's value as it is, a 元 table's with its
+                // decimal point moved: the same value (it is only compared)
+                // without a division, the slowest operation of a Decimal
                 let v = if col.is_percent() || scale == Decimal::ONE {
                     v
                 } else {
-                    v / scale
+                    Decimal::try_from_i128_with_scale(v.mantissa(), v.scale() + 4)
+                        .unwrap_or_else(|_| v / scale)
                 };
                 out.insert((self.kind, *key, *col), v);
             }
