@@ -107,11 +107,14 @@ fn strip_title_prefix(t: &str) -> &str {
     s
 }
 
+/// A multiset of amounts (value → count), hashed as the solver's keys.
+type AmountSet = HashMap<Decimal, usize, crate::grid::KeyHash>;
+
 /// The printed-unit values of every amount of the typed table of `kind`,
 /// as a multiset (value → count).
-fn typed_amounts(d: &yusuan_tables::Disclosure, kind: TableKind) -> HashMap<Decimal, usize> {
+fn typed_amounts(d: &yusuan_tables::Disclosure, kind: TableKind) -> AmountSet {
     let yuan = table_unit(d, kind) == ModelUnit::Yuan;
-    let mut m = HashMap::new();
+    let mut m = AmountSet::default();
     for (_, n) in table_cells(d, kind) {
         if let Number::Amount(w) = n {
             let v = if yuan {
@@ -134,7 +137,7 @@ fn table_unit(d: &yusuan_tables::Disclosure, kind: TableKind) -> ModelUnit {
 
 /// The cells of `g` whose amounts the multiset `have` does not hold
 /// (consuming `have`), as `(row label, text)`.
-fn not_held(g: &GenericTable, have: &mut HashMap<Decimal, usize>) -> Vec<(String, String)> {
+fn not_held(g: &GenericTable, have: &mut AmountSet) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for row in &g.rows {
         for cell in row.cells.iter().flatten() {
@@ -205,13 +208,14 @@ pub(crate) fn join(
         }
         let printed: usize = group.iter().map(GenericTable::amount_count).sum();
         let text_reading = if d.tables.has(kind) {
-            let mut have = typed_amounts(d, kind);
+            let typed = typed_amounts(d, kind);
+            let mut have = typed.clone();
             let missing: Vec<(String, String)> =
                 group.iter().flat_map(|g| not_held(g, &mut have)).collect();
             if missing.is_empty() {
                 // amounts the text reader put in the table that the table
                 // does not print (a page number under an empty table)
-                let mut printed_here: HashMap<Decimal, usize> = HashMap::new();
+                let mut printed_here = AmountSet::default();
                 for v in group
                     .iter()
                     .flat_map(|g| g.rows.iter().flat_map(|r| r.cells.iter().flatten()))
@@ -219,7 +223,7 @@ pub(crate) fn join(
                 {
                     *printed_here.entry(v.normalize()).or_insert(0) += 1;
                 }
-                let foreign: Vec<Decimal> = typed_amounts(d, kind)
+                let foreign: Vec<Decimal> = typed
                     .into_iter()
                     .flat_map(|(v, n)| {
                         let k = n.saturating_sub(printed_here.get(&v).copied().unwrap_or(0));

@@ -37,11 +37,13 @@ pub(crate) struct Grid {
 /// Values already known from any table, in 万元 (or percentage points).
 pub(crate) type Known = HashMap<(TableKind, RowKey, Column), Decimal, KeyHash>;
 
-/// The hasher of [`Known`] and of the join's maps of cells: a
+/// The hasher of [`Known`] and of the join's maps of cells and amounts: a
 /// multiply-rotate hash (as rustc's "Fx") of the key's few integers. The
 /// solver fills its map anew on every round, and SipHash, whose resistance
 /// to chosen keys keys made by the program do not need, was most of that
-/// time. Nothing iterates these maps in an order that reaches the output.
+/// time. Only the join's amounts are iterated in an order that can reach
+/// the output (the first few of a warning's list), now the same on every
+/// run (SipHash's random keys made it vary).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct KeyHash;
 
