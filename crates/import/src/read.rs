@@ -1184,9 +1184,11 @@ fn cross_fixes(g: &Grid, known: &Known) -> Vec<(RowKey, Column, Fix)> {
 }
 
 fn solve_all(reads: &mut [TableRead]) {
+    // one map for every round, cleared: it keeps the room it grew to
+    let mut known = Known::default();
     for _ in 0..6 {
         let before = count(reads);
-        let mut known = Known::default();
+        known.clear();
         for g in grids(reads) {
             g.known(&mut known);
         }

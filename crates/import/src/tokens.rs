@@ -121,7 +121,7 @@ fn tokenize_chars(chars: &[char]) -> Vec<Tok> {
             let whole = s == ws && j == we;
             let strong = run.contains(['.', ',', '%']);
             let number = if whole || strong {
-                number_token(&run, s, j)
+                number_token(run, s, j)
             } else {
                 None
             };
@@ -166,20 +166,20 @@ fn tokenize_chars(chars: &[char]) -> Vec<Tok> {
     out
 }
 
-fn number_token(run: &str, start: usize, end: usize) -> Option<Tok> {
+fn number_token(run: String, start: usize, end: usize) -> Option<Tok> {
     if let Some(body) = run.strip_suffix('%') {
         let p = yusuan_money::Percent::parse(body).ok()?;
         return Some(Tok {
             kind: TokKind::Percent(p.points()),
-            text: run.to_owned(),
+            text: run,
             start,
             end,
         });
     }
-    let w = yusuan_money::Wan::parse(run).ok()?;
+    let w = yusuan_money::Wan::parse(&run).ok()?;
     Some(Tok {
         kind: TokKind::Amount(w.value()),
-        text: run.to_owned(),
+        text: run,
         start,
         end,
     })
@@ -227,8 +227,10 @@ impl Row {
 /// (3 digits, then groups of 2, or 5 or 7 digits whole) followed by a label
 /// are the code.
 pub(crate) fn row_of(line: &Line) -> Row {
-    // the line's characters, split once for the code and the tokens
-    let chars: Vec<char> = line.text.chars().collect();
+    // the line's characters, split once for the code and the tokens (room
+    // made at once: collecting guesses a quarter and grows)
+    let mut chars: Vec<char> = Vec::with_capacity(line.text.len());
+    chars.extend(line.text.chars());
     let (code, from) = split_code(&chars);
     let toks = tokenize_chars(chars.get(from..).unwrap_or_default());
     let mut label = String::new();
