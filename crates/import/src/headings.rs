@@ -205,11 +205,10 @@ pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
         .lines
         .iter()
         .map(|l| {
-            // the runs between whitespace copied whole
+            // room made at once (layout lines are mostly spaces: characters
+            // are filtered one by one, not split into runs)
             let mut d = String::with_capacity(l.raw.len());
-            for run in l.raw.split(char::is_whitespace) {
-                d.push_str(run);
-            }
+            d.extend(l.raw.chars().filter(|c| !c.is_whitespace()));
             d
         })
         .collect();

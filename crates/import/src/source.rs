@@ -131,10 +131,10 @@ impl Line {
     /// The line `raw` (form feeds and carriage returns removed), normalised.
     pub fn new(number: usize, page: usize, raw: String) -> Line {
         let text = normalize_line(&raw);
+        // (layout lines are mostly spaces: characters are filtered one by
+        // one, not split into runs)
         let mut squeezed = String::with_capacity(text.len());
-        for run in text.split(char::is_whitespace) {
-            squeezed.push_str(run);
-        }
+        squeezed.extend(text.chars().filter(|c| !c.is_whitespace()));
         Line {
             number,
             page,
