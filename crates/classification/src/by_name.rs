@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::name_key;
+use crate::catalog::{has_name_key, name_key};
 use crate::{Catalog, Code, Entry, Level, Scheme, YearRange};
 
 /// How a printed name relates to the names of its code in the year asked.
@@ -137,7 +137,7 @@ impl Catalog {
                 .filter(|e| {
                     e.code().scheme() == scheme
                         && e.code().level() == level
-                        && name_key(e.name()) == key
+                        && has_name_key(e.name(), &key)
                 })
                 .collect();
             if hits.is_empty() {

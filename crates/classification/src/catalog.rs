@@ -238,6 +238,15 @@ pub(crate) fn name_key(name: &str) -> String {
     yusuan_money::text::squeeze(name)
 }
 
+/// Whether `name_key(name) == key`, without making the key of `name` (a
+/// lookup by name compares the name printed with every name of a level).
+pub(crate) fn has_name_key(name: &str, key: &str) -> bool {
+    name.chars()
+        .map(yusuan_money::text::normalize_char)
+        .filter(|c| !c.is_whitespace())
+        .eq(key.chars())
+}
+
 /// One level of a [`CodePath`]: a code and its name, if the catalog has one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PathStep<'a> {

@@ -35,7 +35,59 @@ pub(crate) struct Grid {
 }
 
 /// Values already known from any table, in 万元 (or percentage points).
-pub(crate) type Known = HashMap<(TableKind, RowKey, Column), Decimal>;
+pub(crate) type Known = HashMap<(TableKind, RowKey, Column), Decimal, KeyHash>;
+
+/// The hasher of [`Known`] and of the join's maps of cells and amounts: a
+/// multiply-rotate hash (as rustc's "Fx") of the key's few integers. The
+/// solver fills its map anew on every round, and SipHash, whose resistance
+/// to chosen keys keys made by the program do not need, was most of that
+/// time. Only the join's amounts are iterated in an order that can reach
+/// the output (the first few of a warning's list), now the same on every
+/// run (SipHash's random keys made it vary).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct KeyHash;
+
+impl std::hash::BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+/// See [`KeyHash`].
+pub(crate) struct KeyHasher(u64);
+
+impl KeyHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u16(&mut self, i: u16) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 pub(crate) fn val_of(t: &Tok) -> Option<Val> {
     match t.kind {
@@ -298,7 +350,15 @@ impl Grid {
                     continue;
                 }
                 let v = row.get(p, c).map_or(Decimal::ZERO, Val::num);
-                let v = if col.is_percent() { v } else { v / scale };
+                // a 万元 table's value as it is, a 元 table's with its
+                // decimal point moved: the same value (it is only compared)
+                // without a division, the slowest operation of a Decimal
+                let v = if col.is_percent() || scale == Decimal::ONE {
+                    v
+                } else {
+                    Decimal::try_from_i128_with_scale(v.mantissa(), v.scale() + 4)
+                        .unwrap_or_else(|_| v / scale)
+                };
                 out.insert((self.kind, *key, *col), v);
             }
         }

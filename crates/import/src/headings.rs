@@ -101,7 +101,7 @@ pub(crate) fn is_place_only(name: &str) -> bool {
 
 /// The unit named on the cover, from its first lines (up to the 目录), and
 /// the index of the line after the cover's title (`None`: no title found).
-fn cover_unit(norm: &[String], end: usize) -> (Option<String>, Option<usize>) {
+fn cover_unit(norm: &[&str], end: usize) -> (Option<String>, Option<usize>) {
     let mut joined = String::new();
     let mut taken = 0;
     for (i, s) in norm.iter().enumerate().take(end) {
@@ -156,7 +156,7 @@ fn is_table_title(s: &str) -> bool {
 
 /// A table title broken over two lines: line `i` (no 表 at its end) and a
 /// short line `k` after it ending with 表; returns `k`.
-fn wrapped_title(norm: &[String], i: usize) -> Option<usize> {
+fn wrapped_title(norm: &[&str], i: usize) -> Option<usize> {
     let s = norm.get(i)?;
     let n = s.chars().count();
     if !(4..=50).contains(&n)
@@ -200,14 +200,20 @@ impl HeadingLines {
 
 /// Reads the [`DocumentText`] of the text.
 pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
-    let norm: Vec<String> = src.lines.iter().map(|l| l.squeezed()).collect();
+    let norm: Vec<&str> = src.lines.iter().map(|l| l.squeezed()).collect();
     let disp: Vec<String> = src
         .lines
         .iter()
-        .map(|l| l.raw.chars().filter(|c| !c.is_whitespace()).collect())
+        .map(|l| {
+            // room made at once (layout lines are mostly spaces: characters
+            // are filtered one by one, not split into runs)
+            let mut d = String::with_capacity(l.raw.len());
+            d.extend(l.raw.chars().filter(|c| !c.is_whitespace()));
+            d
+        })
         .collect();
     let n = norm.len();
-    let get = |i: usize| norm.get(i).map(String::as_str).unwrap_or_default();
+    let get = |i: usize| norm.get(i).copied().unwrap_or_default();
     let show = |i: usize| disp.get(i).cloned().unwrap_or_default();
     let number = |i: usize| src.lines.get(i).map_or(0, |l| l.number);
 

@@ -310,7 +310,7 @@ pub fn import_with_pages(
         .iter()
         .filter_map(|p| p.unit_line)
         .filter_map(|i| src.lines.get(i))
-        .filter_map(|l| segment::unit_of(&l.squeezed()))
+        .filter_map(|l| segment::unit_of(l.squeezed()))
         .fold(
             std::collections::BTreeMap::<u8, usize>::new(),
             |mut m, u| {
@@ -328,7 +328,7 @@ pub fn import_with_pages(
                 segment::AmountUnit::Wan
             }
         });
-    let (tables, _preps) = read::read_tables(&src, &parts, year, doc_unit, &mut warnings);
+    let tables = read::read_tables(&src, &parts, year, doc_unit, &mut warnings);
     let mut d = yusuan_tables::Disclosure::builder(unit_name.clone(), year)
         .kind(kind)
         .amount_unit(doc_unit.model())
@@ -383,7 +383,7 @@ pub fn import_with_pages(
             .filter(|(i, l)| {
                 // a part's own heading is not prose, unless numbered (一、关于…的说明),
                 // which the prose keeps as the section of what follows
-                Some(p.start + i) != p.title || segment::starts_numbered(&l.squeezed())
+                Some(p.start + i) != p.title || segment::starts_numbered(l.squeezed())
             })
             .map(|(_, l)| l)
             .collect()
@@ -534,7 +534,7 @@ fn profile_paragraphs(src: &source::Source, p: &segment::Part) -> Vec<prose::Par
     for l in lines {
         let sq = l.squeezed();
         let is_heading = sq.chars().count() <= 40
-            && !segment::starts_numbered(&sq)
+            && !segment::starts_numbered(sq)
             && (sq.ends_with("概况")
                 || sq.ends_with("主要职能")
                 || sq.ends_with("主要职责")

@@ -471,11 +471,14 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
     let sents = pp.sentences();
     let mut found: Vec<Found> = Vec::new();
     let mut skip_until = 0usize;
-    let first_subject: Option<String> = sents
-        .first()
-        .and_then(|(s, e)| mentions(pp, *s, *e).into_iter().next())
-        .map(|m| subject_of(pp, &m, ctx))
-        .filter(|s| !s.is_empty());
+    // made only for the change that needs it (few paragraphs)
+    let first_subject = || -> Option<String> {
+        sents
+            .first()
+            .and_then(|(s, e)| mentions(pp, *s, *e).into_iter().next())
+            .map(|m| subject_of(pp, &m, ctx))
+            .filter(|s| !s.is_empty())
+    };
     for (si, &(s0, e0)) in sents.iter().enumerate() {
         if si < skip_until {
             continue;
@@ -640,7 +643,7 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                 }
             }
             if subject.is_empty() || subject.ends_with("预算安排") {
-                subject = first_subject.clone().unwrap_or(subject);
+                subject = first_subject().unwrap_or(subject);
             }
             found.push(Found {
                 pos: cpos,

@@ -50,10 +50,6 @@ impl Prepared {
     }
 }
 
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 fn is_number_line(sq: &str) -> bool {
     let t = sq.trim_end_matches(|c: char| c.is_ascii_digit());
     t.len() < sq.len() && (t.ends_with("公开表") || t == "表")
@@ -76,7 +72,7 @@ pub(crate) fn prepare(src: &Source, part: &Part, kind: TableKind) -> Prepared {
     let layout = src.format == crate::TextFormat::Layout;
     for (off, line) in lines.iter().enumerate() {
         let idx = part.start + off;
-        let sq = squeeze(&line.text);
+        let sq = line.squeezed();
         if sq.is_empty() {
             in_note = false;
             continue;
@@ -84,11 +80,11 @@ pub(crate) fn prepare(src: &Source, part: &Part, kind: TableKind) -> Prepared {
         if Some(idx) == part.title {
             continue;
         }
-        if let Some(u) = unit_of(&sq) {
+        if let Some(u) = unit_of(sq) {
             unit = u;
             continue;
         }
-        if is_number_line(&sq) {
+        if is_number_line(sq) {
             number = Some(line.raw.trim().to_owned());
             continue;
         }
@@ -121,10 +117,10 @@ pub(crate) fn prepare(src: &Source, part: &Part, kind: TableKind) -> Prepared {
         {
             // a label wrapped onto the next line ("…相关机构事" + "务支出")
             if let Some(last) = rows.last_mut() {
-                last.label.push_str(&sq);
+                last.label.push_str(sq);
             }
         } else {
-            header.push_str(&sq);
+            header.push_str(sq);
             header_lines.push(idx);
         }
     }

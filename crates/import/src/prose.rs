@@ -62,10 +62,6 @@ impl Paragraph {
     }
 }
 
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 fn ends_sentence(s: &str) -> bool {
     s.ends_with(['。', ';', ',', ':', '；', '，', '：', '、'])
 }
@@ -101,7 +97,7 @@ pub(crate) fn paragraphs(lines: &[&Line]) -> Vec<Paragraph> {
     // the typical length of a full line (median of the longer lines)
     let mut lens: Vec<usize> = lines
         .iter()
-        .map(|l| squeeze(&l.text).chars().count())
+        .map(|l| l.squeezed().chars().count())
         .filter(|&n| n >= 10)
         .collect();
     lens.sort_unstable();
@@ -137,12 +133,12 @@ pub(crate) fn paragraphs(lines: &[&Line]) -> Vec<Paragraph> {
     let mut i = 0;
     while i < lines.len() {
         let Some(line) = lines.get(i) else { break };
-        let sq = squeeze(&line.text);
+        let sq = line.squeezed();
         if sq.is_empty() {
             i += 1;
             continue;
         }
-        if is_heading(&sq, full_width) {
+        if is_heading(sq, full_width) {
             flush(&mut cur, &mut out, &section);
             let mut heading = line.raw.trim().to_owned();
             // "九、关于 … 支出表的" + "说明"
@@ -152,7 +148,7 @@ pub(crate) fn paragraphs(lines: &[&Line]) -> Vec<Paragraph> {
                     .and_then(|r| r.iter().position(|l| !l.is_blank_text()))
                 {
                     if let Some(nl) = lines.get(i + 1 + next) {
-                        let nsq = squeeze(&nl.text);
+                        let nsq = nl.squeezed();
                         if nsq.chars().count() <= 8 && nsq.ends_with("说明") {
                             heading.push_str(nl.raw.trim());
                             i += next + 1;
@@ -160,7 +156,7 @@ pub(crate) fn paragraphs(lines: &[&Line]) -> Vec<Paragraph> {
                     }
                 }
             }
-            let level = heading_level(&sq);
+            let level = heading_level(sq);
             stack.retain(|(l, _)| *l < level);
             stack.push((level, heading));
             section = Some(
@@ -174,7 +170,7 @@ pub(crate) fn paragraphs(lines: &[&Line]) -> Vec<Paragraph> {
             continue;
         }
         // a numbered line after a finished sentence starts a new paragraph
-        if starts_numbered(&sq) && cur.norm.trim_end().ends_with(['。', ';', '；', ':', '：']) {
+        if starts_numbered(sq) && cur.norm.trim_end().ends_with(['。', ';', '；', ':', '：']) {
             flush(&mut cur, &mut out, &section);
         }
         let raw = line.raw.trim();
@@ -212,12 +208,7 @@ mod tests {
     fn lines(text: &str) -> Vec<Line> {
         text.lines()
             .enumerate()
-            .map(|(i, l)| Line {
-                number: i + 1,
-                page: 1,
-                raw: l.into(),
-                text: crate::source::normalize_line(l),
-            })
+            .map(|(i, l)| Line::new(i + 1, 1, l.into()))
             .collect()
     }
 

@@ -951,7 +951,7 @@ pub(crate) fn read_tables(
     year: u16,
     doc_unit: AmountUnit,
     warnings: &mut Vec<ImportWarning>,
-) -> (Tables, Vec<(TableKind, Prepared)>) {
+) -> Tables {
     let mut preps: Vec<(crate::segment::Part, Prepared)> = Vec::new();
     for p in parts {
         if let crate::segment::PartKind::Table(k) = p.kind {
@@ -970,21 +970,21 @@ pub(crate) fn read_tables(
         }
     }
     // code tables first: their class names name the summary tables' rows
+    // (each prepared table moves into its reading)
     let mut reads: Vec<TableRead> = Vec::new();
-    for (_, prep) in &preps {
+    let mut summaries = Vec::new();
+    for (part, prep) in preps {
         if matches!(
             prep.kind,
             TableKind::IncomeExpenditureSummary
                 | TableKind::FiscalAppropriationSummary
                 | TableKind::ThreePublicExpenditure
         ) {
+            summaries.push((part, prep));
             continue;
         }
-        if let Some(r) = read_code(prep, warnings) {
-            reads.push(TableRead {
-                prep: prep.clone(),
-                reading: r,
-            });
+        if let Some(r) = read_code(&prep, warnings) {
+            reads.push(TableRead { prep, reading: r });
         }
     }
     let mut class_names: HashMap<String, Code> = HashMap::new();
@@ -1019,19 +1019,16 @@ pub(crate) fn read_tables(
         }
         Some(hit.code)
     };
-    for (part, prep) in &preps {
+    for (part, prep) in summaries {
         let r = match prep.kind {
             TableKind::IncomeExpenditureSummary | TableKind::FiscalAppropriationSummary => {
-                read_summary(src, part, prep, &classes, warnings)
+                read_summary(src, &part, &prep, &classes, warnings)
             }
-            TableKind::ThreePublicExpenditure => read_three(src, prep, year, warnings),
+            TableKind::ThreePublicExpenditure => read_three(src, &prep, year, warnings),
             _ => continue,
         };
         if let Some(r) = r {
-            reads.push(TableRead {
-                prep: prep.clone(),
-                reading: r,
-            });
+            reads.push(TableRead { prep, reading: r });
         }
     }
     for (name, code, current) in obsolete.take() {
@@ -1061,11 +1058,7 @@ pub(crate) fn read_tables(
             }
         }
     }
-    let tables = materialize(&reads, doc_unit, warnings);
-    (
-        tables,
-        preps.into_iter().map(|(_, p)| (p.kind, p)).collect(),
-    )
+    materialize(&reads, doc_unit, warnings)
 }
 
 fn grids(reads: &[TableRead]) -> Vec<&Grid> {
@@ -1204,9 +1197,11 @@ fn cross_fixes(g: &Grid, known: &Known) -> Vec<(RowKey, Column, Fix)> {
 }
 
 fn solve_all(reads: &mut [TableRead]) {
+    // one map for every round, cleared: it keeps the room it grew to
+    let mut known = Known::default();
     for _ in 0..6 {
         let before = count(reads);
-        let mut known = Known::new();
+        known.clear();
         for g in grids(reads) {
             g.known(&mut known);
         }

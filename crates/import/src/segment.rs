@@ -254,8 +254,8 @@ fn is_explanation_heading(sq: &str) -> bool {
 /// Splits the document into parts.
 pub(crate) fn segment(src: &Source) -> Vec<Part> {
     let lines = &src.lines;
-    let sq: Vec<String> = lines.iter().map(Line::squeezed).collect();
-    let get = |i: usize| sq.get(i).map(String::as_str).unwrap_or("");
+    let sq: Vec<&str> = lines.iter().map(Line::squeezed).collect();
+    let get = |i: usize| sq.get(i).copied().unwrap_or("");
 
     // 1. tables anchored on their unit lines
     let units: Vec<usize> = (0..lines.len())
@@ -459,7 +459,7 @@ pub(crate) fn segment(src: &Source) -> Vec<Part> {
 /// The 项目绩效目标表 region (from a heading or 附件 to the end of the part)
 /// split into one part per table: a table starts on the page whose text has
 /// its 项目名称 (raw text prints the title in the middle of the table).
-fn split_performance(src: &Source, sq: &[String], parts: Vec<Part>) -> Vec<Part> {
+fn split_performance(src: &Source, sq: &[&str], parts: Vec<Part>) -> Vec<Part> {
     let mut out = Vec::new();
     for p in parts {
         // a 项目名称 line alone is not a performance table (江苏: "项目名称 金额"

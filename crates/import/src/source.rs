@@ -44,11 +44,19 @@ impl TextFormat {
     /// assert_eq!(TextFormat::detect(layout), TextFormat::Layout);
     /// ```
     pub fn detect(text: &str) -> TextFormat {
+        TextFormat::detect_normalized(
+            text.lines()
+                .map(|line| normalize_line(line.trim_start_matches('\u{c}'))),
+        )
+    }
+
+    /// [`TextFormat::detect`] on the lines of the text already normalised
+    /// (form feeds at their start removed).
+    fn detect_normalized<S: AsRef<str>>(lines: impl Iterator<Item = S>) -> TextFormat {
         let mut nonblank = 0usize;
         let mut spaced = 0usize;
-        for line in text.lines() {
-            let line = line.trim_start_matches('\u{c}');
-            let n = crate::source::normalize_line(line);
+        for n in lines {
+            let n = n.as_ref();
             if n.trim().is_empty() {
                 continue;
             }
@@ -84,13 +92,23 @@ pub(crate) fn has_gap(s: &str, n: usize) -> bool {
 /// [`yusuan_money::text::normalize`] plus tabs to spaces; one character in,
 /// one character out, so character offsets stay valid.
 pub(crate) fn normalize_line(s: &str) -> String {
-    s.chars()
-        .map(|c| match yusuan_money::text::normalize_char(c) {
+    // the runs of characters left as they are copied whole (most are)
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    for (i, c) in s.char_indices() {
+        let n = match yusuan_money::text::normalize_char(c) {
             '\t' => ' ',
             // 【】 and 〔〕 are kept; the dashes documents use for "none" too.
             other => other,
-        })
-        .collect()
+        };
+        if n != c {
+            out.push_str(s.get(copied..i).unwrap_or_default());
+            out.push(n);
+            copied = i + c.len_utf8();
+        }
+    }
+    out.push_str(s.get(copied..).unwrap_or_default());
+    out
 }
 
 /// One line of the input.
@@ -104,12 +122,31 @@ pub(crate) struct Line {
     pub raw: String,
     /// The line normalised ([`normalize_line`]); same character count as `raw`.
     pub text: String,
+    /// `text` without any whitespace, made once: segmentation, the table
+    /// and prose readers and the outline each read it.
+    squeezed: String,
 }
 
 impl Line {
+    /// The line `raw` (form feeds and carriage returns removed), normalised.
+    pub fn new(number: usize, page: usize, raw: String) -> Line {
+        let text = normalize_line(&raw);
+        // (layout lines are mostly spaces: characters are filtered one by
+        // one, not split into runs)
+        let mut squeezed = String::with_capacity(text.len());
+        squeezed.extend(text.chars().filter(|c| !c.is_whitespace()));
+        Line {
+            number,
+            page,
+            raw,
+            text,
+            squeezed,
+        }
+    }
+
     /// The line without any whitespace ("收 入 总 计" → "收入总计").
-    pub fn squeezed(&self) -> String {
-        self.text.chars().filter(|c| !c.is_whitespace()).collect()
+    pub fn squeezed(&self) -> &str {
+        &self.squeezed
     }
 }
 
@@ -122,7 +159,6 @@ pub(crate) struct Source {
 
 impl Source {
     pub fn new(text: &str) -> Source {
-        let format = TextFormat::detect(text);
         let mut page = 1;
         let mut lines = Vec::new();
         for (i, l) in text.lines().enumerate() {
@@ -131,15 +167,24 @@ impl Source {
                 page += 1;
                 raw = rest;
             }
-            let raw: String = raw.chars().filter(|&c| c != '\u{c}' && c != '\r').collect();
-            let text = normalize_line(&raw);
-            lines.push(Line {
-                number: i + 1,
-                page,
-                raw,
-                text,
-            });
+            let raw: String = if raw.contains(['\u{c}', '\r']) {
+                raw.chars().filter(|&c| c != '\u{c}' && c != '\r').collect()
+            } else {
+                raw.to_owned()
+            };
+            lines.push(Line::new(i + 1, page, raw));
         }
+        // TextFormat::detect, on the lines normalised above where they are
+        // the same (a form feed or carriage return inside a line is kept
+        // there, and normalised again)
+        let format = TextFormat::detect_normalized(text.lines().zip(&lines).map(|(l, line)| {
+            let l = l.trim_start_matches('\u{c}');
+            if l.len() == line.raw.len() {
+                std::borrow::Cow::Borrowed(line.text.as_str())
+            } else {
+                std::borrow::Cow::Owned(normalize_line(l))
+            }
+        }));
         Source { lines, format }
     }
 }

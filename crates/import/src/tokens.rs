@@ -43,8 +43,8 @@ fn is_numeric_char(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, ',' | '.' | '%' | '-' | '+')
 }
 
-fn is_dash(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| matches!(c, '-' | '—' | '–' | '─' | '―'))
+fn is_dash(s: &[char]) -> bool {
+    !s.is_empty() && s.iter().all(|c| matches!(c, '-' | '—' | '–' | '─' | '―'))
 }
 
 /// Splits a normalised line into tokens.
@@ -57,6 +57,11 @@ fn is_dash(s: &str) -> bool {
 /// label; a run of three or more spaces in layout text separates cells.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let chars: Vec<char> = text.chars().collect();
+    tokenize_chars(&chars)
+}
+
+/// [`tokenize`] on the characters of the text.
+fn tokenize_chars(chars: &[char]) -> Vec<Tok> {
     // 1. words with positions
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -73,63 +78,67 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     }
     // 2. split words into numeric / text pieces
     let mut pieces: Vec<Tok> = Vec::new();
+    let label = |s: usize, e: usize| {
+        let run: String = chars.get(s..e).unwrap_or_default().iter().collect();
+        Tok {
+            kind: TokKind::Label(run.clone()),
+            text: run,
+            start: s,
+            end: e,
+        }
+    };
     for (ws, we) in words {
-        let word: String = chars.get(ws..we).unwrap_or_default().iter().collect();
-        if is_dash(&word) {
+        let word = chars.get(ws..we).unwrap_or_default();
+        if is_dash(word) {
             pieces.push(Tok {
                 kind: TokKind::Dash,
-                text: word,
+                text: word.iter().collect(),
                 start: ws,
                 end: we,
             });
             continue;
         }
-        // maximal numeric runs of the word
-        let mut parts: Vec<(usize, usize, bool)> = Vec::new(); // (start, end, is_number)
+        // maximal numeric runs of the word, each parsed once; the text
+        // between numbers (numeric runs that are not numbers included) is
+        // one piece
+        let mut text_from: Option<usize> = None;
         let mut j = ws;
         while j < we {
             let c = chars.get(j).copied().unwrap_or(' ');
             let starts_number = c.is_ascii_digit()
                 || ((c == '-' || c == '+') && chars.get(j + 1).is_some_and(|d| d.is_ascii_digit()));
-            if starts_number {
-                let s = j;
+            if !starts_number {
+                text_from.get_or_insert(j);
                 j += 1;
-                while j < we && chars.get(j).copied().is_some_and(is_numeric_char) {
-                    j += 1;
-                }
-                let run: String = chars.get(s..j).unwrap_or_default().iter().collect();
-                let whole = s == ws && j == we;
-                let strong = run.contains(['.', ',', '%']);
-                let is_num = (whole || strong) && number_token(&run, s, j).is_some();
-                parts.push((s, j, is_num));
+                continue;
+            }
+            let s = j;
+            j += 1;
+            while j < we && chars.get(j).copied().is_some_and(is_numeric_char) {
+                j += 1;
+            }
+            let run: String = chars.get(s..j).unwrap_or_default().iter().collect();
+            let whole = s == ws && j == we;
+            let strong = run.contains(['.', ',', '%']);
+            let number = if whole || strong {
+                number_token(run, s, j)
             } else {
-                let s = j;
-                j += 1;
-                parts.push((s, j, false));
-            }
-        }
-        // merge adjacent text parts
-        let mut merged: Vec<(usize, usize, bool)> = Vec::new();
-        for p in parts {
-            match merged.last_mut() {
-                Some(last) if !last.2 && !p.2 => last.1 = p.1,
-                _ => merged.push(p),
-            }
-        }
-        for (s, e, is_num) in merged {
-            let run: String = chars.get(s..e).unwrap_or_default().iter().collect();
-            if is_num {
-                if let Some(tok) = number_token(&run, s, e) {
+                None
+            };
+            match number {
+                Some(tok) => {
+                    if let Some(t) = text_from.take() {
+                        pieces.push(label(t, s));
+                    }
                     pieces.push(tok);
-                    continue;
+                }
+                None => {
+                    text_from.get_or_insert(s);
                 }
             }
-            pieces.push(Tok {
-                kind: TokKind::Label(run.clone()),
-                text: run,
-                start: s,
-                end: e,
-            });
+        }
+        if let Some(t) = text_from {
+            pieces.push(label(t, we));
         }
     }
     // 3. join adjacent label pieces separated by less than 3 spaces
@@ -157,20 +166,20 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
-fn number_token(run: &str, start: usize, end: usize) -> Option<Tok> {
+fn number_token(run: String, start: usize, end: usize) -> Option<Tok> {
     if let Some(body) = run.strip_suffix('%') {
         let p = yusuan_money::Percent::parse(body).ok()?;
         return Some(Tok {
             kind: TokKind::Percent(p.points()),
-            text: run.to_owned(),
+            text: run,
             start,
             end,
         });
     }
-    let w = yusuan_money::Wan::parse(run).ok()?;
+    let w = yusuan_money::Wan::parse(&run).ok()?;
     Some(Tok {
         kind: TokKind::Amount(w.value()),
-        text: run.to_owned(),
+        text: run,
         start,
         end,
     })
@@ -214,27 +223,25 @@ impl Row {
     }
 }
 
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 /// Reads a line as a row: leading digit groups that form a 科目编码
 /// (3 digits, then groups of 2, or 5 or 7 digits whole) followed by a label
 /// are the code.
 pub(crate) fn row_of(line: &Line) -> Row {
-    let (code, rest) = split_code(&line.text);
-    let toks = tokenize(&rest.1);
-    let label = toks
-        .iter()
-        .filter_map(|t| t.label())
-        .map(squeeze)
-        .collect::<Vec<_>>()
-        .join("");
+    // the line's characters, split once for the code and the tokens (room
+    // made at once: collecting guesses a quarter and grows)
+    let mut chars: Vec<char> = Vec::with_capacity(line.text.len());
+    chars.extend(line.text.chars());
+    let (code, from) = split_code(&chars);
+    let toks = tokenize_chars(chars.get(from..).unwrap_or_default());
+    let mut label = String::new();
+    for l in toks.iter().filter_map(|t| t.label()) {
+        label.extend(l.chars().filter(|c| !c.is_whitespace()));
+    }
     let toks = toks
         .into_iter()
         .map(|mut t| {
-            t.start += rest.0;
-            t.end += rest.0;
+            t.start += from;
+            t.end += from;
             t
         })
         .collect();
@@ -247,9 +254,9 @@ pub(crate) fn row_of(line: &Line) -> Row {
     }
 }
 
-/// Splits a leading code off; returns the code and (char offset, rest of the line).
-fn split_code(text: &str) -> (Option<CodeTok>, (usize, String)) {
-    let chars: Vec<char> = text.chars().collect();
+/// Splits a leading code off; returns the code and the character offset of
+/// the rest of the line.
+fn split_code(chars: &[char]) -> (Option<CodeTok>, usize) {
     let mut i = 0;
     let mut groups: Vec<String> = Vec::new();
     let mut end_of_code = 0;
@@ -275,20 +282,13 @@ fn split_code(text: &str) -> (Option<CodeTok>, (usize, String)) {
             break;
         }
     }
-    let rest_all = |from: usize| -> (usize, String) {
-        (from, chars.get(from..).unwrap_or_default().iter().collect())
-    };
     // what follows must be text (a label), not a number
-    let after: String = chars
+    let next_is_text = chars
         .get(end_of_code..)
         .unwrap_or_default()
         .iter()
-        .collect();
-    let after_trim = after.trim_start();
-    let next_is_text = after_trim
-        .chars()
-        .next()
-        .is_some_and(|c| !c.is_ascii_digit() && !matches!(c, '-' | '+' | '.' | ','));
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|&c| !c.is_ascii_digit() && !matches!(c, '-' | '+' | '.' | ','));
     // try the longest valid prefix of groups
     for n in (1..=groups.len()).rev() {
         let g = groups.get(..n).unwrap_or_default();
@@ -331,9 +331,9 @@ fn split_code(text: &str) -> (Option<CodeTok>, (usize, String)) {
             .collect::<String>()
             .trim()
             .to_owned();
-        return (Some(CodeTok { digits, printed }), rest_all(end));
+        return (Some(CodeTok { digits, printed }), end);
     }
-    (None, rest_all(0))
+    (None, 0)
 }
 
 #[cfg(test)]
@@ -341,12 +341,7 @@ mod tests {
     use super::*;
 
     fn line(s: &str) -> Line {
-        Line {
-            number: 1,
-            page: 1,
-            raw: s.into(),
-            text: crate::source::normalize_line(s),
-        }
+        Line::new(1, 1, s.into())
     }
 
     fn kinds(s: &str) -> Vec<String> {

@@ -3,17 +3,20 @@
 //! `benches/data/`, 400 KB, 11 tables, 875 amounts placed).
 //!
 //! Run with `cargo bench -p yusuan-layout --bench layout`. Medians measured
-//! on the development machine (2 shared cores with other builds running,
-//! expect ±30%; criterion 0.5, release profile):
+//! on the development machine (2 cores shared with other engineers, load
+//! average 1.0; criterion 0.5, the workspace's release profile), before and
+//! after the work on issue #10's last target (parse_tsv splits fields by
+//! bytes and only for page and word rows; lines are classified with fewer
+//! allocations and searches):
 //!
-//! | benchmark | median |
-//! |---|---|
-//! | parse_tsv, 31 pages | 2.8 ms |
-//! | find_tables, 31 pages (words → tables) | 2.8 ms |
-//! | both | 3.3 ms |
+//! | benchmark | before | median |
+//! |---|---|---|
+//! | parse_tsv, 31 pages | 1.62 ms | 0.56 ms |
+//! | find_tables, 31 pages (words → tables) | 1.33 ms | 0.98 ms |
+//! | both | 3.03 ms | 1.62 ms |
 //!
-//! For comparison, `pdftotext -tsv` itself takes about 40 ms of CPU (280 ms
-//! wall) on the same PDF.
+//! For comparison, `pdftotext -tsv` itself takes about 30 ms (CPU and wall)
+//! on the same PDF.
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]

@@ -1,5 +1,6 @@
 //! Generic tables from the geometry of pages.
 
+use std::borrow::Borrow;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -1085,8 +1086,7 @@ impl Ctx<'_> {
                 continue;
             }
             let toks: Vec<&Tok> = idx.iter().filter_map(|&ti| line.toks.get(ti)).collect();
-            let owned: Vec<Tok> = toks.iter().map(|t| (*t).clone()).collect();
-            let n_code = code_prefix(&owned, Some(first_x0 - tol));
+            let n_code = code_prefix(&toks, Some(first_x0 - tol));
             let code_parts: Vec<&str> = toks.iter().take(n_code).map(|t| t.text.as_str()).collect();
             let mut label_parts: Vec<&str> = Vec::new();
             let mut cells: Vec<(usize, &Tok)> = Vec::new(); // (token idx in line, token)
@@ -1527,11 +1527,12 @@ fn codeish(t: &Tok) -> bool {
 /// How many leading tokens are parts of a 科目编码 (`201 06 01`, `301 2`,
 /// `2080505`): digits only, the first of 3, 5 or 7 digits, the next of one
 /// or two; all left of `limit_x` (the amount columns) when given.
-fn code_prefix(toks: &[Tok], limit_x: Option<f64>) -> usize {
+/// (Over tokens or references to them: a row's tokens are not copied.)
+fn code_prefix<T: Borrow<Tok>>(toks: &[T], limit_x: Option<f64>) -> usize {
     let n = code_shape_prefix(toks, limit_x);
     if n > 0 && limit_x.is_none() {
         // Without columns, a lone code must be followed by a name.
-        match toks.get(n) {
+        match toks.get(n).map(Borrow::borrow) {
             Some(t) if t.amount && n == 1 => return 0,
             _ => {}
         }
@@ -1540,9 +1541,9 @@ fn code_prefix(toks: &[Tok], limit_x: Option<f64>) -> usize {
 }
 
 /// Leading tokens shaped like code parts.
-fn code_shape_prefix(toks: &[Tok], limit_x: Option<f64>) -> usize {
+fn code_shape_prefix<T: Borrow<Tok>>(toks: &[T], limit_x: Option<f64>) -> usize {
     let mut n = 0;
-    for t in toks {
+    for t in toks.iter().map(Borrow::borrow) {
         if !is_digits(&t.text) || limit_x.is_some_and(|lx| t.b.x1 > lx) {
             break;
         }

@@ -166,6 +166,13 @@ fn merge_letter_spaced(toks: Vec<Tok>, max_gap: f64) -> Vec<Tok> {
 fn mark_amounts(toks: &mut [Tok]) {
     let n = toks.len();
     for i in 0..n {
+        // most words are no amount: the year test is for those that are
+        if !toks.get(i).is_some_and(|t| is_amount(&t.text)) {
+            if let Some(t) = toks.get_mut(i) {
+                t.amount = false;
+            }
+            continue;
+        }
         let year = {
             let this = toks.get(i).map(|t| t.text.as_str()).unwrap_or("");
             let next = toks.get(i + 1).map(|t| t.text.as_str()).unwrap_or("");
@@ -179,13 +186,17 @@ fn mark_amounts(toks: &mut [Tok]) {
             label || is_digits(this) && this.len() == 4 && next.starts_with('年')
         };
         if let Some(t) = toks.get_mut(i) {
-            t.amount = is_amount(&t.text) && !year;
+            t.amount = !year;
         }
     }
 }
 
 /// The unit a line declares (`单位：万元`, `金额单位：元`), if any.
 pub(crate) fn unit_of(sq: &str) -> Option<AmountUnit> {
+    // every pattern starts with 单位: one search rules out most lines
+    if !sq.contains("单位") {
+        return None;
+    }
     for (pat, unit) in [
         ("单位：万元", AmountUnit::Wan),
         ("单位:万元", AmountUnit::Wan),
@@ -206,6 +217,10 @@ pub(crate) fn unit_of(sq: &str) -> Option<AmountUnit> {
 /// The printed number label inside `s` (`公开 07 表`, `单位公开表3`,
 /// `部门公开表 3`), as a byte range.
 pub(crate) fn number_label(s: &str) -> Option<(usize, usize)> {
+    // both forms hold 公开: one search rules out most lines
+    if !s.contains("公开") {
+        return None;
+    }
     // 公开表 N, with an optional 部门/单位 before it.
     if let Some(p) = s.find("公开表") {
         let start = ["部门", "单位"]
@@ -271,7 +286,12 @@ fn is_lanci(line: &Line) -> bool {
     let mut n = 0;
     let mut named = false;
     for t in &line.toks {
-        let sq = squeeze(&t.text);
+        // most tokens have no whitespace to squeeze out
+        let sq = if t.text.contains(char::is_whitespace) {
+            std::borrow::Cow::Owned(squeeze(&t.text))
+        } else {
+            std::borrow::Cow::Borrowed(t.text.as_str())
+        };
         if sq == "栏次" || sq == "行次" {
             named = true;
             continue;
@@ -310,16 +330,18 @@ pub(crate) fn is_label_heading(text: &str) -> bool {
 
 fn classify(line: &Line, s: &Settings) -> Kind {
     let sq = squeeze(&line.text);
-    let digit_words = line.toks.iter().filter(|t| is_digits(&t.text)).count();
-    if line.toks.len() <= 6
-        && (digit_words == 1 || digit_words == 2 && sq.contains('共'))
-        && is_page_number(&sq, s.page_number_max_digits)
-    {
-        return Kind::PageNumber;
+    if line.toks.len() <= 6 {
+        let digit_words = line.toks.iter().filter(|t| is_digits(&t.text)).count();
+        if (digit_words == 1 || digit_words == 2 && sq.contains('共'))
+            && is_page_number(&sq, s.page_number_max_digits)
+        {
+            return Kind::PageNumber;
+        }
     }
-    let hans = han_count(&sq);
+    // counted only for the tests that need it (most lines reach none)
+    let hans = || han_count(&sq);
     if let Some(u) = unit_of(&sq) {
-        if hans < 40 {
+        if hans() < 40 {
             return Kind::Unit(u);
         }
     }
@@ -344,7 +366,7 @@ fn classify(line: &Line, s: &Settings) -> Kind {
             && ["此表为空", "本表为空", "本表无数据", "无数据", "空表"]
                 .iter()
                 .any(|m| sq.contains(m))
-            && hans < 30
+            && hans() < 30
     {
         return Kind::EmptyMarker;
     }
@@ -379,12 +401,13 @@ fn classify(line: &Line, s: &Settings) -> Kind {
     if is_lanci(line) {
         return Kind::Lanci;
     }
-    if hans >= s.prose_min_han && (sq.contains('，') || sq.contains('。') || sq.contains('；')) {
+    if (sq.contains('，') || sq.contains('。') || sq.contains('；')) && hans() >= s.prose_min_han
+    {
         return Kind::Prose;
     }
     if !line.has_amount()
         && (sq.ends_with("说明") || sq.ends_with("情况"))
-        && (starts_with_ordinal(&sq) || sq.starts_with("关于") || hans <= 12)
+        && (starts_with_ordinal(&sq) || sq.starts_with("关于") || hans() <= 12)
     {
         return Kind::PartHeading;
     }

@@ -30,7 +30,8 @@ pub fn is_amount(s: &str) -> bool {
     let s = s.trim();
     let s = s.strip_prefix(['-', '−', '－']).unwrap_or(s);
     let s = s.strip_suffix('%').unwrap_or(s);
-    if s.is_empty() {
+    // an amount starts with a digit (a label, most words, is told at once)
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let (int, frac) = match s.split_once('.') {
@@ -92,6 +93,10 @@ pub(crate) fn join_pieces<'a>(pieces: impl IntoIterator<Item = &'a str>) -> Stri
 /// `s` without the spaces next to a CJK character (`1. 一般公共预算` →
 /// `1.一般公共预算`, `预算 ，故` → `预算，故`); other spaces kept.
 pub(crate) fn tidy(s: &str) -> String {
+    // most pieces are one word
+    if !s.contains(char::is_whitespace) {
+        return s.to_owned();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, c) in chars.iter().enumerate() {
@@ -113,7 +118,12 @@ pub(crate) fn tidy(s: &str) -> String {
 
 /// `s` without any whitespace.
 pub(crate) fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    // the runs between whitespace copied whole, not character by character
+    let mut out = String::with_capacity(s.len());
+    for run in s.split(char::is_whitespace) {
+        out.push_str(run);
+    }
+    out
 }
 
 /// Whether `s` starts with an ordinal: `一、`, `（一）`, `(一)`, `1.`, `1、`, `1．`.

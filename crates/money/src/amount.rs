@@ -79,7 +79,7 @@ impl Wan {
     /// # Ok::<(), yusuan_money::MoneyError>(())
     /// ```
     pub fn parse_cell(text: &str) -> Result<Option<Wan>, MoneyError> {
-        let normalized = text::normalize(text);
+        let normalized = text::normalized(text);
         let (trimmed, offset) = trim_with_offset(&normalized);
         if is_no_amount_marker(trimmed) {
             return Ok(None);

@@ -33,13 +33,18 @@ pub(crate) type NumberError = (usize, &'static str);
 /// optional thousands separators (groups of exactly three), optional
 /// fraction. `offset` is added to reported positions.
 pub(crate) fn parse_number(text: &str, offset: usize) -> Result<Decimal, NumberError> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut plain = String::with_capacity(chars.len());
+    // Read as bytes: every character of the grammar is ASCII, and the
+    // reading stops at the first byte that is not one of them, so up to
+    // there a byte index is a character index (positions in errors stay
+    // character offsets). Every table cell is parsed: no allocation but
+    // the digits' (and those on the stack when they are few).
+    let chars = text.as_bytes();
+    let mut plain = Digits::new(text.len());
     let mut i = 0;
     if let Some(&sign) = chars.first() {
-        if sign == '-' || sign == '+' {
-            if sign == '-' {
-                plain.push('-');
+        if sign == b'-' || sign == b'+' {
+            if sign == b'-' {
+                plain.push(b'-');
             }
             i = 1;
         }
@@ -54,7 +59,7 @@ pub(crate) fn parse_number(text: &str, offset: usize) -> Result<Decimal, NumberE
             plain.push(c);
             group_len += 1;
             int_digits += 1;
-        } else if c == ',' {
+        } else if c == b',' {
             if int_digits == 0 {
                 return Err((
                     offset + i,
@@ -84,8 +89,8 @@ pub(crate) fn parse_number(text: &str, offset: usize) -> Result<Decimal, NumberE
     if grouped && group_len != 3 {
         return Err((offset + i, "a thousands group needs exactly 3 digits"));
     }
-    if chars.get(i) == Some(&'.') {
-        plain.push('.');
+    if chars.get(i) == Some(&b'.') {
+        plain.push(b'.');
         i += 1;
         let frac_start = i;
         while let Some(&c) = chars.get(i) {
@@ -102,7 +107,48 @@ pub(crate) fn parse_number(text: &str, offset: usize) -> Result<Decimal, NumberE
     if i < chars.len() {
         return Err((offset + i, "unexpected character after the number"));
     }
-    Decimal::from_str_exact(&plain).map_err(|_| (offset, "too many digits for an exact decimal"))
+    Decimal::from_str_exact(plain.as_str())
+        .map_err(|_| (offset, "too many digits for an exact decimal"))
+}
+
+/// The sign, digits and point of a number without its separators: on the
+/// stack when they fit, else on the heap.
+enum Digits {
+    Stack([u8; 40], usize),
+    Heap(String),
+}
+
+impl Digits {
+    fn new(len: usize) -> Digits {
+        if len <= 40 {
+            Digits::Stack([0; 40], 0)
+        } else {
+            Digits::Heap(String::with_capacity(len))
+        }
+    }
+
+    /// Appends an ASCII byte (`new` made room for every byte of the text).
+    fn push(&mut self, b: u8) {
+        match self {
+            Digits::Stack(buf, n) => {
+                if let Some(slot) = buf.get_mut(*n) {
+                    *slot = b;
+                    *n += 1;
+                }
+            }
+            Digits::Heap(s) => s.push(char::from(b)),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Digits::Stack(buf, n) => buf
+                .get(..*n)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            Digits::Heap(s) => s,
+        }
+    }
 }
 
 /// Splits leading/trailing whitespace off a normalised text, returning the
@@ -172,6 +218,16 @@ mod tests {
         assert!(parse_number("-", 0).is_err());
         assert!(parse_number("1.2.3", 0).is_err());
         assert!(parse_number("99999999999999999999999999999999", 0).is_err());
+        // positions are character offsets, also after a multi-byte character
+        assert_eq!(
+            parse_number("12元3", 0),
+            Err((2, "unexpected character after the number"))
+        );
+        assert_eq!(parse_number("元", 5), Err((5, "expected a digit")));
+        assert_eq!(
+            parse_number("1,234,567,890,123,456,789,012,345,678,901.5", 0),
+            Err((0, "too many digits for an exact decimal"))
+        );
     }
 
     #[test]

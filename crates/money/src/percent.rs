@@ -118,7 +118,7 @@ impl Percent {
     /// assert!(matches!(Percent::parse("48.36%%"), Err(MoneyError::InvalidPercent { position: 5, .. })));
     /// ```
     pub fn parse(text: &str) -> Result<Percent, MoneyError> {
-        let normalized = text::normalize(text);
+        let normalized = text::normalized(text);
         let (trimmed, offset) = trim_with_offset(&normalized);
         let number = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
         parse_number(number, offset)

@@ -14,7 +14,31 @@
 /// assert_eq!(yusuan_money::text::normalize("８，６３３．５６\u{3000}％"), "8,633.56 %");
 /// ```
 pub fn normalize(text: &str) -> String {
-    text.chars().map(normalize_char).collect()
+    normalized(text).into_owned()
+}
+
+/// [`normalize`], borrowing `text` when it is already normalised (most
+/// table cells are: amounts are parsed without an allocation).
+pub(crate) fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    for (i, c) in text.char_indices() {
+        let n = normalize_char(c);
+        if n != c {
+            if out.is_empty() {
+                // a character is never longer normalised: enough room
+                out.reserve(text.len());
+            }
+            out.push_str(text.get(copied..i).unwrap_or_default());
+            out.push(n);
+            copied = i + c.len_utf8();
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
 }
 
 /// [`normalize`] for one character.
@@ -33,10 +57,13 @@ pub fn normalize_char(c: char) -> char {
 /// assert_eq!(yusuan_money::text::squeeze("收　入 总\n计"), "收入总计");
 /// ```
 pub fn squeeze(text: &str) -> String {
-    text.chars()
-        .map(normalize_char)
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    // normalising makes whitespace only of whitespace (spaces to ' '), so
+    // the normalised text's runs between whitespace are copied whole
+    let mut out = String::with_capacity(text.len());
+    for run in normalized(text).split(char::is_whitespace) {
+        out.push_str(run);
+    }
+    out
 }
 
 /// Terminal display width: CJK ideographs, full-width forms and Hangul take
