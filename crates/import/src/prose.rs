@@ -138,11 +138,36 @@ pub(crate) fn paragraphs(lines: &[&Line]) -> Vec<Paragraph> {
             i += 1;
             continue;
         }
-        if is_heading(sq, full_width) {
+        // a page number between the two halves of a sentence broken by the
+        // page ("因公出国（境）费支出 222.5" / "27" / "万元，占…"): centred,
+        // alone, after a blank line
+        let page_number = sq.len() <= 3
+            && sq.bytes().all(|b| b.is_ascii_digit())
+            && line.raw.len() - line.raw.trim_start().len() >= 10
+            && i.checked_sub(1)
+                .and_then(|k| lines.get(k))
+                .is_some_and(|l| l.is_blank_text());
+        if page_number {
+            i += 1;
+            continue;
+        }
+        // "十一、一般公共预算“三公”经费、会议费、培训费支出预算" + "表情况说明":
+        // a numbered line whose heading ends on a short line of its own
+        let wrapped_heading = starts_numbered(sq)
+            && !ends_sentence(sq)
+            && !sq.ends_with("说明")
+            && lines
+                .get(i + 1..)
+                .and_then(|r| r.iter().find(|l| !l.is_blank_text()))
+                .is_some_and(|nl| {
+                    let nsq = nl.squeezed();
+                    nsq.chars().count() <= 8 && nsq.ends_with("说明")
+                });
+        if wrapped_heading || is_heading(sq, full_width) {
             flush(&mut cur, &mut out, &section);
             let mut heading = line.raw.trim().to_owned();
             // "九、关于 … 支出表的" + "说明"
-            if !sq.ends_with("说明") && sq.contains("关于") {
+            if !sq.ends_with("说明") && (sq.contains("关于") || wrapped_heading) {
                 if let Some(next) = lines
                     .get(i + 1..)
                     .and_then(|r| r.iter().position(|l| !l.is_blank_text()))
@@ -210,6 +235,36 @@ mod tests {
             .enumerate()
             .map(|(i, l)| Line::new(i + 1, 1, l.into()))
             .collect()
+    }
+
+    #[test]
+    fn a_heading_ending_on_a_short_line_of_its_own_is_one_heading() {
+        // js-fy 2017: the 三公 part's heading wraps before "表情况说明"
+        let text = "十、一般公共预算机关运行经费支出预算表情况说明\n机关运行经费 3,000 万元。\n  十一、一般公共预算“三公”经费、会议费、培训费支出预算\n表情况说明\n  因公出国（境）费支出 180 万元，占“三公”经费的 26.86%。";
+        let ls = lines(text);
+        let refs: Vec<&Line> = ls.iter().collect();
+        let ps = paragraphs(&refs);
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        assert_eq!(
+            ps[1].section.as_deref(),
+            Some("十一、一般公共预算“三公”经费、会议费、培训费支出预算表情况说明")
+        );
+        assert!(ps[1].text.starts_with("因公出国"), "{}", ps[1].text);
+    }
+
+    #[test]
+    fn a_page_number_inside_a_broken_sentence_is_not_text() {
+        // js-rd 2018: "因公出国（境）费支出 222.5" / page 27 / "万元，占…"
+        let text =
+            "因公出国（境）费支出 222.5\n\n\n                27\n万元，占“三公”经费的 26.69%。";
+        let ls = lines(text);
+        let refs: Vec<&Line> = ls.iter().collect();
+        let ps = paragraphs(&refs);
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert_eq!(
+            ps[0].text,
+            "因公出国（境）费支出 222.5万元，占“三公”经费的 26.69%。"
+        );
     }
 
     #[test]
