@@ -43,15 +43,8 @@ fn sq(s: &str) -> String {
 
 /// The amount of a printed cell, in 万元 (`None`: blank).
 fn amount(text: &str, unit: AmountUnit, row: &str) -> Result<Option<Wan>, String> {
-    match Wan::parse_cell(text) {
-        Ok(Some(w)) => Ok(Some(if unit == AmountUnit::Yuan {
-            Wan::from_yuan_exact(w.value())
-        } else {
-            w
-        })),
-        Ok(None) => Ok(None),
-        Err(_) => Err(format!("cell {text:?} of row {row:?} is not an amount")),
-    }
+    super::cell_amount(text, unit)
+        .map_err(|()| format!("cell {text:?} of row {row:?} is not an amount"))
 }
 
 /// Marks the cell (`row`, `column`) of `t` doubtful when the geometry

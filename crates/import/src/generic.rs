@@ -1351,14 +1351,7 @@ fn type_summary(
     }
     let unit = income.amount_unit.unwrap_or(doc_unit);
     let amount = |text: &str| -> Result<Option<Wan>, String> {
-        let w = Wan::parse_cell(text).map_err(|_| format!("cell {text:?} is not an amount"))?;
-        Ok(w.map(|w| {
-            if unit == ModelUnit::Yuan {
-                Wan::from_yuan_exact(w.value())
-            } else {
-                w
-            }
-        }))
+        cell_amount(text, unit).map_err(|()| format!("cell {text:?} is not an amount"))
     };
     let mut t = SummaryTable {
         meta: TableMeta {

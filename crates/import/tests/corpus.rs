@@ -479,6 +479,17 @@ fn jiangsu_covers_name_the_unit() {
     }
 }
 
+/// The 2018 部门预算 of 江苏省人民检察院 imported from its PDF, or `None`
+/// when pdftotext is missing (the test then passes without reading).
+fn jcy_2018() -> Option<yusuan_tables::Disclosure> {
+    if no_pdftotext() {
+        return None;
+    }
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/corpus/jiangsu/js-jcy_2018_dept-budget.pdf");
+    Some(import_path(&file).expect("imports").disclosure)
+}
+
 /// 江苏 2018 检察院 (figures read by hand from the PDF): the 支出预算总表
 /// prints 单位预留机动经费 beside 基本支出 and 项目支出 (21,955.35 =
 /// 13,994.31 + 5,573.00 + 2,388.04), and the "三公" table prints 会议费
@@ -486,12 +497,9 @@ fn jiangsu_covers_name_the_unit() {
 /// = 484.30 + 200.44 + 700.00. Both are typed, their extra columns named.
 #[test]
 fn jiangsu_columns_the_model_lacks_are_named_extra_columns() {
-    if no_pdftotext() {
+    let Some(d) = jcy_2018() else {
         return;
-    }
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/corpus/jiangsu/js-jcy_2018_dept-budget.pdf");
-    let d = import_path(&file).unwrap().disclosure;
+    };
     let w = |s: &str| Some(Wan::parse(s).unwrap());
     let t = d
         .tables
@@ -542,13 +550,10 @@ fn jiangsu_columns_the_model_lacks_are_named_extra_columns() {
 /// 总表 lists its 支出 by use only; both are typed.
 #[test]
 fn jiangsu_summary_tables_by_use_are_typed() {
-    if no_pdftotext() {
-        return;
-    }
     use yusuan_tables::Line;
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/corpus/jiangsu/js-jcy_2018_dept-budget.pdf");
-    let d = import_path(&file).unwrap().disclosure;
+    let Some(d) = jcy_2018() else {
+        return;
+    };
     let w = |s: &str| Some(Wan::parse(s).unwrap());
     let t = d
         .tables
