@@ -129,16 +129,13 @@ fn pdf_words_to_model(c: &mut Criterion) {
         env!("CARGO_MANIFEST_DIR"),
         "/crates/layout/benches/data/wanlijiedao_2025_dept-budget.tsv"
     ));
-    let text = include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/corpus/putuo/sh-putuo-wanlijiedao_2025_dept-budget.layout.txt"
-    ));
     let mut g = c.benchmark_group("pdf_words_to_model");
     g.sample_size(20);
     g.bench_function("31 pages", |b| {
         b.iter(|| {
             let pages = yusuan::layout::parse_tsv(black_box(tsv)).unwrap_or_default();
-            yusuan::import::import_with_pages(black_box(text), Some(pages))
+            let text = yusuan::layout::layout_text(&pages);
+            yusuan::import::import_with_pages(&text, Some(pages))
         })
     });
     g.finish();

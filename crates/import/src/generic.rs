@@ -162,9 +162,86 @@ fn row_name(row: &yusuan_tables::GenericRow) -> String {
     }
 }
 
-/// Joins the geometry reading `generic` to the typed tables of `d`, kind by
-/// kind (two halves printed side by side under one title are one group):
-/// - the text reader's typed table holds every amount printed: kept;
+/// The geometry reading of the tables printed under one title (two halves
+/// side by side are one group), with its typing by position.
+pub(crate) struct Group {
+    kind: Option<TableKind>,
+    tables: Vec<GenericTable>,
+    /// For a budget table of a known kind: its typing by position, or why
+    /// it could not be typed. `None` for a 决算 table (typed in
+    /// [`join_final`]) and a table of no known kind.
+    by_position: Option<Result<Typed, String>>,
+    /// What the typing by position noticed (a 类 printed under an obsolete
+    /// name), said when its typing is installed.
+    notes: Vec<ImportWarning>,
+}
+
+impl Group {
+    /// The kind of budget table this group was typed as, by position.
+    pub(crate) fn typed_kind(&self) -> Option<TableKind> {
+        match self.by_position {
+            Some(Ok(_)) => self.kind,
+            _ => None,
+        }
+    }
+}
+
+/// Groups the geometry reading by kind and types each budget table by the
+/// positions of its columns (a 决算 table is typed by [`join`]). A typed
+/// table's title is its title line as printed (`2025年部门收入预算总表`),
+/// from `geometry` (in the order of `generic`).
+pub(crate) fn groups(
+    generic: Vec<GenericTable>,
+    geometry: &[yusuan_layout::TableGeometry],
+    unit: ModelUnit,
+    year: u16,
+) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut printed_names: Vec<&str> = Vec::new();
+    for (i, g) in generic.into_iter().enumerate() {
+        let printed = geometry.get(i).map_or("", |x| x.printed_name.as_str());
+        let kind = kind_of_title(&g.title);
+        match groups.iter_mut().find(|x| {
+            kind.is_some() && x.kind == kind && x.tables.iter().all(|t| t.title == g.title)
+        }) {
+            Some(x) => x.tables.push(g),
+            None => {
+                printed_names.push(printed);
+                groups.push(Group {
+                    kind,
+                    tables: vec![g],
+                    by_position: None,
+                    notes: Vec::new(),
+                })
+            }
+        }
+    }
+    for (g, printed) in groups.iter_mut().zip(printed_names) {
+        let Some(kind) = g.kind.filter(|k| !k.is_final()) else {
+            continue;
+        };
+        let mut typed = match g.tables.as_slice() {
+            [t] => type_code_table(kind, t, unit, year),
+            [income, spending @ ..] if is_summary(kind) && !spending.is_empty() => {
+                type_summary(kind, income, spending, unit, year, &mut g.notes)
+                    .map(|t| Typed::Summary((kind, t)))
+            }
+            _ => Err(format!("printed in {} parts side by side", g.tables.len())),
+        };
+        if let Ok(t) = &mut typed {
+            if !printed.is_empty() {
+                t.meta_mut().title = Some(printed.to_owned());
+            }
+        }
+        g.by_position = Some(typed);
+    }
+    groups
+}
+
+/// Joins the geometry reading (`groups`, from [`groups`]) to the typed
+/// tables of `d`, kind by kind:
+/// - the text reader's typed table holds every amount printed: kept, and
+///   compared cell by cell with the typing by position ([`cross_check`]);
 /// - otherwise, the geometry typing of a single printed table replaces it
 ///   when it succeeds;
 /// - otherwise the typed table is removed (a table read in part would make
@@ -174,21 +251,16 @@ fn row_name(row: &yusuan_tables::GenericRow) -> String {
 /// Tables of no known kind stay generic.
 pub(crate) fn join(
     d: &mut yusuan_tables::Disclosure,
-    generic: Vec<GenericTable>,
+    groups: Vec<Group>,
     warnings: &mut Vec<ImportWarning>,
 ) {
-    let mut groups: Vec<(Option<TableKind>, Vec<GenericTable>)> = Vec::new();
-    for g in generic {
-        let kind = kind_of_title(&g.title);
-        match groups
-            .iter_mut()
-            .find(|(k, v)| kind.is_some() && *k == kind && v.iter().all(|x| x.title == g.title))
-        {
-            Some((_, v)) => v.push(g),
-            None => groups.push((kind, vec![g])),
-        }
-    }
-    for (kind, mut group) in groups {
+    for Group {
+        kind,
+        tables: mut group,
+        by_position: typed_by_position,
+        notes,
+    } in groups
+    {
         let Some(kind) = kind else {
             for mut g in group {
                 if g.why_untyped.is_empty() {
@@ -233,15 +305,7 @@ pub(crate) fn join(
                         std::iter::repeat(v).take(k)
                     })
                     .collect();
-                let by_position = match group.as_slice() {
-                    [g] => type_code_table(kind, g, d.amount_unit, d.year).ok(),
-                    [income, spending @ ..] if is_summary(kind) && !spending.is_empty() => {
-                        type_summary(kind, income, spending, d.amount_unit, d.year)
-                            .ok()
-                            .map(|t| Typed::Summary((kind, t)))
-                    }
-                    _ => None,
-                };
+                let by_position = typed_by_position.and_then(Result::ok);
                 // found whole (title, unit, heading band) and printing no
                 // amount: read, for certain, as empty
                 let empty_body = printed == 0 && group.iter().all(|g| !g.columns.is_empty());
@@ -265,6 +329,11 @@ pub(crate) fn join(
                             ),
                             cells: Vec::new(),
                         });
+                        for n in notes {
+                            if !warnings.contains(&n) {
+                                warnings.push(n);
+                            }
+                        }
                         typed.install(&mut d.tables);
                     }
                     Some(typed) => cross_check(d, kind, typed, warnings),
@@ -279,19 +348,18 @@ pub(crate) fn join(
         } else {
             None
         };
-        let geometry = match group.as_slice() {
-            [g] => type_code_table(kind, g, d.amount_unit, d.year),
-            [income, spending @ ..] if is_summary(kind) && !spending.is_empty() => {
-                type_summary(kind, income, spending, d.amount_unit, d.year)
-                    .map(|t| Typed::Summary((kind, t)))
-            }
-            _ => Err(format!("printed in {} parts side by side", group.len())),
-        };
+        let geometry = typed_by_position
+            .unwrap_or_else(|| Err(format!("printed in {} parts side by side", group.len())));
         let empty_body = printed == 0 && group.iter().all(|g| !g.columns.is_empty());
         match (geometry, text_reading) {
             (Ok(typed), missing) => {
                 // what the text reader said of this table no longer holds
                 warnings.retain(|w| !(w.table == Some(kind) && w.line.is_some()));
+                for n in notes {
+                    if !warnings.contains(&n) {
+                        warnings.push(n);
+                    }
+                }
                 if let Some(missing) = missing {
                     warnings.push(ImportWarning {
                         kind: WarningKind::PlacedByPosition,
@@ -682,6 +750,18 @@ pub(crate) enum Typed {
 }
 
 impl Typed {
+    fn meta_mut(&mut self) -> &mut TableMeta {
+        match self {
+            Typed::Income(x) => &mut x.meta,
+            Typed::Expenditure(x) => &mut x.meta,
+            Typed::General(x) => &mut x.meta,
+            Typed::Basic(x) => &mut x.meta,
+            Typed::Fund(x) | Typed::Capital(x) => &mut x.meta,
+            Typed::Three(x) => &mut x.meta,
+            Typed::Summary((_, x)) => &mut x.meta,
+        }
+    }
+
     fn install(self, t: &mut yusuan_tables::Tables) {
         match self {
             Typed::Income(x) => t.income_summary = Some(x),
@@ -1305,12 +1385,24 @@ fn type_summary(
     spending_parts: &[GenericTable],
     doc_unit: ModelUnit,
     year: u16,
+    notes: &mut Vec<ImportWarning>,
 ) -> Result<SummaryTable, String> {
     use crate::read::{summary_key, SKey};
     let catalog = yusuan_classification::Catalog::embedded();
+    let obsolete_names: std::cell::RefCell<Vec<ImportWarning>> = Default::default();
     let classes = |name: &str| -> Option<Code> {
         let hit = catalog.resolve_name(yusuan_classification::Scheme::Function, name, year)?;
-        (hit.code.len() == 3).then_some(hit.code)
+        if hit.code.len() != 3 {
+            return None;
+        }
+        if let yusuan_classification::NameStatus::Obsolete { current_name, .. } = &hit.status {
+            let w = crate::read::obsolete_name(name, hit.code, current_name, year);
+            let mut seen = obsolete_names.borrow_mut();
+            if !seen.contains(&w) {
+                seen.push(w);
+            }
+        }
+        Some(hit.code)
     };
     if income.columns.len() != 1 {
         return Err(format!(
@@ -1487,6 +1579,7 @@ fn type_summary(
         return Err("a side with no line read".into());
     }
     add_doubts(&mut t.meta, guessed);
+    notes.extend(obsolete_names.take());
     Ok(t)
 }
 
@@ -1796,6 +1889,7 @@ pub(crate) mod tests {
             &[classes, uses],
             ModelUnit::Wan,
             2018,
+            &mut Vec::new(),
         )
         .unwrap();
         let w = |s: &str| Some(Wan::parse(s).unwrap());

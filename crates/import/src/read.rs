@@ -487,6 +487,20 @@ fn split_labels(s: &str) -> Vec<String> {
 
 /// Names a summary-table label. `carryover` is set after 上年结转 (its
 /// (一)(二)(三) are the carry-over by fund).
+/// The warning for a 类 printed under the name it had in another year
+/// (医疗卫生与计划生育支出 in a 2024 document), read as `code`.
+pub(crate) fn obsolete_name(name: &str, code: Code, current: &str, year: u16) -> ImportWarning {
+    ImportWarning {
+        kind: WarningKind::ObsoleteName,
+        line: None,
+        table: Some(TableKind::IncomeExpenditureSummary),
+        message: format!(
+            "{name} is not the name of {code} in {year} (it is {current}); read as {code}"
+        ),
+        cells: Vec::new(),
+    }
+}
+
 pub(crate) fn summary_key(
     label: &str,
     kind: TableKind,
@@ -1032,15 +1046,7 @@ pub(crate) fn read_tables(
         }
     }
     for (name, code, current) in obsolete.take() {
-        warnings.push(ImportWarning {
-            kind: WarningKind::ObsoleteName,
-            line: None,
-            table: Some(TableKind::IncomeExpenditureSummary),
-            message: format!(
-                "{name} is not the name of {code} in {year} (it is {current}); read as {code}"
-            ),
-            cells: Vec::new(),
-        });
+        warnings.push(obsolete_name(&name, code, &current, year));
     }
     solve_all(&mut reads);
     if src.format == crate::TextFormat::Layout {

@@ -58,7 +58,11 @@ fn f19_prefixed_titles_are_found_and_no_performance_table_is_invented() {
         .income_expenditure_summary
         .as_ref()
         .expect("收支预算总表 typed");
-    assert_eq!(summary.meta.title.as_deref(), Some("部门收支预算总表"));
+    // its title as printed, the ordinal left out (一、2017 年度江苏省某院…)
+    assert_eq!(
+        summary.meta.title.as_deref(),
+        Some("2017年度江苏省某院部门收支预算总表")
+    );
     let w = |s: &str| Some(yusuan_money::Wan::parse(s).unwrap());
     use yusuan_tables::Line;
     assert_eq!(
@@ -82,7 +86,10 @@ fn f19_prefixed_titles_are_found_and_no_performance_table_is_invented() {
         .expenditure_summary
         .as_ref()
         .expect("支出预算总表 typed");
-    assert_eq!(spending.meta.title.as_deref(), Some("部门支出预算总表"));
+    assert_eq!(
+        spending.meta.title.as_deref(),
+        Some("2017年度江苏省某院部门支出预算总表")
+    );
     // as printed: 合计 28,849.38 | 基本支出 17,123.19 | 项目支出 11,543.27 | 单位预留机动经费 182.92
     let total = spending.total.as_ref().expect("合计 row");
     assert_eq!(

@@ -22,7 +22,7 @@
 #![allow(missing_docs)]
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use yusuan_layout::{find_tables, parse_tsv, Settings};
+use yusuan_layout::{find_tables, layout_text, parse_tsv, Settings};
 
 const TSV: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -38,6 +38,7 @@ fn layout(c: &mut Criterion) {
     g.bench_function("find_tables", |b| {
         b.iter(|| find_tables(black_box(&pages), &s))
     });
+    g.bench_function("layout_text", |b| b.iter(|| layout_text(black_box(&pages))));
     g.bench_function("both", |b| {
         b.iter(|| find_tables(&parse_tsv(black_box(TSV)).unwrap_or_default(), &s))
     });

@@ -11,7 +11,7 @@ use crate::geometry::{BBox, HeadingCell, PageBox, RowBox, TableGeometry};
 use crate::heading::{analyse_heading, Leaf};
 use crate::lines::{is_label_heading, number_label, page_lines, Kind, Line, PageLines, Tok};
 use crate::text::{is_amount, is_dash, is_digits, join_pieces, squeeze, starts_with_ordinal};
-use crate::title::table_name;
+use crate::title::{table_name, without_ordinal};
 use crate::{Page, Settings};
 
 /// Why an amount-looking word is in no cell.
@@ -91,6 +91,7 @@ struct Head {
     first_line: usize,
     title_line: Option<usize>,
     printed: String,
+    printed_name: String,
     title: String,
     number: Option<String>,
     unit: AmountUnit,
@@ -357,6 +358,7 @@ fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings
         first_line: first,
         title_line,
         title: table_name(&name_src),
+        printed_name: without_ordinal(&name_src).to_owned(),
         printed,
         number,
         unit,
@@ -831,6 +833,7 @@ impl Ctx<'_> {
             });
             scan.geometry.push(TableGeometry {
                 printed_title: h.printed.clone(),
+                printed_name: h.printed_name.clone(),
                 title_box,
                 pages: pages.clone(),
                 regions: regions.clone(),

@@ -94,6 +94,14 @@ pub struct TableGeometry {
     /// The title line as printed, prefixes and labels included
     /// (`一、2017 年度江苏省某院部门收支预算总表`).
     pub printed_title: String,
+    /// The title as printed without its number label (`公开07表`), its
+    /// ordinal (`一、`) and the separators around them: year and unit's name
+    /// kept (`2025年部门收入预算总表`), where [`GenericTable::title`] holds the
+    /// table's name alone (`部门收入预算总表`).
+    ///
+    /// [`GenericTable::title`]: yusuan_tables::GenericTable::title
+    #[serde(default)]
+    pub printed_name: String,
     /// The box of the title line.
     pub title_box: Option<PageBox>,
     /// The pages it is printed on.

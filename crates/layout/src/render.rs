@@ -3,18 +3,23 @@
 
 use std::cmp::Ordering;
 
-use crate::words::{LineId, Page, Word};
+use crate::words::{Page, Word};
 
 /// A line of text as `pdftotext` built it: its words joined, one column
-/// per character.
+/// per character. Its characters and their edges live in the page's
+/// [`Arena`] (a line of its own allocation each was a third of the time).
+#[derive(Clone, Copy)]
 struct Line {
-    chars: Vec<char>,
-    /// Left edge of each character and the right edge of the last
-    /// (`chars.len() + 1` entries).
-    edges: Vec<f64>,
-    /// Column of each character and of the end (`chars.len() + 1`),
-    /// relative to the page once blocks are placed.
-    cols: Vec<usize>,
+    /// Its first character in [`Arena::chars`].
+    start: usize,
+    /// How many characters it has.
+    len: usize,
+    /// Its first edge in [`Arena::edges`]: the left edge of each character
+    /// and the right edge of the last (`len + 1` entries).
+    edge_start: usize,
+    /// The column of its first character, relative to the page once blocks
+    /// are placed (character `k` is at column `offset + k`).
+    offset: usize,
     x0: f64,
     x1: f64,
     y0: f64,
@@ -27,6 +32,27 @@ struct Line {
     advance: f64,
 }
 
+/// The characters of a page's lines and their left edges.
+#[derive(Default)]
+struct Arena {
+    chars: Vec<char>,
+    edges: Vec<f64>,
+}
+
+/// A character's width in ems: CJK and full-width forms one em, digits and
+/// letters half, ASCII punctuation `punct`.
+fn char_ems(c: char, punct: f64) -> f64 {
+    match c as u32 {
+        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF01..=0xFF60 => {
+            1.0
+        }
+        _ if c.is_ascii_alphanumeric() => 0.5,
+        0x2018..=0x201F => 0.8,
+        _ if c.is_ascii() => punct,
+        _ => 1.0,
+    }
+}
+
 /// A word's width in ems, by the usual advance of its characters: CJK and
 /// full-width forms one em, digits and letters half, punctuation a quarter.
 fn ems(text: &str) -> f64 {
@@ -36,19 +62,7 @@ fn ems(text: &str) -> f64 {
 /// As [`ems`], with ASCII punctuation `punct` em wide (half an em in a CJK
 /// font).
 fn ems_with(text: &str, punct: f64) -> f64 {
-    text.chars()
-        .map(|c| match c as u32 {
-            0x2E80..=0x9FFF
-            | 0xAC00..=0xD7AF
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF01..=0xFF60 => 1.0,
-            _ if c.is_ascii_alphanumeric() => 0.5,
-            0x2018..=0x201F => 0.8,
-            _ if c.is_ascii() => punct,
-            _ => 1.0,
-        })
-        .sum()
+    text.chars().map(|c| char_ems(c, punct)).sum()
 }
 
 /// The font size and descent (below the baseline) of a word, in points,
@@ -77,24 +91,26 @@ fn size_and_descent(w: &Word) -> (f64, f64) {
 fn advance_size(w: &Word) -> Option<f64> {
     let h = (w.y1 - w.y0).max(0.1);
     let n = w.text.chars().count();
-    let wide = w
-        .text
-        .chars()
-        .filter(|c| ems(&c.to_string()) >= 1.0)
-        .count();
+    let wide = w.text.chars().filter(|&c| char_ems(c, 0.25) >= 1.0).count();
     let em = ems_with(&w.text, 0.5);
     (n > 0 && wide * 4 >= n * 3 && w.x1 > w.x0 && em > 0.0)
         .then(|| ((w.x1 - w.x0) / em).clamp(h / 1.35, h / 0.95))
 }
 
 impl Line {
-    fn new(words: &[&Word]) -> Line {
-        let mut chars = Vec::new();
-        let mut edges = Vec::new();
+    /// The line of `words` (one or more, in printed order), its characters
+    /// pushed onto `arena`.
+    fn new(words: &[Word], arena: &mut Arena) -> Line {
+        let start = arena.chars.len();
+        let edge_start = arena.edges.len();
         let first = words.first();
-        let (size, descent) = first.map_or((1.0, 0.0), |w| size_and_descent(w));
+        let (size, descent) = first.map_or((1.0, 0.0), size_and_descent);
         let mut prev_x1: Option<f64> = None;
+        let (mut x0, mut x1, mut y0) = (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY);
         for w in words {
+            x0 = x0.min(w.x0);
+            x1 = x1.max(w.x1);
+            y0 = y0.min(w.y0);
             let n = w.text.chars().count();
             if n == 0 {
                 continue;
@@ -103,69 +119,62 @@ impl Line {
                 // pdftotext puts a space between two words of a line
                 // unless they touch (a change of font inside a word)
                 if w.x0 - px > 0.1 * size {
-                    chars.push(' ');
-                    edges.push(px);
+                    arena.chars.push(' ');
+                    arena.edges.push(px);
                 }
             }
             let step = (w.x1 - w.x0) / n as f64;
             for (i, c) in w.text.chars().enumerate() {
-                chars.push(c);
-                edges.push(w.x0 + step * i as f64);
+                arena.chars.push(c);
+                arena.edges.push(w.x0 + step * i as f64);
             }
             prev_x1 = Some(w.x1);
         }
-        edges.push(prev_x1.unwrap_or(0.0));
-        let cols = (0..=chars.len()).collect();
-        let fold = |f: fn(f64, f64) -> f64, init: f64, g: fn(&Word) -> f64| {
-            words.iter().map(|w| g(w)).fold(init, f)
-        };
+        arena.edges.push(prev_x1.unwrap_or(0.0));
         Line {
-            chars,
-            edges,
-            cols,
-            x0: fold(f64::min, f64::INFINITY, |w| w.x0),
-            x1: fold(f64::max, f64::NEG_INFINITY, |w| w.x1),
-            y0: fold(f64::min, f64::INFINITY, |w| w.y0),
+            start,
+            len: arena.chars.len() - start,
+            edge_start,
+            offset: 0,
+            x0,
+            x1,
+            y0,
             base: first.map_or(0.0, |w| w.y1) - descent,
             size,
-            advance: first.and_then(|w| advance_size(w)).unwrap_or(size),
+            advance: first.and_then(advance_size).unwrap_or(size),
         }
     }
 
     fn end_col(&self) -> usize {
-        self.cols.last().copied().unwrap_or(0)
+        self.offset + self.len
     }
 
     /// The column at which a line starting at `x` begins when placed
     /// against this one (`pdftotext`'s rule: after its end if `x` is past
     /// it, else at the first character whose centre is past `x`).
-    fn col_at(&self, x: f64) -> usize {
+    fn col_at(&self, x: f64, arena: &Arena) -> usize {
         if x >= self.x1 {
             return self.end_col() + 1;
         }
-        let mut k = 0;
-        while k < self.chars.len() {
-            let mid = match (self.edges.get(k), self.edges.get(k + 1)) {
-                (Some(a), Some(b)) => 0.5 * (a + b),
-                _ => break,
-            };
-            if x < mid {
-                break;
-            }
-            k += 1;
-        }
-        self.cols.get(k).copied().unwrap_or(0)
-    }
-
-    fn shift(&mut self, by: usize) {
-        for c in &mut self.cols {
-            *c += by;
-        }
+        let edges = arena
+            .edges
+            .get(self.edge_start..=self.edge_start + self.len)
+            .unwrap_or_default();
+        let k = edges
+            .windows(2)
+            .position(|e| match e {
+                [a, b] => x < 0.5 * (a + b),
+                _ => true,
+            })
+            .unwrap_or(edges.len().saturating_sub(1));
+        self.offset + k
     }
 }
 
+/// A block of lines (a range of the page's lines, placed together) and
+/// where it is placed.
 struct Block {
-    lines: Vec<Line>,
+    lines: std::ops::Range<usize>,
     x0: f64,
     x1: f64,
     y0: f64,
@@ -230,80 +239,90 @@ pub fn layout_text(pages: &[Page]) -> String {
     out
 }
 
-/// The words of one line, in the order `pdftotext` printed them.
-type WordLine<'a> = Vec<&'a Word>;
-
-/// A block's flow and number; `None` for a word without line ids.
-type BlockKey = Option<(u32, u32)>;
-
 fn render_page(page: &Page, out: &mut String) {
-    // lines and blocks, in the order pdftotext printed them
-    let mut groups: Vec<(BlockKey, Vec<WordLine>)> = Vec::new();
-    let mut last: Option<LineId> = None;
-    for w in &page.words {
-        match w.line {
-            Some(id) => {
-                let block = Some((id.flow, id.block));
-                let same_block = groups.last().is_some_and(|g| g.0 == block);
-                if !same_block {
-                    groups.push((block, vec![vec![w]]));
-                } else if let Some(g) = groups.last_mut() {
-                    if last == Some(id) {
-                        if let Some(l) = g.1.last_mut() {
-                            l.push(w);
-                        }
-                    } else {
-                        g.1.push(vec![w]);
-                    }
-                }
-                last = Some(id);
-            }
-            None => {
-                groups.push((None, vec![vec![w]]));
-                last = None;
+    // lines (runs of words with one line id) and blocks (runs of lines of
+    // one block), in the order pdftotext printed them
+    let mut arena = Arena::default();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut i = 0;
+    while i < page.words.len() {
+        let id = page.words.get(i).and_then(|w| w.line);
+        let mut j = i + 1;
+        if id.is_some() {
+            while page.words.get(j).is_some_and(|w| w.line == id) {
+                j += 1;
             }
         }
-    }
-    let mut blocks: Vec<Block> = groups
-        .into_iter()
-        .map(|(_, lines)| {
-            let mut lines: Vec<Line> = lines.iter().map(|l| Line::new(l)).collect();
-            lines.sort_by(|a, b| by_x_then_y((a.x0, a.y0), (b.x0, b.y0)));
-            // place the lines of the block
-            let mut columns = 0;
-            for i in 0..lines.len() {
-                let Some((done, rest)) = lines.split_at_mut_checked(i) else {
-                    break;
-                };
-                let Some(line) = rest.first_mut() else {
-                    break;
-                };
-                let col = done
-                    .iter()
-                    .map(|l| l.col_at(line.x0))
-                    .max()
-                    .unwrap_or(0)
-                    .min(MAX_COLUMN);
-                line.shift(col);
-                columns = columns.max(line.end_col());
-            }
-            let x0 = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
-            let x1 = lines.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
-            let y0 = lines.iter().map(|l| l.y0).fold(f64::INFINITY, f64::min);
-            Block {
-                lines,
-                x0,
-                x1,
-                y0,
+        let block = id.map(|id| (id.flow, id.block));
+        let same_block = block.is_some()
+            && i > 0
+            && page
+                .words
+                .get(i - 1)
+                .and_then(|w| w.line)
+                .map(|p| (p.flow, p.block))
+                == block;
+        if !same_block {
+            blocks.push(Block {
+                lines: lines.len()..lines.len(),
+                x0: 0.0,
+                x1: 0.0,
+                y0: 0.0,
                 col: 0,
-                columns,
-            }
-        })
-        .collect();
+                columns: 0,
+            });
+        }
+        lines.push(Line::new(
+            page.words.get(i..j).unwrap_or_default(),
+            &mut arena,
+        ));
+        if let Some(b) = blocks.last_mut() {
+            b.lines.end = lines.len();
+        }
+        i = j;
+    }
+    for b in &mut blocks {
+        let Some(block_lines) = lines.get_mut(b.lines.clone()) else {
+            continue;
+        };
+        block_lines.sort_by(|a, b| by_x_then_y((a.x0, a.y0), (b.x0, b.y0)));
+        // place the lines of the block
+        let mut columns = 0;
+        for k in 0..block_lines.len() {
+            let Some((done, rest)) = block_lines.split_at_mut_checked(k) else {
+                break;
+            };
+            let Some(line) = rest.first_mut() else {
+                break;
+            };
+            let col = done
+                .iter()
+                .map(|l| l.col_at(line.x0, &arena))
+                .max()
+                .unwrap_or(0)
+                .min(MAX_COLUMN);
+            line.offset += col;
+            columns = columns.max(line.end_col());
+        }
+        b.x0 = block_lines
+            .iter()
+            .map(|l| l.x0)
+            .fold(f64::INFINITY, f64::min);
+        b.x1 = block_lines
+            .iter()
+            .map(|l| l.x1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        b.y0 = block_lines
+            .iter()
+            .map(|l| l.y0)
+            .fold(f64::INFINITY, f64::min);
+        b.columns = columns;
+    }
     // place the blocks on the page
     blocks.sort_by(|a, b| by_x_then_y((a.x0, a.y0), (b.x0, b.y0)));
-    for i in 0..blocks.len() {
-        let Some((done, rest)) = blocks.split_at_mut_checked(i) else {
+    for k in 0..blocks.len() {
+        let Some((done, rest)) = blocks.split_at_mut_checked(k) else {
             break;
         };
         let Some(blk) = rest.first_mut() else {
@@ -324,11 +343,16 @@ fn render_page(page: &Page, out: &mut String) {
             .max()
             .unwrap_or(0);
         blk.col = col.min(MAX_COLUMN);
-        for l in &mut blk.lines {
-            l.shift(col);
+    }
+    let mut frags: Vec<Line> = Vec::with_capacity(lines.len());
+    for b in &blocks {
+        for l in lines.get(b.lines.clone()).unwrap_or_default() {
+            let mut l = *l;
+            // the block's lines move with it
+            l.offset += b.col;
+            frags.push(l);
         }
     }
-    let mut frags: Vec<Line> = blocks.into_iter().flat_map(|b| b.lines).collect();
     frags.sort_by(|a, b| by_x_then_y((a.y0, a.x0), (b.y0, b.x0)));
     // lines on one baseline are printed together, in column order
     let mut i = 0;
@@ -339,30 +363,28 @@ fn render_page(page: &Page, out: &mut String) {
             j += 1;
         }
         if let Some(run) = frags.get_mut(i..j) {
-            run.sort_by(|a, b| {
-                a.cols
-                    .first()
-                    .cmp(&b.cols.first())
-                    .then(a.x0.total_cmp(&b.x0))
-            });
+            run.sort_by(|a, b| a.offset.cmp(&b.offset).then(a.x0.total_cmp(&b.x0)));
         }
         i = j;
     }
     let mut col = 0usize;
     for (i, f) in frags.iter().enumerate() {
-        let start = f.cols.first().copied().unwrap_or(0);
-        while col < start {
+        while col < f.offset {
             out.push(' ');
             col += 1;
         }
-        out.extend(f.chars.iter());
-        col += f.chars.len();
+        out.extend(
+            arena
+                .chars
+                .get(f.start..f.start + f.len)
+                .unwrap_or_default(),
+        );
+        col += f.len;
         let next = frags.get(i + 1);
         let breaks = match next {
             None => 1,
             Some(n) => {
-                let n_start = n.cols.first().copied().unwrap_or(0);
-                if n_start < col || (n.base - f.base).abs() > 0.5 * f.size {
+                if n.offset < col || (n.base - f.base).abs() > 0.5 * f.size {
                     let d = ((n.base - f.base) / f.advance) as i64;
                     d.clamp(1, 5) as usize
                 } else {

@@ -39,16 +39,7 @@ const UNIT_END: &str = "院局厅委会室处所部府司馆站心队校区社�
 /// ```
 pub fn table_name(printed: &str) -> String {
     let mut t: &str = printed.trim();
-    t = t.trim_matches(|c: char| matches!(c, '：' | ':' | ' ' | '　'));
-    if starts_with_ordinal(t) {
-        if let Some(p) = t.find(['、', '．', '.', '）', ')']) {
-            let l = t
-                .get(p..)
-                .and_then(|r| r.chars().next())
-                .map_or(1, char::len_utf8);
-            t = t.get(p + l..).unwrap_or(t).trim_start();
-        }
-    }
+    t = without_ordinal(t);
     t = strip_year(t);
     // The unit's name: up to a starter right after a unit-ending character.
     let mut best: Option<usize> = None;
@@ -77,6 +68,22 @@ pub fn table_name(printed: &str) -> String {
     }
     t = strip_year(t);
     t.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A printed title without the separators around it and its ordinal
+/// (`一、`, `1．`): year and unit's name kept.
+pub(crate) fn without_ordinal(printed: &str) -> &str {
+    let mut t = printed.trim_matches(|c: char| matches!(c, '：' | ':') || c.is_whitespace());
+    if starts_with_ordinal(t) {
+        if let Some(p) = t.find(['、', '．', '.', '）', ')']) {
+            let l = t
+                .get(p..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
+            t = t.get(p + l..).unwrap_or(t).trim_start();
+        }
+    }
+    t
 }
 
 fn strip_year(t: &str) -> &str {

@@ -39,7 +39,10 @@ use crate::{AmountUnit, Column, RowKey};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GenericTable {
-    /// The printed title, prefixes included (`一、2017年度…部门收支预算总表`).
+    /// The table's name as printed: from a PDF or layout text, without the
+    /// ordinal, year and unit's-name prefixes of its title line
+    /// (`部门收支预算总表` for `一、2017年度江苏省某院部门收支预算总表`), which
+    /// the reader's geometry keeps.
     #[serde(default)]
     pub title: String,
     /// A printed number or label (`公开 07 表`, `单位公开表3`), if any.
