@@ -164,9 +164,11 @@ fn row_name(row: &yusuan_tables::GenericRow) -> String {
 
 /// The geometry reading of the tables printed under one title (two halves
 /// side by side are one group), with its typing by position.
-pub(crate) struct Group {
+pub(crate) struct Group<'a> {
     kind: Option<TableKind>,
-    tables: Vec<GenericTable>,
+    /// The tables as the geometry reader found them (cloned only to be kept
+    /// generic).
+    tables: Vec<&'a GenericTable>,
     /// For a budget table of a known kind: its typing by position, or why
     /// it could not be typed. `None` for a 决算 table (typed in
     /// [`join_final`]) and a table of no known kind.
@@ -176,7 +178,7 @@ pub(crate) struct Group {
     notes: Vec<ImportWarning>,
 }
 
-impl Group {
+impl Group<'_> {
     /// The kind of budget table this group was typed as, by position.
     pub(crate) fn typed_kind(&self) -> Option<TableKind> {
         match self.by_position {
@@ -190,15 +192,15 @@ impl Group {
 /// positions of its columns (a 决算 table is typed by [`join`]). A typed
 /// table's title is its title line as printed (`2025年部门收入预算总表`),
 /// from `geometry` (in the order of `generic`).
-pub(crate) fn groups(
-    generic: Vec<GenericTable>,
+pub(crate) fn groups<'a>(
+    generic: &'a [GenericTable],
     geometry: &[yusuan_layout::TableGeometry],
     unit: ModelUnit,
     year: u16,
-) -> Vec<Group> {
+) -> Vec<Group<'a>> {
     let mut groups: Vec<Group> = Vec::new();
     let mut printed_names: Vec<&str> = Vec::new();
-    for (i, g) in generic.into_iter().enumerate() {
+    for (i, g) in generic.iter().enumerate() {
         let printed = geometry.get(i).map_or("", |x| x.printed_name.as_str());
         let kind = kind_of_title(&g.title);
         match groups.iter_mut().find(|x| {
@@ -256,13 +258,14 @@ pub(crate) fn join(
 ) {
     for Group {
         kind,
-        tables: mut group,
+        tables: group,
         by_position: typed_by_position,
         notes,
     } in groups
     {
         let Some(kind) = kind else {
-            for mut g in group {
+            for g in group {
+                let mut g = g.clone();
                 if g.why_untyped.is_empty() {
                     g.why_untyped = "not one of the nine tables the model types".into();
                 }
@@ -278,10 +281,10 @@ pub(crate) fn join(
             continue;
         };
         if kind.is_final() {
-            join_final(d, kind, group, warnings);
+            join_final(d, kind, group.into_iter().cloned().collect(), warnings);
             continue;
         }
-        let printed: usize = group.iter().map(GenericTable::amount_count).sum();
+        let printed: usize = group.iter().map(|g| g.amount_count()).sum();
         let text_reading = if d.tables.has(kind) {
             let typed = typed_amounts(d, kind);
             let mut have = typed.clone();
@@ -396,7 +399,8 @@ pub(crate) fn join(
                     ),
                     cells: Vec::new(),
                 });
-                for g in &mut group {
+                for g in group {
+                    let mut g = g.clone();
                     g.kind = Some(kind);
                     g.why_untyped = format!(
                         "the {} read in part ({} of {} amounts) and not typed by position: {why}",
@@ -404,8 +408,8 @@ pub(crate) fn join(
                         printed.saturating_sub(missing.len()),
                         printed
                     );
+                    d.tables.generic.push(g);
                 }
-                d.tables.generic.extend(group);
             }
             (Err(why), None) => {
                 warnings.retain(|w| !(w.table == Some(kind) && w.line.is_some()));
@@ -419,11 +423,12 @@ pub(crate) fn join(
                     ),
                     cells: Vec::new(),
                 });
-                for g in &mut group {
+                for g in group {
+                    let mut g = g.clone();
                     g.kind = Some(kind);
                     g.why_untyped = why.clone();
+                    d.tables.generic.push(g);
                 }
-                d.tables.generic.extend(group);
             }
         }
     }
@@ -1382,7 +1387,7 @@ fn summary_spending_column(path: &[String]) -> Option<Column> {
 fn type_summary(
     kind: TableKind,
     income: &GenericTable,
-    spending_parts: &[GenericTable],
+    spending_parts: &[&GenericTable],
     doc_unit: ModelUnit,
     year: u16,
     notes: &mut Vec<ImportWarning>,
@@ -1886,7 +1891,7 @@ pub(crate) mod tests {
         let t = type_summary(
             TableKind::IncomeExpenditureSummary,
             &income,
-            &[classes, uses],
+            &[&classes, &uses],
             ModelUnit::Wan,
             2018,
             &mut Vec::new(),

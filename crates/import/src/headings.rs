@@ -201,20 +201,20 @@ impl HeadingLines {
 /// Reads the [`DocumentText`] of the text.
 pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
     let norm: Vec<&str> = src.lines.iter().map(|l| l.squeezed()).collect();
-    let disp: Vec<String> = src
-        .lines
-        .iter()
-        .map(|l| {
-            // room made at once (layout lines are mostly spaces: characters
-            // are filtered one by one, not split into runs)
-            let mut d = String::with_capacity(l.raw.len());
-            d.extend(l.raw.chars().filter(|c| !c.is_whitespace()));
-            d
-        })
-        .collect();
     let n = norm.len();
     let get = |i: usize| norm.get(i).copied().unwrap_or_default();
-    let show = |i: usize| disp.get(i).cloned().unwrap_or_default();
+    // a line as printed, without whitespace (made for the few lines shown)
+    let show = |i: usize| {
+        src.lines
+            .get(i)
+            .map(|l| {
+                l.raw
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+            })
+            .unwrap_or_default()
+    };
     let number = |i: usize| src.lines.get(i).map_or(0, |l| l.number);
 
     // ---- table regions: a table's part, up to the next part or section heading
@@ -431,9 +431,11 @@ pub(crate) fn document_text(src: &Source, parts: &[Part]) -> DocumentText {
         }
         let line = number(i);
         chars.extend(
-            disp.get(i)
+            src.lines
+                .get(i)
                 .into_iter()
-                .flat_map(|d| d.chars())
+                .flat_map(|l| l.raw.chars())
+                .filter(|c| !c.is_whitespace())
                 .map(|c| (c, line)),
         );
     }

@@ -343,7 +343,7 @@ pub fn import_with_pages(
         .map(|p| yusuan_layout::find_tables(p, &yusuan_layout::Settings::default()));
     let groups = scan
         .as_ref()
-        .map(|s| generic::groups(s.tables.clone(), &s.geometry, doc_unit.model(), year));
+        .map(|s| generic::groups(&s.tables, &s.geometry, doc_unit.model(), year));
     let all_typed_by_position = groups.as_ref().is_some_and(|groups| {
         parts.iter().all(|p| match p.kind {
             segment::PartKind::Table(k) => groups.iter().any(|g| g.typed_kind() == Some(k.model())),
@@ -360,7 +360,7 @@ pub fn import_with_pages(
         .amount_unit(doc_unit.model())
         .build_unchecked();
     d.tables = tables;
-    let layout = pages.zip(scan).zip(groups).map(|((pages, scan), groups)| {
+    if let (Some(scan), Some(groups)) = (&scan, groups) {
         for (t, g) in scan.tables.iter().zip(&scan.geometry) {
             for note in &g.reading_notes {
                 warnings.push(ImportWarning {
@@ -385,8 +385,10 @@ pub fn import_with_pages(
         // the geometry reader read the tables the text reader could not
         // name: their "not read" warnings no longer hold
         warnings.retain(|w| w.kind != WarningKind::UnknownTable || w.line.is_none());
-        LayoutReading { pages, scan }
-    });
+    }
+    let layout = pages
+        .zip(scan)
+        .map(|(pages, scan)| LayoutReading { pages, scan });
     for &k in generic::expected_kinds(&d) {
         if !d.tables.has(k) && !warnings.iter().any(|w| w.table == Some(k)) {
             warnings.push(ImportWarning {

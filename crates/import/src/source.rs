@@ -92,23 +92,76 @@ pub(crate) fn has_gap(s: &str, n: usize) -> bool {
 /// [`yusuan_money::text::normalize`] plus tabs to spaces; one character in,
 /// one character out, so character offsets stay valid.
 pub(crate) fn normalize_line(s: &str) -> String {
-    // the runs of characters left as they are copied whole (most are)
+    // the runs of characters left as they are copied whole (most are); only
+    // a tab and characters led by the bytes of the forms normalised (full
+    // width, U+3000, U+00A0, U+2000–U+205F) are looked at: CJK text and
+    // ASCII pass at the speed of a byte scan
     let mut out = String::with_capacity(s.len());
     let mut copied = 0;
-    for (i, c) in s.char_indices() {
-        let n = match yusuan_money::text::normalize_char(c) {
-            '\t' => ' ',
-            // 【】 and 〔〕 are kept; the dashes documents use for "none" too.
-            other => other,
-        };
-        if n != c {
-            out.push_str(s.get(copied..i).unwrap_or_default());
-            out.push(n);
-            copied = i + c.len_utf8();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            if b == b'\t' {
+                out.push_str(s.get(copied..i).unwrap_or_default());
+                out.push(' ');
+                copied = i + 1;
+            }
+            i += 1;
+            continue;
         }
+        let width = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        if matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF) {
+            if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+                let n = yusuan_money::text::normalize_char(c);
+                if n != c {
+                    out.push_str(s.get(copied..i).unwrap_or_default());
+                    out.push(n);
+                    copied = i + c.len_utf8();
+                }
+            }
+        }
+        i += width;
     }
     out.push_str(s.get(copied..).unwrap_or_default());
     out
+}
+
+/// `text` without whitespace, appended to `out`: runs between ASCII
+/// whitespace are copied whole; a non-ASCII character is looked at only when
+/// its first byte can start a whitespace character (U+0085, U+1680,
+/// U+2000–U+205F, U+3000).
+fn push_squeezed(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (width, space) = if b < 0x80 {
+            (1, b.is_ascii_whitespace() || b == 0x0B)
+        } else {
+            let width = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            let space = matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+                && text
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_whitespace);
+            (width, space)
+        };
+        if space {
+            out.push_str(text.get(copied..i).unwrap_or_default());
+            copied = i + width;
+        }
+        i += width;
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
 }
 
 /// One line of the input.
@@ -134,7 +187,7 @@ impl Line {
         // (layout lines are mostly spaces: characters are filtered one by
         // one, not split into runs)
         let mut squeezed = String::with_capacity(text.len());
-        squeezed.extend(text.chars().filter(|c| !c.is_whitespace()));
+        push_squeezed(&text, &mut squeezed);
         Line {
             number,
             page,
@@ -167,7 +220,7 @@ impl Source {
                 page += 1;
                 raw = rest;
             }
-            let raw: String = if raw.contains(['\u{c}', '\r']) {
+            let raw: String = if raw.bytes().any(|b| b == 0x0C || b == b'\r') {
                 raw.chars().filter(|&c| c != '\u{c}' && c != '\r').collect()
             } else {
                 raw.to_owned()
@@ -201,6 +254,38 @@ mod tests {
         assert_eq!(s.lines[1].raw, "b");
         assert_eq!(s.lines[2].number, 3);
         assert_eq!(s.lines[2].raw, "c");
+    }
+
+    #[test]
+    fn squeezing_drops_every_whitespace_character() {
+        // every char::is_whitespace character, ASCII or not, around text
+        let spaces: String = (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        let text = format!("收{spaces}入 总\u{85}计\u{3000}é\u{2029}x");
+        let mut out = String::new();
+        push_squeezed(&text, &mut out);
+        assert_eq!(out, "收入总计éx");
+        assert!(spaces.chars().count() >= 20);
+    }
+
+    #[test]
+    fn normalisation_matches_the_character_rule() {
+        // every character the rule changes, and its neighbours
+        let text: String = (0..=0xFFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| yusuan_money::text::normalize_char(c) != c || c == '\t')
+            .flat_map(|c| [c, '合', c, 'a'])
+            .collect();
+        let expected: String = text
+            .chars()
+            .map(|c| match yusuan_money::text::normalize_char(c) {
+                '\t' => ' ',
+                n => n,
+            })
+            .collect();
+        assert_eq!(normalize_line(&text), expected);
     }
 
     #[test]
