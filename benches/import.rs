@@ -17,27 +17,32 @@
 //! | 支出总表, 14 rows | 0.19 ms | 0.070 ms | 200 K rows/s |
 //! | 支出总表, 122 rows | 1.40 ms | 0.53 ms | 228 K rows/s |
 //! | 支出总表, 1,202 rows | 13.5 ms | 5.6 ms | 214 K rows/s |
-//! | `pdf_words_to_model`, 31 pages | 11.2 ms | **4.5 ms** | |
+//! | `pdf_words_to_model`, 31 pages | 11.2 ms | see below | |
 //!
-//! `pdf_words_to_model`: a 31-page PDF (the 2025 部门预算 of 万里街道, 47 KB
-//! of layout text, 400 KB of `pdftotext -tsv` words) from its words and text
-//! to the model — the geometry reader, the text reader (tables, narrative)
-//! and their join: **4.5 ms** median (4.50–4.54 ms over three runs, load
-//! average 1.0; 11.2–11.4 ms before). `pdftotext -tsv` on the same PDF
-//! takes 30 ms (CPU and wall), so yusuan's own time is a sixth to a seventh
-//! of pdftotext's, not yet the tenth (3 ms) issue #10 asks for. Where the
-//! 4.5 ms go (perf, inclusive): the geometry reader's `find_tables` 1.0 ms
-//! and `parse_tsv` 0.6 ms (the `layout` bench of yusuan-layout); the text
-//! reader's tables 0.9 ms (tokenising the table lines 0.35 ms, the column
-//! solver 0.2 ms) and its join with the geometry reading 0.55 ms; the
-//! narrative 0.4 ms, the outline 0.3 ms, reading the lines 0.3 ms; malloc,
-//! free and memmove are 30% of the samples across all of them (many small
-//! strings). What made the difference: the regex crate's `perf` features
-//! (literal prefilters and the lazy DFA; every search was a PikeVM), one
-//! table's cells read from its own view in the join (every table's were
-//! listed three times per table), `parse_tsv` splitting fields by bytes,
-//! lines squeezed once, numbers parsed once and without allocating, and
-//! SipHash replaced in the solver's and the join's maps.
+//! `pdf_words_to_model`: a 31-page PDF (the 2025 部门预算 of 万里街道, 400 KB
+//! of `pdftotext -tsv` words) from its words to the model, as
+//! [`import_path`](yusuan::import::import_path) reads a PDF after running
+//! pdftotext: `parse_tsv`, then `import_pages` — the layout text rebuilt from
+//! the words, the geometry reader, the text reader and their join. Medians
+//! of three runs in one sitting, load average 1.0: **3.80, 4.05 and 4.05
+//! ms**, against 37.6–38.3 ms of CPU (39–45 ms wall) for `pdftotext -tsv`
+//! on the same PDF (`perf stat -r 30`, run between them): yusuan's own time
+//! is about a tenth of pdftotext's (1/9.3 to 1/10 of its CPU time, 1/10 to
+//! 1/11 of its wall time). Until this session the bench read a saved layout
+//! text instead of rebuilding it (4.5 ms then, 1.3 ms of rebuilding left
+//! out; 11.2 ms the session before). What made the difference: a PDF's
+//! tables are read by position only, the text reader reading them again
+//! only when some table is not typed so (0.9 ms and most of the join);
+//! `layout_text` with one character buffer per page (1.27 → 0.45 ms); the
+//! text's lines normalised at byte speed; earlier, the regex crate's `perf`
+//! features, one table's cells read from its own view in the join,
+//! `parse_tsv` splitting by bytes, SipHash replaced in hot maps. Where the
+//! time goes now (perf): `find_tables` 1.0 ms, `parse_tsv` 0.56 ms,
+//! `layout_text` 0.45 ms, the narrative 0.6 ms, the text's lines 0.35 ms,
+//! the outline 0.25 ms, typing the tables by position 0.2 ms; malloc and
+//! free are a fifth of it. Run on two threads (the geometry reader beside
+//! the text reader's first passes) it took longer (4.0 against 3.9 ms):
+//! kept on one.
 //!
 //! Time grows linearly with the size of the text: segmentation, tokenising and prose are single
 //! passes; the column solver works row by row and propagates over the tree
@@ -121,9 +126,9 @@ fn table_sizes(c: &mut Criterion) {
     g.finish();
 }
 
-/// A 31-page PDF's words (its `pdftotext -tsv` output) and layout text →
-/// the model: both readers and their join (what `import_path` does after
-/// pdftotext).
+/// A 31-page PDF's words (its `pdftotext -tsv` output) → the model: the
+/// layout text rebuilt from them, both readers and their join (what
+/// `import_path` does after pdftotext).
 fn pdf_words_to_model(c: &mut Criterion) {
     let tsv = include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -134,8 +139,7 @@ fn pdf_words_to_model(c: &mut Criterion) {
     g.bench_function("31 pages", |b| {
         b.iter(|| {
             let pages = yusuan::layout::parse_tsv(black_box(tsv)).unwrap_or_default();
-            let text = yusuan::layout::layout_text(&pages);
-            yusuan::import::import_with_pages(&text, Some(pages))
+            yusuan::import::import_pages(pages)
         })
     });
     g.finish();

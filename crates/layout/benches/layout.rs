@@ -5,18 +5,21 @@
 //! Run with `cargo bench -p yusuan-layout --bench layout`. Medians measured
 //! on the development machine (2 cores shared with other engineers, load
 //! average 1.0; criterion 0.5, the workspace's release profile), before and
-//! after the work on issue #10's last target (parse_tsv splits fields by
-//! bytes and only for page and word rows; lines are classified with fewer
-//! allocations and searches):
+//! after the work on issue #10's last target:
 //!
 //! | benchmark | before | median |
 //! |---|---|---|
 //! | parse_tsv, 31 pages | 1.62 ms | 0.56 ms |
 //! | find_tables, 31 pages (words → tables) | 1.33 ms | 0.98 ms |
-//! | both | 3.03 ms | 1.62 ms |
+//! | layout_text, 31 pages (words → `-layout` text) | 1.27 ms | 0.45 ms |
+//! | both (parse_tsv and find_tables) | 3.03 ms | 1.63 ms |
 //!
-//! For comparison, `pdftotext -tsv` itself takes about 30 ms (CPU and wall)
-//! on the same PDF.
+//! parse_tsv splits fields by bytes and only for page and word rows; lines
+//! are classified with fewer allocations and searches; layout_text keeps a
+//! page's characters in one buffer (three vectors per line before).
+//!
+//! For comparison, `pdftotext -tsv` itself takes 37–38 ms of CPU (39–45 ms
+//! wall; `perf stat -r 30`) on the same PDF.
 
 // criterion_group! generates an undocumented public function.
 #![allow(missing_docs)]
