@@ -131,39 +131,6 @@ pub(crate) fn normalize_line(s: &str) -> String {
     out
 }
 
-/// `text` without whitespace, appended to `out`: runs between ASCII
-/// whitespace are copied whole; a non-ASCII character is looked at only when
-/// its first byte can start a whitespace character (U+0085, U+1680,
-/// U+2000–U+205F, U+3000).
-fn push_squeezed(text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
-    let mut copied = 0;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (width, space) = if b < 0x80 {
-            (1, b.is_ascii_whitespace() || b == 0x0B)
-        } else {
-            let width = match b {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            let space = matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-                && text
-                    .get(i..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_whitespace);
-            (width, space)
-        };
-        if space {
-            out.push_str(text.get(copied..i).unwrap_or_default());
-            copied = i + width;
-        }
-        i += width;
-    }
-    out.push_str(text.get(copied..).unwrap_or_default());
-}
-
 /// One line of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Line {
@@ -187,7 +154,7 @@ impl Line {
         // (layout lines are mostly spaces: characters are filtered one by
         // one, not split into runs)
         let mut squeezed = String::with_capacity(text.len());
-        push_squeezed(&text, &mut squeezed);
+        yusuan_money::text::push_unspaced(&text, &mut squeezed);
         Line {
             number,
             page,
@@ -254,20 +221,6 @@ mod tests {
         assert_eq!(s.lines[1].raw, "b");
         assert_eq!(s.lines[2].number, 3);
         assert_eq!(s.lines[2].raw, "c");
-    }
-
-    #[test]
-    fn squeezing_drops_every_whitespace_character() {
-        // every char::is_whitespace character, ASCII or not, around text
-        let spaces: String = (0..=0x3000u32)
-            .filter_map(char::from_u32)
-            .filter(|c| c.is_whitespace())
-            .collect();
-        let text = format!("收{spaces}入 总\u{85}计\u{3000}é\u{2029}x");
-        let mut out = String::new();
-        push_squeezed(&text, &mut out);
-        assert_eq!(out, "收入总计éx");
-        assert!(spaces.chars().count() >= 20);
     }
 
     #[test]

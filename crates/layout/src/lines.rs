@@ -4,7 +4,7 @@ use yusuan_tables::AmountUnit;
 
 use crate::geometry::BBox;
 use crate::text::{han_count, is_amount, is_digits, is_han, squeeze, starts_with_ordinal};
-use crate::{Page, Settings};
+use crate::{Page, Settings, Word};
 
 /// A token: a word (or letter-spaced word) with its box.
 #[derive(Debug, Clone)]
@@ -75,29 +75,42 @@ pub(crate) fn page_lines(page: &Page, s: &Settings) -> PageLines {
         let wb = page.words.get(*b).map_or(0.0, |w| w.cy());
         wa.total_cmp(&wb)
     });
-    let mut groups: Vec<(f64, Vec<Tok>)> = Vec::new();
+    // the words of each line (runs of `order` within the tolerance of the
+    // line's first word), each line's tokens made at their final size
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut kept: Vec<&Word> = Vec::with_capacity(order.len());
+    let mut line_y = f64::NAN;
     for i in order {
         let Some(w) = page.words.get(i) else { continue };
         if !(w.x0.is_finite() && w.x1.is_finite() && w.y0.is_finite() && w.y1.is_finite()) {
             continue;
         }
-        let tok = Tok {
-            b: BBox::new(w.x0, w.y0, w.x1, w.y1),
-            text: w.text.trim().to_owned(),
-            amount: false,
-        };
-        if tok.text.is_empty() {
+        if w.text.trim().is_empty() {
             continue;
         }
         let cy = w.cy();
-        match groups.last_mut() {
-            Some((gy, toks)) if (cy - *gy).abs() <= s.line_tolerance * em => toks.push(tok),
-            _ => groups.push((cy, vec![tok])),
+        match runs.last_mut() {
+            Some(r) if (cy - line_y).abs() <= s.line_tolerance * em => r.end += 1,
+            _ => {
+                line_y = cy;
+                runs.push(kept.len()..kept.len() + 1);
+            }
         }
+        kept.push(w);
     }
-    let lines = groups
+    let lines = runs
         .into_iter()
-        .map(|(_, mut toks)| {
+        .map(|r| {
+            let mut toks: Vec<Tok> = kept
+                .get(r)
+                .unwrap_or_default()
+                .iter()
+                .map(|w| Tok {
+                    b: BBox::new(w.x0, w.y0, w.x1, w.y1),
+                    text: w.text.trim().to_owned(),
+                    amount: false,
+                })
+                .collect();
             toks.sort_by(|a, b| a.b.x0.total_cmp(&b.b.x0));
             let mut toks = merge_letter_spaced(toks, s.letter_gap * em);
             mark_amounts(&mut toks);
@@ -106,11 +119,14 @@ pub(crate) fn page_lines(page: &Page, s: &Settings) -> PageLines {
                 .map(|t| t.b)
                 .reduce(BBox::union)
                 .unwrap_or_default();
-            let text = toks
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let mut text =
+                String::with_capacity(toks.iter().map(|t| t.text.len() + 1).sum::<usize>());
+            for (k, t) in toks.iter().enumerate() {
+                if k > 0 {
+                    text.push(' ');
+                }
+                text.push_str(&t.text);
+            }
             let mut line = Line {
                 toks,
                 b,

@@ -118,11 +118,8 @@ pub(crate) fn tidy(s: &str) -> String {
 
 /// `s` without any whitespace.
 pub(crate) fn squeeze(s: &str) -> String {
-    // the runs between whitespace copied whole, not character by character
     let mut out = String::with_capacity(s.len());
-    for run in s.split(char::is_whitespace) {
-        out.push_str(run);
-    }
+    yusuan_money::text::push_unspaced(s, &mut out);
     out
 }
 
