@@ -23,12 +23,18 @@
 //! of `pdftotext -tsv` words) from its words to the model, as
 //! [`import_path`](yusuan::import::import_path) reads a PDF after running
 //! pdftotext: `parse_tsv`, then `import_pages` — the layout text rebuilt from
-//! the words, the geometry reader, the text reader and their join. Medians
-//! of three runs in one sitting, load average 1.0: **3.80, 4.05 and 4.05
-//! ms**, against 37.6–38.3 ms of CPU (39–45 ms wall) for `pdftotext -tsv`
-//! on the same PDF (`perf stat -r 30`, run between them): yusuan's own time
-//! is about a tenth of pdftotext's (1/9.3 to 1/10 of its CPU time, 1/10 to
-//! 1/11 of its wall time). Until this session the bench read a saved layout
+//! the words, the geometry reader, the text reader and their join. Three
+//! runs in one sitting, load average 1.3, each beside `pdftotext -tsv` on
+//! the same PDF (`perf stat -r 30`, run just before it):
+//!
+//! | yusuan, median | pdftotext -tsv, CPU | pdftotext -tsv, wall | ratio (CPU) |
+//! |---|---|---|---|
+//! | **3.79 ms** | 38.55 ms | 39.4 ms | 1/10.2 |
+//! | **3.91 ms** | 39.79 ms | 41.0 ms | 1/10.2 |
+//! | **3.70 ms** | 37.84 ms | 38.9 ms | 1/10.2 |
+//!
+//! yusuan's own time is a tenth of pdftotext's, with little to spare.
+//! Before this bench rebuilt the layout text it read a saved one
 //! text instead of rebuilding it (4.5 ms then, 1.3 ms of rebuilding left
 //! out; 11.2 ms the session before). What made the difference: a PDF's
 //! tables are read by position only, the text reader reading them again

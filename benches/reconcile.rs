@@ -11,14 +11,15 @@
 //! CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16`). "Before" is the previous
 //! session's figure (no LTO, before the fourth speed pass below).
 //!
-//! **This session (issues 10–13)**: the engine now runs 88 rules (certainty
-//! gating of every comparison, the 本表读取存疑 collapse, the narrative
-//! self-checks, the document-level rules S609–S615). Measured once, with the
-//! machine's load average at 5–6 (two other builds running), so the figures
-//! are not comparable with the table below and must be re-measured on a
-//! quiet machine: reconcile the seed 103.7 µs; render text 7.0 µs; report
-//! JSON 36.9 µs; validate 14.6 µs; a unit in its department 6.7 µs; 1,000
-//! disclosures 109 ms. The previous table, for the record:
+//! **With issues 10–13** the engine runs 88 rules (certainty gating of every
+//! comparison, the 本表读取存疑 collapse, the narrative self-checks, the
+//! document-level rules S609–S615). Re-measured on 2026-11-30 with the load
+//! average at 1.0: reconcile the seed **78.1 µs**; render text 7.6 µs;
+//! report JSON 28.5 µs; parse the seed's JSON 94.4 µs; validate 11.1 µs (a
+//! first measurement, under a load average of 5–6, gave 103.7 µs for the
+//! seed). The 68-rule engine's 18.5 µs below is not comparable, and where
+//! the added time goes has not been profiled. The previous table, for the
+//! record:
 //!
 //! | benchmark | before | median | no LTO |
 //! |---|---|---|---|
