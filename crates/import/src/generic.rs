@@ -256,6 +256,7 @@ pub(crate) fn join(
     groups: Vec<Group>,
     warnings: &mut Vec<ImportWarning>,
 ) {
+    let mut joined: Vec<TableKind> = Vec::new();
     for Group {
         kind,
         tables: group,
@@ -284,6 +285,29 @@ pub(crate) fn join(
             join_final(d, kind, group.into_iter().cloned().collect(), warnings);
             continue;
         }
+        if joined.contains(&kind) {
+            // the model holds one table of a kind: the first printed is
+            // kept, as the text reader keeps it, and the second stays as
+            // printed, never silently in its place
+            warnings.push(ImportWarning {
+                kind: WarningKind::DuplicateTable,
+                line: None,
+                table: Some(kind),
+                message: format!(
+                    "a second table of this kind ({:?}); kept as printed, not checked",
+                    group.first().map_or("", |g| g.title.as_str())
+                ),
+                cells: Vec::new(),
+            });
+            for g in group {
+                let mut g = g.clone();
+                g.kind = Some(kind);
+                g.why_untyped = "a second table of this kind: the first is the one checked".into();
+                d.tables.generic.push(g);
+            }
+            continue;
+        }
+        joined.push(kind);
         let printed: usize = group.iter().map(|g| g.amount_count()).sum();
         let text_reading = if d.tables.has(kind) {
             let typed = typed_amounts(d, kind);

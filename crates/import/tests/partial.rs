@@ -144,3 +144,44 @@ proptest! {
         let _ = import_text(&out.join("\n"));
     }
 }
+
+/// Two tables of one kind under different titles: the model holds one, so
+/// the first printed is checked and the second kept as printed with a
+/// warning, never put silently in the first one's place.
+#[test]
+fn a_second_table_of_a_kind_is_kept_as_printed_not_in_the_firsts_place() {
+    let table = |title: &str, amount: &str| {
+        format!(
+            "{title}\n                                 单位：万元\n科目编码   科目名称          合计       人员经费     公用经费\n\n301        工资福利支出      {amount}      {amount}\n30101      基本工资          {amount}      {amount}\n           合计              {amount}      {amount}\n\n"
+        )
+    };
+    let text = format!(
+        "{}\u{c}{}",
+        table("一般公共预算基本支出表", "10.00"),
+        table("一般公共预算基本支出预算表", "20.00")
+    );
+    let imp = import_text(&text).unwrap();
+    let t = &imp.disclosure.tables;
+    let basic = t
+        .general_budget_basic_expenditure
+        .as_ref()
+        .expect("the first table typed");
+    let row = basic.find("301".parse().unwrap()).expect("row 301");
+    assert_eq!(
+        row.amounts.total,
+        Some(yusuan_money::Wan::parse("10.00").unwrap())
+    );
+    let second = t
+        .generic
+        .iter()
+        .find(|g| g.title.contains("基本支出预算表"))
+        .expect("the second kept as printed");
+    assert_eq!(second.kind, Some(TableKind::GeneralBudgetBasicExpenditure));
+    assert!(
+        imp.warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::DuplicateTable),
+        "{:?}",
+        imp.warnings
+    );
+}
