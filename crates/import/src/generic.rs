@@ -248,7 +248,10 @@ pub(crate) fn groups<'a>(
 ///   when it succeeds;
 /// - otherwise the typed table is removed (a table read in part would make
 ///   checks report differences the document does not have) and the printed
-///   form stays as a generic table, "read, not checked".
+///   form stays as a generic table, "read, not checked";
+/// - a second table of a kind already joined (under another title) stays
+///   generic with a [`WarningKind::DuplicateTable`] warning: the first is
+///   the one checked.
 ///
 /// Tables of no known kind stay generic.
 pub(crate) fn join(
