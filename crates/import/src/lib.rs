@@ -437,13 +437,25 @@ fn read_disclosure(
     let layout = pages
         .zip(scan)
         .map(|(pages, scan)| LayoutReading { pages, scan });
+    let is_final =
+        generic::expected_kinds(&d).first() == yusuan_tables::TableKind::FINAL_NINE.first();
     for &k in generic::expected_kinds(&d) {
         if !d.tables.has(k) && !warnings.iter().any(|w| w.table == Some(k)) {
+            let message = if is_final && k.final_label_zh() != k.label_zh() {
+                // the 决算 table of that shape, by its own name
+                format!(
+                    "no {} was found (its rows would fill the model's {})",
+                    k.final_label_zh(),
+                    k.label_zh()
+                )
+            } else {
+                "no table with this title was found".into()
+            };
             warnings.push(ImportWarning {
                 kind: WarningKind::MissingTable,
                 line: None,
                 table: Some(k),
-                message: "no table with this title was found".into(),
+                message,
                 cells: Vec::new(),
             });
         }

@@ -479,3 +479,28 @@ fn a_three_public_item_completion_is_of_its_own_budget() {
             && cell.column == Column::Reception
     )));
 }
+
+/// A 决算 table of a budget shape that is missing is named by its 决算 name
+/// in the import notes (收入决算表, not the 收入总表 whose slot it fills).
+#[test]
+fn a_missing_final_table_is_named_as_a_final_table() {
+    // the title renamed: no 收入决算表 any more
+    let text = GHZYJ.replacen(
+        "                                      收入决算表",
+        "                                      收入明细表",
+        1,
+    );
+    let imported = import_text(&text).expect("imports");
+    let missing: Vec<String> = imported
+        .warnings
+        .iter()
+        .filter(|w| w.kind == yusuan_import::WarningKind::MissingTable)
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        missing
+            .iter()
+            .any(|w| w.contains("no 收入决算表 was found")),
+        "{missing:?}"
+    );
+}

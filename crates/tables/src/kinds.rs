@@ -548,6 +548,27 @@ impl DocumentKind {
 }
 
 impl TableKind {
+    /// The table's name in a 决算: the 决算 name of a budget kind whose slot
+    /// a 决算 table fills (收入总表 → 收入决算表, 支出总表 → 支出决算表,
+    /// 一般公共预算支出表 → 一般公共预算财政拨款支出决算表, the "三公" table →
+    /// 财政拨款“三公”经费支出决算表), else [`TableKind::label_zh`]. Names as in
+    /// the 部门决算 template (财政部 部门决算公开格式).
+    ///
+    /// ```
+    /// use yusuan_tables::TableKind;
+    /// assert_eq!(TableKind::IncomeSummary.final_label_zh(), "收入决算表");
+    /// assert_eq!(TableKind::FinalBasicExpenditure.final_label_zh(), "一般公共预算财政拨款基本支出决算表");
+    /// ```
+    pub const fn final_label_zh(self) -> &'static str {
+        match self {
+            TableKind::IncomeSummary => "收入决算表",
+            TableKind::ExpenditureSummary => "支出决算表",
+            TableKind::GeneralBudgetExpenditure => "一般公共预算财政拨款支出决算表",
+            TableKind::ThreePublicExpenditure => "财政拨款“三公”经费支出决算表",
+            other => other.label_zh(),
+        }
+    }
+
     /// The nine tables of a 决算 (final accounts), in template order: the
     /// 决算 kinds of [`TableKind::EXTRA`] and the budget kinds its tables of
     /// the same shape fill (收入决算表 → 收入总表, 支出决算表 → 支出总表,

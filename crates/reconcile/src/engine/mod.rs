@@ -1651,7 +1651,7 @@ fn coverage(
     for &kind in kinds {
         let name = || {
             if is_final {
-                final_label(kind).to_owned()
+                kind.final_label_zh().to_owned()
             } else {
                 kind.label_zh().to_owned()
             }
@@ -1686,17 +1686,6 @@ fn coverage(
 /// holds 决算 tables) or a 预算's.
 fn expected_kinds(d: &Disclosure) -> &'static [TableKind] {
     d.expected_tables()
-}
-
-/// The 决算 name of a kind of [`TableKind::FINAL_NINE`].
-fn final_label(kind: TableKind) -> &'static str {
-    match kind {
-        TableKind::IncomeSummary => "收入决算表",
-        TableKind::ExpenditureSummary => "支出决算表",
-        TableKind::GeneralBudgetExpenditure => "一般公共预算财政拨款支出决算表",
-        TableKind::ThreePublicExpenditure => "财政拨款“三公”经费支出决算表",
-        other => other.label_zh(),
-    }
 }
 
 /// How many numbers the table of `kind` holds (read once, without
