@@ -59,6 +59,23 @@ fn plain(n: Number, unit: AmountUnit) -> String {
     }
 }
 
+/// An extra column's heading; when it reads as one of the model's columns
+/// (江苏's grand 合计 beside the "三公" subtotal, which is the model's 合计)
+/// it says it is the extra one.
+fn extra_header(view: &TableView<'_>, x: &crate::ExtraColumn) -> String {
+    let label = x.label();
+    let clash = view
+        .sections
+        .iter()
+        .flat_map(|s| &s.columns)
+        .any(|&c| view.header(c) == label);
+    if clash {
+        format!("{label}（表外栏）")
+    } else {
+        label
+    }
+}
+
 fn key_cell(row: &ViewRow) -> String {
     match row.key {
         RowKey::Code(c) => c.to_string(),
@@ -118,7 +135,12 @@ pub fn text(view: &TableView<'_>) -> String {
             header.push("项目".to_owned());
         }
         header.extend(section.columns.iter().map(|&c| view.header(c)));
-        header.extend(view.meta.extra_columns.iter().map(|x| x.label()));
+        header.extend(
+            view.meta
+                .extra_columns
+                .iter()
+                .map(|x| extra_header(view, x)),
+        );
         let mut lines: Vec<Vec<String>> = vec![header];
         for row in &section.rows {
             let mut line = Vec::new();
@@ -171,7 +193,12 @@ pub fn text(view: &TableView<'_>) -> String {
         }
     }
     if !view.meta.extra_columns.is_empty() {
-        let names: Vec<String> = view.meta.extra_columns.iter().map(|x| x.label()).collect();
+        let names: Vec<String> = view
+            .meta
+            .extra_columns
+            .iter()
+            .map(|x| extra_header(view, x))
+            .collect();
         out.push_str(&format!(
             "表外栏（模型无对应栏，已读取、未核对）：{}\n",
             names.join("、")
@@ -518,7 +545,7 @@ pub fn csv(view: &TableView<'_>) -> String {
         view.meta
             .extra_columns
             .iter()
-            .map(|x| format!("{}（{unit}）", x.label())),
+            .map(|x| format!("{}（{unit}）", extra_header(view, x))),
     );
     let mut records = vec![header];
     for s in &view.sections {

@@ -694,3 +694,37 @@ fn inferred_placements_satisfy_the_row_and_tree_sums() {
         assert_eq!(dec(t2, t2_col), dec(l, "total"), "{t2_col}");
     }
 }
+
+/// An extra column whose heading reads as one of the model's columns (江苏's
+/// grand 合计 beside the "三公" subtotal, which is the model's 合计) says it
+/// is the extra one, in the text and in the CSV.
+#[test]
+fn an_extra_column_named_like_a_model_column_says_it_is_extra() {
+    let mut d = fixture();
+    let three = d
+        .tables
+        .three_public_expenditure
+        .as_mut()
+        .expect("the seed has a 三公 table");
+    let row = three.rows.first().expect("a period row").period;
+    three.meta.extra_columns = vec![
+        ExtraColumn {
+            heading: vec!["合计".into()],
+            cells: vec![ExtraCell {
+                row: RowKey::Period(row),
+                amount: w("1384.74"),
+            }],
+        },
+        ExtraColumn {
+            heading: vec!["会议费".into()],
+            cells: Vec::new(),
+        },
+    ];
+    let view = d.view(TableKind::ThreePublicExpenditure).expect("view");
+    let text = render::text(&view);
+    assert!(text.contains("合计（表外栏）"), "{text}");
+    assert!(text.contains("1,384.74"), "{text}");
+    assert!(!text.contains("会议费（表外栏）"), "{text}");
+    let csv = render::csv(&view);
+    assert!(csv.contains("合计（表外栏）（万元）"), "{csv}");
+}
