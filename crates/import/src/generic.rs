@@ -240,6 +240,30 @@ pub(crate) fn groups<'a>(
     groups
 }
 
+/// Whether the tables typed by position, checked alone, break one of their
+/// own identities (a within-table error): then the text reader reads the
+/// tables too, and where the two readings differ cell by cell the
+/// [`cross_check`] decides or leaves the cells in doubt. A reading by
+/// position alone could put an amount printed between two columns in the
+/// wrong one for certain, and accuse the document of its own misreading.
+pub(crate) fn breaks_own_identities(groups: &[Group], unit: ModelUnit, year: u16) -> bool {
+    let mut scratch = yusuan_tables::Disclosure::builder(String::new(), year)
+        .amount_unit(unit)
+        .build_unchecked();
+    for g in groups {
+        if let Some(Ok(t)) = &g.by_position {
+            t.clone().install(&mut scratch.tables);
+        }
+    }
+    yusuan_reconcile::reconcile(&scratch)
+        .findings
+        .iter()
+        .any(|f| {
+            f.rule.family() == yusuan_reconcile::Family::WithinTable
+                && f.severity >= yusuan_reconcile::Severity::Error
+        })
+}
+
 /// Joins the geometry reading (`groups`, from [`groups`]) to the typed
 /// tables of `d`, kind by kind:
 /// - the text reader's typed table holds every amount printed: kept, and
@@ -769,6 +793,7 @@ fn dedup(it: impl Iterator<Item = String>) -> Vec<String> {
 }
 
 /// A code table typed from its geometry reading.
+#[derive(Clone)]
 pub(crate) enum Typed {
     Income(CodeTable<IncomeAmounts>),
     Expenditure(CodeTable<ExpenditureAmounts>),
@@ -1428,7 +1453,7 @@ fn type_summary(
             return None;
         }
         if let yusuan_classification::NameStatus::Obsolete { current_name, .. } = &hit.status {
-            let w = crate::read::obsolete_name(name, hit.code, current_name, year);
+            let w = crate::read::obsolete_name(name, hit.code, current_name, year, kind);
             let mut seen = obsolete_names.borrow_mut();
             if !seen.contains(&w) {
                 seen.push(w);

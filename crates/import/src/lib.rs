@@ -27,9 +27,12 @@
 //! position of its words (title, heading tree, rows, every cell), each typed
 //! from its heading paths where it is one of the nine; amounts it placed in
 //! no table become [`Disclosure::unplaced`]. When it types every table the
-//! text segmentation finds, that is the reading (a typed table is titled as
-//! printed, `2025年部门收入预算总表`). Otherwise the **text reader** below
-//! reads the tables too, and the two are joined table by table:
+//! text segmentation finds, and the tables so typed keep their own
+//! identities, that is the reading (a typed table is titled as printed,
+//! `2025年部门收入预算总表`). Otherwise the **text reader** below reads the
+//! tables too (an amount printed between two columns, placed by position
+//! in the wrong one, would break an identity and accuse the document of a
+//! misreading), and the two are joined table by table:
 //! - a typed table that holds every amount the geometry reader found in it
 //!   stays; where the two readings differ cell by cell, the one under which
 //!   fewer of the table's own identities fail is kept, and on a tie the
@@ -45,8 +48,8 @@
 //!   position into the budget tables of the same shape.
 //!
 //! On the 26 documents of the project's corpus the two readings never
-//! differed in a way the text reading won: reading a table a second time
-//! only where the geometry could not type it changed no finding.
+//! differed in a way the text reading won: reading the tables a second time
+//! only on those conditions changed no finding.
 //!
 //! Raw text (the seed) has no geometry and is read by the text reader alone.
 //!
@@ -223,8 +226,9 @@ pub fn import_text(text: &str) -> Result<Import, ImportError> {
 /// geometry reader ([`yusuan_layout::find_tables`]) reads every table of
 /// the pages and types those it can by their heading paths; the text reader
 /// reads the narrative, and the tables too when some table was not typed by
-/// position, the two readings then joined table by table (crate docs, "Two
-/// readers, joined"). A table that could not be typed stays a generic table.
+/// position or the tables typed so break one of their own identities, the
+/// two readings then joined table by table (crate docs, "Two readers,
+/// joined"). A table that could not be typed stays a generic table.
 /// `pages` is `None` for raw text, read by the text reader alone.
 ///
 /// # Errors
@@ -396,7 +400,7 @@ fn read_disclosure(
         parts.iter().all(|p| match p.kind {
             segment::PartKind::Table(k) => groups.iter().any(|g| g.typed_kind() == Some(k.model())),
             _ => true,
-        })
+        }) && !generic::breaks_own_identities(groups, doc_unit.model(), year)
     });
     let tables = if all_typed_by_position {
         yusuan_tables::Tables::default()

@@ -485,15 +485,20 @@ fn split_labels(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Names a summary-table label. `carryover` is set after 上年结转 (its
-/// (一)(二)(三) are the carry-over by fund).
 /// The warning for a 类 printed under the name it had in another year
-/// (医疗卫生与计划生育支出 in a 2024 document), read as `code`.
-pub(crate) fn obsolete_name(name: &str, code: Code, current: &str, year: u16) -> ImportWarning {
+/// (医疗卫生与计划生育支出 in a 2024 document), read as `code`, in the
+/// summary table `table`.
+pub(crate) fn obsolete_name(
+    name: &str,
+    code: Code,
+    current: &str,
+    year: u16,
+    table: TableKind,
+) -> ImportWarning {
     ImportWarning {
         kind: WarningKind::ObsoleteName,
         line: None,
-        table: Some(TableKind::IncomeExpenditureSummary),
+        table: Some(table),
         message: format!(
             "{name} is not the name of {code} in {year} (it is {current}); read as {code}"
         ),
@@ -501,6 +506,8 @@ pub(crate) fn obsolete_name(name: &str, code: Code, current: &str, year: u16) ->
     }
 }
 
+/// Names a summary-table label. `carryover` is set after 上年结转 (its
+/// (一)(二)(三) are the carry-over by fund).
 pub(crate) fn summary_key(
     label: &str,
     kind: TableKind,
@@ -1046,7 +1053,15 @@ pub(crate) fn read_tables(
         }
     }
     for (name, code, current) in obsolete.take() {
-        warnings.push(obsolete_name(&name, code, &current, year));
+        // (the class names of both summaries are resolved together: said
+        // of the 收支总表)
+        warnings.push(obsolete_name(
+            &name,
+            code,
+            &current,
+            year,
+            TableKind::IncomeExpenditureSummary,
+        ));
     }
     solve_all(&mut reads);
     if src.format == crate::TextFormat::Layout {

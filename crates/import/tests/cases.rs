@@ -344,3 +344,43 @@ fn f10_one_digit_kuan_are_read_with_a_note() {
     let report = yusuan_reconcile::reconcile(&imported.disclosure);
     assert!(!report.has_errors(), "{}", report.render_text());
 }
+
+/// f03's table with the 小计 amount printed under 购置费 instead, without
+/// the 说明 (the row then breaks the table's own identities as placed by
+/// position): the text reader reads the table too, the two readings differ,
+/// and the cells they differ on are in doubt, so no error accuses the
+/// document of a misreading.
+#[test]
+fn f03_moved_amount_a_reading_by_position_that_breaks_identities_is_cross_checked() {
+    let whole = case("f03_sangong_blank_cell.txt");
+    let table_only = whole
+        .split("其他相关情况说明")
+        .next()
+        .expect("the table part");
+    let text = table_only.replacen(
+        "        6.4              0           0        6.4                 6.4            0",
+        "        6.4              0           0                 6.4        6.4            0",
+        1,
+    );
+    assert!(text.contains("0                 6.4        6.4"));
+    let imported = import_text(&text).expect("imports");
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.kind == yusuan_import::WarningKind::AmbiguousCells),
+        "{:#?}",
+        imported.warnings
+    );
+    let report = yusuan_reconcile::reconcile(&imported.disclosure);
+    let errors: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == yusuan_reconcile::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(report
+        .findings
+        .iter()
+        .any(|f| f.rule.id() == "T191" && f.severity == yusuan_reconcile::Severity::Warning));
+}
