@@ -247,21 +247,31 @@ pub(crate) fn groups<'a>(
 /// position alone could put an amount printed between two columns in the
 /// wrong one for certain, and accuse the document of its own misreading.
 pub(crate) fn breaks_own_identities(groups: &[Group], unit: ModelUnit, year: u16) -> bool {
-    let mut scratch = yusuan_tables::Disclosure::builder(String::new(), year)
+    let typed = groups.iter().filter_map(|g| match &g.by_position {
+        Some(Ok(t)) => Some(t.clone()),
+        _ => None,
+    });
+    own_findings(typed, unit, year).any(|s| s >= yusuan_reconcile::Severity::Error)
+}
+
+/// The severities of the within-table findings (T1xx) of `tables` checked
+/// alone, in a disclosure holding nothing else.
+fn own_findings(
+    tables: impl Iterator<Item = Typed>,
+    unit: ModelUnit,
+    year: u16,
+) -> impl Iterator<Item = yusuan_reconcile::Severity> {
+    let mut alone = yusuan_tables::Disclosure::builder(String::new(), year)
         .amount_unit(unit)
         .build_unchecked();
-    for g in groups {
-        if let Some(Ok(t)) = &g.by_position {
-            t.clone().install(&mut scratch.tables);
-        }
+    for t in tables {
+        t.install(&mut alone.tables);
     }
-    yusuan_reconcile::reconcile(&scratch)
+    yusuan_reconcile::reconcile(&alone)
         .findings
-        .iter()
-        .any(|f| {
-            f.rule.family() == yusuan_reconcile::Family::WithinTable
-                && f.severity >= yusuan_reconcile::Severity::Error
-        })
+        .into_iter()
+        .filter(|f| f.rule.family() == yusuan_reconcile::Family::WithinTable)
+        .map(|f| f.severity)
 }
 
 /// Joins the geometry reading (`groups`, from [`groups`]) to the typed
@@ -697,20 +707,9 @@ fn cross_check(
 /// How many of the within-table identities (T1xx) of the table of `kind`
 /// fail (errors and warnings) when it is checked alone.
 fn own_failures(d: &yusuan_tables::Disclosure, kind: TableKind) -> usize {
-    let mut alone = yusuan_tables::Disclosure::builder(String::new(), d.year)
-        .amount_unit(d.amount_unit)
-        .build_unchecked();
     let mut t = d.tables.clone();
-    if let Some(x) = take(&mut t, kind) {
-        x.install(&mut alone.tables);
-    }
-    yusuan_reconcile::reconcile(&alone)
-        .findings
-        .iter()
-        .filter(|f| {
-            f.rule.family() == yusuan_reconcile::Family::WithinTable
-                && f.severity >= yusuan_reconcile::Severity::Warning
-        })
+    own_findings(take(&mut t, kind).into_iter(), d.amount_unit, d.year)
+        .filter(|&s| s >= yusuan_reconcile::Severity::Warning)
         .count()
 }
 
