@@ -2,7 +2,7 @@
 //! rebuilt from real documents, each with its right outcome worked out by
 //! hand from the document.
 
-use yusuan_import::{import_text, WarningKind};
+use yusuan_import::{import_text, TextFormat, WarningKind};
 use yusuan_tables::{Line, RowKey};
 
 fn case(name: &str) -> String {
@@ -383,4 +383,37 @@ fn f03_moved_amount_a_reading_by_position_that_breaks_identities_is_cross_checke
         .findings
         .iter()
         .any(|f| f.rule.id() == "T191" && f.severity == yusuan_reconcile::Severity::Warning));
+}
+
+/// f13, a mostly prose excerpt of layout text (its table printed empty, then
+/// the 说明): told from raw text by its indented title and 单位 lines, so the
+/// empty table is read by position, ending at its 注, and nothing of the
+/// prose goes into it.
+#[test]
+fn f13_a_prose_heavy_layout_excerpt_is_layout_text_and_its_table_is_read_empty() {
+    let text = case("f13_narrative_into_empty_table.txt");
+    assert_eq!(TextFormat::detect(&text), TextFormat::Layout);
+    let imported = import_text(&text).expect("imports");
+    assert!(
+        !imported
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("not read from this text")),
+        "{:#?}",
+        imported.warnings
+    );
+    let d = &imported.disclosure;
+    let t = d
+        .tables
+        .generic
+        .iter()
+        .find(|g| g.title.contains("国有资本经营预算财政拨款收入支出决算表"))
+        .expect("the table read by position");
+    assert_eq!(t.amount_count(), 0);
+    assert!(t.note.as_deref().is_some_and(|n| n.starts_with("注：")));
+    let report = yusuan_reconcile::reconcile(d);
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| f.severity < yusuan_reconcile::Severity::Error));
 }
