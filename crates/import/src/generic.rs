@@ -246,28 +246,37 @@ pub(crate) fn groups<'a>(
 /// [`cross_check`] decides or leaves the cells in doubt. A reading by
 /// position alone could put an amount printed between two columns in the
 /// wrong one for certain, and accuse the document of its own misreading.
-pub(crate) fn breaks_own_identities(groups: &[Group], unit: ModelUnit, year: u16) -> bool {
-    let typed = groups.iter().filter_map(|g| match &g.by_position {
-        Some(Ok(t)) => Some(t.clone()),
-        _ => None,
-    });
-    own_findings(typed, unit, year).any(|s| s >= yusuan_reconcile::Severity::Error)
-}
-
-/// The severities of the within-table findings (T1xx) of `tables` checked
-/// alone, in a disclosure holding nothing else.
-fn own_findings(
-    tables: impl Iterator<Item = Typed>,
-    unit: ModelUnit,
-    year: u16,
-) -> impl Iterator<Item = yusuan_reconcile::Severity> {
+pub(crate) fn breaks_own_identities(groups: &mut [Group], unit: ModelUnit, year: u16) -> bool {
+    // the first table of each kind (the one the join keeps) is moved into a
+    // disclosure of its own and back: cloning them was a tenth of the import
     let mut alone = yusuan_tables::Disclosure::builder(String::new(), year)
         .amount_unit(unit)
         .build_unchecked();
-    for t in tables {
-        t.install(&mut alone.tables);
+    let mut moved: Vec<(usize, TableKind)> = Vec::new();
+    for (i, g) in groups.iter_mut().enumerate() {
+        let Some(kind) = g.typed_kind() else { continue };
+        if moved.iter().any(|(_, k)| *k == kind) {
+            continue;
+        }
+        if let Some(Ok(t)) = g.by_position.take() {
+            t.install(&mut alone.tables);
+            moved.push((i, kind));
+        }
     }
-    yusuan_reconcile::reconcile(&alone)
+    let broken = within_table_severities(&alone).any(|s| s >= yusuan_reconcile::Severity::Error);
+    for (i, kind) in moved {
+        if let (Some(g), Some(t)) = (groups.get_mut(i), take(&mut alone.tables, kind)) {
+            g.by_position = Some(Ok(t));
+        }
+    }
+    broken
+}
+
+/// The severities of the within-table findings (T1xx) of the tables of `d`.
+fn within_table_severities(
+    d: &yusuan_tables::Disclosure,
+) -> impl Iterator<Item = yusuan_reconcile::Severity> {
+    yusuan_reconcile::reconcile(d)
         .findings
         .into_iter()
         .filter(|f| f.rule.family() == yusuan_reconcile::Family::WithinTable)
@@ -707,8 +716,14 @@ fn cross_check(
 /// How many of the within-table identities (T1xx) of the table of `kind`
 /// fail (errors and warnings) when it is checked alone.
 fn own_failures(d: &yusuan_tables::Disclosure, kind: TableKind) -> usize {
+    let mut alone = yusuan_tables::Disclosure::builder(String::new(), d.year)
+        .amount_unit(d.amount_unit)
+        .build_unchecked();
     let mut t = d.tables.clone();
-    own_findings(take(&mut t, kind).into_iter(), d.amount_unit, d.year)
+    if let Some(x) = take(&mut t, kind) {
+        x.install(&mut alone.tables);
+    }
+    within_table_severities(&alone)
         .filter(|&s| s >= yusuan_reconcile::Severity::Warning)
         .count()
 }
@@ -792,7 +807,6 @@ fn dedup(it: impl Iterator<Item = String>) -> Vec<String> {
 }
 
 /// A code table typed from its geometry reading.
-#[derive(Clone)]
 pub(crate) enum Typed {
     Income(CodeTable<IncomeAmounts>),
     Expenditure(CodeTable<ExpenditureAmounts>),

@@ -393,10 +393,10 @@ fn read_disclosure(
         });
     // the geometry reader first: the text reader reads the tables only when
     // some table it found was not typed by position
-    let groups = scan
+    let mut groups = scan
         .as_ref()
         .map(|s| generic::groups(&s.tables, &s.geometry, doc_unit.model(), year));
-    let all_typed_by_position = groups.as_ref().is_some_and(|groups| {
+    let all_typed_by_position = groups.as_mut().is_some_and(|groups| {
         parts.iter().all(|p| match p.kind {
             segment::PartKind::Table(k) => groups.iter().any(|g| g.typed_kind() == Some(k.model())),
             _ => true,
