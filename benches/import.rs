@@ -24,16 +24,20 @@
 //! [`import_path`](yusuan::import::import_path) reads a PDF after running
 //! pdftotext: `parse_tsv`, then `import_pages` — the layout text rebuilt from
 //! the words, the geometry reader, the text reader and their join. Three
-//! runs in one sitting, load average 1.3, each beside `pdftotext -tsv` on
+//! runs in one sitting, load average 1.1, each beside `pdftotext -tsv` on
 //! the same PDF (`perf stat -r 30`, run just before it):
 //!
 //! | yusuan, median | pdftotext -tsv, CPU | pdftotext -tsv, wall | ratio (CPU) |
 //! |---|---|---|---|
-//! | **3.79 ms** | 38.55 ms | 39.4 ms | 1/10.2 |
-//! | **3.91 ms** | 39.79 ms | 41.0 ms | 1/10.2 |
-//! | **3.70 ms** | 37.84 ms | 38.9 ms | 1/10.2 |
+//! | **3.86 ms** | 43.09 ms | 47.2 ms | 1/11.2 |
+//! | **3.86 ms** | 37.60 ms | 38.1 ms | 1/9.7 |
+//! | **3.91 ms** | 37.15 ms | 38.9 ms | 1/9.5 |
 //!
-//! yusuan's own time is a tenth of pdftotext's, with little to spare.
+//! yusuan's own time is about a tenth of pdftotext's, not reliably under it
+//! (an earlier sitting: 3.70–3.91 ms against 37.8–39.8 ms, 1/10.2 each
+//! time). The check that the tables read by position keep their own
+//! identities (else the text reader reads them too, see the import crate's
+//! docs) costs about 0.1 ms of it.
 //! Before this bench rebuilt the layout text it read a saved one
 //! text instead of rebuilding it (4.5 ms then, 1.3 ms of rebuilding left
 //! out; 11.2 ms the session before). What made the difference: a PDF's
