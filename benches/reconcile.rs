@@ -11,7 +11,7 @@
 //! CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16`). "Before" is the previous
 //! session's figure (no LTO, before the fourth speed pass below).
 //!
-//! **With issues 10–13** the engine runs 88 rules (certainty gating of every
+//! **With issues 10–13** the engine runs 114 rules on one document (certainty gating of every
 //! comparison, the 本表读取存疑 collapse, the narrative self-checks, the
 //! document-level rules S609–S615). Re-measured on 2026-11-30 with the load
 //! average at 1.0: reconcile the seed **78.1 µs**; render text 7.6 µs;

@@ -561,7 +561,7 @@ fn join_final(
                 kind: WarningKind::UnknownTable,
                 line: None,
                 table: Some(kind),
-                message: format!("{}: read, not checked ({why})", kind.label_zh()),
+                message: format!("read, not checked ({why})"),
                 cells: Vec::new(),
             });
             for g in &mut group {
