@@ -440,14 +440,10 @@ impl Disclosure {
     /// ```
     pub fn column_header(&self, kind: TableKind, column: Column) -> &'static str {
         let h = column.header_zh(kind);
-        let final_accounts = matches!(
-            self.kind,
-            crate::DocumentKind::UnitFinalAccounts | crate::DocumentKind::DepartmentFinalAccounts
-        );
-        match (final_accounts, h) {
-            (true, "预算数") => "决算数",
-            (true, "预算数小计") => "合计",
-            _ => h,
+        if self.kind.is_final_accounts() {
+            final_header(h)
+        } else {
+            h
         }
     }
 
@@ -594,4 +590,14 @@ fn claim_slot(kind: &mut ClaimKind, field: ClaimField) -> Option<Slot<'_>> {
 /// untrusted JSON, so this widens instead of overflowing at `usize::MAX`.
 pub(crate) fn ordinal(index: usize) -> u128 {
     u128::try_from(index).map_or(u128::MAX, |i| i.saturating_add(1))
+}
+
+/// A budget column header as a 决算 prints it: 预算数 → 决算数, 预算数小计 →
+/// 合计; any other header as it is.
+pub(crate) fn final_header(h: &'static str) -> &'static str {
+    match h {
+        "预算数" => "决算数",
+        "预算数小计" => "合计",
+        _ => h,
+    }
 }

@@ -19,6 +19,9 @@ pub struct TableView<'a> {
     pub amount_unit: AmountUnit,
     /// The budget year of the document (for headers such as 2024年执行数).
     pub year: u16,
+    /// Whether the document is a 决算: headers say 决算数 and 合计 where a
+    /// budget's say 预算数 and 预算数小计 ([`Disclosure::column_header`]).
+    pub final_accounts: bool,
     /// One section for most tables; 收入 and 支出 for the two summary tables.
     pub sections: Vec<ViewSection>,
 }
@@ -48,7 +51,15 @@ impl TableView<'_> {
             (TableKind::GeneralBudgetExpenditure, Column::PriorYearExclCapital) => {
                 format!("{prior}年扣除中央基建投资后执行数")
             }
-            _ => column.header_zh(self.kind).to_owned(),
+            _ => {
+                let h = column.header_zh(self.kind);
+                if self.final_accounts {
+                    crate::address::final_header(h)
+                } else {
+                    h
+                }
+            }
+            .to_owned(),
         }
     }
 }
@@ -138,6 +149,7 @@ fn code_view<'a, A: Amounts>(
         meta: &t.meta,
         amount_unit: t.meta.amount_unit.unwrap_or(unit),
         year,
+        final_accounts: false,
         sections: vec![ViewSection {
             name: None,
             columns,
@@ -168,6 +180,7 @@ fn summary_view(kind: TableKind, t: &SummaryTable, unit: AmountUnit, year: u16) 
         meta: &t.meta,
         amount_unit: t.meta.amount_unit.unwrap_or(unit),
         year,
+        final_accounts: false,
         sections: vec![
             section("收入", &t.income, t.printed_income_columns()),
             section("支出", &t.expenditure, t.printed_expenditure_columns()),
@@ -182,6 +195,7 @@ fn three_public_view(t: &ThreePublicTable, unit: AmountUnit, year: u16) -> Table
         meta: &t.meta,
         amount_unit: t.meta.amount_unit.unwrap_or(unit),
         year,
+        final_accounts: false,
         sections: vec![ViewSection {
             name: None,
             // the periods printed, in printed order (blank when the table
@@ -214,7 +228,7 @@ fn three_public_view(t: &ThreePublicTable, unit: AmountUnit, year: u16) -> Table
 /// The view of the table of `kind`, if present.
 pub(crate) fn view(d: &Disclosure, kind: TableKind) -> Option<TableView<'_>> {
     let (u, y, t) = (d.amount_unit, d.year, &d.tables);
-    Some(match kind {
+    let mut v = match kind {
         TableKind::IncomeExpenditureSummary => {
             summary_view(kind, t.income_expenditure_summary.as_ref()?, u, y)
         }
@@ -239,7 +253,9 @@ pub(crate) fn view(d: &Disclosure, kind: TableKind) -> Option<TableView<'_>> {
             three_public_view(t.three_public_expenditure.as_ref()?, u, y)
         }
         _ => final_view(kind, t.final_accounts.table(kind)?, u, y),
-    })
+    };
+    v.final_accounts = d.kind.is_final_accounts();
+    Some(v)
 }
 
 /// A 决算 table of [`crate::FinalAccounts`]: the summary tables in a 收入
@@ -303,6 +319,7 @@ fn final_view(
         meta: &t.meta,
         amount_unit: t.meta.amount_unit.unwrap_or(unit),
         year,
+        final_accounts: false,
         sections,
     }
 }

@@ -728,3 +728,18 @@ fn an_extra_column_named_like_a_model_column_says_it_is_extra() {
     let csv = render::csv(&view);
     assert!(csv.contains("合计（表外栏）（万元）"), "{csv}");
 }
+
+/// A 决算's tables are headed as a 决算 prints them: 合计 and 决算数 where a
+/// budget's say 预算数小计 and 预算数 (as its findings name them).
+#[test]
+fn a_final_accounts_table_is_headed_as_a_final_accounts_table() {
+    let mut d = fixture();
+    let budget = render::text(&d.view(TableKind::GeneralBudgetExpenditure).expect("view"));
+    assert!(budget.contains("预算数小计"), "{budget}");
+    d.kind = DocumentKind::UnitFinalAccounts;
+    let view = d.view(TableKind::GeneralBudgetExpenditure).expect("view");
+    assert!(view.final_accounts);
+    let text = render::text(&view);
+    assert!(!text.contains("预算数小计"), "{text}");
+    assert!(text.contains("合计"), "{text}");
+}
