@@ -10,6 +10,8 @@
 //! "三公" 决算表 blanked (title and headings kept) while the narrative still
 //! quotes its figures (rule N301).
 
+mod support;
+
 use yusuan_import::import_text;
 use yusuan_money::Wan;
 use yusuan_reconcile::{reconcile, Finding, Rule, Severity, Status, Value};
@@ -347,18 +349,6 @@ fn blanked_three_public() -> String {
     )
 }
 
-/// The N301 findings whose table side is a cell of the "三公" table.
-fn three_public_amount_findings(report: &yusuan_reconcile::Report) -> Vec<&Finding> {
-    report
-        .findings_for(Rule::NarrativeAmount)
-        .filter(|f| {
-            f.cells.iter().any(|c| {
-                matches!(c.at, NumberRef::Cell(cell) if cell.table == TableKind::ThreePublicExpenditure)
-            })
-        })
-        .collect()
-}
-
 #[test]
 fn a_blanked_three_public_table_quoted_by_the_narrative_is_an_error() {
     let imported = import_text(&blanked_three_public()).unwrap();
@@ -382,7 +372,7 @@ fn a_blanked_three_public_table_quoted_by_the_narrative_is_an_error() {
     assert_eq!(t.periods, [budget, final_accounts]);
     assert!(t.meta.reading.as_ref().is_some_and(|r| r.printed_empty));
     let report = reconcile(d);
-    let fs = three_public_amount_findings(&report);
+    let fs = support::three_public_amount_findings(&report);
     // each figure the narrative quotes against the blank cell of its period
     // and item: "“三公”经费财政拨款支出年初预算为 2.85 万元" (2024年预算数
     // 合计), "支出决算为 0.39 万元" (2024年决算数 合计) and "公务接待费支出决算
@@ -427,7 +417,7 @@ fn the_three_public_table_as_printed_matches_its_narrative() {
     assert!(!t.meta.reading.as_ref().is_some_and(|r| r.printed_empty));
     let report = reconcile(&d);
     assert!(
-        three_public_amount_findings(&report).is_empty(),
+        support::three_public_amount_findings(&report).is_empty(),
         "{}",
         report.render_text()
     );

@@ -11,7 +11,7 @@ mod support;
 
 use yusuan_import::import_text;
 use yusuan_money::Wan;
-use yusuan_reconcile::{reconcile, Finding, Report, Rule, Severity, Value};
+use yusuan_reconcile::{reconcile, Report, Severity, Value};
 use yusuan_tables::{Basis, CellRef, Column, NumberRef, Period, RowKey, TableKind};
 
 fn ghzyj() -> Option<String> {
@@ -26,18 +26,6 @@ fn report(text: &str) -> Report {
     reconcile(&import_text(text).expect("imports").disclosure)
 }
 
-/// The N301 findings whose table side is a cell of the "三公" table.
-fn three_public(report: &Report) -> Vec<&Finding> {
-    report
-        .findings_for(Rule::NarrativeAmount)
-        .filter(|f| {
-            f.cells.iter().any(|c| {
-                matches!(c.at, NumberRef::Cell(cell) if cell.table == TableKind::ThreePublicExpenditure)
-            })
-        })
-        .collect()
-}
-
 fn cell(basis: Basis, column: Column) -> NumberRef {
     NumberRef::Cell(CellRef::new(
         TableKind::ThreePublicExpenditure,
@@ -50,7 +38,11 @@ fn cell(basis: Basis, column: Column) -> NumberRef {
 fn the_published_three_public_figures_agree_with_the_table() {
     let Some(text) = ghzyj() else { return };
     let r = report(&text);
-    assert!(three_public(&r).is_empty(), "{}", r.render_text());
+    assert!(
+        support::three_public_amount_findings(&r).is_empty(),
+        "{}",
+        r.render_text()
+    );
     // the 决算数 of the 说明 are compared: the 合计 and every item
     let d = import_text(&text).unwrap().disclosure;
     let referred: Vec<CellRef> = d
@@ -155,7 +147,7 @@ fn a_changed_three_public_figure_is_an_error_against_its_cell() {
     for (from, to, at, table_value) in cases {
         assert_eq!(text.matches(from).count(), 1, "{from}");
         let r = report(&text.replacen(from, to, 1));
-        let fs = three_public(&r);
+        let fs = support::three_public_amount_findings(&r);
         let f = fs
             .iter()
             .find(|f| f.cells.iter().any(|c| c.at == at))
