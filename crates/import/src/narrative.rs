@@ -247,74 +247,81 @@ pub(crate) struct Ctx<'a> {
 
 /// Cleans a subject: numbering, the unit's name, the year, quotes, 为 …
 fn clean_subject(raw: &str, ctx: &Ctx<'_>) -> String {
-    let mut s = raw.trim().to_owned();
+    // slices of `raw` all along: one allocation, for the result
+    let mut s: &str = raw.trim();
     // leading "其中"
     for p in ["其中", "包括", "主要"] {
         if let Some(r) = s.strip_prefix(p) {
-            s = r.trim_start_matches([':', '：']).trim().to_owned();
+            s = r.trim_start_matches([':', '：']).trim();
         }
     }
-    // numbering
-    let n = yusuan_money::text::normalize(&s);
+    // numbering, looked at in normalised characters (one for one)
     let cn = "一二三四五六七八九十";
-    let mut skip = 0usize;
-    let chars: Vec<char> = n.chars().collect();
-    if chars.first() == Some(&'(') {
-        if let Some(close) = chars.iter().position(|&c| c == ')') {
-            if chars.get(1..close).is_some_and(|x| {
-                !x.is_empty() && x.iter().all(|c| cn.contains(*c) || c.is_ascii_digit())
-            }) {
-                skip = close + 1;
+    let numeral = |c: char| cn.contains(c) || c.is_ascii_digit();
+    let mut n = s.chars().map(yusuan_money::text::normalize_char);
+    let skip = if n.next() == Some('(') {
+        let (mut count, mut all, mut closed) = (0usize, true, false);
+        for c in n {
+            if c == ')' {
+                closed = true;
+                break;
             }
+            count += 1;
+            all &= numeral(c);
+        }
+        if closed && count > 0 && all {
+            count + 2
+        } else {
+            0
         }
     } else {
-        let k = chars
-            .iter()
-            .take_while(|c| cn.contains(**c) || c.is_ascii_digit())
-            .count();
-        if k > 0 && chars.get(k).is_some_and(|c| matches!(c, '、' | '.' | '．')) {
-            skip = k + 1;
+        let mut n = s.chars().map(yusuan_money::text::normalize_char);
+        let mut k = 0usize;
+        let after = loop {
+            match n.next() {
+                Some(c) if numeral(c) => k += 1,
+                other => break other,
+            }
+        };
+        if k > 0 && matches!(after, Some('、' | '.' | '．')) {
+            k + 1
+        } else {
+            0
         }
-    }
-    s = s.chars().skip(skip).collect::<String>().trim().to_owned();
+    };
+    let at = s.char_indices().nth(skip).map_or(s.len(), |(i, _)| i);
+    s = s.get(at..).unwrap_or("").trim();
     if !ctx.unit_name.is_empty() {
         if let Some(r) = s.strip_prefix(ctx.unit_name) {
-            s = r.trim().to_owned();
+            s = r.trim();
         }
     }
     for p in ["本单位", "本部门"] {
         if let Some(r) = s.strip_prefix(p) {
-            s = r.trim().to_owned();
+            s = r.trim();
         }
     }
     // leading year "2025 年" / "2025年度"
-    let n: Vec<char> = s.chars().collect();
-    let digits = n.iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
     if digits == 4 {
-        let rest: String = n.iter().skip(4).collect::<String>();
-        let rest = rest.trim_start();
+        let rest = s.get(4..).unwrap_or("").trim_start();
         if let Some(r) = rest.strip_prefix('年') {
             let r = r.strip_prefix('度').unwrap_or(r);
-            s = r.trim_start_matches([',', '，']).trim().to_owned();
+            s = r.trim_start_matches([',', '，']).trim();
         }
     }
     // trailing "2025 年预算数为", "为", "科目"
     loop {
-        let before = s.clone();
+        let before = s;
         for suf in ["为", "科目", "预算数", "预算安排", "年", "年度"] {
             if let Some(r) = s.strip_suffix(suf) {
-                s = r.trim_end().to_owned();
+                s = r.trim_end();
             }
         }
-        let n: Vec<char> = s.chars().collect();
-        let tail_digits = n.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let tail_digits = s.chars().rev().take_while(char::is_ascii_digit).count();
         if tail_digits == 4 && (before.ends_with('年') || s.len() < before.len()) {
-            s = n
-                .iter()
-                .take(n.len() - 4)
-                .collect::<String>()
-                .trim_end()
-                .to_owned();
+            // four ASCII digits: four bytes
+            s = s.get(..s.len() - 4).unwrap_or("").trim_end();
         }
         if s == before {
             break;

@@ -178,18 +178,11 @@ pub(crate) fn starts_numbered(sq: &str) -> bool {
         Some('(') => chars
             .next()
             .is_some_and(|c| cn.contains(c) || c.is_ascii_digit()),
-        Some(c) if cn.contains(c) => {
-            let rest: String = sq.chars().skip_while(|c| cn.contains(*c)).take(1).collect();
-            rest == "、"
-        }
-        Some(c) if c.is_ascii_digit() => {
-            let rest: String = sq
-                .chars()
-                .skip_while(|c| c.is_ascii_digit())
-                .take(1)
-                .collect();
-            rest == "、" || rest == "." || rest == "．"
-        }
+        Some(c) if cn.contains(c) => sq.chars().find(|c| !cn.contains(*c)) == Some('、'),
+        Some(c) if c.is_ascii_digit() => matches!(
+            sq.chars().find(|c| !c.is_ascii_digit()),
+            Some('、' | '.' | '．')
+        ),
         _ => false,
     }
 }

@@ -105,7 +105,7 @@ struct Segment {
 }
 
 struct Ctx<'a> {
-    pls: &'a [PageLines],
+    pls: &'a [PageLines<'a>],
     s: &'a Settings,
     stops: HashSet<(usize, usize)>,
     roles: Vec<Vec<Vec<Role>>>,
@@ -219,7 +219,7 @@ pub fn find_tables(pages: &[Page], s: &Settings) -> Scan {
                         page: pl.number,
                         bbox: t.b,
                     },
-                    text: t.text.clone(),
+                    text: t.text.to_string(),
                     reason,
                 });
             }
@@ -240,7 +240,7 @@ fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings
         .map(|l| {
             l.toks
                 .iter()
-                .map(|t| t.text.as_str())
+                .map(|t| &*t.text)
                 .filter(|t| {
                     let sq = squeeze(t);
                     crate::lines::unit_of(&sq).is_none()
@@ -327,7 +327,7 @@ fn find_head(pl: &PageLines, pi: usize, u: usize, unit: AmountUnit, s: &Settings
         Some(t) if t == u => own_text,
         Some(t) => (title_top.unwrap_or(t)..=t)
             .filter_map(|k| pl.lines.get(k))
-            .flat_map(|l| l.toks.iter().map(|t| t.text.as_str()))
+            .flat_map(|l| l.toks.iter().map(|t| &*t.text))
             .fold(String::new(), |acc, w| join_pieces([acc.as_str(), w])),
         None => String::new(),
     };
@@ -434,7 +434,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn line(&self, p: usize, l: usize) -> Option<&Line> {
+    fn line(&self, p: usize, l: usize) -> Option<&Line<'_>> {
         self.pls.get(p).and_then(|pl| pl.lines.get(l))
     }
 
@@ -702,7 +702,7 @@ impl Ctx<'_> {
             let texts: Vec<String> = segs
                 .iter()
                 .flat_map(|sg| sg.note.iter().filter_map(|&li| self.line(sg.page, li)))
-                .map(|l| join_pieces(l.toks.iter().map(|t| t.text.as_str())))
+                .map(|l| join_pieces(l.toks.iter().map(|t| &*t.text)))
                 .collect();
             if texts.is_empty() {
                 None
@@ -1067,32 +1067,42 @@ impl Ctx<'_> {
         let b_end = offset + group.len();
         let mut items = Vec::new();
         let pls = self.pls;
+        // buffers of one line, kept from line to line (their allocations
+        // per row were a third of those of finding a PDF's tables)
+        let mut idx: Vec<usize> = Vec::new();
+        let mut toks: Vec<&Tok> = Vec::new();
+        let mut code_parts: Vec<&str> = Vec::new();
+        let mut label_parts: Vec<&str> = Vec::new();
+        let mut cells: Vec<(usize, &Tok)> = Vec::new(); // (token idx in line, token)
+        let mut costs: Vec<f64> = Vec::new();
+        let mut dp = Monotone::default();
         for &li in &sg.body {
             let Some(line) = pls.get(sg.page).and_then(|p| p.lines.get(li)) else {
                 continue;
             };
-            let idx: Vec<usize> = (0..line.toks.len())
-                .filter(|&ti| {
-                    line.toks.get(ti).is_some_and(|t| {
-                        if (t.amount && !codeish(t) || is_dash(&t.text)) && !rights.is_empty() {
-                            // An amount belongs to the half of the column
-                            // whose right boundary is nearest its right edge.
-                            let g = nearest(&rights, t.b.x1);
-                            g >= offset && g < b_end
-                        } else {
-                            t.b.x0 >= xs && t.b.x0 < xe
-                        }
-                    })
+            idx.clear();
+            idx.extend((0..line.toks.len()).filter(|&ti| {
+                line.toks.get(ti).is_some_and(|t| {
+                    if (t.amount && !codeish(t) || is_dash(&t.text)) && !rights.is_empty() {
+                        // An amount belongs to the half of the column
+                        // whose right boundary is nearest its right edge.
+                        let g = nearest(&rights, t.b.x1);
+                        g >= offset && g < b_end
+                    } else {
+                        t.b.x0 >= xs && t.b.x0 < xe
+                    }
                 })
-                .collect();
+            }));
             if idx.is_empty() {
                 continue;
             }
-            let toks: Vec<&Tok> = idx.iter().filter_map(|&ti| line.toks.get(ti)).collect();
+            toks.clear();
+            toks.extend(idx.iter().filter_map(|&ti| line.toks.get(ti)));
             let n_code = code_prefix(&toks, Some(first_x0 - tol));
-            let code_parts: Vec<&str> = toks.iter().take(n_code).map(|t| t.text.as_str()).collect();
-            let mut label_parts: Vec<&str> = Vec::new();
-            let mut cells: Vec<(usize, &Tok)> = Vec::new(); // (token idx in line, token)
+            code_parts.clear();
+            code_parts.extend(toks.iter().take(n_code).map(|t| &*t.text));
+            label_parts.clear();
+            cells.clear();
             for (k, t) in toks.iter().enumerate().skip(n_code) {
                 let ti = idx.get(k).copied().unwrap_or(0);
                 if t.amount || is_dash(&t.text) || t.b.cx() >= first_x0 {
@@ -1125,23 +1135,23 @@ impl Ctx<'_> {
             }
             // Cells to columns: monotone, least total distance from each
             // amount's right edge to its column's right boundary.
-            let costs: Vec<Vec<f64>> = cells
-                .iter()
-                .map(|(_, t)| {
+            let group_rights = rights.get(offset..b_end).unwrap_or(&[]);
+            costs.clear();
+            for (_, t) in &cells {
+                let by_right = t.amount || is_dash(&t.text);
+                // one cost per column, missing rights costing the most
+                costs.extend(
                     group
                         .iter()
-                        .zip(rights.get(offset..b_end).unwrap_or(&[]))
-                        .map(|(lf, r)| {
-                            if t.amount || is_dash(&t.text) {
-                                (t.b.x1 - r).abs()
-                            } else {
-                                (t.b.cx() - lf.b.cx()).abs()
-                            }
-                        })
-                        .collect()
-                })
-                .collect();
-            let mut assign = assign_monotone(&costs, group.len(), 1e6 * em.max(1.0));
+                        .enumerate()
+                        .map(|(k, lf)| match group_rights.get(k) {
+                            Some(r) if by_right => (t.b.x1 - r).abs(),
+                            Some(_) => (t.b.cx() - lf.b.cx()).abs(),
+                            None => f64::INFINITY,
+                        }),
+                );
+            }
+            let mut assign = dp.assign(&costs, group.len(), 1e6 * em.max(1.0));
             if self.s.whole_before_part {
                 // A lone amount under a 金额 / 其中… pair is the whole's.
                 for k in 1..group.len() {
@@ -1164,7 +1174,7 @@ impl Ctx<'_> {
             for ((ti, t), slot) in cells.iter().zip(assign) {
                 if let Some(k) = slot {
                     if let Some(c) = row_cells.get_mut(k) {
-                        *c = Some((t.text.clone(), t.b));
+                        *c = Some((t.text.to_string(), t.b));
                         b = b.union(t.b);
                         if t.amount {
                             self.set(sg.page, li, *ti, Role::Placed);
@@ -1531,7 +1541,7 @@ fn codeish(t: &Tok) -> bool {
 /// `2080505`): digits only, the first of 3, 5 or 7 digits, the next of one
 /// or two; all left of `limit_x` (the amount columns) when given.
 /// (Over tokens or references to them: a row's tokens are not copied.)
-fn code_prefix<T: Borrow<Tok>>(toks: &[T], limit_x: Option<f64>) -> usize {
+fn code_prefix<'a, T: Borrow<Tok<'a>>>(toks: &[T], limit_x: Option<f64>) -> usize {
     let n = code_shape_prefix(toks, limit_x);
     if n > 0 && limit_x.is_none() {
         // Without columns, a lone code must be followed by a name.
@@ -1544,7 +1554,7 @@ fn code_prefix<T: Borrow<Tok>>(toks: &[T], limit_x: Option<f64>) -> usize {
 }
 
 /// Leading tokens shaped like code parts.
-fn code_shape_prefix<T: Borrow<Tok>>(toks: &[T], limit_x: Option<f64>) -> usize {
+fn code_shape_prefix<'a, T: Borrow<Tok<'a>>>(toks: &[T], limit_x: Option<f64>) -> usize {
     let mut n = 0;
     for t in toks.iter().map(Borrow::borrow) {
         if !is_digits(&t.text) || limit_x.is_some_and(|lx| t.b.x1 > lx) {
@@ -1620,71 +1630,85 @@ fn nearest(rights: &[f64], x: f64) -> usize {
     best.1
 }
 
-/// Assigns `costs.len()` items, in order, to `n` slots, in order, each slot
-/// at most once, minimising the total cost; an item may be left out at
-/// `skip` cost (only when there are more items than slots, as `skip` is
-/// large). O(items × slots).
-fn assign_monotone(costs: &[Vec<f64>], n: usize, skip: f64) -> Vec<Option<usize>> {
-    let k = costs.len();
-    let w = n + 1;
-    let inf = f64::INFINITY;
-    // dp[i][j]: best cost with the first i items over the first j slots.
-    let mut dp = vec![inf; (k + 1) * w];
-    let mut from = vec![0u8; (k + 1) * w]; // 1 = slot j-1 empty, 2 = item i-1 in slot j-1, 3 = item skipped
-    let at = |i: usize, j: usize| i * w + j;
-    for j in 0..=n {
-        if let Some(x) = dp.get_mut(at(0, j)) {
-            *x = 0.0;
+/// The tables of [`Monotone::assign`], kept from row to row.
+#[derive(Default)]
+struct Monotone {
+    dp: Vec<f64>,
+    from: Vec<u8>,
+}
+
+impl Monotone {
+    /// Assigns items, in order, to `n` slots, in order, each slot at most
+    /// once, minimising the total cost; an item may be left out at `skip`
+    /// cost (only when there are more items than slots, as `skip` is
+    /// large). `costs` holds `n` costs per item, item after item.
+    /// O(items × slots).
+    fn assign(&mut self, costs: &[f64], n: usize, skip: f64) -> Vec<Option<usize>> {
+        if n == 0 {
+            return vec![None; costs.len()];
         }
-        if let Some(x) = from.get_mut(at(0, j)) {
-            *x = 1;
-        }
-    }
-    for i in 1..=k {
+        let k = costs.len().div_ceil(n);
+        let w = n + 1;
+        let inf = f64::INFINITY;
+        // dp[i][j]: best cost with the first i items over the first j slots.
+        let dp = &mut self.dp;
+        dp.clear();
+        dp.resize((k + 1) * w, inf);
+        // 1 = slot j-1 empty, 2 = item i-1 in slot j-1, 3 = item skipped
+        let from = &mut self.from;
+        from.clear();
+        from.resize((k + 1) * w, 0u8);
+        let at = |i: usize, j: usize| i * w + j;
         for j in 0..=n {
-            let mut best = dp.get(at(i - 1, j)).copied().unwrap_or(inf) + skip;
-            let mut how = 3u8;
-            if j > 0 {
-                let empty = dp.get(at(i, j - 1)).copied().unwrap_or(inf);
-                if empty < best {
-                    best = empty;
-                    how = 1;
-                }
-                let c = costs
-                    .get(i - 1)
-                    .and_then(|r| r.get(j - 1))
-                    .copied()
-                    .unwrap_or(inf);
-                let put = dp.get(at(i - 1, j - 1)).copied().unwrap_or(inf) + c;
-                if put <= best {
-                    best = put;
-                    how = 2;
-                }
+            if let Some(x) = dp.get_mut(at(0, j)) {
+                *x = 0.0;
             }
-            if let Some(x) = dp.get_mut(at(i, j)) {
-                *x = best;
-            }
-            if let Some(x) = from.get_mut(at(i, j)) {
-                *x = how;
+            if let Some(x) = from.get_mut(at(0, j)) {
+                *x = 1;
             }
         }
-    }
-    let mut out = vec![None; k];
-    let (mut i, mut j) = (k, n);
-    while i > 0 {
-        match from.get(at(i, j)).copied().unwrap_or(3) {
-            1 if j > 0 => j -= 1,
-            2 if j > 0 => {
-                if let Some(o) = out.get_mut(i - 1) {
-                    *o = Some(j - 1);
+        for i in 1..=k {
+            for j in 0..=n {
+                let mut best = dp.get(at(i - 1, j)).copied().unwrap_or(inf) + skip;
+                let mut how = 3u8;
+                if j > 0 {
+                    let empty = dp.get(at(i, j - 1)).copied().unwrap_or(inf);
+                    if empty < best {
+                        best = empty;
+                        how = 1;
+                    }
+                    let c = costs.get((i - 1) * n + j - 1).copied().unwrap_or(inf);
+                    let put = dp.get(at(i - 1, j - 1)).copied().unwrap_or(inf) + c;
+                    if put <= best {
+                        best = put;
+                        how = 2;
+                    }
                 }
-                i -= 1;
-                j -= 1;
+                if let Some(x) = dp.get_mut(at(i, j)) {
+                    *x = best;
+                }
+                if let Some(x) = from.get_mut(at(i, j)) {
+                    *x = how;
+                }
             }
-            _ => i -= 1,
         }
+        let mut out = vec![None; k];
+        let (mut i, mut j) = (k, n);
+        while i > 0 {
+            match from.get(at(i, j)).copied().unwrap_or(3) {
+                1 if j > 0 => j -= 1,
+                2 if j > 0 => {
+                    if let Some(o) = out.get_mut(i - 1) {
+                        *o = Some(j - 1);
+                    }
+                    i -= 1;
+                    j -= 1;
+                }
+                _ => i -= 1,
+            }
+        }
+        out
     }
-    out
 }
 
 /// A code printed on a line of its own just above its row (the row's name
@@ -1726,20 +1750,19 @@ mod tests {
     #[test]
     fn monotone_assignment() {
         // three items, four slots: the blank is where the distance says.
-        let costs = vec![
-            vec![0.0, 5.0, 9.0, 9.0],
-            vec![5.0, 0.5, 6.0, 9.0],
-            vec![9.0, 9.0, 6.0, 0.5],
+        let mut dp = Monotone::default();
+        let costs = [
+            0.0, 5.0, 9.0, 9.0, //
+            5.0, 0.5, 6.0, 9.0, //
+            9.0, 9.0, 6.0, 0.5,
         ];
-        assert_eq!(
-            assign_monotone(&costs, 4, 1e9),
-            vec![Some(0), Some(1), Some(3)]
-        );
+        assert_eq!(dp.assign(&costs, 4, 1e9), vec![Some(0), Some(1), Some(3)]);
         // more items than slots: one left out.
-        let costs = vec![vec![0.0], vec![1.0]];
-        let a = assign_monotone(&costs, 1, 1e9);
+        let a = dp.assign(&[0.0, 1.0], 1, 1e9);
         assert_eq!(a.iter().flatten().count(), 1);
-        assert!(assign_monotone(&[], 3, 1.0).is_empty());
+        assert!(dp.assign(&[], 3, 1.0).is_empty());
+        // no slots: every item left out.
+        assert_eq!(dp.assign(&[1.0, 2.0], 0, 1.0), vec![None, None]);
     }
 
     #[test]

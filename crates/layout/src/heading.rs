@@ -24,6 +24,8 @@
 //! are kept as label cells and are not columns.
 
 use crate::geometry::{BBox, HeadingRole};
+use std::borrow::Cow;
+
 use crate::lines::{is_label_heading, Tok};
 use crate::text::join_pieces;
 use crate::Settings;
@@ -71,7 +73,7 @@ pub(crate) fn complete(text: &str) -> bool {
     }
 }
 
-pub(crate) fn analyse_heading(toks: &[Tok], em: f64, grid: bool, s: &Settings) -> Heading {
+pub(crate) fn analyse_heading(toks: &[Tok<'_>], em: f64, grid: bool, s: &Settings) -> Heading {
     let tol = s.heading_tolerance * em;
     let eps = 0.25 * em;
     let split: Vec<Tok> = toks.iter().flat_map(split_phrases).collect();
@@ -91,7 +93,7 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, grid: bool, s: &Settings) -
         let mut cell = Cell {
             b: p.b,
             last: p.b,
-            text: p.text.clone(),
+            text: p.text.to_string(),
             label: is_label_heading(&p.text),
             role: HeadingRole::Leaf,
             ext: (p.b.x0, p.b.x1),
@@ -120,7 +122,7 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, grid: bool, s: &Settings) -
             if let Some(u) = used.get_mut(j) {
                 *u = true;
             }
-            cell.text = join_pieces([cell.text.as_str(), q.text.as_str()]);
+            cell.text = join_pieces([cell.text.as_str(), &*q.text]);
             cell.b = cell.b.union(q.b);
             cell.last = q.b;
             last_text.clone_from(&q.text);
@@ -395,7 +397,7 @@ pub(crate) fn analyse_heading(toks: &[Tok], em: f64, grid: bool, s: &Settings) -
 /// spaces (`政府性基金预算 国有资本经营预算`, `小计 基本支出 项目支出`); a
 /// letter-spaced word (`拟 采 购`) stays whole. Positions are shared out
 /// by characters (one column per character in layout text).
-fn split_phrases(t: &Tok) -> Vec<Tok> {
+fn split_phrases<'a>(t: &Tok<'a>) -> Vec<Tok<'a>> {
     let parts: Vec<&str> = t.text.split(' ').filter(|p| !p.is_empty()).collect();
     if parts.len() < 2 || parts.iter().any(|p| p.chars().count() < 2) {
         return vec![t.clone()];
@@ -410,7 +412,7 @@ fn split_phrases(t: &Tok) -> Vec<Tok> {
             let x0 = t.b.x0 + col as f64 * per;
             out.push(Tok {
                 b: BBox::new(x0, t.b.y0, x0 + n as f64 * per, t.b.y1),
-                text: p.to_owned(),
+                text: Cow::Owned(p.to_owned()),
                 amount: false,
             });
         }

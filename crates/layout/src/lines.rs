@@ -1,16 +1,20 @@
 //! Pages into lines of tokens, and what kind of line each is.
 
+use std::borrow::Cow;
+
 use yusuan_tables::AmountUnit;
 
 use crate::geometry::BBox;
 use crate::text::{han_count, is_amount, is_digits, is_han, squeeze, starts_with_ordinal};
 use crate::{Page, Settings, Word};
 
-/// A token: a word (or letter-spaced word) with its box.
+/// A token: a word (or letter-spaced word) with its box. Its text is
+/// borrowed from the page's word unless made of several (a token of its
+/// own each was a third of the allocations of finding a PDF's tables).
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub b: BBox,
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Counted as an amount candidate (an amount-looking word that is not
     /// a year such as the `2017` of `2017 年度`).
     pub amount: bool,
@@ -32,15 +36,15 @@ pub(crate) enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub(crate) struct Line {
-    pub toks: Vec<Tok>,
+pub(crate) struct Line<'a> {
+    pub toks: Vec<Tok<'a>>,
     pub b: BBox,
     pub kind: Kind,
     /// Tokens joined by single spaces.
     pub text: String,
 }
 
-impl Line {
+impl Line<'_> {
     pub fn has_amount(&self) -> bool {
         self.toks.iter().any(|t| t.amount)
     }
@@ -48,15 +52,15 @@ impl Line {
 
 /// A page as lines.
 #[derive(Debug, Clone)]
-pub(crate) struct PageLines {
+pub(crate) struct PageLines<'a> {
     pub number: u32,
     pub em: f64,
     /// Words on a character grid (pdftotext -layout text): lines touch.
     pub grid: bool,
-    pub lines: Vec<Line>,
+    pub lines: Vec<Line<'a>>,
 }
 
-pub(crate) fn page_lines(page: &Page, s: &Settings) -> PageLines {
+pub(crate) fn page_lines<'a>(page: &'a Page, s: &Settings) -> PageLines<'a> {
     let mut heights: Vec<f64> = page
         .words
         .iter()
@@ -107,7 +111,7 @@ pub(crate) fn page_lines(page: &Page, s: &Settings) -> PageLines {
                 .iter()
                 .map(|w| Tok {
                     b: BBox::new(w.x0, w.y0, w.x1, w.y1),
-                    text: w.text.trim().to_owned(),
+                    text: Cow::Borrowed(w.text.trim()),
                     amount: false,
                 })
                 .collect();
@@ -156,8 +160,8 @@ fn single_han(t: &str) -> bool {
 }
 
 /// Joins letter-spaced single ideographs (`收   入   总   计`).
-fn merge_letter_spaced(toks: Vec<Tok>, max_gap: f64) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+fn merge_letter_spaced(toks: Vec<Tok<'_>>, max_gap: f64) -> Vec<Tok<'_>> {
+    let mut out: Vec<Tok<'_>> = Vec::with_capacity(toks.len());
     let mut last_spaced = false;
     for t in toks {
         if let Some(last) = out.last_mut() {
@@ -167,7 +171,7 @@ fn merge_letter_spaced(toks: Vec<Tok>, max_gap: f64) -> Vec<Tok> {
                 && gap <= max_gap
                 && gap >= -max_gap
             {
-                last.text.push_str(&t.text);
+                last.text.to_mut().push_str(&t.text);
                 last.b = last.b.union(t.b);
                 last_spaced = true;
                 continue;
@@ -179,7 +183,7 @@ fn merge_letter_spaced(toks: Vec<Tok>, max_gap: f64) -> Vec<Tok> {
     out
 }
 
-fn mark_amounts(toks: &mut [Tok]) {
+fn mark_amounts(toks: &mut [Tok<'_>]) {
     let n = toks.len();
     for i in 0..n {
         // most words are no amount: the year test is for those that are
@@ -190,12 +194,12 @@ fn mark_amounts(toks: &mut [Tok]) {
             continue;
         }
         let year = {
-            let this = toks.get(i).map(|t| t.text.as_str()).unwrap_or("");
-            let next = toks.get(i + 1).map(|t| t.text.as_str()).unwrap_or("");
+            let this = toks.get(i).map(|t| &*t.text).unwrap_or("");
+            let next = toks.get(i + 1).map(|t| &*t.text).unwrap_or("");
             let prev = i
                 .checked_sub(1)
                 .and_then(|k| toks.get(k))
-                .map(|t| t.text.as_str())
+                .map(|t| &*t.text)
                 .unwrap_or("");
             let label = is_digits(this)
                 && (prev.ends_with("公开") || prev.ends_with("公开表") || next.starts_with('表'));
@@ -306,7 +310,7 @@ fn is_lanci(line: &Line) -> bool {
         let sq = if t.text.contains(char::is_whitespace) {
             std::borrow::Cow::Owned(squeeze(&t.text))
         } else {
-            std::borrow::Cow::Borrowed(t.text.as_str())
+            std::borrow::Cow::Borrowed(&*t.text)
         };
         if sq == "栏次" || sq == "行次" {
             named = true;
