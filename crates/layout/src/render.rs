@@ -42,13 +42,16 @@ struct Arena {
 /// A character's width in ems: CJK and full-width forms one em, digits and
 /// letters half, ASCII punctuation `punct`.
 fn char_ems(c: char, punct: f64) -> f64 {
+    // ASCII first: the ranges below hold none of it
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            0.5
+        } else {
+            punct
+        };
+    }
     match c as u32 {
-        0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF01..=0xFF60 => {
-            1.0
-        }
-        _ if c.is_ascii_alphanumeric() => 0.5,
         0x2018..=0x201F => 0.8,
-        _ if c.is_ascii() => punct,
         _ => 1.0,
     }
 }
@@ -232,17 +235,20 @@ const MAX_COLUMN: usize = 10_000;
 /// ```
 pub fn layout_text(pages: &[Page]) -> String {
     let mut out = String::new();
+    // one arena for all pages: it grows to the largest page once
+    let mut arena = Arena::default();
     for page in pages {
-        render_page(page, &mut out);
+        arena.chars.clear();
+        arena.edges.clear();
+        render_page(page, &mut arena, &mut out);
         out.push('\x0c');
     }
     out
 }
 
-fn render_page(page: &Page, out: &mut String) {
+fn render_page(page: &Page, arena: &mut Arena, out: &mut String) {
     // lines (runs of words with one line id) and blocks (runs of lines of
     // one block), in the order pdftotext printed them
-    let mut arena = Arena::default();
     let mut lines: Vec<Line> = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut i = 0;
@@ -273,10 +279,7 @@ fn render_page(page: &Page, out: &mut String) {
                 columns: 0,
             });
         }
-        lines.push(Line::new(
-            page.words.get(i..j).unwrap_or_default(),
-            &mut arena,
-        ));
+        lines.push(Line::new(page.words.get(i..j).unwrap_or_default(), arena));
         if let Some(b) = blocks.last_mut() {
             b.lines.end = lines.len();
         }
@@ -298,7 +301,7 @@ fn render_page(page: &Page, out: &mut String) {
             };
             let col = done
                 .iter()
-                .map(|l| l.col_at(line.x0, &arena))
+                .map(|l| l.col_at(line.x0, arena))
                 .max()
                 .unwrap_or(0)
                 .min(MAX_COLUMN);

@@ -80,30 +80,48 @@ pub fn push_unspaced(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     let mut copied = 0;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (width, space) = if b < 0x80 {
-            (1, b.is_ascii_whitespace() || b == 0x0B)
-        } else {
-            let width = match b {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            let space = matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-                && text
-                    .get(i..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_whitespace);
-            (width, space)
+    // the next byte that is whitespace or may start a whitespace
+    // character, found by a table lookup per byte, without decoding
+    while let Some(at) = bytes.get(i..).and_then(|rest| {
+        rest.iter()
+            .position(|&b| MAY_START_SPACE.get(usize::from(b)).copied().unwrap_or(true))
+    }) {
+        i += at;
+        let width = match bytes.get(i) {
+            Some(&b) if b < 0x80 => 1,
+            _ => text
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
         };
-        if space {
+        if width == 0 {
+            // a character that is not whitespace: go past its first byte
+            i += 1;
+            continue;
+        }
+        if copied < i {
             out.push_str(text.get(copied..i).unwrap_or_default());
-            copied = i + width;
         }
         i += width;
+        copied = i;
     }
     out.push_str(text.get(copied..).unwrap_or_default());
 }
+
+/// The bytes that may start a whitespace character: ASCII whitespace
+/// (with U+000B) and the first bytes of U+0085 and U+00A0 (0xC2), U+1680
+/// (0xE1), U+2000–U+205F (0xE2) and U+3000 (0xE3).
+#[allow(clippy::indexing_slicing)] // `b` < 256, the table's length
+const MAY_START_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1..=0xE3);
+        b += 1;
+    }
+    t
+};
 
 /// Terminal display width: CJK ideographs, full-width forms and Hangul take
 /// two columns, control characters none, everything else one. For aligning Chinese text tables.
@@ -180,5 +198,17 @@ mod tests {
         push_unspaced(&text, &mut out);
         assert_eq!(out, expected);
         assert!(text.chars().filter(|c| c.is_whitespace()).count() >= 20);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn unspaced_is_the_reference_filter_on_runs_of_spaces(
+            text in "[ \t\n\u{b}\u{85}\u{a0}\u{2000}\u{2028}\u{3000}a1合、。“\u{e2}\u{1680}]{0,40}",
+        ) {
+            let expected: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            let mut out = String::from(">");
+            push_unspaced(&text, &mut out);
+            proptest::prop_assert_eq!(out, format!(">{expected}"));
+        }
     }
 }
