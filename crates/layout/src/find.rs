@@ -10,7 +10,9 @@ use yusuan_tables::{AmountUnit, GenericCell, GenericColumn, GenericRow, GenericT
 use crate::geometry::{BBox, HeadingCell, PageBox, RowBox, TableGeometry};
 use crate::heading::{analyse_heading, Leaf};
 use crate::lines::{is_label_heading, number_label, page_lines, Kind, Line, PageLines, Tok};
-use crate::text::{is_amount, is_dash, is_digits, join_pieces, squeeze, starts_with_ordinal};
+use crate::text::{
+    is_amount, is_dash, is_digits, join_pieces, squeeze, squeezed, starts_with_ordinal,
+};
 use crate::title::{table_name, without_ordinal};
 use crate::{Page, Settings};
 
@@ -108,7 +110,50 @@ struct Ctx<'a> {
     pls: &'a [PageLines<'a>],
     s: &'a Settings,
     stops: HashSet<(usize, usize)>,
-    roles: Vec<Vec<Vec<Role>>>,
+    roles: Vec<PageRoles>,
+}
+
+/// The role of every token of a page, line after line (one list per page:
+/// one per line was a twentieth of the allocations of finding tables).
+struct PageRoles {
+    roles: Vec<Role>,
+    /// Where each line's tokens start in `roles`, and where the last ends.
+    starts: Vec<usize>,
+}
+
+impl PageRoles {
+    fn new(pl: &PageLines<'_>) -> PageRoles {
+        let mut roles = Vec::with_capacity(pl.lines.iter().map(|l| l.toks.len()).sum());
+        let mut starts = Vec::with_capacity(pl.lines.len() + 1);
+        for l in &pl.lines {
+            starts.push(roles.len());
+            let r = match l.kind {
+                Kind::PageNumber
+                | Kind::Label
+                | Kind::Unit(_)
+                | Kind::Boilerplate
+                | Kind::Lanci => Role::NotAmount,
+                _ => Role::Free,
+            };
+            roles.extend(
+                l.toks
+                    .iter()
+                    .map(|t| if t.amount { r } else { Role::NotAmount }),
+            );
+        }
+        starts.push(roles.len());
+        PageRoles { roles, starts }
+    }
+
+    fn line_mut(&mut self, l: usize) -> Option<&mut [Role]> {
+        let (a, b) = (*self.starts.get(l)?, *self.starts.get(l + 1)?);
+        self.roles.get_mut(a..b)
+    }
+
+    fn line(&self, l: usize) -> Option<&[Role]> {
+        let (a, b) = (*self.starts.get(l)?, *self.starts.get(l + 1)?);
+        self.roles.get(a..b)
+    }
 }
 
 /// Finds the tables of the pages by their geometry.
@@ -141,28 +186,7 @@ struct Ctx<'a> {
 /// ```
 pub fn find_tables(pages: &[Page], s: &Settings) -> Scan {
     let pls: Vec<PageLines> = pages.iter().map(|p| page_lines(p, s)).collect();
-    let roles: Vec<Vec<Vec<Role>>> = pls
-        .iter()
-        .map(|pl| {
-            pl.lines
-                .iter()
-                .map(|l| {
-                    let r = match l.kind {
-                        Kind::PageNumber
-                        | Kind::Label
-                        | Kind::Unit(_)
-                        | Kind::Boilerplate
-                        | Kind::Lanci => Role::NotAmount,
-                        _ => Role::Free,
-                    };
-                    l.toks
-                        .iter()
-                        .map(|t| if t.amount { r } else { Role::NotAmount })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
+    let roles: Vec<PageRoles> = pls.iter().map(PageRoles::new).collect();
     let mut heads = Vec::new();
     for (pi, pl) in pls.iter().enumerate() {
         for (li, l) in pl.lines.iter().enumerate() {
@@ -373,7 +397,7 @@ fn is_total_only(l: &Line) -> bool {
     l.toks.len() == 1
         && l.toks
             .first()
-            .is_some_and(|t| matches!(squeeze(&t.text).as_str(), "合计" | "总计" | "本年合计"))
+            .is_some_and(|t| matches!(&*squeezed(&t.text), "合计" | "总计" | "本年合计"))
 }
 
 fn code_start(l: &Line) -> bool {
@@ -406,7 +430,7 @@ impl Ctx<'_> {
     fn role(&self, p: usize, l: usize, t: usize) -> Role {
         self.roles
             .get(p)
-            .and_then(|x| x.get(l))
+            .and_then(|x| x.line(l))
             .and_then(|x| x.get(t))
             .copied()
             .unwrap_or(Role::NotAmount)
@@ -416,7 +440,7 @@ impl Ctx<'_> {
         if let Some(x) = self
             .roles
             .get_mut(p)
-            .and_then(|x| x.get_mut(l))
+            .and_then(|x| x.line_mut(l))
             .and_then(|x| x.get_mut(t))
         {
             *x = r;
@@ -425,7 +449,7 @@ impl Ctx<'_> {
 
     /// Marks the free amount tokens of a line.
     fn mark(&mut self, p: usize, l: usize, r: Role) {
-        if let Some(line) = self.roles.get_mut(p).and_then(|x| x.get_mut(l)) {
+        if let Some(line) = self.roles.get_mut(p).and_then(|x| x.line_mut(l)) {
             for x in line.iter_mut() {
                 if *x != Role::Placed && *x != Role::NotAmount {
                     *x = r;

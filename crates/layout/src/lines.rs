@@ -5,7 +5,9 @@ use std::borrow::Cow;
 use yusuan_tables::AmountUnit;
 
 use crate::geometry::BBox;
-use crate::text::{han_count, is_amount, is_digits, is_han, squeeze, starts_with_ordinal};
+use crate::text::{
+    han_count, is_amount, is_digits, is_han, squeeze, squeezed, starts_with_ordinal,
+};
 use crate::{Page, Settings, Word};
 
 /// A token: a word (or letter-spaced word) with its box. Its text is
@@ -102,6 +104,8 @@ pub(crate) fn page_lines<'a>(page: &'a Page, s: &Settings) -> PageLines<'a> {
         }
         kept.push(w);
     }
+    // the squeezed text of a line, one buffer for all of them
+    let mut squeezed_text = String::new();
     let lines = runs
         .into_iter()
         .map(|r| {
@@ -116,7 +120,7 @@ pub(crate) fn page_lines<'a>(page: &'a Page, s: &Settings) -> PageLines<'a> {
                 })
                 .collect();
             toks.sort_by(|a, b| a.b.x0.total_cmp(&b.b.x0));
-            let mut toks = merge_letter_spaced(toks, s.letter_gap * em);
+            merge_letter_spaced(&mut toks, s.letter_gap * em);
             mark_amounts(&mut toks);
             let b = toks
                 .iter()
@@ -137,7 +141,7 @@ pub(crate) fn page_lines<'a>(page: &'a Page, s: &Settings) -> PageLines<'a> {
                 kind: Kind::Content,
                 text,
             };
-            line.kind = classify(&line, s);
+            line.kind = classify(&line, s, &mut squeezed_text);
             line
         })
         .collect();
@@ -160,27 +164,23 @@ fn single_han(t: &str) -> bool {
 }
 
 /// Joins letter-spaced single ideographs (`收   入   总   计`).
-fn merge_letter_spaced(toks: Vec<Tok<'_>>, max_gap: f64) -> Vec<Tok<'_>> {
-    let mut out: Vec<Tok<'_>> = Vec::with_capacity(toks.len());
+fn merge_letter_spaced(toks: &mut Vec<Tok<'_>>, max_gap: f64) {
     let mut last_spaced = false;
-    for t in toks {
-        if let Some(last) = out.last_mut() {
-            let gap = t.b.x0 - last.b.x1;
-            if single_han(&t.text)
-                && (last_spaced || single_han(&last.text))
-                && gap <= max_gap
-                && gap >= -max_gap
-            {
-                last.text.to_mut().push_str(&t.text);
-                last.b = last.b.union(t.b);
-                last_spaced = true;
-                continue;
-            }
+    // `t` is removed (merged into `last`, the token kept before it) when
+    // this says so
+    toks.dedup_by(|t, last| {
+        let gap = t.b.x0 - last.b.x1;
+        let merge = single_han(&t.text)
+            && (last_spaced || single_han(&last.text))
+            && gap <= max_gap
+            && gap >= -max_gap;
+        if merge {
+            last.text.to_mut().push_str(&t.text);
+            last.b = last.b.union(t.b);
         }
-        last_spaced = false;
-        out.push(t);
-    }
-    out
+        last_spaced = merge;
+        merge
+    });
 }
 
 fn mark_amounts(toks: &mut [Tok<'_>]) {
@@ -329,9 +329,9 @@ fn is_lanci(line: &Line) -> bool {
 
 /// Heading vocabulary of the row-name and code columns (not amount columns).
 pub(crate) fn is_label_heading(text: &str) -> bool {
-    let sq = squeeze(text);
+    let sq = squeezed(text);
     matches!(
-        sq.as_str(),
+        &*sq,
         "项目"
             | "类"
             | "款"
@@ -348,8 +348,12 @@ pub(crate) fn is_label_heading(text: &str) -> bool {
         .any(|e| sq.ends_with(e))
 }
 
-fn classify(line: &Line, s: &Settings) -> Kind {
-    let sq = squeeze(&line.text);
+/// What `line` is; `buf` holds its squeezed text (given to reuse its
+/// allocation).
+fn classify(line: &Line, s: &Settings, buf: &mut String) -> Kind {
+    buf.clear();
+    yusuan_money::text::push_unspaced(&line.text, buf);
+    let sq: &str = buf;
     if line.toks.len() <= 6 {
         let digit_words = line.toks.iter().filter(|t| is_digits(&t.text)).count();
         if (digit_words == 1 || digit_words == 2 && sq.contains('共'))

@@ -123,6 +123,15 @@ pub(crate) fn squeeze(s: &str) -> String {
     out
 }
 
+/// [`squeeze`], borrowing `s` when it holds no whitespace (most words).
+pub(crate) fn squeezed(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_whitespace) {
+        std::borrow::Cow::Owned(squeeze(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Whether `s` starts with an ordinal: `一、`, `（一）`, `(一)`, `1.`, `1、`, `1．`.
 pub(crate) fn starts_with_ordinal(s: &str) -> bool {
     let s = s.trim_start();
