@@ -357,14 +357,14 @@ fn classify(line: &Line, s: &Settings, buf: &mut String) -> Kind {
     if line.toks.len() <= 6 {
         let digit_words = line.toks.iter().filter(|t| is_digits(&t.text)).count();
         if (digit_words == 1 || digit_words == 2 && sq.contains('共'))
-            && is_page_number(&sq, s.page_number_max_digits)
+            && is_page_number(sq, s.page_number_max_digits)
         {
             return Kind::PageNumber;
         }
     }
     // counted only for the tests that need it (most lines reach none)
-    let hans = || han_count(&sq);
-    if let Some(u) = unit_of(&sq) {
+    let hans = || han_count(sq);
+    if let Some(u) = unit_of(sq) {
         if hans() < 40 {
             return Kind::Unit(u);
         }
@@ -394,7 +394,7 @@ fn classify(line: &Line, s: &Settings, buf: &mut String) -> Kind {
     {
         return Kind::EmptyMarker;
     }
-    if let Some((a, b)) = number_label(&sq) {
+    if let Some((a, b)) = number_label(sq) {
         let rest: String = sq
             .get(..a)
             .unwrap_or("")
@@ -431,7 +431,7 @@ fn classify(line: &Line, s: &Settings, buf: &mut String) -> Kind {
     }
     if !line.has_amount()
         && (sq.ends_with("说明") || sq.ends_with("情况"))
-        && (starts_with_ordinal(&sq) || sq.starts_with("关于") || hans() <= 12)
+        && (starts_with_ordinal(sq) || sq.starts_with("关于") || hans() <= 12)
     {
         return Kind::PartHeading;
     }
