@@ -1757,25 +1757,28 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
         _ => cell(RowKey::Total, Column::Total),
     };
     let three_col = three_public_column;
-    let t5_rows = t
-        .general_budget_expenditure
-        .as_ref()
-        .map(code_rows)
-        .unwrap_or_default();
-    let fa_rows: Vec<(yusuan_classification::Code, String)> = t
-        .fiscal_appropriation_summary
-        .as_ref()
-        .map(|s| {
-            s.expenditure
-                .iter()
-                .filter_map(|r| {
-                    r.key
-                        .code()
-                        .map(|c| (c, yusuan_money::text::squeeze(strip_num(&r.label))))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    // the rows searched by name, made only for the claims that search them
+    let t5_rows = || {
+        t.general_budget_expenditure
+            .as_ref()
+            .map(code_rows)
+            .unwrap_or_default()
+    };
+    let fa_rows = || -> Vec<(yusuan_classification::Code, String)> {
+        t.fiscal_appropriation_summary
+            .as_ref()
+            .map(|s| {
+                s.expenditure
+                    .iter()
+                    .filter_map(|r| {
+                        r.key
+                            .code()
+                            .map(|c| (c, yusuan_money::text::squeeze(strip_num(&r.label))))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let subject = claim.kind.subject().to_owned();
     let sq = yusuan_money::text::squeeze(&subject);
     let target = match (&claim.kind, table) {
@@ -1809,7 +1812,7 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
             {
                 total_cell
             } else {
-                find_row(&t5_rows, &subject).and_then(|r| cell(r, Column::Total))
+                find_row(&t5_rows(), &subject).and_then(|r| cell(r, Column::Total))
             }
         }
         // "其中：人员经费 X 万元…；公用经费 Y 万元" in a sentence of its own
@@ -1833,7 +1836,7 @@ pub(crate) fn resolve(claim: &mut Claim, ctx: &Ctx<'_>) {
                     Column::Total,
                 )
             } else {
-                find_row(&fa_rows, &subject).and_then(|r| cell(r, Column::Total))
+                find_row(&fa_rows(), &subject).and_then(|r| cell(r, Column::Total))
             }
         }
         (ClaimKind::NoAmount { .. }, K::FiscalAppropriationSummary) => {
