@@ -4,19 +4,18 @@
 //!
 //! Run with `cargo bench --bench import`. Medians measured on the
 //! development machine (2 cores shared with other engineers; criterion 0.5;
-//! the workspace's release profile, fat LTO and one codegen unit), both
-//! columns in one sitting with the load average at 1.0: "before" is the
-//! code before the allocation and regex work of issue #10's last target,
-//! "median" after it:
+//! the workspace's release profile, fat LTO and one codegen unit), load
+//! average 0.8–1.0. "before" is the code before the allocation and regex
+//! work of issue #10's last target; "median" the code of 2026-11-30:
 //!
 //! | benchmark | before | median | throughput |
 //! |---|---|---|---|
-//! | the seed, 1× (22 KB) | 4.97 ms | 2.17 ms | 9.9 MiB/s |
-//! | the seed, 10× | 36.5 ms | 14.2 ms | 15 MiB/s |
-//! | the seed, 100× (2.2 MB) | 404 ms | 207 ms | 10 MiB/s |
-//! | 支出总表, 14 rows | 0.19 ms | 0.070 ms | 200 K rows/s |
-//! | 支出总表, 122 rows | 1.40 ms | 0.53 ms | 228 K rows/s |
-//! | 支出总表, 1,202 rows | 13.5 ms | 5.6 ms | 214 K rows/s |
+//! | the seed, 1× (22 KB) | 4.97 ms | 2.03 ms | 10.6 MiB/s |
+//! | the seed, 10× | 36.5 ms | 12.5 ms | 17 MiB/s |
+//! | the seed, 100× (2.2 MB) | 404 ms | 188 ms | 11 MiB/s |
+//! | 支出总表, 14 rows | 0.19 ms | 0.069 ms | 204 K rows/s |
+//! | 支出总表, 122 rows | 1.40 ms | 0.52 ms | 235 K rows/s |
+//! | 支出总表, 1,202 rows | 13.5 ms | 5.6 ms | 215 K rows/s |
 //! | `pdf_words_to_model`, 31 pages | 11.2 ms | see below | |
 //!
 //! `pdf_words_to_model`: a 31-page PDF (the 2025 部门预算 of 万里街道, 400 KB
@@ -24,35 +23,48 @@
 //! [`import_path`](yusuan::import::import_path) reads a PDF after running
 //! pdftotext: `parse_tsv`, then `import_pages` — the layout text rebuilt from
 //! the words, the geometry reader, the text reader and their join. Three
-//! runs in one sitting, load average 1.1, each beside `pdftotext -tsv` on
-//! the same PDF (`perf stat -r 30`, run just before it):
+//! runs in one sitting (2026-11-30, load average 0.8–0.9), each just after
+//! `pdftotext -tsv` on the same PDF (`perf stat -r 30 -e task-clock`):
 //!
-//! | yusuan, median | pdftotext -tsv, CPU | pdftotext -tsv, wall | ratio (CPU) |
-//! |---|---|---|---|
-//! | **3.86 ms** | 43.09 ms | 47.2 ms | 1/11.2 |
-//! | **3.86 ms** | 37.60 ms | 38.1 ms | 1/9.7 |
-//! | **3.91 ms** | 37.15 ms | 38.9 ms | 1/9.5 |
+//! | yusuan, median | pdftotext -tsv, CPU | ratio |
+//! |---|---|---|
+//! | **3.38 ms** | 37.72 ms | 1/11.2 |
+//! | **3.29 ms** | 38.23 ms | 1/11.6 |
+//! | **3.21 ms** | 37.16 ms | 1/11.6 |
 //!
-//! yusuan's own time is about a tenth of pdftotext's, not reliably under it
-//! (an earlier sitting: 3.70–3.91 ms against 37.8–39.8 ms, 1/10.2 each
-//! time). The check that the tables read by position keep their own
-//! identities (else the text reader reads them too, see the import crate's
-//! docs) costs about 0.1 ms of it.
-//! Before this bench rebuilt the layout text it read a saved one
-//! text instead of rebuilding it (4.5 ms then, 1.3 ms of rebuilding left
-//! out; 11.2 ms the session before). What made the difference: a PDF's
-//! tables are read by position only, the text reader reading them again
-//! only when some table is not typed so (0.9 ms and most of the join);
-//! `layout_text` with one character buffer per page (1.27 → 0.45 ms); the
-//! text's lines normalised at byte speed; earlier, the regex crate's `perf`
-//! features, one table's cells read from its own view in the join,
-//! `parse_tsv` splitting by bytes, SipHash replaced in hot maps. Where the
-//! time goes now (perf): `find_tables` 1.0 ms, `parse_tsv` 0.56 ms,
-//! `layout_text` 0.45 ms, the narrative 0.6 ms, the text's lines 0.35 ms,
-//! the outline 0.25 ms, typing the tables by position 0.2 ms; malloc and
-//! free are a fifth of it. Run on two threads (the geometry reader beside
-//! the text reader's first passes) it took longer (4.0 against 3.9 ms):
-//! kept on one.
+//! yusuan's own time is under a tenth of pdftotext's: 3.2–3.4 ms against
+//! 37–38 ms here, and pdftotext was never measured below 37 ms on this PDF
+//! (37–43 ms in earlier sittings). The session before measured 3.86–3.91
+//! ms (1/9.5 to 1/11.2); what took the rest, with the same output on every
+//! corpus document:
+//! - the layout layer's tokens borrow their words' text, a row's buffers
+//!   (its tokens, costs and the assignment's tables) are kept from row to
+//!   row, a page's token roles are one list, a line's squeezed text one
+//!   buffer: `find_tables` 0.91 → 0.77 ms, 14.6 K → 7.3 K allocations (27 K
+//!   → 16.5 K for the whole import);
+//! - `layout_text` keeps one character buffer for the whole document and
+//!   places a block against the blocks it overlaps only (those it is right
+//!   of are kept as one column): 0.48 → 0.36 ms;
+//! - `parse_tsv` finds line ends with `memchr`, trims a field without
+//!   decoding it when it starts and ends with printable ASCII, and reads
+//!   pdftotext's decimals by Clinger's fast path (the same `f64` as
+//!   `str::parse`): 0.53 → 0.40 ms;
+//! - whitespace is found by a byte table (`push_unspaced`, 17% faster);
+//!   a narrative subject is cleaned on slices of its text, and the rows a
+//!   claim is looked for in are listed only for the claims that look.
+//!
+//! Earlier sessions: a PDF's tables are read by position only, the text
+//! reader reading them again only when some table is not typed so or
+//! breaks its own identities (the check costs about 0.1 ms); `layout_text`
+//! with one character buffer per page (1.27 → 0.45 ms); the text's lines
+//! normalised at byte speed; the regex crate's `perf` features; one
+//! table's cells read from its own view in the join; `parse_tsv` splitting
+//! by bytes; SipHash replaced in hot maps. Where the time goes now (perf):
+//! `find_tables` 22%, `layout_text` 16%, `parse_tsv` 14%, the narrative's
+//! claims 8%, the text's lines 7%, the outline 7%, typing the tables by
+//! position 5%, the identity check 4%; malloc and free are about a sixth.
+//! Run on two threads (the geometry reader beside the text reader's first
+//! passes) it took longer (4.0 against 3.9 ms): kept on one.
 //!
 //! Time grows linearly with the size of the text: segmentation, tokenising and prose are single
 //! passes; the column solver works row by row and propagates over the tree
