@@ -1987,6 +1987,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn subjects_lose_numbering_unit_year_and_trailing_words() {
+        let tables = Tables::default();
+        let ctx = Ctx {
+            unit_name: "上海市普陀区万里街道办事处",
+            year: 2025,
+            tables: &tables,
+        };
+        // (raw, cleaned): each by the rule its comment names
+        for (raw, expected) in [
+            // numbering, as printed and full width
+            ("（一）基本支出", "基本支出"),
+            ("(12)项目支出", "项目支出"),
+            ("十一、机关运行经费", "机关运行经费"),
+            ("1．工资福利支出", "工资福利支出"),
+            ("１．工资福利支出", "工资福利支出"),
+            ("3.商品和服务支出", "商品和服务支出"),
+            // not numbering: no closing parenthesis, letters inside, no mark
+            ("（一基本支出", "（一基本支出"),
+            ("（其中）公用经费", "（其中）公用经费"),
+            ("一般公共预算", "一般公共预算"),
+            ("2025年度一般公共预算", "一般公共预算"),
+            // 其中, the unit's name, 本单位
+            ("其中：人员经费", "人员经费"),
+            ("上海市普陀区万里街道办事处 本单位收入", "收入"),
+            // trailing year, 预算数, 为, 科目
+            ("一般公共服务支出2025年预算数为", "一般公共服务支出"),
+            ("行政运行科目", "行政运行"),
+            // quotes: a kept pair stays, a lone one goes
+            ("“三公”经费", "“三公”经费"),
+            ("“三公经费", "三公经费"),
+            ("", ""),
+        ] {
+            assert_eq!(clean_subject(raw, &ctx), expected, "{raw:?}");
+        }
+    }
+
+    #[test]
     fn local_patterns_compile() {
         for re in [&BUDGET_RE, &ACTUAL_RE, &DONE_RE, &WORD_RE] {
             assert!(lazy_re(re).is_some());
