@@ -203,6 +203,48 @@ fn start_after(b: &Block, x: f64) -> usize {
     }
 }
 
+/// Sets the column of each block (sorted by left edge): the largest column
+/// the blocks before it give ([`start_after`]). Those it is right of give
+/// their end + 3, and as blocks come by left edge, every later block is
+/// right of them too: they are kept as one largest column (`past`), and
+/// only the blocks not yet left behind (`open`) are looked at one by one
+/// (looking at every block was a seventh of the time on a table page).
+fn place_blocks(blocks: &mut [Block]) {
+    let mut past = 0usize;
+    let mut open: Vec<usize> = Vec::new();
+    for k in 0..blocks.len() {
+        let Some((done, rest)) = blocks.split_at_mut_checked(k) else {
+            break;
+        };
+        let Some(blk) = rest.first_mut() else {
+            break;
+        };
+        let col = if blk.x0.is_nan() {
+            // not ordered against the others: every block is looked at
+            done.iter()
+                .map(|b| start_after(b, blk.x0))
+                .max()
+                .unwrap_or(0)
+        } else {
+            open.retain(|&i| match done.get(i) {
+                Some(b) if blk.x0 > b.x1 => {
+                    past = past.max(start_after(b, blk.x0));
+                    false
+                }
+                _ => true,
+            });
+            open.iter()
+                .filter_map(|&i| done.get(i))
+                .map(|b| start_after(b, blk.x0))
+                .max()
+                .unwrap_or(0)
+                .max(past)
+        };
+        blk.col = col.min(MAX_COLUMN);
+        open.push(k);
+    }
+}
+
 /// No line starts further right than this: a real page has a few hundred
 /// columns, and a box of almost no width must not make a line of spaces
 /// without end.
@@ -339,45 +381,7 @@ fn render_page(page: &Page, arena: &mut Arena, out: &mut String) {
     }
     // place the blocks on the page, left to right
     blocks.sort_by(|a, b| by_x_then_y((a.x0, a.y0), (b.x0, b.y0)));
-    // a block starts at the largest column the blocks placed before it
-    // give (`start_after`); those it is right of give their end + 3, and as
-    // blocks come by left edge, every later block is right of them too:
-    // they are kept as one largest column (`past`), and only the blocks
-    // not yet left behind (`open`) are looked at one by one (looking at
-    // every block was a seventh of the time on a table page)
-    let mut past = 0usize;
-    let mut open: Vec<usize> = Vec::new();
-    for k in 0..blocks.len() {
-        let Some((done, rest)) = blocks.split_at_mut_checked(k) else {
-            break;
-        };
-        let Some(blk) = rest.first_mut() else {
-            break;
-        };
-        let col = if blk.x0.is_nan() {
-            // not ordered against the others: every block is looked at
-            done.iter()
-                .map(|b| start_after(b, blk.x0))
-                .max()
-                .unwrap_or(0)
-        } else {
-            open.retain(|&i| match done.get(i) {
-                Some(b) if blk.x0 > b.x1 => {
-                    past = past.max(start_after(b, blk.x0));
-                    false
-                }
-                _ => true,
-            });
-            open.iter()
-                .filter_map(|&i| done.get(i))
-                .map(|b| start_after(b, blk.x0))
-                .max()
-                .unwrap_or(0)
-                .max(past)
-        };
-        blk.col = col.min(MAX_COLUMN);
-        open.push(k);
-    }
+    place_blocks(&mut blocks);
     let mut frags: Vec<Line> = Vec::with_capacity(lines.len());
     for b in &blocks {
         for l in lines.get(b.lines.clone()).unwrap_or_default() {
@@ -439,6 +443,65 @@ fn render_page(page: &Page, arena: &mut Arena, out: &mut String) {
 mod tests {
     use super::*;
     use crate::parse_tsv;
+    use proptest::strategy::{Just, Strategy};
+
+    proptest::proptest! {
+        /// The sweep places every block where looking at every block
+        /// before it places it (the rule as first written).
+        #[test]
+        fn blocks_placed_as_against_every_earlier_block(
+            raw in proptest::collection::vec(
+                (
+                    proptest::prop_oneof![
+                        8 => (0u32..60).prop_map(|x| f64::from(x) / 2.0),
+                        1 => Just(f64::NAN),
+                        1 => Just(-f64::NAN),
+                        1 => Just(-0.0),
+                    ],
+                    -4i32..30,
+                    0usize..40,
+                ),
+                0..40,
+            ),
+        ) {
+            let mut blocks: Vec<Block> = raw
+                .iter()
+                .map(|&(x0, w, columns)| Block {
+                    lines: 0..0,
+                    x0,
+                    x1: x0 + f64::from(w) / 2.0,
+                    y0: 0.0,
+                    col: 0,
+                    columns,
+                })
+                .collect();
+            blocks.sort_by(|a, b| by_x_then_y((a.x0, a.y0), (b.x0, b.y0)));
+            place_blocks(&mut blocks);
+            let mut expected: Vec<usize> = Vec::new();
+            for (k, blk) in blocks.iter().enumerate() {
+                let col = blocks
+                    .get(..k)
+                    .unwrap_or_default()
+                    .iter()
+                    .zip(&expected)
+                    .map(|(b, &col)| {
+                        if blk.x0 > b.x1 {
+                            col + b.columns + 3
+                        } else if b.x1 <= b.x0 {
+                            col
+                        } else {
+                            let f = ((blk.x0 - b.x0) / (b.x1 - b.x0)) * b.columns as f64;
+                            col + (f.max(0.0) as usize).min(MAX_COLUMN)
+                        }
+                    })
+                    .max()
+                    .unwrap_or(0);
+                expected.push(col.min(MAX_COLUMN));
+            }
+            let got: Vec<usize> = blocks.iter().map(|b| b.col).collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
+    }
 
     #[test]
     fn empty_pages_are_form_feeds() {
