@@ -42,9 +42,10 @@
 //!   row, a page's token roles are one list, a line's squeezed text one
 //!   buffer: `find_tables` 0.91 → 0.77 ms, 14.6 K → 7.3 K allocations (27 K
 //!   → 16.5 K for the whole import);
-//! - `layout_text` keeps one character buffer for the whole document and
-//!   places a block against the blocks it overlaps only (those it is right
-//!   of are kept as one column): 0.48 → 0.36 ms;
+//! - `layout_text` keeps one character buffer for the whole document, and
+//!   places a block by looking one by one only at the earlier blocks whose
+//!   extent reaches its left edge (those it is right of count as one
+//!   number, the largest end column + 3): 0.48 → 0.36 ms;
 //! - `parse_tsv` finds line ends with `memchr`, trims a field without
 //!   decoding it when it starts and ends with printable ASCII, and reads
 //!   pdftotext's decimals by Clinger's fast path (the same `f64` as
@@ -59,10 +60,14 @@
 //! with one character buffer per page (1.27 → 0.45 ms); the text's lines
 //! normalised at byte speed; the regex crate's `perf` features; one
 //! table's cells read from its own view in the join; `parse_tsv` splitting
-//! by bytes; SipHash replaced in hot maps. Where the time goes now (perf):
-//! `find_tables` 22%, `layout_text` 16%, `parse_tsv` 14%, the narrative's
-//! claims 8%, the text's lines 7%, the outline 7%, typing the tables by
-//! position 5%, the identity check 4%; malloc and free are about a sixth.
+//! by bytes; SipHash replaced in hot maps. Where the time goes now (perf,
+//! shares of the bench's samples, each part with all it calls, malloc and
+//! free included): `find_tables` 22%, `layout_text` 16%, `parse_tsv` 14%,
+//! the narrative's claims 8%, the text's lines 7%, the outline 7%, typing
+//! the tables by position 5%, the identity check 4%. Within the bench the
+//! parts take more than alone (`layout_text` 0.36 ms alone is 11% of it):
+//! they share the caches. malloc and free, counted within those parts, are
+//! about a sixth of all samples.
 //! Run on two threads (the geometry reader beside the text reader's first
 //! passes) it took longer (4.0 against 3.9 ms): kept on one.
 //!

@@ -221,6 +221,8 @@ fn place_blocks(blocks: &mut [Block]) {
         };
         let col = if blk.x0.is_nan() {
             // not ordered against the others: every block is looked at
+            // (never from `render_page`, whose edges are minima, which skip
+            // NaN; kept so that the rule holds for any block)
             done.iter()
                 .map(|b| start_after(b, blk.x0))
                 .max()
