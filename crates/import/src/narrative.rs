@@ -792,8 +792,19 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                 ),
             });
         }
-        // Amounts: everything else
+        // Amounts: everything else. "公务接待费支出年初预算为2.85万元，支出
+        // 决算为0.39万元": a subject of basis words alone continues the item
+        // last named in the sentence (公务接待费支出决算), not the whole
+        let mut last_item = String::new();
         for (i, m) in ms.iter().enumerate() {
+            let mut subject = subject_of(pp, m, ctx);
+            if is_basis_only(&subject) {
+                if !last_item.is_empty() {
+                    subject = format!("{last_item}{subject}");
+                }
+            } else {
+                last_item = item_of(&subject);
+            }
             if used.get(i).copied().unwrap_or(true) {
                 continue;
             }
@@ -801,7 +812,7 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
                 pos: m.start,
                 claim: mk(
                     ClaimKind::Amount {
-                        subject: subject_of(pp, m, ctx),
+                        subject,
                         amount: Wan::new(m.amount),
                     },
                     m.start,
@@ -813,6 +824,39 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
     found.extend(completions(pp, p, ctx));
     found.sort_by_key(|f| f.pos);
     found.into_iter().map(|f| f.claim).collect()
+}
+
+/// The words that say which figure of an item a subject is (its basis and
+/// period), longest first.
+const BASIS_WORDS: [&str; 11] = [
+    "年初预算",
+    "全年预算",
+    "调整预算",
+    "预算数",
+    "决算数",
+    "预算",
+    "决算",
+    "支出",
+    "年初",
+    "全年",
+    "数",
+];
+
+/// A subject made of basis words alone (`支出决算`, `决算数`): it names no
+/// item of its own.
+fn is_basis_only(subject: &str) -> bool {
+    let sq = yusuan_money::text::squeeze(subject);
+    !sq.is_empty() && item_of(&sq).is_empty()
+}
+
+/// A subject without the basis words it ends with: its item
+/// (`公务接待费支出年初预算` → `公务接待费`).
+fn item_of(subject: &str) -> String {
+    let mut s = subject.trim();
+    while let Some(rest) = BASIS_WORDS.iter().find_map(|w| s.strip_suffix(w)) {
+        s = rest.trim_end();
+    }
+    s.to_owned()
 }
 
 /// A regex compiled once; `None` only if the literal were invalid (a test

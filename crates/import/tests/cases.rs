@@ -10,6 +10,15 @@ fn case(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// The findings of `report` that are errors.
+fn errors_of(report: &yusuan_reconcile::Report) -> Vec<&yusuan_reconcile::Finding> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity == yusuan_reconcile::Severity::Error)
+        .collect()
+}
+
 /// f02: 医疗卫生与计划生育支出 (the name of 类 210 until 2018) printed without
 /// a code in a 2024 收支总表 is read as 210, with one warning.
 #[test]
@@ -373,11 +382,7 @@ fn f03_moved_amount_a_reading_by_position_that_breaks_identities_is_cross_checke
         imported.warnings
     );
     let report = yusuan_reconcile::reconcile(&imported.disclosure);
-    let errors: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|f| f.severity == yusuan_reconcile::Severity::Error)
-        .collect();
+    let errors = errors_of(&report);
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(report
         .findings
@@ -416,4 +421,48 @@ fn f13_a_prose_heavy_layout_excerpt_is_layout_text_and_its_table_is_read_empty()
         .findings
         .iter()
         .all(|f| f.severity < yusuan_reconcile::Severity::Error));
+}
+
+/// f15 made consistent with a second item (合计 0.49 = 因公出国 0.10 + 公务
+/// 接待费 0.39, the 说明's total and completion rate to match): the clause
+/// "其中：公务接待费支出年初预算为2.85万元，支出决算为0.39万元" states the
+/// 接待费's 决算, so it is compared with that column, not with the 合计; and
+/// a 说明 that disagrees with the 接待费 column is an error about it.
+#[test]
+fn f15_a_bare_final_accounts_clause_continues_the_item_before_it() {
+    let consistent = case("f15_final_sangong_pairs.txt")
+        .replacen(
+            "     2.85 0.39 0.00 0.00  0.00",
+            "     2.85 0.49 0.00 0.10  0.00",
+            1,
+        )
+        .replacen(
+            "支出决算为0.39万元，完成年初预算的13.68%",
+            "支出决算为0.49万元，完成年初预算的17.19%",
+            1,
+        );
+    // 0.49 / 2.85 = 17.19%; the 接待费 clause still says 0.39
+    assert_eq!(consistent.matches("0.49").count(), 2);
+    let imported = import_text(&consistent).expect("imports");
+    let reception = imported
+        .disclosure
+        .narrative
+        .iter()
+        .find(|c| c.sentence.starts_with("其中：公务接待费") && c.kind.subject().contains("决算"))
+        .expect("the 接待费 决算 clause");
+    assert_eq!(reception.kind.subject(), "公务接待费支出决算");
+    let target = reception.refers_to.expect("a cell");
+    assert_eq!(target.column, yusuan_tables::Column::Reception);
+    let report = yusuan_reconcile::reconcile(&imported.disclosure);
+    assert!(!report.has_errors(), "{}", report.render_text());
+
+    let wrong = consistent.replacen("支出决算为0.39万元。", "支出决算为0.29万元。", 1);
+    let imported = import_text(&wrong).expect("imports");
+    let report = yusuan_reconcile::reconcile(&imported.disclosure);
+    let errors = errors_of(&report);
+    assert_eq!(errors.len(), 1, "{}", report.render_text());
+    assert!(errors.iter().all(|f| f.rule.id() == "N301"
+        && f.message.contains("公务接待费")
+        && f.message.contains("0.29")
+        && f.message.contains("0.39")));
 }
