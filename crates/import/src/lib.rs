@@ -494,7 +494,23 @@ fn read_disclosure(
     for p in &parts {
         match p.kind {
             segment::PartKind::Explanation | segment::PartKind::OtherMatters => {
-                for para in prose::paragraphs(&lines_of(p)) {
+                // an unnumbered "关于收支总表的说明" heading is left out of the
+                // prose: it is still the section of what it heads, so that
+                // the claims there are tied to its table
+                let own_heading = p
+                    .title
+                    .and_then(|t| src.lines.get(t))
+                    .filter(|l| {
+                        let sq = l.squeezed();
+                        !segment::starts_numbered(sq)
+                            && sq.starts_with("关于")
+                            && sq.ends_with("说明")
+                    })
+                    .map(|l| l.raw.trim().to_owned());
+                for mut para in prose::paragraphs(&lines_of(p)) {
+                    if para.section.is_none() {
+                        para.section.clone_from(&own_heading);
+                    }
                     let section = para
                         .section
                         .as_deref()

@@ -269,6 +269,53 @@ fn c01_the_central_template_tables_are_read_in_full() {
     assert!(!report.has_errors(), "{}", report.render_text());
 }
 
+/// c01's 说明 page, headed "关于收支总表的说明" (unnumbered): its "2025 年收支
+/// 总预算 8,633.56 万元" is tied to the 收支总表's 收入总计 and agrees; the
+/// same page printing 8,999.56 is an N301 error about that cell.
+#[test]
+fn c01_the_explanation_page_is_compared_with_its_table() {
+    let text = case("c01_central_explanation_page.txt");
+    let imported = import_text(&text).expect("imports");
+    let claim = imported
+        .disclosure
+        .narrative
+        .iter()
+        .find(|c| c.kind.subject() == "收支总预算")
+        .expect("the 说明's total");
+    assert_eq!(claim.section.as_deref(), Some("关于收支总表的说明"));
+    let target = claim.refers_to.expect("tied to a cell");
+    assert_eq!(
+        target.table,
+        yusuan_tables::TableKind::IncomeExpenditureSummary
+    );
+    let report = yusuan_reconcile::reconcile(&imported.disclosure);
+    // N301 ran, compared this claim, and it held
+    let n301 = report
+        .outcome(yusuan_reconcile::Rule::NarrativeAmount)
+        .expect("N301's outcome");
+    assert_eq!(n301.status, yusuan_reconcile::Status::Passed);
+    assert!(n301.checks >= 1);
+
+    let at = text.find("2025 年收支总预算").expect("the sentence");
+    let amount = at
+        + text
+            .get(at..)
+            .and_then(|r| r.find("8,633.56"))
+            .expect("its amount");
+    let wrong = format!(
+        "{}8,999.56{}",
+        text.get(..amount).unwrap_or_default(),
+        text.get(amount + "8,633.56".len()..).unwrap_or_default()
+    );
+    let imported = import_text(&wrong).expect("imports");
+    let report = yusuan_reconcile::reconcile(&imported.disclosure);
+    let errors = errors_of(&report);
+    assert_eq!(errors.len(), 1, "{}", report.render_text());
+    assert!(errors
+        .iter()
+        .all(|f| f.rule.id() == "N301" && f.message.contains("8,999.56")));
+}
+
 /// f23: a lone page number ("19") under an empty 政府性基金 table is not its
 /// 合计: the table is empty, and there is nothing to find.
 #[test]
