@@ -24,10 +24,14 @@ const STEMS: [&str; 6] = [
 
 /// Whether pdftotext is missing (the PDF tests then pass without reading).
 fn no_pdftotext() -> bool {
-    std::process::Command::new("pdftotext")
+    let missing = std::process::Command::new("pdftotext")
         .arg("-v")
         .output()
-        .is_err()
+        .is_err();
+    if missing {
+        eprintln!("pdftotext (poppler-utils) is not installed: this test reads a corpus PDF and is skipped");
+    }
+    missing
 }
 
 fn read(stem: &str, ext: &str) -> String {

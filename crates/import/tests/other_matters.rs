@@ -19,10 +19,14 @@ fn root() -> PathBuf {
 }
 
 fn have_pdftotext() -> bool {
-    std::process::Command::new("pdftotext")
+    let have = std::process::Command::new("pdftotext")
         .arg("-v")
         .output()
-        .is_ok()
+        .is_ok();
+    if !have {
+        eprintln!("pdftotext (poppler-utils) is not installed: this test reads a corpus PDF and is skipped");
+    }
+    have
 }
 
 fn pdf(stem: &str) -> Option<Import> {

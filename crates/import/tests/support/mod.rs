@@ -11,12 +11,15 @@ pub fn corpus_layout_text(rel: &str) -> Option<String> {
     let pdf = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../fixtures/corpus")
         .join(rel);
-    let out = std::process::Command::new("pdftotext")
+    let Ok(out) = std::process::Command::new("pdftotext")
         .arg("-layout")
         .arg(&pdf)
         .arg("-")
         .output()
-        .ok()?;
+    else {
+        eprintln!("pdftotext (poppler-utils) is not installed: this test reads a corpus PDF and is skipped");
+        return None;
+    };
     assert!(
         out.status.success(),
         "pdftotext failed on {}",
