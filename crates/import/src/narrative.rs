@@ -795,18 +795,25 @@ pub(crate) fn claims(p: &Paragraph, ctx: &Ctx<'_>) -> Vec<Claim> {
         // Amounts: everything else. "公务接待费支出年初预算为2.85万元，支出
         // 决算为0.39万元": a subject of basis words alone continues the item
         // last named in the sentence (公务接待费支出决算), not the whole
-        let mut last_item = String::new();
         for (i, m) in ms.iter().enumerate() {
+            if used.get(i).copied().unwrap_or(true) {
+                continue;
+            }
             let mut subject = subject_of(pp, m, ctx);
             if is_basis_only(&subject) {
+                // the mentions before it are looked at only here (rare)
+                let last_item = ms
+                    .get(..i)
+                    .unwrap_or_default()
+                    .iter()
+                    .rev()
+                    .map(|before| subject_of(pp, before, ctx))
+                    .find(|s| !is_basis_only(s))
+                    .map(|s| item_of(&s))
+                    .unwrap_or_default();
                 if !last_item.is_empty() {
                     subject = format!("{last_item}{subject}");
                 }
-            } else {
-                last_item = item_of(&subject);
-            }
-            if used.get(i).copied().unwrap_or(true) {
-                continue;
             }
             found.push(Found {
                 pos: m.start,
